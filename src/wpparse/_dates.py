@@ -1,0 +1,98 @@
+"""
+WordPress dates to :class:`datetime.datetime`.
+
+WordPress sends ``date`` as the site's wall clock with no offset and
+``date_gmt`` as UTC with no offset.  Their difference is the site's UTC offset
+at that moment, so wpparse returns ``date`` with that offset attached: one
+value that keeps both the wall clock and the true instant.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta, timezone, tzinfo
+
+from dateutil import parser as _dateutil_parser
+from dateutil import tz as _dateutil_tz
+
+from wpparse.exceptions import InvalidPostError, describe
+
+__all__ = ["parse_wp_date", "resolve_tz"]
+
+# Real UTC offsets lie within -12:00 .. +14:00; allow a margin, no more.  A
+# bigger difference means date_gmt is not the same instant (seen in the wild:
+# years apart), and is then ignored.
+_MAX_OFFSET = timedelta(hours=18)
+
+
+def resolve_tz(tz: tzinfo | str | None) -> tzinfo | None:
+    """Turn a zone name (``"Europe/Paris"``, ``"+05:30"``) or tzinfo into a tzinfo."""
+    if tz is None or isinstance(tz, tzinfo):
+        return tz
+    zone = _dateutil_tz.gettz(tz)
+    if zone is None:
+        msg = f"unknown time zone {tz!r}"
+        raise ValueError(msg)
+    return zone
+
+
+def _parse_one(value: object, path: str) -> datetime | None:
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        msg = f"expected an ISO 8601 date string, got {describe(value)}"
+        raise InvalidPostError(msg, path=path)
+    text = value.strip()
+    if not text or text.startswith("0000-00-00"):
+        return None
+    try:
+        return datetime.fromisoformat(text)
+    except ValueError:
+        pass
+    try:
+        return _dateutil_parser.isoparse(text)
+    except (ValueError, OverflowError):
+        try:
+            return _dateutil_parser.parse(text)
+        except (ValueError, OverflowError):
+            msg = f"expected an ISO 8601 date, got {describe(value)}"
+            raise InvalidPostError(msg, path=path) from None
+
+
+def parse_wp_date(
+    local: object,
+    gmt: object,
+    *,
+    path: str,
+    gmt_path: str,
+    tz: tzinfo | None = None,
+) -> datetime | None:
+    """
+    Combine WordPress's wall-clock *local* and UTC *gmt* values into one datetime.
+
+    * *local* already carries an offset (WP-API v1): it is kept.
+    * *gmt* is a real date within 18 hours of *local*: the offset is their
+      difference, rounded to the minute.
+    * otherwise, with *tz* given: *local* in that zone.
+    * otherwise: the naive wall-clock time, as it stands.
+
+    A missing or ``0000-00-00`` *local* falls back to *gmt* in UTC; ``None``
+    only when neither holds a date.
+    """
+    wall = _parse_one(local, path)
+    instant = _parse_one(gmt, gmt_path)
+    if wall is None:
+        if instant is None:
+            return None
+        return instant if instant.tzinfo else instant.replace(tzinfo=UTC)
+    if wall.tzinfo is not None:
+        return wall
+    if instant is not None:
+        if instant.tzinfo is not None:
+            instant = instant.astimezone(UTC).replace(tzinfo=None)
+        offset = wall - instant
+        if abs(offset) <= _MAX_OFFSET:
+            minutes = round(offset.total_seconds() / 60)
+            return wall.replace(tzinfo=timezone(timedelta(minutes=minutes)))
+    if tz is not None:
+        return wall.replace(tzinfo=tz)
+    return wall

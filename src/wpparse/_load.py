@@ -1,0 +1,151 @@
+"""
+Stage 0: bytes, text or already-decoded JSON in, JSON values out.
+
+Everything that can go wrong while *reading* JSON is turned into an
+:class:`~wpparse.exceptions.InvalidJSONError` here, so the later stages only
+ever see Python values.
+"""
+
+from __future__ import annotations
+
+import json
+import warnings
+from collections.abc import Iterator, Mapping, Sequence
+from typing import Any
+
+from wpparse.exceptions import InvalidJSONError, WPParseWarning
+
+__all__ = [
+    "JSONInput",
+    "as_text",
+    "decode_text",
+    "iter_json_values",
+    "load_json",
+    "looks_like_json_lines",
+]
+
+JSONInput = str | bytes | bytearray | memoryview | Mapping[str, Any] | Sequence[Any]
+"""What the parse functions accept: JSON text, or what :func:`json.loads` returned."""
+
+_DECODER = json.JSONDecoder()
+_WS = " \t\n\r"
+
+
+def decode_text(data: bytes | bytearray | memoryview) -> str:
+    """
+    Decode JSON bytes: UTF-8 (with or without a BOM), UTF-16 or UTF-32.
+
+    Windows tools write JSON as UTF-16 with a BOM; :func:`json.detect_encoding`
+    recognises it.  Bytes that are not valid in the detected encoding are
+    replaced with U+FFFD and a :class:`~wpparse.WPParseWarning` says so.
+    """
+    raw = bytes(data)
+    encoding = json.detect_encoding(raw)
+    try:
+        return raw.decode(encoding)
+    except UnicodeDecodeError as exc:
+        warnings.warn(
+            f"input is not valid {encoding} (first bad byte at offset {exc.start}); "
+            "undecodable bytes were replaced with U+FFFD",
+            WPParseWarning,
+            stacklevel=3,
+        )
+        return raw.decode(encoding, errors="replace")
+
+
+def _error_message(exc: json.JSONDecodeError) -> str:
+    return f"invalid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})"
+
+
+def _decode_one(text: str, start: int, path: str) -> tuple[Any, int]:
+    try:
+        return _DECODER.raw_decode(text, start)
+    except json.JSONDecodeError as exc:
+        if exc.pos >= len(text.rstrip(_WS)):
+            reason = f"truncated JSON: the text ends inside a value (line {exc.lineno})"
+            raise InvalidJSONError(reason, path=path, position=exc.pos) from None
+        raise InvalidJSONError(
+            _error_message(exc), path=path, position=exc.pos
+        ) from None
+    except RecursionError:
+        reason = "JSON nested too deeply to read"
+        raise InvalidJSONError(reason, path=path, position=start) from None
+    except ValueError as exc:  # e.g. an integer with more digits than Python allows
+        raise InvalidJSONError(
+            f"invalid JSON: {exc}", path=path, position=start
+        ) from None
+
+
+def _skip_ws(text: str, pos: int) -> int:
+    n = len(text)
+    while pos < n and text[pos] in _WS:
+        pos += 1
+    return pos
+
+
+def as_text(data: str | bytes | bytearray | memoryview) -> str:
+    """Return JSON input as text: bytes decoded, a leading BOM dropped."""
+    text = decode_text(data) if not isinstance(data, str) else data
+    return text.removeprefix("\ufeff")
+
+
+def load_json(data: str | bytes | bytearray | memoryview) -> Any:
+    """
+    Parse one JSON document.
+
+    Trailing data after a complete value (seen in real mirrors that appended
+    HTML to a saved JSON file) is dropped with a :class:`~wpparse.WPParseWarning`.
+    """
+    text = as_text(data)
+    start = _skip_ws(text, 0)
+    if start == len(text):
+        raise InvalidJSONError(
+            "empty input: expected a JSON value", path="$", position=0
+        )
+    value, end = _decode_one(text, start, "$")
+    rest = _skip_ws(text, end)
+    if rest < len(text):
+        warnings.warn(
+            f"ignored {len(text) - rest} characters of trailing data after the JSON value "
+            f"(from offset {rest}: {text[rest : rest + 20]!r})",
+            WPParseWarning,
+            stacklevel=3,
+        )
+    return value
+
+
+def iter_json_values(
+    data: str | bytes | bytearray | memoryview,
+) -> Iterator[tuple[int, Any]]:
+    """
+    Yield ``(line_number, value)`` for each JSON value in a JSON Lines text.
+
+    Blank lines are skipped.  A line that is not valid JSON raises
+    :class:`~wpparse.exceptions.InvalidJSONError` naming its line.
+    """
+    text = as_text(data)
+    for index, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        start = _skip_ws(line, 0)
+        value, end = _decode_one(line, start, f"line {index}")
+        if _skip_ws(line, end) < len(line):
+            reason = "invalid JSON Lines: more than one value on a line"
+            raise InvalidJSONError(reason, path=f"line {index}", position=end)
+        yield index, value
+
+
+def looks_like_json_lines(text: str) -> bool:
+    """Whether *text* holds more than one JSON value, one per line."""
+    start = _skip_ws(text, 0)
+    if start >= len(text) or text[start] == "[":
+        return False
+    try:
+        _, end = _DECODER.raw_decode(text, start)
+    except (ValueError, RecursionError):
+        return False
+    rest = _skip_ws(text, end)
+    if rest >= len(text):
+        return False
+    newline = text.find("\n", end, rest + 1)
+    return newline != -1 and text[rest] in "{["

@@ -1,0 +1,348 @@
+"""
+The immutable models every stage produces and consumes.
+
+This module imports only attrs and the standard library, so models are cheap to
+import and easy to build by hand in tests.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterator, Mapping
+from datetime import datetime
+from typing import Any
+
+import attrs
+
+__all__ = [
+    "Block",
+    "BlockKind",
+    "HeadingSource",
+    "Link",
+    "LinkKind",
+    "Post",
+    "Relation",
+    "Section",
+]
+
+
+class LinkKind(enum.StrEnum):
+    """
+    What a :class:`Link` points at.
+
+    .. versionadded:: 0.1.0
+    """
+
+    INTERNAL = "internal"
+    """Same site as the post's ``link`` (with or without ``www.``)."""
+    EXTERNAL = "external"
+    """Another web site."""
+    FRAGMENT = "fragment"
+    """A ``#fragment`` inside the post itself."""
+    MAILTO = "mailto"
+    """A ``mailto:`` address."""
+    TEL = "tel"
+    """A ``tel:`` number."""
+    OTHER = "other"
+    """Any other scheme (``ftp:``, ``sms:``, ...) or a URL that cannot be resolved."""
+    UNSAFE = "unsafe"
+    """``javascript:``, ``vbscript:`` or a non-image ``data:`` URL: never follow it."""
+
+
+class BlockKind(enum.StrEnum):
+    """
+    The kind of a :class:`Block` of content.
+
+    .. versionadded:: 0.1.0
+    """
+
+    PARAGRAPH = "paragraph"
+    """A paragraph of running text (``<p>``, or loose text)."""
+    HEADING = "heading"
+    """A heading that titles only its container (inside a table cell, a quote ...)."""
+    LIST = "list"
+    """An ordered or unordered list; see :attr:`Block.items`."""
+    QUOTE = "quote"
+    """A block quote or pull quote."""
+    TABLE = "table"
+    """A table; see :attr:`Block.rows`."""
+    FIGURE = "figure"
+    """An image or figure; see :attr:`Block.src`, :attr:`Block.alt`, :attr:`Block.caption`."""
+    EMBED = "embed"
+    """An iframe, video or audio player; see :attr:`Block.src`."""
+    CODE = "code"
+    """Preformatted text or code, whitespace kept."""
+    SEPARATOR = "separator"
+    """A horizontal rule."""
+    OTHER = "other"
+    """Anything else that holds text (a ``<div>`` soup, a form, ...)."""
+
+
+class HeadingSource(enum.StrEnum):
+    """
+    Which rule made a :class:`Section`'s title a heading.
+
+    .. versionadded:: 0.1.0
+    """
+
+    HTML = "html"
+    """A real ``<h1>``-``<h6>`` element."""
+    BOLD = "bold"
+    """A paragraph that is bold from end to end."""
+    LINE = "line"
+    """A short, title-like line standing alone between paragraphs."""
+
+
+@attrs.frozen(kw_only=True)
+class Link:
+    """
+    A hyperlink found in a post's content.
+
+    .. versionadded:: 0.1.0
+    """
+
+    url: str
+    """The absolute URL, resolved against the post's ``link`` (and ``<base>``).
+    Entities are decoded.  For an unsafe or unresolvable link, the href as written."""
+    href: str
+    """The ``href`` attribute exactly as written in the HTML (entities decoded)."""
+    text: str = ""
+    """The link's visible text, whitespace collapsed."""
+    title: str | None = None
+    """The ``title`` attribute, if any."""
+    rel: tuple[str, ...] = ()
+    """The ``rel`` attribute's tokens, lower-cased (``("nofollow", "noopener")``)."""
+    kind: LinkKind = LinkKind.OTHER
+    """What the link points at."""
+    target_anchor: str | None = None
+    """For a :attr:`LinkKind.FRAGMENT` link whose fragment matches a section's
+    :attr:`Section.anchor`, that anchor; otherwise ``None``."""
+
+
+@attrs.frozen(kw_only=True)
+class Block:
+    """
+    One block of content: a paragraph, list, quote, table, figure, ...
+
+    Blocks are what the content's sections hold, in document order.  Fields that
+    do not apply to a block's :attr:`kind` are empty or ``None``.
+
+    .. versionadded:: 0.1.0
+    """
+
+    kind: BlockKind
+    """What kind of block this is."""
+    text: str
+    """The block's plain text: tags stripped, entities decoded, whitespace
+    collapsed (kept as is for :attr:`BlockKind.CODE`)."""
+    html: str = ""
+    """The block's HTML, serialised from the parsed content."""
+    links: tuple[Link, ...] = ()
+    """The links inside this block, in document order."""
+    lead: str | None = None
+    """For a paragraph that opens with a bold run-in phrase
+    (``<strong>In conclusion,</strong> armed ...``), that phrase."""
+    items: tuple[str, ...] = ()
+    """For a list, the plain text of each top-level item."""
+    ordered: bool = False
+    """For a list, whether it is numbered (``<ol>``)."""
+    rows: tuple[tuple[str, ...], ...] = ()
+    """For a table, the plain text of each cell, row by row (header rows first)."""
+    src: str | None = None
+    """For a figure or embed, the absolute URL of the image, video, audio or frame."""
+    alt: str | None = None
+    """For a figure, the image's ``alt`` text."""
+    caption: str | None = None
+    """For a figure, table or quote, its caption or citation as plain text."""
+    attachment_id: int | None = None
+    """For a figure, the WordPress attachment id from a ``wp-image-123`` class."""
+    language: str | None = None
+    """For code, the language named by a ``language-xxx`` or ``lang-xxx`` class."""
+
+
+@attrs.frozen(kw_only=True)
+class Section:
+    """
+    A heading and everything under it, up to the next heading of the same or a
+    higher level.
+
+    The content before the first heading is a *lead* section with
+    :attr:`title` ``None`` and :attr:`level` ``0``.
+
+    .. versionadded:: 0.1.0
+    """
+
+    title: str | None
+    """The heading's plain text, entities decoded; ``None`` for the lead."""
+    level: int
+    """1-6 for a heading, 0 for the lead.  Children are always deeper."""
+    anchor: str | None = None
+    """The heading's ``id`` attribute, if any: the target of ``#anchor`` links."""
+    heading_source: HeadingSource | None = None
+    """Which rule made this a heading; ``None`` for the lead."""
+    blocks: tuple[Block, ...] = ()
+    """The blocks directly under the heading, before the first child section."""
+    children: tuple[Section, ...] = ()
+    """Sub-sections, in document order."""
+
+    @property
+    def text(self) -> str:
+        """The plain text of this section's own blocks, separated by blank lines."""
+        return "\n\n".join(b.text for b in self.blocks if b.text)
+
+    @property
+    def links(self) -> tuple[Link, ...]:
+        """The links of this section's own blocks, in document order."""
+        return tuple(link for b in self.blocks for link in b.links)
+
+    def walk(self) -> Iterator[Section]:
+        """Yield this section and all its descendants, depth first, in document order."""
+        stack = [self]
+        while stack:
+            section = stack.pop()
+            yield section
+            stack.extend(reversed(section.children))
+
+
+@attrs.frozen(kw_only=True)
+class Relation:
+    """
+    One link relation from a REST object's ``_links``.
+
+    ``"wp:term": [{"taxonomy": "category", "embeddable": true, "href": ...}]``
+    becomes one :class:`Relation` with :attr:`rel` ``"wp:term"`` and
+    :attr:`rel_uri` ``"https://api.w.org/term"``.
+
+    .. versionadded:: 0.1.0
+    """
+
+    rel: str
+    """The relation name as written: ``self``, ``wp:term``, ``https://api.w.org/term``."""
+    rel_uri: str
+    """The relation with CURIEs expanded through ``_links.curies``; a name that is
+    already a URL, or a plain registered name (``self``), stays itself."""
+    href: str
+    """The target URL as written (it may be relative on mirrored sites)."""
+    embeddable: bool = False
+    """Whether ``?_embed`` embeds the target under ``_embedded``."""
+    taxonomy: str | None = None
+    """For ``wp:term``, the taxonomy (``category``, ``post_tag``, ...)."""
+    name: str | None = None
+    """The ``name`` attribute (used by ``curies``)."""
+    id: int | None = None
+    """The ``id`` attribute (``predecessor-version``)."""
+    count: int | None = None
+    """The ``count`` attribute (``version-history``)."""
+    templated: bool = False
+    """Whether :attr:`href` is a URI template."""
+    target_hints: Mapping[str, Any] | None = None
+    """The ``targetHints`` object (``{"allow": ["GET"]}``), if any."""
+    attributes: Mapping[str, Any] = attrs.field(factory=dict)
+    """Every attribute of the link object as written, including the ones above."""
+
+    def get(self, name: str, default: Any = None) -> Any:
+        """Return the attribute *name* as WordPress wrote it (``"targetHints"``)."""
+        return self.attributes.get(name, default)
+
+
+@attrs.frozen(kw_only=True)
+class Post:
+    """
+    A WordPress post, page, or object of a custom post type.
+
+    Fields keep their WordPress names, so the REST API handbook doubles as the
+    field reference.  A field absent from the JSON (trimmed with ``_fields``,
+    or not served for this post type) is ``None`` or empty.
+
+    .. versionadded:: 0.1.0
+    """
+
+    id: int
+    """The object's id."""
+    type: str | None = None
+    """The post type: ``post``, ``page``, or a custom type's name."""
+    slug: str | None = None
+    """The URL slug (percent-encoded for non-ASCII slugs, as WordPress sends it)."""
+    status: str | None = None
+    """``publish``, ``draft``, ``future``, ``private``, ..."""
+    link: str | None = None
+    """The post's public URL; content links resolve against it."""
+    guid: str | None = None
+    """The globally unique id WordPress assigned (``guid.rendered``)."""
+    date: datetime | None = None
+    """Publication date.  Timezone-aware when the offset is known (from
+    ``date_gmt``, an explicit offset, or the caller's ``tz``); else naive wall-clock."""
+    modified: datetime | None = None
+    """Last modification date, same rules as :attr:`date`."""
+    author: int | None = None
+    """The author's user id."""
+    featured_media: int | None = None
+    """The featured image's attachment id (``0`` for none, as WordPress says)."""
+    comment_status: str | None = None
+    """``open`` or ``closed``."""
+    ping_status: str | None = None
+    """``open`` or ``closed``."""
+    sticky: bool | None = None
+    """Whether the post is sticky (posts only)."""
+    template: str | None = None
+    """The page template's file name, ``""`` for the default."""
+    format: str | None = None
+    """The post format: ``standard``, ``aside``, ``video``, ..."""
+    categories: tuple[int, ...] = ()
+    """Category ids."""
+    tags: tuple[int, ...] = ()
+    """Tag ids."""
+    meta: Mapping[str, Any] = attrs.field(factory=dict)
+    """Registered post meta (WordPress sends ``[]`` for none: that becomes ``{}``)."""
+    class_list: tuple[str, ...] = ()
+    """The CSS classes WordPress gives the post (WordPress 6.5 and later)."""
+    title: str = ""
+    """The title as plain text: tags stripped, entities decoded, whitespace collapsed."""
+    title_html: str = ""
+    """``title.rendered`` exactly as received."""
+    excerpt: str = ""
+    """The excerpt as plain text, without WordPress's ``[…]`` / "Continue reading" tail."""
+    excerpt_html: str = ""
+    """``excerpt.rendered`` exactly as received."""
+    excerpt_truncated: bool = False
+    """Whether WordPress cut the excerpt (it had a ``[…]`` or "Continue reading" tail)."""
+    content_html: str = ""
+    """``content.rendered`` exactly as received."""
+    protected: bool = False
+    """Whether the content is password protected (``content.protected``)."""
+    sections: tuple[Section, ...] = ()
+    """The content as a tree: the top-level sections in document order."""
+    links: tuple[Link, ...] = ()
+    """Every link in the content, in document order."""
+    relations: tuple[Relation, ...] = ()
+    """The ``_links`` object, one :class:`Relation` per link object."""
+    extra: Mapping[str, Any] = attrs.field(factory=dict)
+    """Every top-level field wpparse does not model (``yoast_head_json``, ``acf``,
+    ``_embedded``, plugin fields ...), exactly as received."""
+
+    @property
+    def text(self) -> str:
+        """The plain text of the whole content: section titles and block texts."""
+        parts: list[str] = []
+        for top in self.sections:
+            for section in top.walk():
+                if section.title:
+                    parts.append(section.title)
+                parts.extend(b.text for b in section.blocks if b.text)
+        return "\n\n".join(parts)
+
+    def walk(self) -> Iterator[Section]:
+        """Yield every section, depth first, in document order."""
+        for top in self.sections:
+            yield from top.walk()
+
+    def relation(self, rel: str) -> tuple[Relation, ...]:
+        """
+        Return the relations named *rel*, by CURIE or by expanded URI.
+
+        ``post.relation("wp:term")`` and
+        ``post.relation("https://api.w.org/term")`` are the same.
+        """
+        uris = {r.rel_uri for r in self.relations if r.rel == rel}
+        uris.add(rel)
+        return tuple(r for r in self.relations if r.rel == rel or r.rel_uri in uris)

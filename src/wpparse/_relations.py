@@ -1,0 +1,96 @@
+"""
+A REST object's ``_links`` to :class:`~wpparse.Relation` objects.
+
+``_links`` maps a relation name to a list of link objects.  Names are either
+registered names (``self``, ``author``), full URIs (older WordPress:
+``https://api.w.org/term``), or CURIEs (``wp:term``) that ``curies`` expands.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from wpparse._models import Relation
+from wpparse.exceptions import InvalidPostError, describe
+
+__all__ = ["parse_relations"]
+
+# WordPress's only CURIE.  Used when a response trimmed ``curies`` away.
+_DEFAULT_CURIES = {"wp": "https://api.w.org/{rel}"}
+
+
+def _curies(links: Mapping[str, Any]) -> dict[str, str]:
+    found = dict(_DEFAULT_CURIES)
+    raw = links.get("curies")
+    if isinstance(raw, list):
+        for item in raw:
+            if isinstance(item, Mapping):
+                name, href = item.get("name"), item.get("href")
+                if isinstance(name, str) and isinstance(href, str):
+                    found[name] = href
+    return found
+
+
+def expand_rel(rel: str, curies: Mapping[str, str]) -> str:
+    """Expand a CURIE such as ``wp:term`` through *curies*; other names stay themselves."""
+    prefix, sep, reference = rel.partition(":")
+    if not sep or reference.startswith("//"):
+        return rel
+    template = curies.get(prefix)
+    if template is None:
+        return rel
+    return template.replace("{rel}", reference)
+
+
+def _int_or_none(value: Any) -> int | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    if isinstance(value, str) and value.strip().isdigit():
+        return int(value)
+    return None
+
+
+def parse_relations(links: Any, path: str) -> tuple[Relation, ...]:
+    """Return the relations of a ``_links`` value; *path* names it in errors."""
+    if links is None:
+        return ()
+    if not isinstance(links, Mapping):
+        msg = f"expected an object of link relations, got {describe(links)}"
+        raise InvalidPostError(msg, path=path)
+    curies = _curies(links)
+    relations: list[Relation] = []
+    for rel, targets in links.items():
+        if rel == "curies":
+            continue
+        rel_uri = expand_rel(rel, curies)
+        items = targets if isinstance(targets, list) else [targets]
+        for index, item in enumerate(items):
+            if not isinstance(item, Mapping):
+                msg = f"expected a link object, got {describe(item)}"
+                raise InvalidPostError(msg, path=f"{path}[{rel!r}][{index}]")
+            href = item.get("href")
+            if not isinstance(href, str):
+                msg = f"expected an 'href' string, got {describe(href)}"
+                raise InvalidPostError(msg, path=f"{path}[{rel!r}][{index}].href")
+            taxonomy = item.get("taxonomy")
+            name = item.get("name")
+            hints = item.get("targetHints")
+            relations.append(
+                Relation(
+                    rel=rel,
+                    rel_uri=rel_uri,
+                    href=href,
+                    embeddable=item.get("embeddable") is True,
+                    taxonomy=taxonomy if isinstance(taxonomy, str) else None,
+                    name=name if isinstance(name, str) else None,
+                    id=_int_or_none(item.get("id")),
+                    count=_int_or_none(item.get("count")),
+                    templated=item.get("templated") is True,
+                    target_hints=hints if isinstance(hints, Mapping) else None,
+                    attributes=item,
+                )
+            )
+    return tuple(relations)

@@ -1,0 +1,31 @@
+"""
+Small text helpers shared by the stages: entity decoding and whitespace.
+
+Kept free of lxml at import time: the HTML path is imported only when a string
+actually holds markup.
+"""
+
+from __future__ import annotations
+
+import html
+
+__all__ = ["collapse", "html_to_text"]
+
+
+def collapse(text: str) -> str:
+    """Collapse runs of whitespace to one space and strip the ends, as a browser shows text."""
+    return " ".join(text.split())
+
+
+def html_to_text(fragment: str) -> str:
+    """
+    Return the plain text of a short HTML fragment (a title, an excerpt, a caption).
+
+    Tags are dropped, ``<script>``/``<style>``/comments give no text, every
+    entity is decoded and whitespace is collapsed.
+    """
+    if "<" not in fragment:
+        return collapse(html.unescape(fragment))
+    from wpparse._htmltext import fragment_text  # noqa: PLC0415 - lxml only when needed
+
+    return collapse(fragment_text(fragment))

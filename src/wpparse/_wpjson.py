@@ -1,0 +1,448 @@
+"""
+Stage 1: a REST API JSON object to a :class:`~wpparse.Post`.
+
+Strict about what a post must have (an object with an ``id``), lenient about
+what it may have: any field can be missing (``_fields`` responses) or null.
+A modelled field of the wrong type raises
+:class:`~wpparse.exceptions.InvalidPostError` naming its JSON path; fields
+wpparse does not model are kept, untouched, in :attr:`Post.extra`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from datetime import tzinfo
+from typing import Any, Literal
+
+from wpparse._dates import parse_wp_date, resolve_tz
+from wpparse._load import (
+    JSONInput,
+    as_text,
+    iter_json_values,
+    load_json,
+    looks_like_json_lines,
+)
+from wpparse._models import Post
+from wpparse._relations import parse_relations
+from wpparse._text import collapse, html_to_text
+from wpparse.exceptions import (
+    InvalidPostError,
+    NotAPostError,
+    WordPressError,
+    describe,
+)
+
+__all__ = [
+    "HeadingRule",
+    "object_kind",
+    "parse_post",
+    "parse_posts",
+    "post_from_mapping",
+]
+
+HeadingRule = Literal["html", "bold", "auto"]
+"""Which rules make a heading: see :func:`wpparse.parse_post`."""
+
+# Top-level keys the Post model consumes.  Everything else goes to Post.extra.
+_MODELLED = frozenset(
+    {
+        "id",
+        "ID",
+        "type",
+        "slug",
+        "status",
+        "link",
+        "guid",
+        "date",
+        "date_gmt",
+        "modified",
+        "modified_gmt",
+        "author",
+        "featured_media",
+        "comment_status",
+        "ping_status",
+        "sticky",
+        "template",
+        "format",
+        "categories",
+        "tags",
+        "meta",
+        "class_list",
+        "title",
+        "excerpt",
+        "content",
+        "_links",
+    }
+)
+_ERROR_KEYS = frozenset({"code", "message", "data", "additional_errors"})
+_POST_KEYS = (
+    "title",
+    "content",
+    "excerpt",
+    "guid",
+    "slug",
+    "link",
+    "date",
+    "type",
+    "status",
+)
+
+
+def _field(name: str, base: str) -> str:
+    return f"{base}.{name}"
+
+
+def is_error_object(obj: Mapping[str, Any]) -> bool:
+    """
+    Whether *obj* has the shape of a WordPress error response.
+
+    ``{"code": str, "message": str, "data": {...}}`` and nothing else: a post
+    type may well have a field named ``code``, so the key alone is not enough.
+    """
+    return (
+        isinstance(obj.get("code"), str)
+        and "message" in obj
+        and obj.keys() <= _ERROR_KEYS
+        and (obj.get("data") is None or isinstance(obj.get("data"), Mapping))
+    )
+
+
+def raise_for_error(obj: Mapping[str, Any], path: str = "$") -> None:
+    """Raise :class:`~wpparse.WordPressError` if *obj* is a WordPress error response."""
+    if not is_error_object(obj):
+        return
+    data = obj.get("data")
+    status = data.get("status") if isinstance(data, Mapping) else None
+    message = obj.get("message")
+    raise WordPressError(
+        obj["code"],
+        message if isinstance(message, str) else "",
+        status if isinstance(status, int) and not isinstance(status, bool) else None,
+        path=path,
+    )
+
+
+def object_kind(obj: Any) -> str:
+    """
+    Name the kind of REST object *obj* is, from its shape.
+
+    One of ``"error"``, ``"post"``, ``"media"``, ``"term"``, ``"user"``,
+    ``"comment"``, or ``"unknown"`` (``"not an object"`` for non-objects).
+    Any other object with an ``id`` is a post: ``_fields=id`` trims a post to that.
+    """
+    if not isinstance(obj, Mapping):
+        return "not an object"
+    if is_error_object(obj):
+        return "error"
+    if "id" not in obj and "ID" not in obj:
+        return "unknown"
+    if "author_name" in obj and "post" in obj:
+        return "comment"
+    if "taxonomy" in obj and "title" not in obj:
+        return "term"
+    if "source_url" in obj or obj.get("type") == "attachment" or "media_type" in obj:
+        return "media"
+    if "name" in obj and not any(key in obj for key in _POST_KEYS[:4]):
+        return "user"
+    return "post"
+
+
+def _int(value: Any, path: str) -> int | None:
+    if value is None:
+        return None
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    if isinstance(value, str) and value.strip().lstrip("-").isdigit():
+        return int(value.strip())
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    raise InvalidPostError(f"expected an integer, got {describe(value)}", path=path)
+
+
+def _str(value: Any, path: str) -> str | None:
+    if value is None or isinstance(value, str):
+        return value
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return str(value)
+    raise InvalidPostError(f"expected a string, got {describe(value)}", path=path)
+
+
+def _bool(value: Any, path: str) -> bool | None:
+    if value is None or isinstance(value, bool):
+        return value
+    if value in (0, 1, "0", "1", "true", "false"):
+        return value in (1, "1", "true")
+    raise InvalidPostError(f"expected true or false, got {describe(value)}", path=path)
+
+
+def _ints(value: Any, path: str) -> tuple[int, ...]:
+    if value is None:
+        return ()
+    if not isinstance(value, list):
+        raise InvalidPostError(
+            f"expected a list of ids, got {describe(value)}", path=path
+        )
+    out: list[int] = []
+    for index, item in enumerate(value):
+        number = _int(item, f"{path}[{index}]")
+        if number is not None:
+            out.append(number)
+    return tuple(out)
+
+
+def _strs(value: Any, path: str) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if not isinstance(value, list):
+        raise InvalidPostError(
+            f"expected a list of strings, got {describe(value)}", path=path
+        )
+    return tuple(s for i, item in enumerate(value) if (s := _str(item, f"{path}[{i}]")))
+
+
+def _rendered(value: Any, path: str) -> tuple[str, bool]:
+    """Return ``(html, protected)`` of a ``{"rendered": ...}`` field (or a v1 plain string)."""
+    if value is None:
+        return "", False
+    if isinstance(value, str):
+        return value, False
+    if isinstance(value, Mapping):
+        rendered = value.get("rendered")
+        if rendered is None:
+            rendered = value.get("raw")
+        html = _str(rendered, f"{path}.rendered") or ""
+        protected = value.get("protected") is True
+        return html, protected
+    raise InvalidPostError(
+        f"expected an object with 'rendered', got {describe(value)}", path=path
+    )
+
+
+_MORE_TAIL = re.compile(
+    r"\s*(?:\[\s*(?:…|\.\.\.)\s*\]|(?:continue reading|read more)\b.*)\s*$",
+    re.IGNORECASE,
+)
+_MORE_LINK = re.compile(
+    r"<(?P<tag>a|p|div)\b[^>]*class=[\"'][^\"']*(?:more-link|link-more|readmore)[^\"']*[\"'][^>]*>.*$",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+def _excerpt_text(excerpt_html: str) -> tuple[str, bool]:
+    """Return the excerpt's plain text without WordPress's "read more" tail, and whether it was cut."""
+    cut = False
+    html = excerpt_html
+    match = _MORE_LINK.search(html)
+    if match:
+        html = html[: match.start()]
+        cut = True
+    text = html_to_text(html)
+    tail = _MORE_TAIL.search(text)
+    if tail:
+        text = text[: tail.start()].rstrip()
+        cut = True
+        if text and not text.endswith("…"):
+            text = f"{text} …" if text[-1] in ",;:" else f"{text}…"
+    elif text.endswith(("…", "...")):
+        cut = True
+    return text, cut
+
+
+def post_from_mapping(
+    obj: Mapping[str, Any],
+    *,
+    path: str = "$",
+    headings: HeadingRule = "auto",  # noqa: ARG001 - the content stage (#3) reads it
+    tz: tzinfo | None = None,
+) -> Post:
+    """Build a :class:`Post` from one decoded post object; *path* prefixes error paths."""
+    raise_for_error(obj, path)
+    kind = object_kind(obj)
+    if kind not in {"post", "media"}:
+        what = "an object without an 'id'" if kind == "unknown" else f"a {kind} object"
+        raise NotAPostError(f"expected a post object, got {what}", path=path)
+    id_key = "id" if "id" in obj else "ID"
+    post_id = _int(obj[id_key], _field(id_key, path))
+    if post_id is None:
+        raise NotAPostError(
+            "expected a post object with an integer 'id', got null", path=path
+        )
+
+    title_html, _ = _rendered(obj.get("title"), _field("title", path))
+    excerpt_html, _ = _rendered(obj.get("excerpt"), _field("excerpt", path))
+    content_html, protected = _rendered(obj.get("content"), _field("content", path))
+    guid_html, _ = _rendered(obj.get("guid"), _field("guid", path))
+    excerpt, truncated = _excerpt_text(excerpt_html) if excerpt_html else ("", False)
+    meta = obj.get("meta")
+    if meta is not None and not isinstance(meta, Mapping):
+        if not isinstance(meta, list) or meta:
+            raise InvalidPostError(
+                f"expected an object of meta fields, got {describe(meta)}",
+                path=_field("meta", path),
+            )
+        meta = None
+
+    return Post(
+        id=post_id,
+        type=_str(obj.get("type"), _field("type", path)),
+        slug=_str(obj.get("slug"), _field("slug", path)),
+        status=_str(obj.get("status"), _field("status", path)),
+        link=_str(obj.get("link"), _field("link", path)),
+        guid=collapse(guid_html) or None,
+        date=parse_wp_date(
+            obj.get("date"),
+            obj.get("date_gmt"),
+            path=_field("date", path),
+            gmt_path=_field("date_gmt", path),
+            tz=tz,
+        ),
+        modified=parse_wp_date(
+            obj.get("modified"),
+            obj.get("modified_gmt"),
+            path=_field("modified", path),
+            gmt_path=_field("modified_gmt", path),
+            tz=tz,
+        ),
+        author=_int_or_object_id(obj.get("author"), _field("author", path)),
+        featured_media=_int(obj.get("featured_media"), _field("featured_media", path)),
+        comment_status=_str(obj.get("comment_status"), _field("comment_status", path)),
+        ping_status=_str(obj.get("ping_status"), _field("ping_status", path)),
+        sticky=_bool(obj.get("sticky"), _field("sticky", path)),
+        template=_str(obj.get("template"), _field("template", path)),
+        format=_str(obj.get("format"), _field("format", path)),
+        categories=_ints(obj.get("categories"), _field("categories", path)),
+        tags=_ints(obj.get("tags"), _field("tags", path)),
+        meta=dict(meta) if meta else {},
+        class_list=_strs(
+            _class_list(obj.get("class_list")), _field("class_list", path)
+        ),
+        title=html_to_text(title_html) if title_html else "",
+        title_html=title_html,
+        excerpt=excerpt,
+        excerpt_html=excerpt_html,
+        excerpt_truncated=truncated,
+        content_html=content_html,
+        protected=protected,
+        relations=parse_relations(obj.get("_links"), _field("_links", path)),
+        extra={k: v for k, v in obj.items() if k not in _MODELLED},
+    )
+
+
+def _class_list(value: Any) -> Any:
+    # WordPress serialises a PHP array with holes as an object {"0": ..., "2": ...}.
+    if isinstance(value, Mapping):
+        return list(value.values())
+    return value
+
+
+def _int_or_object_id(value: Any, path: str) -> int | None:
+    # WP-API v1 and some customised sites embed the author object itself.
+    if isinstance(value, Mapping):
+        inner = value.get("id", value.get("ID"))
+        return _int(inner, f"{path}.id")
+    return _int(value, path)
+
+
+def _decode(data: JSONInput) -> Any:
+    if isinstance(data, (str, bytes, bytearray, memoryview)):
+        return load_json(data)
+    return data
+
+
+def parse_post(
+    data: JSONInput,
+    *,
+    headings: HeadingRule = "auto",
+    tz: tzinfo | str | None = None,
+) -> Post:
+    """
+    Parse one WordPress REST API post object into a :class:`~wpparse.Post`.
+
+    Args:
+        data: The object as :func:`json.loads` or ``requests.Response.json()``
+            returns it (a mapping), or its JSON text (``str`` or ``bytes``, UTF-8,
+            UTF-16 or UTF-32, with or without a BOM).  Any post type works:
+            posts, pages, custom post types, attachments.
+        headings: Which headings split the content into sections: ``"html"``
+            (only ``<h1>``-``<h6>``), ``"bold"`` (also paragraphs bold from end
+            to end) or ``"auto"`` (also short title-like lines).
+        tz: The site's time zone (a :class:`datetime.tzinfo` or a name such as
+            ``"Europe/Paris"``), used for dates that come without ``date_gmt``.
+
+    Returns:
+        The post.
+
+    Raises:
+        WordPressError: *data* is a WordPress error response.
+        NotAPostError: *data* is valid JSON but not a post object.
+        InvalidPostError: A field has the wrong type; the message names its path.
+        InvalidJSONError: *data* is text that is not valid JSON.
+
+    .. versionadded:: 0.1.0
+    """
+    obj = _decode(data)
+    if not isinstance(obj, Mapping):
+        raise NotAPostError(f"expected a post object, got {describe(obj)}", path="$")
+    return post_from_mapping(obj, headings=headings, tz=resolve_tz(tz))
+
+
+def parse_posts(
+    data: JSONInput,
+    *,
+    headings: HeadingRule = "auto",
+    tz: tzinfo | str | None = None,
+) -> list[Post]:
+    """
+    Parse a collection of post objects, in order.
+
+    Args:
+        data: A JSON array (decoded, or as text), JSON Lines text (one object a
+            line), or an ``?_envelope`` response whose ``body`` is an array.  A
+            single post object is a collection of one.
+        headings: As for :func:`parse_post`.
+        tz: As for :func:`parse_post`.
+
+    Returns:
+        The posts, in input order.
+
+    Raises:
+        WPParseError: The first bad record; its path names the record
+            (``@ $[3].title``).
+
+    .. versionadded:: 0.1.0
+    """
+    zone = resolve_tz(tz)
+    if isinstance(data, (bytes, bytearray, memoryview)):
+        data = as_text(data)
+    if isinstance(data, str):
+        if looks_like_json_lines(data):
+            data = [value for _, value in iter_json_values(data)]
+        else:
+            data = load_json(data)
+    items = _collection_items(data)
+    return [_one(item, f"$[{n}]", headings, zone) for n, item in enumerate(items)]
+
+
+def _collection_items(data: Any) -> Sequence[Any]:
+    if isinstance(data, Mapping):
+        raise_for_error(data)
+        body = data.get("body")
+        if "body" in data and "status" in data:  # an ?_envelope response
+            if isinstance(body, Mapping):
+                raise_for_error(body, "$.body")
+                return [body]
+            if isinstance(body, list):
+                return body
+        return [data]
+    if isinstance(data, list | tuple):
+        return data
+    raise NotAPostError(
+        f"expected a list of post objects, got {describe(data)}", path="$"
+    )
+
+
+def _one(value: Any, path: str, headings: HeadingRule, tz: tzinfo | None) -> Post:
+    if not isinstance(value, Mapping):
+        raise NotAPostError(f"expected a post object, got {describe(value)}", path=path)
+    return post_from_mapping(value, path=path, headings=headings, tz=tz)

@@ -1,0 +1,99 @@
+"""The ``wpparse`` command line."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import SAMPLE
+from wpparse._cli import main
+
+
+def test_outline_of_sample(capsys: pytest.CaptureFixture[str]) -> None:
+    status = main([str(SAMPLE)])
+    out = capsys.readouterr().out
+
+    assert 0 == status
+    assert out.startswith("Rust & Rain: Why the “Iron River” Isn’t Dangerous\n")
+    assert "post 2718 · 2026-04-18T09:30:00-04:00" in out
+    assert "categories: 7, 12" in out
+
+
+def test_json_format_round_trips(capsys: pytest.CaptureFixture[str]) -> None:
+    status = main(["--format", "json", str(SAMPLE)])
+    data = json.loads(capsys.readouterr().out)
+
+    assert 0 == status
+    assert 2718 == data["id"]
+    assert "2026-04-18T09:30:00-04:00" == data["date"]
+
+
+def test_bad_inputs_reported_one_line_each(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    good = tmp_path / "good.json"
+    good.write_text('[{"id": 1}, {"id": "x"}, {"id": 3}]', encoding="utf-8")
+    broken = tmp_path / "broken.json"
+    broken.write_text('{"id": ', encoding="utf-8")
+    error = tmp_path / "error.json"
+    error.write_text(
+        '{"code": "rest_no_route", "message": "No route", "data": {"status": 404}}'
+    )
+
+    status = main(
+        [
+            "-f",
+            "jsonl",
+            str(good),
+            str(broken),
+            str(tmp_path / "missing.json"),
+            str(error),
+        ]
+    )
+    captured = capsys.readouterr()
+    errors = captured.err.splitlines()
+
+    assert 1 == status
+    assert [1, 3] == [json.loads(line)["id"] for line in captured.out.splitlines()]
+    assert 4 == len(errors)
+    assert errors[0] == f"wpparse: {good}: expected an integer, got 'x' @ $[1].id"
+    assert "broken.json: truncated JSON" in errors[1]
+    assert "missing.json: No such file or directory" in errors[2]
+    assert "WordPress error 'rest_no_route' (HTTP 404)" in errors[3]
+    assert "Traceback" not in captured.err
+
+
+def test_usage_error_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as info:
+        main(["--format", "nope", str(SAMPLE)])
+
+    assert 2 == info.value.code
+    assert "invalid choice" in capsys.readouterr().err
+
+
+def test_stdin(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import io
+
+    monkeypatch.setattr(
+        sys, "stdin", io.StringIO('{"id": 8, "title": {"rendered": "From stdin"}}')
+    )
+
+    assert 0 == main(["-"])
+    assert capsys.readouterr().out.startswith("From stdin\n")
+
+
+def test_module_entry_point() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "wpparse", "--version"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+
+    assert result.stdout.startswith("wpparse ")

@@ -1,0 +1,64 @@
+"""WordPress dates to aware datetimes."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta, timezone
+from zoneinfo import ZoneInfo
+
+import pytest
+
+import wpparse
+
+
+def _date(**fields: object) -> datetime | None:
+    return wpparse.parse_post({"id": 1, **fields}).date
+
+
+@pytest.mark.parametrize(
+    ("local", "gmt", "offset"),
+    [
+        ("2025-07-03T08:56:33", "2025-07-03T05:56:33", timedelta(hours=3)),
+        ("2026-01-15T12:00:00", "2026-01-15T17:00:00", timedelta(hours=-5)),
+        ("2026-03-01T09:00:00", "2026-03-01T03:30:00", timedelta(hours=5, minutes=30)),
+        ("2026-03-01T09:00", "2026-03-01T09:00", timedelta(0)),
+    ],
+)
+def test_offset_from_gmt(local: str, gmt: str, offset: timedelta) -> None:
+    value = _date(date=local, date_gmt=gmt)
+
+    assert value is not None
+    assert timezone(offset) == value.tzinfo
+    assert datetime.fromisoformat(local) == value.replace(tzinfo=None)
+
+
+def test_draft_without_gmt_is_naive_or_in_given_zone() -> None:
+    data = {"id": 1, "date": "2026-02-01T10:00:00", "date_gmt": None}
+
+    naive = wpparse.parse_post(data).date
+    zoned = wpparse.parse_post(data, tz="Europe/Paris").date
+
+    assert naive is not None
+    assert naive.tzinfo is None
+    assert datetime(2026, 2, 1, 10, tzinfo=ZoneInfo("Europe/Paris")) == zoned
+
+
+def test_zero_gmt_falls_back() -> None:
+    value = _date(date="2026-02-01T10:00:00", date_gmt="0000-00-00T00:00:00")
+
+    assert datetime(2026, 2, 1, 10) == value
+
+
+def test_gmt_years_apart_is_ignored() -> None:
+    """Seen in the wild: ``date_gmt`` four years before ``date``."""
+    value = _date(date="2014-04-15T10:00:00", date_gmt="2010-12-22T10:00:00")
+
+    assert datetime(2014, 4, 15, 10) == value
+
+
+def test_only_gmt() -> None:
+    assert datetime(2026, 1, 1, tzinfo=UTC) == _date(date_gmt="2026-01-01T00:00:00")
+
+
+def test_unknown_zone_name() -> None:
+    with pytest.raises(ValueError, match="unknown time zone"):
+        wpparse.parse_post({"id": 1}, tz="Mars/Olympus")

@@ -1,0 +1,37 @@
+"""Reading JSON text: encodings, BOMs, trailing data, depth."""
+
+from __future__ import annotations
+
+import pytest
+
+import wpparse
+from wpparse import InvalidJSONError, WPParseWarning
+
+
+def test_trailing_garbage_warns_and_parses() -> None:
+    text = '{"id": 3, "title": {"rendered": "ok"}}</plugin></name></namespace>'
+
+    with pytest.warns(WPParseWarning, match="trailing data"):
+        post = wpparse.parse_post(text)
+
+    assert "ok" == post.title
+
+
+def test_invalid_utf8_is_replaced_with_a_warning() -> None:
+    data = b'{"id": 3, "title": {"rendered": "caf\xe9"}}'
+
+    with pytest.warns(WPParseWarning, match="not valid utf-8"):
+        post = wpparse.parse_post(data)
+
+    assert "caf\ufffd" == post.title
+
+
+def test_deep_nesting_is_a_clear_error() -> None:
+    with pytest.raises(InvalidJSONError, match="nested too deeply"):
+        wpparse.parse_post("[" * 100_000 + "]" * 100_000)
+
+
+@pytest.mark.parametrize("text", ["", "   \n"])
+def test_empty_input(text: str) -> None:
+    with pytest.raises(InvalidJSONError, match="empty input"):
+        wpparse.parse_post(text)

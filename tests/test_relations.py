@@ -1,0 +1,63 @@
+"""``_links`` to Relation objects."""
+
+from __future__ import annotations
+
+import wpparse
+
+
+def test_curies_expand_and_attributes() -> None:
+    links = {
+        "self": [
+            {
+                "href": "https://x.test/wp-json/wp/v2/posts/1",
+                "targetHints": {"allow": ["GET"]},
+            }
+        ],
+        "version-history": [{"count": 4, "href": "https://x.test/r"}],
+        "predecessor-version": [{"id": 77, "href": "https://x.test/r/77"}],
+        "wp:term": [
+            {"taxonomy": "post_tag", "embeddable": True, "href": "https://x.test/tags"}
+        ],
+        "acme:thing": [{"href": "https://x.test/thing"}],
+        "https://api.w.org/featuredmedia": [
+            {"embeddable": True, "href": "/wp-json/wp/v2/media/5"}
+        ],
+        "curies": [
+            {"name": "wp", "href": "https://api.w.org/{rel}", "templated": True},
+            {"name": "acme", "href": "https://acme.test/rels/{rel}", "templated": True},
+        ],
+    }
+
+    relations = wpparse.parse_post({"id": 1, "_links": links}).relations
+    by_rel = {r.rel: r for r in relations}
+
+    assert 6 == len(relations)
+    assert {"allow": ["GET"]} == by_rel["self"].target_hints
+    assert {"allow": ["GET"]} == by_rel["self"].get("targetHints")
+    assert "self" == by_rel["self"].rel_uri
+    assert 4 == by_rel["version-history"].count
+    assert 77 == by_rel["predecessor-version"].id
+    assert "https://api.w.org/term" == by_rel["wp:term"].rel_uri
+    assert by_rel["wp:term"].embeddable
+    assert "https://acme.test/rels/thing" == by_rel["acme:thing"].rel_uri
+    full = by_rel["https://api.w.org/featuredmedia"]
+    assert ("https://api.w.org/featuredmedia", "/wp-json/wp/v2/media/5") == (
+        full.rel_uri,
+        full.href,
+    )
+
+
+def test_wp_curie_without_curies() -> None:
+    links = {"wp:featuredmedia": [{"href": "https://x.test/m/1", "embeddable": True}]}
+
+    (relation,) = wpparse.parse_post({"id": 1, "_links": links}).relations
+
+    assert "https://api.w.org/featuredmedia" == relation.rel_uri
+
+
+def test_relation_lookup_by_either_name() -> None:
+    links = {"wp:term": [{"href": "a"}], "https://api.w.org/term": [{"href": "b"}]}
+    post = wpparse.parse_post({"id": 1, "_links": links})
+
+    assert ["a", "b"] == [r.href for r in post.relation("https://api.w.org/term")]
+    assert ["a", "b"] == [r.href for r in post.relation("wp:term")]
