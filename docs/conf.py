@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from importlib.metadata import version as _version
 from pathlib import Path
+from typing import Any
+
+from sphinx.ext.napoleon.docstring import GoogleDocstring
 
 project = "wpparse"
 author = "The wpparse developers"
@@ -48,3 +51,14 @@ intersphinx_mapping = {
     ),
 }
 intersphinx_timeout = 5
+
+
+def _attribute_docstring_as_prose(self: Any) -> list[str]:
+    # Napoleon reads "The post type: ``post``, ..." in an attribute docstring
+    # as "<type>: <description>".  Our attribute docstrings are prose and the
+    # types come from the annotations, so keep the lines as written.
+    lines: list[str] = self._consume_to_end()
+    return lines
+
+
+GoogleDocstring._parse_attribute_docstring = _attribute_docstring_as_prose  # type: ignore[method-assign]  # noqa: SLF001
