@@ -19,7 +19,19 @@ from wpparse._models import (
     Relation,
     Section,
 )
+from wpparse._objects import (
+    Absence,
+    Comment,
+    Embedded,
+    Media,
+    MediaSize,
+    Problem,
+    Source,
+    Term,
+    User,
+)
 from wpparse._wpjson import parse_post, parse_posts
+from wpparse._wpobjects import parse
 from wpparse.exceptions import (
     InvalidJSONError,
     InvalidPostError,
@@ -32,21 +44,31 @@ from wpparse.exceptions import (
 __version__ = "0.1.0.dev0"
 
 __all__ = [
+    "Absence",
     "Block",
     "BlockKind",
+    "Comment",
+    "Embedded",
     "HeadingSource",
     "InvalidJSONError",
     "InvalidPostError",
     "Link",
     "LinkKind",
+    "Media",
+    "MediaSize",
     "NotAPostError",
     "Post",
+    "Problem",
     "Relation",
     "Section",
+    "Source",
+    "Term",
+    "User",
     "WPParseError",
     "WPParseWarning",
     "WordPressError",
     "exceptions",
+    "parse",
     "parse_post",
     "parse_posts",
     "to_dict",
