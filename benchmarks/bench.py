@@ -178,7 +178,7 @@ def _corpus_median(
             if isinstance(value, Failed):
                 times[name] = value  # one failure fails the column
                 break
-            if not isinstance(floor, Failed):
+            if isinstance(floor, float):
                 pairs.append((value, floor))
         else:
             times[name] = statistics.median(v for v, _ in pairs)
@@ -427,8 +427,8 @@ def main(argv: list[str] | None = None) -> int:
     if "scaling" in args.parts:
         print("scaling ...", file=sys.stderr)
         series = [
-            scaling.realistic_series(args.max_kb, rounds=3),
-            *scaling.hostile_series(args.scale, rounds=3),
+            scaling.realistic_series(args.max_kb, rounds=5),
+            *scaling.hostile_series(args.scale, rounds=5),
         ]
         report += ["### Scaling", "", *_scaling_lines(series), ""]
     if "site" in args.parts:

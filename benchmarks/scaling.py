@@ -69,7 +69,9 @@ def _time_sizes(
     for size in sizes:
         post = inputs.generated_post(make(size), name=f"{series.name} {size}")
         funcs = tools.contenders(post, peers=False)
-        series.add(size, measure(funcs, rounds=rounds, min_sample=0.05))
+        series.add(
+            size, measure(funcs, rounds=rounds, min_sample=0.05, interleave=False)
+        )
         print(f"  {series.name}: {size:,} {series.unit} done", file=sys.stderr)
     return series
 

@@ -4,13 +4,19 @@ Interleaved timing: every contender is measured in the same rounds.
 The machine is shared and noisy, and the targets are *ratios* measured in the
 same run.  So instead of timing one function for a while and then the next
 (as pyperf or timeit would), each round times every function once, one after
-the other; a burst of load from elsewhere then hits all of them alike.  The
-result for a function is the median over the rounds of its time per call.
+the other; a burst of load from elsewhere then hits all of them alike.  One
+sample is a loop of calls lasting at least ``min_sample`` seconds; the result
+for a function is its fastest sample per call, the one least disturbed by
+other processes (as :mod:`timeit` advises), which still pays for garbage
+collection because a sample holds many calls.
+
+For big inputs (one call is a sample) interleaving works against the
+measurement: freeing one contender's huge tree slows the next one's first
+allocations.  ``interleave=False`` times each function in a block of its own.
 """
 
 from __future__ import annotations
 
-import statistics
 import time
 from collections.abc import Callable, Mapping
 
@@ -62,9 +68,10 @@ def measure(
     *,
     rounds: int = 7,
     min_sample: float = 0.02,
+    interleave: bool = True,
 ) -> dict[str, float | Failed]:
     """
-    Return the median seconds per call of each function, measured interleaved.
+    Return the fastest sample's seconds per call of each function.
 
     A function that raises is reported as :class:`Failed` and left out of the
     later rounds; the others go on.
@@ -78,9 +85,15 @@ def measure(
         except Exception as exc:  # noqa: BLE001 - the table reports it
             result[name] = Failed(exc)
     samples: dict[str, list[float]] = {name: [] for name in loops}
-    for _ in range(rounds):
+    if interleave:
+        for _ in range(rounds):
+            for name, count in loops.items():
+                samples[name].append(_loop(funcs[name], count) / count)
+    else:
         for name, count in loops.items():
-            samples[name].append(_loop(funcs[name], count) / count)
+            samples[name].extend(
+                _loop(funcs[name], count) / count for _ in range(rounds)
+            )
     for name, values in samples.items():
-        result[name] = statistics.median(values)
+        result[name] = min(values)
     return {name: result[name] for name in funcs}

@@ -90,7 +90,10 @@ _RENDER = {name: func for name in RENDERERS if (func := _renderer(name)) is not 
 def floor(raw: str) -> object:
     """What any Python program pays to read a post: decode the JSON, parse the content."""
     obj = json.loads(raw)
-    return lxml.html.fragments_fromstring(obj["content"]["rendered"])
+    content = obj.get("content")
+    if isinstance(content, dict):  # WP-API v1 sent a plain string
+        content = content.get("rendered")
+    return lxml.html.fragments_fromstring(content)
 
 
 def parse(raw: str) -> int:
