@@ -10,6 +10,7 @@ Parse WordPress REST API JSON into typed, immutable models.
 from importlib.metadata import version as _version
 
 from wpparse import exceptions
+from wpparse._collections import Collection, parse_objects, parse_posts
 from wpparse._dict import to_dict
 from wpparse._models import (
     Block,
@@ -32,7 +33,7 @@ from wpparse._objects import (
     Term,
     User,
 )
-from wpparse._wpjson import parse_post, parse_posts
+from wpparse._wpjson import parse_post
 from wpparse._wpobjects import parse
 from wpparse.exceptions import (
     InvalidJSONError,
@@ -49,6 +50,7 @@ __all__ = [
     "Absence",
     "Block",
     "BlockKind",
+    "Collection",
     "Comment",
     "Embedded",
     "HeadingSource",
@@ -71,6 +73,7 @@ __all__ = [
     "WordPressError",
     "exceptions",
     "parse",
+    "parse_objects",
     "parse_post",
     "parse_posts",
     "to_dict",
