@@ -33,6 +33,7 @@ from wpparse._objects import (
     Term,
     User,
 )
+from wpparse._read import Reader, read_objects, read_posts
 from wpparse._wpjson import parse_post
 from wpparse._wpobjects import parse
 from wpparse.exceptions import (
@@ -63,6 +64,7 @@ __all__ = [
     "NotAPostError",
     "Post",
     "Problem",
+    "Reader",
     "Relation",
     "Section",
     "Source",
@@ -76,5 +78,7 @@ __all__ = [
     "parse_objects",
     "parse_post",
     "parse_posts",
+    "read_objects",
+    "read_posts",
     "to_dict",
 ]
