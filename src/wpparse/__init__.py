@@ -8,6 +8,7 @@ Parse WordPress REST API JSON into typed, immutable models.
 """
 
 from wpparse import exceptions
+from wpparse._collections import Collection, parse_objects, parse_posts
 from wpparse._dict import to_dict
 from wpparse._models import (
     Block,
@@ -30,7 +31,8 @@ from wpparse._objects import (
     Term,
     User,
 )
-from wpparse._wpjson import parse_post, parse_posts
+from wpparse._read import Reader, read_objects, read_posts
+from wpparse._wpjson import parse_post
 from wpparse._wpobjects import parse
 from wpparse.exceptions import (
     InvalidJSONError,
@@ -47,6 +49,7 @@ __all__ = [
     "Absence",
     "Block",
     "BlockKind",
+    "Collection",
     "Comment",
     "Embedded",
     "HeadingSource",
@@ -59,6 +62,7 @@ __all__ = [
     "NotAPostError",
     "Post",
     "Problem",
+    "Reader",
     "Relation",
     "Section",
     "Source",
@@ -69,7 +73,10 @@ __all__ = [
     "WordPressError",
     "exceptions",
     "parse",
+    "parse_objects",
     "parse_post",
     "parse_posts",
+    "read_objects",
+    "read_posts",
     "to_dict",
 ]
