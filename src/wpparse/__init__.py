@@ -10,6 +10,7 @@ Parse WordPress REST API JSON into typed, immutable models.
 from importlib.metadata import version as _version
 
 from wpparse import exceptions
+from wpparse._collections import Collection, parse_objects, parse_posts
 from wpparse._dict import to_dict
 from wpparse._models import (
     Block,
@@ -21,7 +22,19 @@ from wpparse._models import (
     Relation,
     Section,
 )
-from wpparse._wpjson import parse_post, parse_posts
+from wpparse._objects import (
+    Absence,
+    Comment,
+    Embedded,
+    Media,
+    MediaSize,
+    Problem,
+    Source,
+    Term,
+    User,
+)
+from wpparse._wpjson import parse_post
+from wpparse._wpobjects import parse
 from wpparse.exceptions import (
     InvalidJSONError,
     InvalidPostError,
@@ -34,21 +47,33 @@ from wpparse.exceptions import (
 __version__ = _version("wpparse")
 
 __all__ = [
+    "Absence",
     "Block",
     "BlockKind",
+    "Collection",
+    "Comment",
+    "Embedded",
     "HeadingSource",
     "InvalidJSONError",
     "InvalidPostError",
     "Link",
     "LinkKind",
+    "Media",
+    "MediaSize",
     "NotAPostError",
     "Post",
+    "Problem",
     "Relation",
     "Section",
+    "Source",
+    "Term",
+    "User",
     "WPParseError",
     "WPParseWarning",
     "WordPressError",
     "exceptions",
+    "parse",
+    "parse_objects",
     "parse_post",
     "parse_posts",
     "to_dict",
