@@ -8,7 +8,6 @@ when WordPress is not running.
 
 from __future__ import annotations
 
-import json
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -81,25 +80,32 @@ def test_classic_post_in_summer() -> None:
     assert post.excerpt_truncated is False
 
 
-def test_embed_response_parses() -> None:
-    post = wpparse.parse_post(_read("post-block-embed.json"))
+def test_embed_response() -> None:
+    post = wpparse.parse_post(_read("post-block-embed.json"), tz="Europe/Paris")
 
-    assert post.id == 6
-    embedded = post.extra["_embedded"]
-    assert [a["name"] for a in embedded["author"]] == ["Ada Admin"]
-    assert [[t["name"] for t in group] for group in embedded["wp:term"]] == [
-        ["Rock &amp; Roll"],
-        ["Don't Panic", "Rivers"],
+    assert post.embedded is not None
+    assert post.author_user is not None
+    assert (post.author_user.id, post.author_user.name) == (1, "Ada Admin")
+    assert post.featured_image is not None
+    assert post.featured_image.caption == "Rust & rain, photographed"
+    assert post.featured_image.title == "Rust & Rain “photo”"
+    assert [t.name for t in post.terms("category")] == ["Rock & Roll"]
+    # Term names are escaped (&amp;) but never texturized.
+    assert [t.name for t in post.terms("post_tag")] == ["Don't Panic", "Rivers"]
+    assert [(c.id, c.parent, c.author_name) for c in post.embedded.replies] == [
+        (3, 2, 'Guest & "Reader"'),
+        (2, 0, "Zoë O'Brien"),
     ]
+    # Embedded replies have no date_gmt: the zone given supplies the offset.
+    assert post.embedded.replies[0].date == datetime(2024, 1, 17, 21, 15, tzinfo=PARIS)
 
 
 def test_envelope_page() -> None:
-    data = _read("posts-page2-envelope.json")
-    posts = wpparse.parse_posts(data)
-    envelope = json.loads(data)
+    posts = wpparse.parse_posts(_read("posts-page2-envelope.json"))
 
-    assert envelope["headers"]["X-WP-Total"] == 5
-    assert envelope["headers"]["X-WP-TotalPages"] == 3
+    assert (posts.total, posts.total_pages) == (5, 3)
+    assert posts.next is not None
+    assert posts.next.endswith("/wp-json/wp/v2/posts?per_page=2&page=3&_envelope=1")
     assert [(p.id, p.title) for p in posts] == [
         (15, "Monsoon notes"),
         (7, "Members only"),
@@ -129,3 +135,50 @@ def test_error_responses(name: str, code: str, status: int) -> None:
         status,
         "$",
     )
+
+
+def test_media() -> None:
+    media = wpparse.parse(_read("media.json"))
+
+    assert isinstance(media, wpparse.Media)
+    assert (media.id, media.post, media.alt_text) == (4, 6, "A rusty river")
+    assert (media.width, media.height, media.mime_type) == (96, 64, "image/png")
+    assert media.caption == "Rust & rain, photographed"
+    assert media.description == "A river that has seen better days."
+
+
+def test_users() -> None:
+    users = wpparse.parse_objects(_read("users.json"))
+
+    assert [(u.id, u.name) for u in users if isinstance(u, wpparse.User)] == [
+        (1, "Ada Admin"),
+        (2, "Zoë O'Brien"),
+    ]
+    zoe = users[1]
+    assert isinstance(zoe, wpparse.User)
+    assert zoe.description == "Writes about summer & rivers."  # sent as &amp;
+
+
+def test_categories() -> None:
+    terms = wpparse.parse_objects(_read("categories.json"))
+
+    assert [
+        (t.id, t.name, t.parent, t.count) for t in terms if isinstance(t, wpparse.Term)
+    ] == [
+        (1, "Uncategorized", 0, 0),
+        (2, "Rock & Roll", 0, 1),
+        (3, "News", 0, 4),
+        (4, 'Local "news"', 3, 1),
+    ]
+
+
+def test_comments() -> None:
+    comments = wpparse.parse_objects(_read("comments.json"))
+
+    assert [type(c) for c in comments] == [wpparse.Comment, wpparse.Comment]
+    zoe, guest = comments
+    assert isinstance(zoe, wpparse.Comment)
+    assert isinstance(guest, wpparse.Comment)
+    assert zoe.content == "I’d paint it “red”."
+    assert zoe.date == datetime(2024, 1, 16, 8, 0, tzinfo=PARIS)
+    assert (guest.parent, guest.author, guest.author_name) == (2, 0, 'Guest & "Reader"')

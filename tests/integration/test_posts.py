@@ -275,24 +275,3 @@ def test_attachment_parses_as_a_post(wp: Stack) -> None:
     assert media.extra["source_url"] == wp.seed["image_url"]
     assert media.extra["post"] == wp.ids["structure"]
     assert media.date == datetime(2024, 1, 14, 9, 0, tzinfo=PARIS)
-
-
-def test_embedded_objects_are_kept(
-    wp: Stack, save_fixture: Callable[[str, bytes], None]
-) -> None:
-    response = wp.request(f"/wp-json/wp/v2/posts/{wp.ids['structure']}", {"_embed": 1})
-    save_fixture("post-block-embed.json", response.body)
-    post = wpparse.parse_post(response.body)
-    embedded = post.extra["_embedded"]
-
-    assert [a["name"] for a in embedded["author"]] == ["Ada Admin"]
-    assert [m["id"] for m in embedded["wp:featuredmedia"]] == [wp.ids["image"]]
-    assert [[t["name"] for t in group] for group in embedded["wp:term"]] == [
-        ["Rock &amp; Roll"],
-        ["Don't Panic", "Rivers"],
-    ]
-    # Replies: the approved comments only, newest first.
-    assert [c["id"] for c in embedded["replies"][0]] == [
-        wp.ids["comment_guest"],
-        wp.ids["comment_zoe"],
-    ]
