@@ -83,6 +83,20 @@ def docs(session: nox.Session) -> None:
         )
 
 
+@nox.session(default=False)
+def bench(session: nox.Session) -> None:
+    """
+    Benchmark wpparse against the parse floor and its peers; prints a Markdown report.
+
+    Slow (minutes), so not a default session.  Arguments go to
+    ``benchmarks/bench.py``: ``nox -s bench -- --quick`` for a smoke run,
+    ``-- --site-size 1GB`` for the issue's whole-site memory case,
+    ``-- --write-docs`` to update docs/performance.md.
+    """
+    _install(session, "bench")
+    session.run("python", "benchmarks/bench.py", *session.posargs)
+
+
 @nox.session
 def screenshots(session: nox.Session) -> None:
     """Render the built landing, tutorial and API pages in headless Chromium; fail on a blank or broken page."""

@@ -7,8 +7,6 @@ Parse WordPress REST API JSON into typed, immutable models.
 'Tom & Jerry'
 """
 
-from importlib.metadata import version as _version
-
 from wpparse import exceptions
 from wpparse._collections import Collection, parse_objects, parse_posts
 from wpparse._dict import to_dict
@@ -33,6 +31,7 @@ from wpparse._objects import (
     Term,
     User,
 )
+from wpparse._read import Reader, read_objects, read_posts
 from wpparse._wpjson import parse_post
 from wpparse._wpobjects import parse
 from wpparse.exceptions import (
@@ -44,7 +43,7 @@ from wpparse.exceptions import (
     WPParseWarning,
 )
 
-__version__ = _version("wpparse")
+__version__ = "0.1.0.dev0"
 
 __all__ = [
     "Absence",
@@ -63,6 +62,7 @@ __all__ = [
     "NotAPostError",
     "Post",
     "Problem",
+    "Reader",
     "Relation",
     "Section",
     "Source",
@@ -76,5 +76,7 @@ __all__ = [
     "parse_objects",
     "parse_post",
     "parse_posts",
+    "read_objects",
+    "read_posts",
     "to_dict",
 ]

@@ -30,7 +30,13 @@ from wpparse._wpjson import HeadingRule, post_from_mapping, raise_for_error
 from wpparse._wpobjects import WPObject, object_from_mapping
 from wpparse.exceptions import InvalidJSONError, NotAPostError, WPParseError, describe
 
-__all__ = ["Collection", "paging_from_headers", "parse_objects", "parse_posts"]
+__all__ = [
+    "Collection",
+    "make_problem",
+    "paging_from_headers",
+    "parse_objects",
+    "parse_posts",
+]
 
 T = TypeVar("T")
 
@@ -206,13 +212,13 @@ def _json_line(line: str, where: str) -> Any:
     return value
 
 
-def _problem(source: Source, path: str, exc: WPParseError) -> Problem:
-    return Problem(
-        source=source,
-        path=getattr(exc, "path", path),
-        reason=getattr(exc, "reason", None) or str(exc),
-        error=exc,
-    )
+def make_problem(source: Source, path: str, exc: WPParseError) -> Problem:
+    """Describe the bad record at *source* and *path* that raised *exc*."""
+    where = getattr(exc, "path", None) or path
+    reason = getattr(exc, "reason", None)
+    if not isinstance(reason, str):
+        reason = str(exc).removesuffix(f" @ {where}")
+    return Problem(source=source, path=where, reason=reason, error=exc)
 
 
 def _parse_all(
@@ -233,7 +239,7 @@ def _parse_all(
         except WPParseError as exc:
             if strict:
                 raise
-            problems.append(_problem(source, path, exc))
+            problems.append(make_problem(source, path, exc))
     return Collection(out, problems=tuple(problems), **paging)
 
 
