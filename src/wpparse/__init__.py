@@ -7,8 +7,6 @@ Parse WordPress REST API JSON into typed, immutable models.
 'Tom & Jerry'
 """
 
-from importlib.metadata import version as _version
-
 from wpparse import exceptions
 from wpparse._collections import Collection, parse_objects, parse_posts
 from wpparse._dict import to_dict
@@ -45,7 +43,7 @@ from wpparse.exceptions import (
     WPParseWarning,
 )
 
-__version__ = _version("wpparse")
+__version__ = "0.1.0.dev0"
 
 __all__ = [
     "Absence",

@@ -29,9 +29,9 @@ Formatter = Callable[[WPObject, TextIO], None]
 
 
 def _version() -> str:
-    from importlib.metadata import version  # noqa: PLC0415 - only for --version
+    from wpparse import __version__  # noqa: PLC0415 - the package imports this module
 
-    return version("wpparse")
+    return __version__
 
 
 def _as_dict(obj: WPObject) -> dict[str, Any]:
