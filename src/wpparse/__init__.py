@@ -11,6 +11,7 @@ from importlib.metadata import version as _version
 
 from wpparse import exceptions
 from wpparse._dict import to_dict
+from wpparse._links import extract_links
 from wpparse._models import (
     Block,
     BlockKind,
@@ -21,6 +22,7 @@ from wpparse._models import (
     Relation,
     Section,
 )
+from wpparse._sections import parse_content
 from wpparse._wpjson import parse_post, parse_posts
 from wpparse.exceptions import (
     InvalidJSONError,
@@ -49,6 +51,8 @@ __all__ = [
     "WPParseWarning",
     "WordPressError",
     "exceptions",
+    "extract_links",
+    "parse_content",
     "parse_post",
     "parse_posts",
     "to_dict",

@@ -25,6 +25,7 @@ from wpparse._load import (
 )
 from wpparse._models import Post
 from wpparse._relations import parse_relations
+from wpparse._sections import build_content
 from wpparse._text import collapse, html_to_text
 from wpparse.exceptions import (
     InvalidPostError,
@@ -253,7 +254,7 @@ def post_from_mapping(
     obj: Mapping[str, Any],
     *,
     path: str = "$",
-    headings: HeadingRule = "auto",  # noqa: ARG001 - the content stage (#3) reads it
+    headings: HeadingRule = "auto",
     tz: tzinfo | None = None,
 ) -> Post:
     """Build a :class:`Post` from one decoded post object; *path* prefixes error paths."""
@@ -282,13 +283,15 @@ def post_from_mapping(
                 path=_field("meta", path),
             )
         meta = None
+    link = _str(obj.get("link"), _field("link", path))
+    content = build_content(content_html, base_url=link, headings=headings)
 
     return Post(
         id=post_id,
         type=_str(obj.get("type"), _field("type", path)),
         slug=_str(obj.get("slug"), _field("slug", path)),
         status=_str(obj.get("status"), _field("status", path)),
-        link=_str(obj.get("link"), _field("link", path)),
+        link=link,
         guid=collapse(guid_html) or None,
         date=parse_wp_date(
             obj.get("date"),
@@ -324,6 +327,8 @@ def post_from_mapping(
         excerpt_truncated=truncated,
         content_html=content_html,
         protected=protected,
+        sections=content.sections,
+        links=content.links,
         relations=parse_relations(obj.get("_links"), _field("_links", path)),
         extra={k: v for k, v in obj.items() if k not in _MODELLED},
     )
