@@ -27,9 +27,9 @@ FORMATS = ("outline", "json", "jsonl")
 
 
 def _version() -> str:
-    from importlib.metadata import version  # noqa: PLC0415 - only for --version
+    from wpparse import __version__  # noqa: PLC0415 - the package imports this module
 
-    return version("wpparse")
+    return __version__
 
 
 def build_parser() -> argparse.ArgumentParser:
