@@ -32,8 +32,8 @@ from wpparse._objects import (
     Term,
     User,
 )
-from wpparse._sections import parse_content
 from wpparse._read import Reader, read_objects, read_posts
+from wpparse._sections import parse_content
 from wpparse._wpjson import parse_post
 from wpparse._wpobjects import parse
 from wpparse.exceptions import (
