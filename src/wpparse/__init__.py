@@ -10,7 +10,8 @@ Parse WordPress REST API JSON into typed, immutable models.
 from importlib.metadata import version as _version
 
 from wpparse import exceptions
-from wpparse._dict import to_dict
+from wpparse._chunks import Chunk, chunks
+from wpparse._dict import post_schema, to_dict
 from wpparse._models import (
     Block,
     BlockKind,
@@ -21,6 +22,8 @@ from wpparse._models import (
     Relation,
     Section,
 )
+from wpparse._render_markdown import to_markdown
+from wpparse._render_text import to_text
 from wpparse._wpjson import parse_post, parse_posts
 from wpparse.exceptions import (
     InvalidJSONError,
@@ -36,6 +39,7 @@ __version__ = _version("wpparse")
 __all__ = [
     "Block",
     "BlockKind",
+    "Chunk",
     "HeadingSource",
     "InvalidJSONError",
     "InvalidPostError",
@@ -48,8 +52,12 @@ __all__ = [
     "WPParseError",
     "WPParseWarning",
     "WordPressError",
+    "chunks",
     "exceptions",
     "parse_post",
     "parse_posts",
+    "post_schema",
     "to_dict",
+    "to_markdown",
+    "to_text",
 ]
