@@ -11,7 +11,9 @@ a resolver bug around lxml's extras, and ``--group`` needs pip 25.1.
 from __future__ import annotations
 
 import shutil
-from pathlib import Path
+import sys
+import zipfile
+from pathlib import Path, PurePosixPath
 
 import nox
 
@@ -79,11 +81,101 @@ def docs(session: nox.Session) -> None:
 
 
 @nox.session
+def screenshots(session: nox.Session) -> None:
+    """Render the built landing, tutorial and API pages in headless Chromium; fail on a blank or broken page."""
+    _install(session, "docs")
+    session.install("pillow")
+    html = ROOT / "docs" / "_build" / "html"
+    session.run(
+        "sphinx-build",
+        "-n",
+        "-W",
+        "--keep-going",
+        "-q",
+        "-b",
+        "html",
+        "docs",
+        str(html),
+    )
+    session.run(
+        "python",
+        "docs/_support/screenshots.py",
+        str(html),
+        str(ROOT / "docs" / "_build" / "screenshots"),
+    )
+
+
+# What the wheel must hold, and what it must not.
+WHEEL_MUST_HOLD = ("wpparse/__init__.py", "wpparse/py.typed")
+WHEEL_MUST_NOT_HOLD = ("tests/", "conftest.py", "test_", "docs/", "benchmarks/")
+
+
+def _check_wheel(session: nox.Session, wheel: Path) -> None:
+    """Fail unless *wheel* holds the package, its type marker and schema, and nothing else."""
+    name, version = wheel.name.split("-")[:2]
+    allowed_tops = {"wpparse", f"{name}-{version}.dist-info"}
+    with zipfile.ZipFile(wheel) as archive:
+        names = archive.namelist()
+    missing = [wanted for wanted in WHEEL_MUST_HOLD if wanted not in names]
+    stray = [
+        member
+        for member in names
+        if PurePosixPath(member).parts[0] not in allowed_tops
+        or any(
+            part.startswith(WHEEL_MUST_NOT_HOLD) for part in PurePosixPath(member).parts
+        )
+    ]
+    if missing or stray:
+        session.error(f"{wheel.name}: missing {missing}, unexpected {stray}")
+    session.log(
+        f"{wheel.name}: {len(names)} files; has {', '.join(WHEEL_MUST_HOLD)}; no tests"
+    )
+
+
+@nox.session
 def build(session: nox.Session) -> None:
-    """Build the sdist and wheel and check their metadata with twine --strict."""
+    """Build sdist and wheel into dist/, check them, and run the CLI from the wheel in a fresh virtualenv."""
     _install(session, project=False)
     session.install("build", "twine")
-    out = Path(session.create_tmp()) / "dist"
+    out = ROOT / "dist"
     shutil.rmtree(out, ignore_errors=True)
     session.run("python", "-m", "build", "--outdir", str(out))
     session.run("twine", "check", "--strict", *sorted(map(str, out.iterdir())))
+    (wheel,) = out.glob("*.whl")
+    _check_wheel(session, wheel)
+
+    # Install the wheel, not the checkout, where nothing else is installed.
+    venv = Path(session.create_tmp()) / "wheel-venv"
+    shutil.rmtree(venv, ignore_errors=True)
+    session.run("python", "-m", "venv", str(venv))
+    bindir = venv / ("Scripts" if sys.platform == "win32" else "bin")
+    session.run(
+        str(bindir / "python"),
+        "-m",
+        "pip",
+        "install",
+        "-q",
+        "--upgrade",
+        "pip",
+        external=True,
+    )
+    session.run(
+        str(bindir / "python"), "-m", "pip", "install", "-q", str(wheel), external=True
+    )
+    expected = f"wpparse {PYPROJECT['project']['version']}"
+    shown = session.run(
+        str(bindir / "wpparse"), "--version", external=True, silent=True
+    )
+    if not isinstance(shown, str) or shown.strip() != expected:
+        session.error(f"wpparse --version printed {shown!r}, expected {expected!r}")
+    outline = session.run(
+        str(bindir / "wpparse"),
+        str(ROOT / "examples" / "sample-post.json"),
+        external=True,
+        silent=True,
+    )
+    if not isinstance(outline, str) or "Rust & Rain" not in outline:
+        session.error(
+            f"the installed CLI printed no outline of the example post: {outline!r}"
+        )
+    session.log(f"the wheel installs and runs: {expected}")

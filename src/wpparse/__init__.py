@@ -11,6 +11,7 @@ from importlib.metadata import version as _version
 
 from wpparse import exceptions
 from wpparse._chunks import Chunk, chunks
+from wpparse._collections import Collection, parse_objects, parse_posts
 from wpparse._dict import post_schema, to_dict
 from wpparse._models import (
     Block,
@@ -22,9 +23,22 @@ from wpparse._models import (
     Relation,
     Section,
 )
+from wpparse._objects import (
+    Absence,
+    Comment,
+    Embedded,
+    Media,
+    MediaSize,
+    Problem,
+    Source,
+    Term,
+    User,
+)
+from wpparse._read import Reader, read_objects, read_posts
 from wpparse._render_markdown import to_markdown
 from wpparse._render_text import to_text
-from wpparse._wpjson import parse_post, parse_posts
+from wpparse._wpjson import parse_post
+from wpparse._wpobjects import parse
 from wpparse.exceptions import (
     InvalidJSONError,
     InvalidPostError,
@@ -37,26 +51,41 @@ from wpparse.exceptions import (
 __version__ = _version("wpparse")
 
 __all__ = [
+    "Absence",
     "Block",
     "BlockKind",
     "Chunk",
+    "Collection",
+    "Comment",
+    "Embedded",
     "HeadingSource",
     "InvalidJSONError",
     "InvalidPostError",
     "Link",
     "LinkKind",
+    "Media",
+    "MediaSize",
     "NotAPostError",
     "Post",
+    "Problem",
+    "Reader",
     "Relation",
     "Section",
+    "Source",
+    "Term",
+    "User",
     "WPParseError",
     "WPParseWarning",
     "WordPressError",
     "chunks",
     "exceptions",
+    "parse",
+    "parse_objects",
     "parse_post",
     "parse_posts",
     "post_schema",
+    "read_objects",
+    "read_posts",
     "to_dict",
     "to_markdown",
     "to_text",

@@ -316,9 +316,14 @@ class Post:
     """Every link in the content, in document order."""
     relations: tuple[Relation, ...] = ()
     """The ``_links`` object, one :class:`Relation` per link object."""
+    embedded: Embedded | None = None
+    """The objects embedded by ``?_embed`` (``_embedded``): authors, featured
+    media, terms by taxonomy, replies.  ``None`` when the response embedded nothing."""
     extra: Mapping[str, Any] = attrs.field(factory=dict)
     """Every top-level field wpparse does not model (``yoast_head_json``, ``acf``,
-    ``_embedded``, plugin fields ...), exactly as received."""
+    plugin fields ...), exactly as received."""
+    source: Source | None = attrs.field(default=None, eq=False)
+    """Where the record was read from (see :func:`wpparse.read_objects`)."""
 
     @property
     def text(self) -> str:
@@ -346,3 +351,67 @@ class Post:
         uris = {r.rel_uri for r in self.relations if r.rel == rel}
         uris.add(rel)
         return tuple(r for r in self.relations if r.rel == rel or r.rel_uri in uris)
+
+    @property
+    def author_user(self) -> User | None:
+        """
+        The author as a :class:`~wpparse.User`, when the response embedded it.
+
+        The embedded user whose id is :attr:`author`, else the first embedded
+        author (WP-API v1 embeds the author object itself).
+        """
+        if self.embedded is None or not self.embedded.authors:
+            return None
+        for user in self.embedded.authors:
+            if user.id == self.author:
+                return user
+        return self.embedded.authors[0]
+
+    @property
+    def featured_image(self) -> Media | None:
+        """The featured media as a :class:`~wpparse.Media`, when the response embedded it."""
+        if self.embedded is None:
+            return None
+        for media in self.embedded.featured_media:
+            if self.featured_media in {None, 0, media.id}:
+                return media
+        return None
+
+    @property
+    def category_terms(self) -> tuple[Term | int, ...]:
+        """
+        The categories: a :class:`~wpparse.Term` for each embedded one, the id otherwise.
+
+        Without ``?_embed`` this is :attr:`categories` itself.
+        """
+        return self._terms_or_ids(self.categories, "category")
+
+    @property
+    def tag_terms(self) -> tuple[Term | int, ...]:
+        """The tags: a :class:`~wpparse.Term` for each embedded one, the id otherwise."""
+        return self._terms_or_ids(self.tags, "post_tag")
+
+    def terms(self, taxonomy: str | None = None) -> tuple[Term, ...]:
+        """
+        Return the embedded terms of *taxonomy* (``"category"``, ``"post_tag"``, ...).
+
+        Without *taxonomy*, every embedded term.  Empty when nothing was embedded.
+        """
+        if self.embedded is None:
+            return ()
+        if taxonomy is None:
+            return self.embedded.all_terms()
+        return tuple(self.embedded.terms.get(taxonomy, ()))
+
+    def _terms_or_ids(
+        self, ids: tuple[int, ...], taxonomy: str
+    ) -> tuple[Term | int, ...]:
+        if self.embedded is None:
+            return ids
+        by_id = {term.id: term for term in self.embedded.terms.get(taxonomy, ())}
+        return tuple(by_id.get(term_id, term_id) for term_id in ids)
+
+
+# Resolve Post's forward references (typing.get_type_hints, autodoc).  At the
+# bottom: _objects imports Post and Relation from this module.
+from wpparse._objects import Embedded, Media, Source, Term, User  # noqa: E402
