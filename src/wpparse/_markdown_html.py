@@ -53,7 +53,7 @@ _BACKTICK_FENCE = re.compile(r"`{3,}")
 _NEWLINES = re.compile(r"\r\n?")
 # Containers deeper than this stop adding "> " or indentation: a hostile post
 # with thousands of nested quotes must not make the output quadratic.
-_MAX_NESTING = 24
+_MAX_NESTING = 16
 _LAZY_SOURCES = ("data-src", "data-lazy-src", "data-orig-file")
 
 
@@ -348,7 +348,7 @@ def _html_table(rows: list[list[Any]]) -> str:
                     attrs += f' {name}="{int(value)}"'
             text = html.escape(collapse_ws(" ".join(cell.itertext())))
             cells.append(f"<{cell.tag}{attrs}>{text}</{cell.tag}>")
-        out.append("<tr>" + "".join(cells) + "</tr>")
+        out.append("<tr>\n" + "\n".join(cells) + "\n</tr>")
     out.append("</table>")
     return "\n".join(out)
 

@@ -3,7 +3,7 @@ Render a :class:`~wpparse.Post` as plain text, the way a reader would copy it.
 
 Headings stand on their own lines, blocks are separated by a blank line, list
 items are marked (``-`` or ``1.``, nested items indented), table cells are
-separated by `` | ``, code keeps its whitespace.  No tags, no entities.
+separated by tabs, code keeps its whitespace.  No tags, no entities.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ _PARSER = make_parser()
 _LISTS = frozenset({"ul", "ol", "menu"})
 _SPACED = frozenset({"p", "div", "br", "figure", "figcaption", "blockquote", "pre"})
 _NO_TEXT = ("script", "style", "template", "noscript")
+_MAX_DIGITS = 10
 
 
 def to_text(post: Post, *, title: bool = False) -> str:
@@ -49,8 +50,9 @@ def block_text(block: Block) -> str:
     """Return the plain text of one block as :func:`to_text` writes it."""
     kind = block.kind
     if kind is BlockKind.LIST and block.items:
-        if block.html.count("<ul") + block.html.count("<ol") > 1:
-            nested = _nested_list(block.html)
+        html = block.html
+        if html.count("<ul") + html.count("<ol") > 1 or " start=" in html:
+            nested = _nested_list(html)
             if nested:
                 return nested
         return "\n".join(
@@ -58,8 +60,13 @@ def block_text(block: Block) -> str:
             for n, item in enumerate(block.items, 1)
         )
     if kind is BlockKind.TABLE and block.rows:
-        return "\n".join(" | ".join(row) for row in block.rows)
+        return "\n".join("\t".join(row) for row in block.rows)
     return block.text
+
+
+def _start(value: str | None) -> int:
+    value = (value or "").strip()
+    return int(value) if value.isdigit() and len(value) < _MAX_DIGITS else 1
 
 
 def _nested_list(html: str) -> str:
@@ -73,7 +80,7 @@ def _nested_list(html: str) -> str:
         tag = el.tag
         if event == "start":
             if tag in _LISTS:
-                lists.append([tag == "ol", 0])
+                lists.append([tag == "ol", _start(el.get("start")) - 1])
             elif tag == "li" and lists:
                 ordered, count = lists[-1]
                 lists[-1][1] = count + 1
