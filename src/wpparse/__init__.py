@@ -7,12 +7,11 @@ Parse WordPress REST API JSON into typed, immutable models.
 'Tom & Jerry'
 """
 
-from importlib.metadata import version as _version
-
 from wpparse import exceptions
 from wpparse._chunks import Chunk, chunks
 from wpparse._collections import Collection, parse_objects, parse_posts
 from wpparse._dict import post_schema, to_dict
+from wpparse._links import extract_links
 from wpparse._models import (
     Block,
     BlockKind,
@@ -37,6 +36,7 @@ from wpparse._objects import (
 from wpparse._read import Reader, read_objects, read_posts
 from wpparse._render_markdown import to_markdown
 from wpparse._render_text import to_text
+from wpparse._sections import parse_content
 from wpparse._wpjson import parse_post
 from wpparse._wpobjects import parse
 from wpparse.exceptions import (
@@ -48,7 +48,7 @@ from wpparse.exceptions import (
     WPParseWarning,
 )
 
-__version__ = _version("wpparse")
+__version__ = "0.1.0.dev0"
 
 __all__ = [
     "Absence",
@@ -79,7 +79,9 @@ __all__ = [
     "WordPressError",
     "chunks",
     "exceptions",
+    "extract_links",
     "parse",
+    "parse_content",
     "parse_objects",
     "parse_post",
     "parse_posts",
