@@ -80,6 +80,29 @@ def docs(session: nox.Session) -> None:
         )
 
 
+@nox.session(default=False)
+def recipes(session: nox.Session) -> None:
+    """Run every doctest in the docs, the Spark recipe included (needs Java 17+; installs pyspark)."""
+    if shutil.which("java") is None:
+        session.error(
+            "the Spark recipe needs Java 17 or newer: apt-get install openjdk-17-jre-headless"
+        )
+    _install(session, "docs")
+    session.install("pyspark")
+    session.run(
+        "sphinx-build",
+        "-n",
+        "-W",
+        "--keep-going",
+        "-q",
+        "-b",
+        "doctest",
+        "docs",
+        str(ROOT / "docs" / "_build" / "recipes"),
+        env={"WPPARSE_DOCS_SPARK": "1"},
+    )
+
+
 @nox.session
 def screenshots(session: nox.Session) -> None:
     """Render the built landing, tutorial and API pages in headless Chromium; fail on a blank or broken page."""
