@@ -21,6 +21,24 @@ def test_outline_of_sample(capsys: pytest.CaptureFixture[str]) -> None:
     assert out.startswith("Rust & Rain: Why the “Iron River” Isn’t Dangerous\n")
     assert "post 2718 · 2026-04-18T09:30:00-04:00" in out
     assert "categories: 7, 12" in out
+    assert "\n  (lead)  [2 blocks]\n  ## Why the river smells of iron  [1 block" in out
+    assert "\n      ### What the test kits measure  [2 blocks" in out
+
+
+def test_outline_shows_pseudo_headings(
+    seed_bytes: bytes, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    seed = tmp_path / "seed.json"
+    seed.write_bytes(seed_bytes)
+
+    status = main([str(seed)])
+    out = capsys.readouterr().out
+
+    assert 0 == status
+    assert "\n  ## Divergent Strategic lenses  [1 block, bold heading]\n" in out
+    assert (
+        "\n      ### Relations With the Gulf States  [1 block, line heading]\n" in out
+    )
 
 
 def test_json_format_round_trips(capsys: pytest.CaptureFixture[str]) -> None:

@@ -7,10 +7,10 @@ Parse WordPress REST API JSON into typed, immutable models.
 'Tom & Jerry'
 """
 
-from importlib.metadata import version as _version
-
 from wpparse import exceptions
+from wpparse._collections import Collection, parse_objects, parse_posts
 from wpparse._dict import to_dict
+from wpparse._links import extract_links
 from wpparse._models import (
     Block,
     BlockKind,
@@ -32,7 +32,9 @@ from wpparse._objects import (
     Term,
     User,
 )
-from wpparse._wpjson import parse_post, parse_posts
+from wpparse._read import Reader, read_objects, read_posts
+from wpparse._sections import parse_content
+from wpparse._wpjson import parse_post
 from wpparse._wpobjects import parse
 from wpparse.exceptions import (
     InvalidJSONError,
@@ -43,12 +45,13 @@ from wpparse.exceptions import (
     WPParseWarning,
 )
 
-__version__ = _version("wpparse")
+__version__ = "0.1.0.dev0"
 
 __all__ = [
     "Absence",
     "Block",
     "BlockKind",
+    "Collection",
     "Comment",
     "Embedded",
     "HeadingSource",
@@ -61,6 +64,7 @@ __all__ = [
     "NotAPostError",
     "Post",
     "Problem",
+    "Reader",
     "Relation",
     "Section",
     "Source",
@@ -70,8 +74,13 @@ __all__ = [
     "WPParseWarning",
     "WordPressError",
     "exceptions",
+    "extract_links",
     "parse",
+    "parse_content",
+    "parse_objects",
     "parse_post",
     "parse_posts",
+    "read_objects",
+    "read_posts",
     "to_dict",
 ]

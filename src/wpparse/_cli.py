@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any, TextIO
@@ -26,9 +27,9 @@ FORMATS = ("outline", "json", "jsonl")
 
 
 def _version() -> str:
-    from importlib.metadata import version  # noqa: PLC0415 - only for --version
+    from wpparse import __version__  # noqa: PLC0415 - the package imports this module
 
-    return version("wpparse")
+    return __version__
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -92,16 +93,30 @@ def _outline(post: Post, out: TextIO) -> None:
         out.write(f"  categories: {', '.join(map(str, post.categories))}\n")
     if post.tags:
         out.write(f"  tags: {', '.join(map(str, post.tags))}\n")
+    if post.links:
+        kinds = Counter(link.kind.value for link in post.links)
+        summary = ", ".join(f"{n} {kind}" for kind, n in sorted(kinds.items()))
+        out.write(f"  links: {len(post.links)} ({summary})\n")
     for top in post.sections:
         _outline_section(top, 0, out)
     out.write("\n")
 
 
 def _outline_section(section: Section, depth: int, out: TextIO) -> None:
-    title = section.title if section.title is not None else "(lead)"
     count = len(section.blocks)
-    noun = "block" if count == 1 else "blocks"
-    out.write(f"  {'    ' * depth}{title}  [{count} {noun}]\n")
+    facts = [f"{count} {'block' if count == 1 else 'blocks'}"]
+    if section.title is None:
+        title = "(lead)"
+    else:
+        title = f"{'#' * section.level} {section.title}"
+        if (
+            section.heading_source is not None
+            and section.heading_source.value != "html"
+        ):
+            facts.append(f"{section.heading_source.value} heading")
+        if section.anchor:
+            facts.append(f"#{section.anchor}")
+    out.write(f"  {'    ' * depth}{title}  [{', '.join(facts)}]\n")
     for child in section.children:
         _outline_section(child, depth + 1, out)
 

@@ -11,9 +11,6 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta, timezone, tzinfo
 
-from dateutil import parser as _dateutil_parser
-from dateutil import tz as _dateutil_tz
-
 from wpparse.exceptions import InvalidPostError, describe
 
 __all__ = ["parse_wp_date", "resolve_tz"]
@@ -28,7 +25,9 @@ def resolve_tz(tz: tzinfo | str | None) -> tzinfo | None:
     """Turn a zone name (``"Europe/Paris"``, ``"+05:30"``) or tzinfo into a tzinfo."""
     if tz is None or isinstance(tz, tzinfo):
         return tz
-    zone = _dateutil_tz.gettz(tz)
+    from dateutil import tz as dateutil_tz  # noqa: PLC0415 - only for zone names
+
+    zone = dateutil_tz.gettz(tz)
     if zone is None:
         msg = f"unknown time zone {tz!r}"
         raise ValueError(msg)
@@ -48,11 +47,14 @@ def _parse_one(value: object, path: str) -> datetime | None:
         return datetime.fromisoformat(text)
     except ValueError:
         pass
+    # Only odd dates get here: keep dateutil's parser out of import time.
+    from dateutil import parser as dateutil_parser  # noqa: PLC0415
+
     try:
-        return _dateutil_parser.isoparse(text)
+        return dateutil_parser.isoparse(text)
     except (ValueError, OverflowError):
         try:
-            return _dateutil_parser.parse(text)
+            return dateutil_parser.parse(text)
         except (ValueError, OverflowError):
             msg = f"expected an ISO 8601 date, got {describe(value)}"
             raise InvalidPostError(msg, path=path) from None

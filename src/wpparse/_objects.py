@@ -42,14 +42,15 @@ class Source:
     """
 
     file: str | None = None
-    """The file's path as given (or found under a directory); ``None`` for stdin."""
+    """The file's path as given (or found under a directory); ``None`` for data
+    parsed from memory."""
     line: int | None = None
     """The 1-based line where the record starts, when known."""
     index: int | None = None
     """The record's 0-based position in its array (or its JSON Lines file)."""
 
     def __str__(self) -> str:
-        where = self.file or "<stdin>"
+        where = self.file or "<input>"
         return f"{where}:{self.line}" if self.line is not None else where
 
 

@@ -18,14 +18,12 @@ from typing import Any, Literal
 from wpparse._dates import parse_wp_date, resolve_tz
 from wpparse._load import (
     JSONInput,
-    as_text,
-    iter_json_values,
     load_json,
-    looks_like_json_lines,
 )
 from wpparse._models import Post, Relation
 from wpparse._objects import Embedded, Source
 from wpparse._relations import parse_relations
+from wpparse._sections import build_content
 from wpparse._text import collapse, html_to_text
 from wpparse.exceptions import (
     InvalidPostError,
@@ -38,7 +36,6 @@ __all__ = [
     "HeadingRule",
     "object_kind",
     "parse_post",
-    "parse_posts",
     "post_from_mapping",
 ]
 
@@ -291,7 +288,7 @@ def post_from_mapping(
     obj: Mapping[str, Any],
     *,
     path: str = "$",
-    headings: HeadingRule = "auto",  # noqa: ARG001 - the content stage (#3) reads it
+    headings: HeadingRule = "auto",
     tz: tzinfo | None = None,
     source: Source | None = None,
 ) -> Post:
@@ -320,6 +317,8 @@ def post_from_mapping(
                 path=_field("meta", path),
             )
         meta = None
+    link = _str(obj.get("link"), _field("link", path))
+    content = build_content(content_html, base_url=link, headings=headings)
 
     relations = parse_relations(obj.get("_links"), _field("_links", path))
     return Post(
@@ -327,7 +326,7 @@ def post_from_mapping(
         type=_str(obj.get("type"), _field("type", path)),
         slug=_str(obj.get("slug"), _field("slug", path)),
         status=_str(obj.get("status"), _field("status", path)),
-        link=_str(obj.get("link"), _field("link", path)),
+        link=link,
         guid=collapse(guid_html) or None,
         date=parse_wp_date(
             obj.get("date"),
@@ -363,6 +362,8 @@ def post_from_mapping(
         excerpt_truncated=truncated,
         content_html=content_html,
         protected=protected,
+        sections=content.sections,
+        links=content.links,
         relations=relations,
         embedded=_embedded(obj, relations, path, tz),
         extra={k: v for k, v in obj.items() if k not in _MODELLED},
@@ -442,43 +443,6 @@ def parse_post(
     return post_from_mapping(obj, headings=headings, tz=resolve_tz(tz))
 
 
-def parse_posts(
-    data: JSONInput,
-    *,
-    headings: HeadingRule = "auto",
-    tz: tzinfo | str | None = None,
-) -> list[Post]:
-    """
-    Parse a collection of post objects, in order.
-
-    Args:
-        data: A JSON array (decoded, or as text), JSON Lines text (one object a
-            line), or an ``?_envelope`` response whose ``body`` is an array.  A
-            single post object is a collection of one.
-        headings: As for :func:`parse_post`.
-        tz: As for :func:`parse_post`.
-
-    Returns:
-        The posts, in input order.
-
-    Raises:
-        WPParseError: The first bad record; its path names the record
-            (``@ $[3].title``).
-
-    .. versionadded:: 0.1.0
-    """
-    zone = resolve_tz(tz)
-    if isinstance(data, (bytes, bytearray, memoryview)):
-        data = as_text(data)
-    if isinstance(data, str):
-        if looks_like_json_lines(data):
-            data = [value for _, value in iter_json_values(data)]
-        else:
-            data = load_json(data)
-    items = _collection_items(data)
-    return [_one(item, f"$[{n}]", headings, zone) for n, item in enumerate(items)]
-
-
 def _collection_items(data: Any) -> Sequence[Any]:
     if isinstance(data, Mapping):
         raise_for_error(data)
@@ -495,9 +459,3 @@ def _collection_items(data: Any) -> Sequence[Any]:
     raise NotAPostError(
         f"expected a list of post objects, got {describe(data)}", path="$"
     )
-
-
-def _one(value: Any, path: str, headings: HeadingRule, tz: tzinfo | None) -> Post:
-    if not isinstance(value, Mapping):
-        raise NotAPostError(f"expected a post object, got {describe(value)}", path=path)
-    return post_from_mapping(value, path=path, headings=headings, tz=tz)
