@@ -10,6 +10,7 @@ Parse WordPress REST API JSON into typed, immutable models.
 from wpparse import exceptions
 from wpparse._collections import Collection, parse_objects, parse_posts
 from wpparse._dict import to_dict
+from wpparse._links import extract_links
 from wpparse._models import (
     Block,
     BlockKind,
@@ -32,6 +33,7 @@ from wpparse._objects import (
     User,
 )
 from wpparse._read import Reader, read_objects, read_posts
+from wpparse._sections import parse_content
 from wpparse._wpjson import parse_post
 from wpparse._wpobjects import parse
 from wpparse.exceptions import (
@@ -72,7 +74,9 @@ __all__ = [
     "WPParseWarning",
     "WordPressError",
     "exceptions",
+    "extract_links",
     "parse",
+    "parse_content",
     "parse_objects",
     "parse_post",
     "parse_posts",
