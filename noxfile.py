@@ -10,8 +10,14 @@ a resolver bug around lxml's extras, and ``--group`` needs pip 25.1.
 
 from __future__ import annotations
 
+import contextlib
+import os
+import re
 import shutil
+import signal
+import subprocess
 import sys
+import tempfile
 import zipfile
 from pathlib import Path, PurePosixPath
 
@@ -81,6 +87,28 @@ def docs(session: nox.Session) -> None:
 
 
 @nox.session(default=False)
+def recipes(session: nox.Session) -> None:
+    """Run every doctest in the docs, the Spark recipe included (needs Java 17+; installs pyspark)."""
+    if shutil.which("java") is None:
+        session.error(
+            "the Spark recipe needs Java 17 or newer: apt-get install openjdk-17-jre-headless"
+        )
+    _install(session, "docs")
+    session.install("pyspark")
+    session.run(
+        "sphinx-build",
+        "-n",
+        "-W",
+        "--keep-going",
+        "-q",
+        "-b",
+        "doctest",
+        "docs",
+        str(ROOT / "docs" / "_build" / "recipes"),
+        env={"WPPARSE_DOCS_SPARK": "1"},
+    )
+
+
 def bench(session: nox.Session) -> None:
     """
     Benchmark wpparse against the parse floor and its peers; prints a Markdown report.
@@ -122,6 +150,16 @@ def screenshots(session: nox.Session) -> None:
 # What the wheel must hold, and what it must not.
 WHEEL_MUST_HOLD = ("wpparse/__init__.py", "wpparse/py.typed")
 WHEEL_MUST_NOT_HOLD = ("tests/", "conftest.py", "test_", "docs/", "benchmarks/")
+
+
+def _source_version() -> str:
+    """Return ``__version__`` from the source tree: the one place the version lives."""
+    init = (ROOT / "src" / "wpparse" / "__init__.py").read_text(encoding="utf-8")
+    match = re.search(r'^__version__ = "([^"]+)"$', init, re.MULTILINE)
+    if match is None:
+        msg = 'no __version__ = "..." line in src/wpparse/__init__.py'
+        raise RuntimeError(msg)
+    return match.group(1)
 
 
 def _check_wheel(session: nox.Session, wheel: Path) -> None:
@@ -176,7 +214,7 @@ def build(session: nox.Session) -> None:
     session.run(
         str(bindir / "python"), "-m", "pip", "install", "-q", str(wheel), external=True
     )
-    expected = f"wpparse {PYPROJECT['project']['version']}"
+    expected = f"wpparse {_source_version()}"
     shown = session.run(
         str(bindir / "wpparse"), "--version", external=True, silent=True
     )
@@ -193,3 +231,91 @@ def build(session: nox.Session) -> None:
             f"the installed CLI printed no outline of the example post: {outline!r}"
         )
     session.log(f"the wheel installs and runs: {expected}")
+
+
+INTEGRATION_PACKAGES = ("wordpress", "mariadb-server", "php-cli", "php-mysql")
+
+
+def _integration_missing() -> list[str]:
+    """What the integration stack needs and this machine lacks."""
+    path = os.pathsep.join([os.environ.get("PATH", ""), "/usr/sbin", "/sbin"])
+    missing = [
+        " or ".join(names)
+        for names in (
+            ("php",),
+            ("mariadbd", "mysqld"),
+            ("mariadb-install-db", "mysql_install_db"),
+        )
+        if not any(shutil.which(name, path=path) for name in names)
+    ]
+    if not Path("/usr/share/wordpress/wp-settings.php").is_file():
+        missing.append("/usr/share/wordpress")
+    php = shutil.which("php")
+    if (
+        php
+        and subprocess.run(
+            [php, "-r", "exit(extension_loaded('mysqli') ? 0 : 1);"],
+            check=False,
+            capture_output=True,
+        ).returncode
+    ):
+        missing.append("PHP's mysqli extension")
+    return missing
+
+
+def _kill_survivors(marker: str) -> list[str]:
+    """Kill the live processes whose command line mentions *marker*; describe them."""
+    found = []
+    for proc in Path("/proc").iterdir():
+        try:
+            cmdline = (proc / "cmdline").read_bytes().replace(b"\0", b" ").decode()
+        except OSError:
+            continue
+        if proc.name.isdigit() and marker in cmdline:
+            found.append(f"{proc.name}: {cmdline}")
+            with contextlib.suppress(OSError):
+                os.kill(int(proc.name), signal.SIGKILL)
+    return found
+
+
+@nox.session(default=False)
+def integration(session: nox.Session) -> None:
+    """
+    Test against a real WordPress, MariaDB and PHP on loopback (Debian packages).
+
+    Needs ``apt-get install wordpress mariadb-server php-cli php-mysql``; fails,
+    saying so, when they are missing.  Everything runs in a temporary folder
+    and every process it starts is stopped.  ``WPPARSE_SAVE_FIXTURES=1``
+    rewrites the regression fixtures in ``tests/data/wordpress/``.
+    """
+    missing = _integration_missing()
+    if missing:
+        session.error(
+            f"missing {', '.join(missing)}: install the Debian packages with "
+            f"`sudo apt-get update && sudo apt-get install -y {' '.join(INTEGRATION_PACKAGES)}`"
+        )
+    _install(session, "tests")
+    # MariaDB runs as the mysql user: the folder must be reachable by it, so
+    # it lives in /tmp rather than under the (possibly private) checkout.
+    scratch = Path(tempfile.mkdtemp(prefix="wpparse-integration-"))
+    scratch.chmod(0o755)
+    try:
+        session.run(
+            "python",
+            "-m",
+            "pytest",
+            "tests/integration",
+            "-m",
+            "integration",
+            "-p",
+            "no:cacheprovider",
+            *session.posargs,
+            env={"TMPDIR": str(scratch)},
+        )
+    finally:
+        # Only if pytest itself was killed can anything be left: the folder's
+        # name in their command lines identifies this run's processes.
+        survivors = _kill_survivors(str(scratch))
+        shutil.rmtree(scratch, ignore_errors=True)
+    if survivors:
+        session.error("killed processes that survived:\n" + "\n".join(survivors))

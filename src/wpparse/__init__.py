@@ -8,8 +8,10 @@ Parse WordPress REST API JSON into typed, immutable models.
 """
 
 from wpparse import exceptions
+from wpparse._chunks import Chunk, chunks
 from wpparse._collections import Collection, parse_objects, parse_posts
-from wpparse._dict import to_dict
+from wpparse._dict import post_schema, to_dict
+from wpparse._links import extract_links
 from wpparse._models import (
     Block,
     BlockKind,
@@ -32,6 +34,9 @@ from wpparse._objects import (
     User,
 )
 from wpparse._read import Reader, read_objects, read_posts
+from wpparse._render_markdown import to_markdown
+from wpparse._render_text import to_text
+from wpparse._sections import parse_content
 from wpparse._wpjson import parse_post
 from wpparse._wpobjects import parse
 from wpparse.exceptions import (
@@ -49,6 +54,7 @@ __all__ = [
     "Absence",
     "Block",
     "BlockKind",
+    "Chunk",
     "Collection",
     "Comment",
     "Embedded",
@@ -71,12 +77,18 @@ __all__ = [
     "WPParseError",
     "WPParseWarning",
     "WordPressError",
+    "chunks",
     "exceptions",
+    "extract_links",
     "parse",
+    "parse_content",
     "parse_objects",
     "parse_post",
     "parse_posts",
+    "post_schema",
     "read_objects",
     "read_posts",
     "to_dict",
+    "to_markdown",
+    "to_text",
 ]

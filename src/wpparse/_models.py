@@ -184,6 +184,11 @@ class Section:
     """The blocks directly under the heading, before the first child section."""
     children: tuple[Section, ...] = ()
     """Sub-sections, in document order."""
+    heading_html: str = ""
+    """The HTML of the heading: the ``<h2>`` element, or the paragraph a pseudo
+    heading was made from; ``""`` for the lead."""
+    heading_links: tuple[Link, ...] = ()
+    """The links inside the heading itself, in document order."""
 
     @property
     def text(self) -> str:
@@ -192,8 +197,27 @@ class Section:
 
     @property
     def links(self) -> tuple[Link, ...]:
-        """The links of this section's own blocks, in document order."""
-        return tuple(link for b in self.blocks for link in b.links)
+        """The links of the heading and of this section's own blocks, in document order."""
+        return self.heading_links + tuple(link for b in self.blocks for link in b.links)
+
+    @property
+    def html(self) -> str:
+        """The HTML of the whole section: its heading, its blocks and its sub-sections."""
+        parts: list[str] = []
+        for section in self.walk():
+            parts.append(section.heading_html)
+            parts.extend(b.html for b in section.blocks)
+        return "\n".join(p for p in parts if p)
+
+    def soup(self) -> Any:
+        """
+        Return a BeautifulSoup of :attr:`html`, built now (BeautifulSoup is imported only here).
+
+        The soup is a fresh copy on each call: change it freely.
+        """
+        from bs4 import BeautifulSoup  # noqa: PLC0415 - bs4 only when asked for
+
+        return BeautifulSoup(self.html, "lxml")
 
     def walk(self) -> Iterator[Section]:
         """Yield this section and all its descendants, depth first, in document order."""
@@ -341,6 +365,17 @@ class Post:
         for top in self.sections:
             yield from top.walk()
 
+    def soup(self) -> Any:
+        """
+        Return a BeautifulSoup of :attr:`content_html`, built now (BeautifulSoup is
+        imported only here).
+
+        The soup is a fresh copy on each call: change it freely.
+        """
+        from bs4 import BeautifulSoup  # noqa: PLC0415 - bs4 only when asked for
+
+        return BeautifulSoup(self.content_html, "lxml")
+
     def relation(self, rel: str) -> tuple[Relation, ...]:
         """
         Return the relations named *rel*, by CURIE or by expanded URI.
@@ -390,6 +425,21 @@ class Post:
     def tag_terms(self) -> tuple[Term | int, ...]:
         """The tags: a :class:`~wpparse.Term` for each embedded one, the id otherwise."""
         return self._terms_or_ids(self.tags, "post_tag")
+
+    def media_for(self, block: Block) -> Media | None:
+        """
+        Return the embedded :class:`~wpparse.Media` record of a figure *block*.
+
+        The block's :attr:`Block.attachment_id` (from its ``wp-image-<id>``
+        class) is looked up among the embedded media (featured media and any
+        other embedded media list); ``None`` when it was not embedded.
+        """
+        if block.attachment_id is None or self.embedded is None:
+            return None
+        for media in self.embedded.media():
+            if media.id == block.attachment_id:
+                return media
+        return None
 
     def terms(self, taxonomy: str | None = None) -> tuple[Term, ...]:
         """

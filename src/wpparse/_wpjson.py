@@ -23,6 +23,7 @@ from wpparse._load import (
 from wpparse._models import Post, Relation
 from wpparse._objects import Embedded, Source
 from wpparse._relations import parse_relations
+from wpparse._sections import build_content
 from wpparse._text import collapse, html_to_text
 from wpparse.exceptions import (
     InvalidPostError,
@@ -287,7 +288,7 @@ def post_from_mapping(
     obj: Mapping[str, Any],
     *,
     path: str = "$",
-    headings: HeadingRule = "auto",  # noqa: ARG001 - the content stage (#3) reads it
+    headings: HeadingRule = "auto",
     tz: tzinfo | None = None,
     source: Source | None = None,
 ) -> Post:
@@ -316,6 +317,8 @@ def post_from_mapping(
                 path=_field("meta", path),
             )
         meta = None
+    link = _str(obj.get("link"), _field("link", path))
+    content = build_content(content_html, base_url=link, headings=headings)
 
     relations = parse_relations(obj.get("_links"), _field("_links", path))
     return Post(
@@ -323,7 +326,7 @@ def post_from_mapping(
         type=_str(obj.get("type"), _field("type", path)),
         slug=_str(obj.get("slug"), _field("slug", path)),
         status=_str(obj.get("status"), _field("status", path)),
-        link=_str(obj.get("link"), _field("link", path)),
+        link=link,
         guid=collapse(guid_html) or None,
         date=parse_wp_date(
             obj.get("date"),
@@ -359,6 +362,8 @@ def post_from_mapping(
         excerpt_truncated=truncated,
         content_html=content_html,
         protected=protected,
+        sections=content.sections,
+        links=content.links,
         relations=relations,
         embedded=_embedded(obj, relations, path, tz),
         extra={k: v for k, v in obj.items() if k not in _MODELLED},
