@@ -10,9 +10,11 @@ a resolver bug around lxml's extras, and ``--group`` needs pip 25.1.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -261,16 +263,18 @@ def _integration_missing() -> list[str]:
     return missing
 
 
-def _survivors(marker: str) -> list[str]:
-    """Command lines of live processes that mention *marker*."""
+def _kill_survivors(marker: str) -> list[str]:
+    """Kill the live processes whose command line mentions *marker*; describe them."""
     found = []
     for proc in Path("/proc").iterdir():
         try:
             cmdline = (proc / "cmdline").read_bytes().replace(b"\0", b" ").decode()
         except OSError:
             continue
-        if marker in cmdline:
+        if proc.name.isdigit() and marker in cmdline:
             found.append(f"{proc.name}: {cmdline}")
+            with contextlib.suppress(OSError):
+                os.kill(int(proc.name), signal.SIGKILL)
     return found
 
 
@@ -309,7 +313,9 @@ def integration(session: nox.Session) -> None:
             env={"TMPDIR": str(scratch)},
         )
     finally:
-        survivors = _survivors(str(scratch))
+        # Only if pytest itself was killed can anything be left: the folder's
+        # name in their command lines identifies this run's processes.
+        survivors = _kill_survivors(str(scratch))
         shutil.rmtree(scratch, ignore_errors=True)
     if survivors:
-        session.error("processes of the stack survived:\n" + "\n".join(survivors))
+        session.error("killed processes that survived:\n" + "\n".join(survivors))
