@@ -77,11 +77,12 @@ def test_bad_inputs_reported_one_line_each(
 
     assert 1 == status
     assert [1, 3] == [json.loads(line)["id"] for line in captured.out.splitlines()]
-    assert 4 == len(errors)
-    assert errors[0] == f"wpparse: {good}: expected an integer, got 'x' @ $[1].id"
-    assert "broken.json: truncated JSON" in errors[1]
-    assert "missing.json: No such file or directory" in errors[2]
+    assert 5 == len(errors)
+    assert errors[0] == f"wpparse: {good}:1: expected an integer, got 'x' @ $[1].id"
+    assert "broken.json:1: truncated JSON" in errors[1]
+    assert "missing.json: cannot read the file: No such file or directory" in errors[2]
     assert "WordPress error 'rest_no_route' (HTTP 404)" in errors[3]
+    assert "wpparse: 2 parsed (2 post), 4 failed" == errors[4]
     assert "Traceback" not in captured.err
 
 

@@ -1,8 +1,12 @@
 """
 The ``wpparse`` command line: parse files of REST API JSON and print them.
 
-``main(argv)`` returns the exit status: 0 when every input parsed, 1 when any
+``main(argv)`` returns the exit status: 0 when every record parsed, 1 when any
 failed (each failure is one line on stderr), 2 for usage errors.
+
+The input side (:mod:`wpparse._cli_input`) turns files, directories and glob
+patterns into records, in worker processes with ``-j``; the output side is one
+function per format in :data:`FORMATS`, each taking a model and a stream.
 """
 
 from __future__ import annotations
@@ -11,19 +15,28 @@ import argparse
 import json
 import sys
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Sequence
+from functools import partial
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, TextIO, cast
 
-from wpparse._dict import to_dict
-from wpparse._load import as_text, iter_json_values, load_json, looks_like_json_lines
+from wpparse._cli_input import Options, run
+from wpparse._cli_output import (
+    EXTENSIONS,
+    DirectorySink,
+    framed,
+    write_chunks,
+    write_markdown,
+    write_text,
+)
+from wpparse._dict import _attrs_dict
 from wpparse._models import Post, Section
-from wpparse._wpjson import _collection_items, post_from_mapping
-from wpparse.exceptions import WPParseError
+from wpparse._wpobjects import WPObject
 
-__all__ = ["main"]
+__all__ = ["FORMATS", "Formatter", "build_parser", "main"]
 
-FORMATS = ("outline", "json", "jsonl")
+Formatter = Callable[[WPObject, TextIO], None]
+"""Writes one model to a text stream."""
 
 
 def _version() -> str:
@@ -32,56 +45,15 @@ def _version() -> str:
     return __version__
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """Return the argument parser of the ``wpparse`` command."""
-    parser = argparse.ArgumentParser(
-        prog="wpparse",
-        description="Parse WordPress REST API JSON (a post, a collection, JSON Lines) "
-        "and print it as an outline, JSON or JSON Lines.",
-    )
-    parser.add_argument(
-        "inputs",
-        nargs="+",
-        metavar="FILE",
-        help="JSON or JSON Lines files; '-' reads stdin",
-    )
-    parser.add_argument(
-        "-f",
-        "--format",
-        choices=FORMATS,
-        default="outline",
-        help="output format (default: outline)",
-    )
-    parser.add_argument(
-        "--headings",
-        choices=("html", "bold", "auto"),
-        default="auto",
-        help="which headings split the content into sections (default: auto)",
-    )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
-    return parser
+def _as_dict(obj: WPObject) -> dict[str, Any]:
+    return _attrs_dict(obj)
 
 
-def _read(name: str, stdin: TextIO) -> str:
-    if name == "-":
-        return stdin.read()
-    return as_text(Path(name).read_bytes())
-
-
-def _records(text: str) -> Iterator[tuple[str, Any]]:
-    if looks_like_json_lines(text):
-        for n, (_, value) in enumerate(iter_json_values(text)):
-            yield f"$[{n}]", value
+def _outline(obj: WPObject, out: TextIO) -> None:
+    if not isinstance(obj, Post):
+        _outline_other(obj, out)
         return
-    value = load_json(text)
-    if isinstance(value, list) or (isinstance(value, dict) and "body" in value):
-        for n, item in enumerate(_collection_items(value)):
-            yield f"$[{n}]", item
-    else:
-        yield "$", value
-
-
-def _outline(post: Post, out: TextIO) -> None:
+    post = obj
     out.write(f"{post.title or '(untitled)'}\n")
     facts = [f"{post.type or 'post'} {post.id}"]
     if post.date is not None:
@@ -90,9 +62,9 @@ def _outline(post: Post, out: TextIO) -> None:
     if post.link:
         out.write(f"  {post.link}\n")
     if post.categories:
-        out.write(f"  categories: {', '.join(map(str, post.categories))}\n")
+        out.write(f"  categories: {', '.join(map(_term, post.category_terms))}\n")
     if post.tags:
-        out.write(f"  tags: {', '.join(map(str, post.tags))}\n")
+        out.write(f"  tags: {', '.join(map(_term, post.tag_terms))}\n")
     if post.links:
         kinds = Counter(link.kind.value for link in post.links)
         summary = ", ".join(f"{n} {kind}" for kind, n in sorted(kinds.items()))
@@ -100,6 +72,17 @@ def _outline(post: Post, out: TextIO) -> None:
     for top in post.sections:
         _outline_section(top, 0, out)
     out.write("\n")
+
+
+def _term(term: object) -> str:
+    return str(getattr(term, "name", term))
+
+
+def _outline_other(obj: WPObject, out: TextIO) -> None:
+    kind = type(obj).__name__.lower()
+    name = getattr(obj, "name", None) or getattr(obj, "title", None)
+    name = name or getattr(obj, "author_name", None) or "(untitled)"
+    out.write(f"{name}\n  {kind} {obj.id}\n\n")
 
 
 def _outline_section(section: Section, depth: int, out: TextIO) -> None:
@@ -121,37 +104,143 @@ def _outline_section(section: Section, depth: int, out: TextIO) -> None:
         _outline_section(child, depth + 1, out)
 
 
+def _json(obj: WPObject, out: TextIO) -> None:
+    out.write(json.dumps(_as_dict(obj), ensure_ascii=False, indent=2) + "\n")
+
+
+def _jsonl(obj: WPObject, out: TextIO) -> None:
+    out.write(json.dumps(_as_dict(obj), ensure_ascii=False) + "\n")
+
+
+FORMATS: dict[str, Formatter] = {
+    "outline": _outline,
+    "text": write_text,
+    "markdown": write_markdown,
+    "json": _json,
+    "jsonl": _jsonl,
+    "chunks": write_chunks,
+}
+"""The output formats by name: each writes one model to a stream.  Use
+module-level functions: ``-j`` sends them to worker processes by reference."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Return the argument parser of the ``wpparse`` command."""
+    parser = argparse.ArgumentParser(
+        prog="wpparse",
+        description="Parse WordPress REST API JSON (objects, collections, JSON Lines, "
+        "whole mirrored sites) and print it as an outline, plain text, Markdown, "
+        "JSON, JSON Lines or chunks for retrieval.",
+    )
+    parser.add_argument(
+        "inputs",
+        nargs="+",
+        metavar="INPUT",
+        help="JSON or JSON Lines files, directories (read recursively) or glob "
+        "patterns; '-' reads stdin",
+    )
+    parser.add_argument(
+        "-f",
+        "--format",
+        choices=tuple(FORMATS),
+        default="outline",
+        help="output format (default: outline)",
+    )
+    _add_output_arguments(parser)
+    parser.add_argument(
+        "--headings",
+        choices=("html", "bold", "auto"),
+        default="auto",
+        help="which headings split the content into sections (default: auto)",
+    )
+    parser.add_argument(
+        "-j",
+        "--jobs",
+        type=int,
+        default=1,
+        metavar="N",
+        help="parse files in N worker processes; output stays in input order (default: 1)",
+    )
+    parser.add_argument(
+        "--fail-fast",
+        action="store_true",
+        help="stop at the first record that cannot be read or parsed",
+    )
+    parser.add_argument(
+        "-q",
+        "--quiet",
+        action="store_true",
+        help="no progress bar and no summary line (problems are still reported)",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
+    return parser
+
+
+def _add_output_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--front-matter",
+        action="store_true",
+        help="markdown: start with YAML front matter instead of a # title",
+    )
+    parser.add_argument(
+        "--max-chars",
+        type=int,
+        default=1000,
+        metavar="N",
+        help="chunks: the largest chunk, in characters (default: 1000)",
+    )
+    parser.add_argument(
+        "-o",
+        "--output",
+        metavar="DIR",
+        help="write one file per post into DIR, named by its slug, instead of stdout",
+    )
+
+
+def _writer(
+    parser: argparse.ArgumentParser, args: argparse.Namespace
+) -> tuple[Formatter, TextIO]:
+    """Return the writer the options ask for and the stream it writes to."""
+    if args.max_chars < 1:
+        parser.error("--max-chars must be at least 1")
+    write: Formatter = FORMATS[args.format]
+    if args.format == "markdown" and args.front_matter:
+        write = partial(write_markdown, front_matter=True)
+    elif args.format == "chunks":
+        write = partial(write_chunks, max_chars=args.max_chars)
+    if args.output is None:
+        return write, sys.stdout
+    folder = Path(args.output)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        parser.error(f"cannot create {folder}: {exc.strerror or exc}")
+    # A sink is a text stream as far as the input side is concerned.
+    return framed(write, EXTENSIONS[args.format]), cast(
+        "TextIO", DirectorySink(folder, sys.stderr)
+    )
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line with *argv* (default: ``sys.argv[1:]``); return the exit status."""
-    args = build_parser().parse_args(argv)
-    out = sys.stdout
-    failed = 0
-    for name in args.inputs:
-        try:
-            text = _read(name, sys.stdin)
-            records = list(_records(text))
-        except (OSError, WPParseError) as exc:
-            reason = (
-                exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-            )
-            sys.stderr.write(f"wpparse: {name}: {reason}\n")
-            failed += 1
-            continue
-        for path, record in records:
-            try:
-                if not isinstance(record, dict):
-                    post_from_mapping({}, path=path)  # raises a NotAPostError
-                post = post_from_mapping(record, path=path, headings=args.headings)
-            except WPParseError as exc:
-                sys.stderr.write(f"wpparse: {name}: {exc}\n")
-                failed += 1
-                continue
-            if args.format == "outline":
-                _outline(post, out)
-            elif args.format == "json":
-                out.write(
-                    json.dumps(to_dict(post), ensure_ascii=False, indent=2) + "\n"
-                )
-            else:
-                out.write(json.dumps(to_dict(post), ensure_ascii=False) + "\n")
-    return 1 if failed else 0
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.jobs < 1:
+        parser.error("-j/--jobs must be at least 1")
+    write, out = _writer(parser, args)
+    options = Options(
+        write=write,
+        headings=args.headings,
+        strict=args.fail_fast,
+    )
+    summary = run(
+        args.inputs,
+        options,
+        out=out,
+        err=sys.stderr,
+        stdin=sys.stdin,
+        jobs=args.jobs,
+        quiet=args.quiet,
+    )
+    unwritten = isinstance(out, DirectorySink) and bool(out.failed)
+    return 1 if summary.failed or unwritten else 0
