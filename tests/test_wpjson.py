@@ -118,6 +118,10 @@ def test_missing_fields_are_empty() -> None:
         ),
         ("<p>Whole excerpt.</p>", ("Whole excerpt.", False)),
         ("<p>Lunch&#8230;</p>", ("Lunch…", True)),
+        ("<p>Dots [...]</p>", ("Dots…", True)),
+        ("<p>Story here. Read more about it</p>", ("Story here.…", True)),
+        ("<p>A [ &hellip; ] and read   more</p>", ("A [ … ] and…", True)),
+        ("<p>Nothing to cut [x]</p>", ("Nothing to cut [x]", False)),
     ],
 )
 def test_excerpt_tail(value: str, expected: tuple[str, bool]) -> None:
@@ -280,3 +284,18 @@ def test_parse_posts_error_inside_json_lines() -> None:
         wpparse.parse_posts('{"id": 1}\n{"id": \n')
 
     assert "line 2" in str(info.value)
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        # libxml2 opens a second <body> here; lxml.html asserted there was one.
+        ("Tom </body><body> Jerry", "Tom Jerry"),
+        ("<!doctype html>", ""),
+        ("<html><head><title>Head only</title></head></html>", ""),
+    ],
+)
+def test_title_odd_documents_never_raise(value: str, expected: str) -> None:
+    post = wpparse.parse_post({"id": 1, "title": {"rendered": value}})
+
+    assert expected == post.title

@@ -46,7 +46,8 @@ def _bodies(fragment: str) -> list[lxml.html.HtmlElement]:
     # text of every body is the text, as a browser shows it.
     if not _WHOLE_DOCUMENT(fragment):
         fragment = f"<html><body>{fragment}</body></html>"
-    doc = etree.fromstring(fragment, _PARSER)
+    # A bare "<!doctype html>" parses to nothing, whatever the stubs say.
+    doc: etree._Element | None = etree.fromstring(fragment, _PARSER)
     if doc is None:
         return []
     return [el for el in doc if el.tag == "body"]
