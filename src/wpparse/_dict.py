@@ -20,18 +20,41 @@ from wpparse._models import Post, Section
 __all__ = ["to_dict"]
 
 
-def _plain(value: Any) -> Any:
+def _scalar(value: Any) -> Any:
     if isinstance(value, enum.Enum):
         return value.value
     if isinstance(value, datetime):
         return value.isoformat()
     if attrs.has(type(value)):
         return _attrs_dict(value)
-    if isinstance(value, Mapping):
-        return {str(k): _plain(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [_plain(v) for v in value]
     return value
+
+
+def _plain(value: Any) -> Any:
+    """
+    Return *value* as plain JSON data.
+
+    Iterative, not recursive: ``Post.extra`` holds JSON from the open web,
+    which may nest as deep as the JSON reader allows.
+    """
+    if not isinstance(value, (Mapping, list, tuple)):
+        return _scalar(value)
+    root: list[Any] = [None]
+    stack: list[tuple[Any, Any, Any]] = [(value, root, 0)]
+    while stack:
+        source, target, key = stack.pop()
+        if isinstance(source, Mapping):
+            copy: Any = {}
+            for k, v in source.items():
+                copy[str(k)] = None
+                stack.append((v, copy, str(k)))
+        elif isinstance(source, (list, tuple)):
+            copy = [None] * len(source)
+            stack.extend((v, copy, i) for i, v in enumerate(source))
+        else:
+            copy = _scalar(source)
+        target[key] = copy
+    return root[0]
 
 
 def _attrs_dict(instance: Any) -> dict[str, Any]:
