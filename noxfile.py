@@ -12,7 +12,11 @@ from __future__ import annotations
 
 import os
 import shutil
-from pathlib import Path
+import subprocess
+import sys
+import tempfile
+import zipfile
+from pathlib import Path, PurePosixPath
 
 import nox
 
@@ -135,12 +139,200 @@ def docs(session: nox.Session) -> None:
         )
 
 
+@nox.session(default=False)
+def bench(session: nox.Session) -> None:
+    """
+    Benchmark wpparse against the parse floor and its peers; prints a Markdown report.
+
+    Slow (minutes), so not a default session.  Arguments go to
+    ``benchmarks/bench.py``: ``nox -s bench -- --quick`` for a smoke run,
+    ``-- --site-size 1GB`` for the issue's whole-site memory case,
+    ``-- --write-docs`` to update docs/performance.md.
+    """
+    _install(session, "bench")
+    session.run("python", "benchmarks/bench.py", *session.posargs)
+
+
+@nox.session
+def screenshots(session: nox.Session) -> None:
+    """Render the built landing, tutorial and API pages in headless Chromium; fail on a blank or broken page."""
+    _install(session, "docs")
+    session.install("pillow")
+    html = ROOT / "docs" / "_build" / "html"
+    session.run(
+        "sphinx-build",
+        "-n",
+        "-W",
+        "--keep-going",
+        "-q",
+        "-b",
+        "html",
+        "docs",
+        str(html),
+    )
+    session.run(
+        "python",
+        "docs/_support/screenshots.py",
+        str(html),
+        str(ROOT / "docs" / "_build" / "screenshots"),
+    )
+
+
+# What the wheel must hold, and what it must not.
+WHEEL_MUST_HOLD = ("wpparse/__init__.py", "wpparse/py.typed")
+WHEEL_MUST_NOT_HOLD = ("tests/", "conftest.py", "test_", "docs/", "benchmarks/")
+
+
+def _check_wheel(session: nox.Session, wheel: Path) -> None:
+    """Fail unless *wheel* holds the package, its type marker and schema, and nothing else."""
+    name, version = wheel.name.split("-")[:2]
+    allowed_tops = {"wpparse", f"{name}-{version}.dist-info"}
+    with zipfile.ZipFile(wheel) as archive:
+        names = archive.namelist()
+    missing = [wanted for wanted in WHEEL_MUST_HOLD if wanted not in names]
+    stray = [
+        member
+        for member in names
+        if PurePosixPath(member).parts[0] not in allowed_tops
+        or any(
+            part.startswith(WHEEL_MUST_NOT_HOLD) for part in PurePosixPath(member).parts
+        )
+    ]
+    if missing or stray:
+        session.error(f"{wheel.name}: missing {missing}, unexpected {stray}")
+    session.log(
+        f"{wheel.name}: {len(names)} files; has {', '.join(WHEEL_MUST_HOLD)}; no tests"
+    )
+
+
 @nox.session
 def build(session: nox.Session) -> None:
-    """Build the sdist and wheel and check their metadata with twine --strict."""
+    """Build sdist and wheel into dist/, check them, and run the CLI from the wheel in a fresh virtualenv."""
     _install(session, project=False)
     session.install("build", "twine")
-    out = Path(session.create_tmp()) / "dist"
+    out = ROOT / "dist"
     shutil.rmtree(out, ignore_errors=True)
     session.run("python", "-m", "build", "--outdir", str(out))
     session.run("twine", "check", "--strict", *sorted(map(str, out.iterdir())))
+    (wheel,) = out.glob("*.whl")
+    _check_wheel(session, wheel)
+
+    # Install the wheel, not the checkout, where nothing else is installed.
+    venv = Path(session.create_tmp()) / "wheel-venv"
+    shutil.rmtree(venv, ignore_errors=True)
+    session.run("python", "-m", "venv", str(venv))
+    bindir = venv / ("Scripts" if sys.platform == "win32" else "bin")
+    session.run(
+        str(bindir / "python"),
+        "-m",
+        "pip",
+        "install",
+        "-q",
+        "--upgrade",
+        "pip",
+        external=True,
+    )
+    session.run(
+        str(bindir / "python"), "-m", "pip", "install", "-q", str(wheel), external=True
+    )
+    expected = f"wpparse {PYPROJECT['project']['version']}"
+    shown = session.run(
+        str(bindir / "wpparse"), "--version", external=True, silent=True
+    )
+    if not isinstance(shown, str) or shown.strip() != expected:
+        session.error(f"wpparse --version printed {shown!r}, expected {expected!r}")
+    outline = session.run(
+        str(bindir / "wpparse"),
+        str(ROOT / "examples" / "sample-post.json"),
+        external=True,
+        silent=True,
+    )
+    if not isinstance(outline, str) or "Rust & Rain" not in outline:
+        session.error(
+            f"the installed CLI printed no outline of the example post: {outline!r}"
+        )
+    session.log(f"the wheel installs and runs: {expected}")
+
+
+INTEGRATION_PACKAGES = ("wordpress", "mariadb-server", "php-cli", "php-mysql")
+
+
+def _integration_missing() -> list[str]:
+    """What the integration stack needs and this machine lacks."""
+    path = os.pathsep.join([os.environ.get("PATH", ""), "/usr/sbin", "/sbin"])
+    missing = [
+        " or ".join(names)
+        for names in (
+            ("php",),
+            ("mariadbd", "mysqld"),
+            ("mariadb-install-db", "mysql_install_db"),
+        )
+        if not any(shutil.which(name, path=path) for name in names)
+    ]
+    if not Path("/usr/share/wordpress/wp-settings.php").is_file():
+        missing.append("/usr/share/wordpress")
+    php = shutil.which("php")
+    if (
+        php
+        and subprocess.run(
+            [php, "-r", "exit(extension_loaded('mysqli') ? 0 : 1);"],
+            check=False,
+            capture_output=True,
+        ).returncode
+    ):
+        missing.append("PHP's mysqli extension")
+    return missing
+
+
+def _survivors(marker: str) -> list[str]:
+    """Command lines of live processes that mention *marker*."""
+    found = []
+    for proc in Path("/proc").iterdir():
+        try:
+            cmdline = (proc / "cmdline").read_bytes().replace(b"\0", b" ").decode()
+        except OSError:
+            continue
+        if marker in cmdline:
+            found.append(f"{proc.name}: {cmdline}")
+    return found
+
+
+@nox.session(default=False)
+def integration(session: nox.Session) -> None:
+    """
+    Test against a real WordPress, MariaDB and PHP on loopback (Debian packages).
+
+    Needs ``apt-get install wordpress mariadb-server php-cli php-mysql``; fails,
+    saying so, when they are missing.  Everything runs in a temporary folder
+    and every process it starts is stopped.  ``WPPARSE_SAVE_FIXTURES=1``
+    rewrites the regression fixtures in ``tests/data/wordpress/``.
+    """
+    missing = _integration_missing()
+    if missing:
+        session.error(
+            f"missing {', '.join(missing)}: install the Debian packages with "
+            f"`sudo apt-get update && sudo apt-get install -y {' '.join(INTEGRATION_PACKAGES)}`"
+        )
+    _install(session, "tests")
+    # MariaDB runs as the mysql user: the folder must be reachable by it, so
+    # it lives in /tmp rather than under the (possibly private) checkout.
+    scratch = Path(tempfile.mkdtemp(prefix="wpparse-integration-"))
+    scratch.chmod(0o755)
+    try:
+        session.run(
+            "python",
+            "-m",
+            "pytest",
+            "tests/integration",
+            "-m",
+            "integration",
+            "-p",
+            "no:cacheprovider",
+            *session.posargs,
+            env={"TMPDIR": str(scratch)},
+        )
+    finally:
+        survivors = _survivors(str(scratch))
+        shutil.rmtree(scratch, ignore_errors=True)
+    if survivors:
+        session.error("processes of the stack survived:\n" + "\n".join(survivors))

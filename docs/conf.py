@@ -6,6 +6,7 @@ from importlib.metadata import version as _version
 from pathlib import Path
 from typing import Any
 
+import attrs
 from sphinx.ext.napoleon.docstring import GoogleDocstring
 
 project = "wpparse"
@@ -25,7 +26,7 @@ extensions = [
 myst_enable_extensions = ["colon_fence", "deflist"]
 myst_heading_anchors = 3
 source_suffix = {".rst": "restructuredtext", ".md": "markdown"}
-exclude_patterns = ["_build"]
+exclude_patterns = ["_build", "_support"]
 
 html_theme = "furo"
 html_title = f"wpparse {release}"
@@ -39,7 +40,18 @@ autodoc_typehints = "description"
 autodoc_typehints_description_target = "documented"
 autodoc_preserve_defaults = True
 napoleon_numpy_docstring = False
-doctest_global_setup = "import wpparse"
+
+# The doctest builder runs every example in the docs, recipes included.  The
+# recipes import the stand-in WordPress site from docs/_support and read the
+# example post from examples/.
+DOCS = Path(__file__).resolve().parent
+doctest_global_setup = f"""
+import sys
+from pathlib import Path
+sys.path.insert(0, {str(DOCS / "_support")!r})
+import wpparse
+EXAMPLES = Path({str(DOCS.parent / "examples")!r})
+"""
 
 # Offline builds cannot fetch inventories: use Debian's python3.11-doc copy
 # (installed by .ci/run) when it is there, the network otherwise.
@@ -62,3 +74,36 @@ def _attribute_docstring_as_prose(self: Any) -> list[str]:
 
 
 GoogleDocstring._parse_attribute_docstring = _attribute_docstring_as_prose  # type: ignore[method-assign]  # noqa: SLF001
+
+
+def _attrs_signature(  # noqa: PLR0917 - the event's signature
+    app: Any,
+    what: str,
+    name: str,
+    obj: Any,
+    options: Any,
+    signature: Any,
+    return_annotation: Any,
+) -> tuple[str, Any] | None:
+    # With autodoc_preserve_defaults, attrs' generated __init__ shows its
+    # defaults as "attr_dict['slug'].default".  Show the fields' real defaults.
+    del app, name, options
+    if what != "class" or not attrs.has(obj) or signature is None:
+        return None
+    params = []
+    for field in attrs.fields(obj):
+        if not field.init:
+            continue
+        if field.default is attrs.NOTHING:
+            params.append(field.alias)
+        elif isinstance(field.default, attrs.Factory):  # type: ignore[arg-type]
+            factory = field.default.factory  # type: ignore[attr-defined]
+            params.append(f"{field.alias}={getattr(factory, '__name__', 'factory')}()")
+        else:
+            params.append(f"{field.alias}={field.default!r}")
+    return "(*, " + ", ".join(params) + ")", return_annotation
+
+
+def setup(app: Any) -> None:
+    """Register the signature fix for attrs classes."""
+    app.connect("autodoc-process-signature", _attrs_signature)

@@ -21,6 +21,24 @@ def test_outline_of_sample(capsys: pytest.CaptureFixture[str]) -> None:
     assert out.startswith("Rust & Rain: Why the “Iron River” Isn’t Dangerous\n")
     assert "post 2718 · 2026-04-18T09:30:00-04:00" in out
     assert "categories: 7, 12" in out
+    assert "\n  (lead)  [2 blocks]\n  ## Why the river smells of iron  [1 block" in out
+    assert "\n      ### What the test kits measure  [2 blocks" in out
+
+
+def test_outline_shows_pseudo_headings(
+    seed_bytes: bytes, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    seed = tmp_path / "seed.json"
+    seed.write_bytes(seed_bytes)
+
+    status = main([str(seed)])
+    out = capsys.readouterr().out
+
+    assert 0 == status
+    assert "\n  ## Divergent Strategic lenses  [1 block, bold heading]\n" in out
+    assert (
+        "\n      ### Relations With the Gulf States  [1 block, line heading]\n" in out
+    )
 
 
 def test_json_format_round_trips(capsys: pytest.CaptureFixture[str]) -> None:
@@ -59,11 +77,12 @@ def test_bad_inputs_reported_one_line_each(
 
     assert 1 == status
     assert [1, 3] == [json.loads(line)["id"] for line in captured.out.splitlines()]
-    assert 4 == len(errors)
-    assert errors[0] == f"wpparse: {good}: expected an integer, got 'x' @ $[1].id"
-    assert "broken.json: truncated JSON" in errors[1]
-    assert "missing.json: No such file or directory" in errors[2]
+    assert 5 == len(errors)
+    assert errors[0] == f"wpparse: {good}:1: expected an integer, got 'x' @ $[1].id"
+    assert "broken.json:1: truncated JSON" in errors[1]
+    assert "missing.json: cannot read the file: No such file or directory" in errors[2]
     assert "WordPress error 'rest_no_route' (HTTP 404)" in errors[3]
+    assert "wpparse: 2 parsed (2 post), 4 failed" == errors[4]
     assert "Traceback" not in captured.err
 
 

@@ -85,8 +85,9 @@ def test_unknown_fields_go_to_extra_untouched() -> None:
 
     post = wpparse.parse_post(data)
 
-    assert {"yoast_head_json": yoast, "acf": [], "_embedded": {}} == post.extra
+    assert {"yoast_head_json": yoast, "acf": []} == post.extra
     assert post.extra["yoast_head_json"] is yoast
+    assert wpparse.Embedded() == post.embedded
 
 
 def test_missing_fields_are_empty() -> None:
@@ -203,7 +204,7 @@ def test_bad_field_names_its_path(data: dict[str, Any], message: str) -> None:
 @pytest.mark.parametrize(
     ("data", "message"),
     [
-        ("[]", "expected a post object, got a list @ $"),
+        ("[]", "expected a post object, got a list (use wpparse.parse_posts) @ $"),
         ('"hello"', "expected a post object, got 'hello' @ $"),
         ("42", "expected a post object, got the number 42 @ $"),
         (
@@ -212,7 +213,7 @@ def test_bad_field_names_its_path(data: dict[str, Any], message: str) -> None:
         ),
         (
             {"id": 3, "name": "Cat", "slug": "cat", "taxonomy": "category", "count": 2},
-            "expected a post object, got a term object @ $",
+            "expected a post object, got a term object (use wpparse.parse) @ $",
         ),
     ],
 )

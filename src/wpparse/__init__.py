@@ -7,10 +7,10 @@ Parse WordPress REST API JSON into typed, immutable models.
 'Tom & Jerry'
 """
 
-from importlib.metadata import version as _version
-
 from wpparse import exceptions
+from wpparse._collections import Collection, parse_objects, parse_posts
 from wpparse._dict import to_dict
+from wpparse._links import extract_links
 from wpparse._models import (
     Block,
     BlockKind,
@@ -21,7 +21,21 @@ from wpparse._models import (
     Relation,
     Section,
 )
-from wpparse._wpjson import parse_post, parse_posts
+from wpparse._objects import (
+    Absence,
+    Comment,
+    Embedded,
+    Media,
+    MediaSize,
+    Problem,
+    Source,
+    Term,
+    User,
+)
+from wpparse._read import Reader, read_objects, read_posts
+from wpparse._sections import parse_content
+from wpparse._wpjson import parse_post
+from wpparse._wpobjects import parse
 from wpparse.exceptions import (
     InvalidJSONError,
     InvalidPostError,
@@ -31,25 +45,42 @@ from wpparse.exceptions import (
     WPParseWarning,
 )
 
-__version__ = _version("wpparse")
+__version__ = "0.1.0.dev0"
 
 __all__ = [
+    "Absence",
     "Block",
     "BlockKind",
+    "Collection",
+    "Comment",
+    "Embedded",
     "HeadingSource",
     "InvalidJSONError",
     "InvalidPostError",
     "Link",
     "LinkKind",
+    "Media",
+    "MediaSize",
     "NotAPostError",
     "Post",
+    "Problem",
+    "Reader",
     "Relation",
     "Section",
+    "Source",
+    "Term",
+    "User",
     "WPParseError",
     "WPParseWarning",
     "WordPressError",
     "exceptions",
+    "extract_links",
+    "parse",
+    "parse_content",
+    "parse_objects",
     "parse_post",
     "parse_posts",
+    "read_objects",
+    "read_posts",
     "to_dict",
 ]

@@ -1,8 +1,12 @@
 """
 The ``wpparse`` command line: parse files of REST API JSON and print them.
 
-``main(argv)`` returns the exit status: 0 when every input parsed, 1 when any
+``main(argv)`` returns the exit status: 0 when every record parsed, 1 when any
 failed (each failure is one line on stderr), 2 for usage errors.
+
+The input side (:mod:`wpparse._cli_input`) turns files, directories and glob
+patterns into records, in worker processes with ``-j``; the output side is one
+function per format in :data:`FORMATS`, each taking a model and a stream.
 """
 
 from __future__ import annotations
@@ -10,44 +14,121 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Iterator, Sequence
-from pathlib import Path
+from collections import Counter
+from collections.abc import Callable, Sequence
 from typing import Any, TextIO
 
-from wpparse._dict import to_dict
-from wpparse._load import as_text, iter_json_values, load_json, looks_like_json_lines
+from wpparse._cli_input import Options, run
+from wpparse._dict import _attrs_dict
 from wpparse._models import Post, Section
-from wpparse._wpjson import _collection_items, post_from_mapping
-from wpparse.exceptions import WPParseError
+from wpparse._wpobjects import WPObject
 
-__all__ = ["main"]
+__all__ = ["FORMATS", "Formatter", "build_parser", "main"]
 
-FORMATS = ("outline", "json", "jsonl")
+Formatter = Callable[[WPObject, TextIO], None]
+"""Writes one model to a text stream."""
 
 
 def _version() -> str:
-    from importlib.metadata import version  # noqa: PLC0415 - only for --version
+    from wpparse import __version__  # noqa: PLC0415 - the package imports this module
 
-    return version("wpparse")
+    return __version__
+
+
+def _as_dict(obj: WPObject) -> dict[str, Any]:
+    return _attrs_dict(obj)
+
+
+def _outline(obj: WPObject, out: TextIO) -> None:
+    if not isinstance(obj, Post):
+        _outline_other(obj, out)
+        return
+    post = obj
+    out.write(f"{post.title or '(untitled)'}\n")
+    facts = [f"{post.type or 'post'} {post.id}"]
+    if post.date is not None:
+        facts.append(post.date.isoformat())
+    out.write(f"  {' · '.join(facts)}\n")
+    if post.link:
+        out.write(f"  {post.link}\n")
+    if post.categories:
+        out.write(f"  categories: {', '.join(map(_term, post.category_terms))}\n")
+    if post.tags:
+        out.write(f"  tags: {', '.join(map(_term, post.tag_terms))}\n")
+    if post.links:
+        kinds = Counter(link.kind.value for link in post.links)
+        summary = ", ".join(f"{n} {kind}" for kind, n in sorted(kinds.items()))
+        out.write(f"  links: {len(post.links)} ({summary})\n")
+    for top in post.sections:
+        _outline_section(top, 0, out)
+    out.write("\n")
+
+
+def _term(term: object) -> str:
+    return str(getattr(term, "name", term))
+
+
+def _outline_other(obj: WPObject, out: TextIO) -> None:
+    kind = type(obj).__name__.lower()
+    name = getattr(obj, "name", None) or getattr(obj, "title", None)
+    name = name or getattr(obj, "author_name", None) or "(untitled)"
+    out.write(f"{name}\n  {kind} {obj.id}\n\n")
+
+
+def _outline_section(section: Section, depth: int, out: TextIO) -> None:
+    count = len(section.blocks)
+    facts = [f"{count} {'block' if count == 1 else 'blocks'}"]
+    if section.title is None:
+        title = "(lead)"
+    else:
+        title = f"{'#' * section.level} {section.title}"
+        if (
+            section.heading_source is not None
+            and section.heading_source.value != "html"
+        ):
+            facts.append(f"{section.heading_source.value} heading")
+        if section.anchor:
+            facts.append(f"#{section.anchor}")
+    out.write(f"  {'    ' * depth}{title}  [{', '.join(facts)}]\n")
+    for child in section.children:
+        _outline_section(child, depth + 1, out)
+
+
+def _json(obj: WPObject, out: TextIO) -> None:
+    out.write(json.dumps(_as_dict(obj), ensure_ascii=False, indent=2) + "\n")
+
+
+def _jsonl(obj: WPObject, out: TextIO) -> None:
+    out.write(json.dumps(_as_dict(obj), ensure_ascii=False) + "\n")
+
+
+FORMATS: dict[str, Formatter] = {
+    "outline": _outline,
+    "json": _json,
+    "jsonl": _jsonl,
+}
+"""The output formats by name: each writes one model to a stream.  Use
+module-level functions: ``-j`` sends them to worker processes by reference."""
 
 
 def build_parser() -> argparse.ArgumentParser:
     """Return the argument parser of the ``wpparse`` command."""
     parser = argparse.ArgumentParser(
         prog="wpparse",
-        description="Parse WordPress REST API JSON (a post, a collection, JSON Lines) "
-        "and print it as an outline, JSON or JSON Lines.",
+        description="Parse WordPress REST API JSON (objects, collections, JSON Lines, "
+        "whole mirrored sites) and print it as an outline, JSON or JSON Lines.",
     )
     parser.add_argument(
         "inputs",
         nargs="+",
-        metavar="FILE",
-        help="JSON or JSON Lines files; '-' reads stdin",
+        metavar="INPUT",
+        help="JSON or JSON Lines files, directories (read recursively) or glob "
+        "patterns; '-' reads stdin",
     )
     parser.add_argument(
         "-f",
         "--format",
-        choices=FORMATS,
+        choices=tuple(FORMATS),
         default="outline",
         help="output format (default: outline)",
     )
@@ -57,86 +138,47 @@ def build_parser() -> argparse.ArgumentParser:
         default="auto",
         help="which headings split the content into sections (default: auto)",
     )
+    parser.add_argument(
+        "-j",
+        "--jobs",
+        type=int,
+        default=1,
+        metavar="N",
+        help="parse files in N worker processes; output stays in input order (default: 1)",
+    )
+    parser.add_argument(
+        "--fail-fast",
+        action="store_true",
+        help="stop at the first record that cannot be read or parsed",
+    )
+    parser.add_argument(
+        "-q",
+        "--quiet",
+        action="store_true",
+        help="no progress bar and no summary line (problems are still reported)",
+    )
     parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
     return parser
 
 
-def _read(name: str, stdin: TextIO) -> str:
-    if name == "-":
-        return stdin.read()
-    return as_text(Path(name).read_bytes())
-
-
-def _records(text: str) -> Iterator[tuple[str, Any]]:
-    if looks_like_json_lines(text):
-        for n, (_, value) in enumerate(iter_json_values(text)):
-            yield f"$[{n}]", value
-        return
-    value = load_json(text)
-    if isinstance(value, list) or (isinstance(value, dict) and "body" in value):
-        for n, item in enumerate(_collection_items(value)):
-            yield f"$[{n}]", item
-    else:
-        yield "$", value
-
-
-def _outline(post: Post, out: TextIO) -> None:
-    out.write(f"{post.title or '(untitled)'}\n")
-    facts = [f"{post.type or 'post'} {post.id}"]
-    if post.date is not None:
-        facts.append(post.date.isoformat())
-    out.write(f"  {' · '.join(facts)}\n")
-    if post.link:
-        out.write(f"  {post.link}\n")
-    if post.categories:
-        out.write(f"  categories: {', '.join(map(str, post.categories))}\n")
-    if post.tags:
-        out.write(f"  tags: {', '.join(map(str, post.tags))}\n")
-    for top in post.sections:
-        _outline_section(top, 0, out)
-    out.write("\n")
-
-
-def _outline_section(section: Section, depth: int, out: TextIO) -> None:
-    title = section.title if section.title is not None else "(lead)"
-    count = len(section.blocks)
-    noun = "block" if count == 1 else "blocks"
-    out.write(f"  {'    ' * depth}{title}  [{count} {noun}]\n")
-    for child in section.children:
-        _outline_section(child, depth + 1, out)
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line with *argv* (default: ``sys.argv[1:]``); return the exit status."""
-    args = build_parser().parse_args(argv)
-    out = sys.stdout
-    failed = 0
-    for name in args.inputs:
-        try:
-            text = _read(name, sys.stdin)
-            records = list(_records(text))
-        except (OSError, WPParseError) as exc:
-            reason = (
-                exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-            )
-            sys.stderr.write(f"wpparse: {name}: {reason}\n")
-            failed += 1
-            continue
-        for path, record in records:
-            try:
-                if not isinstance(record, dict):
-                    post_from_mapping({}, path=path)  # raises a NotAPostError
-                post = post_from_mapping(record, path=path, headings=args.headings)
-            except WPParseError as exc:
-                sys.stderr.write(f"wpparse: {name}: {exc}\n")
-                failed += 1
-                continue
-            if args.format == "outline":
-                _outline(post, out)
-            elif args.format == "json":
-                out.write(
-                    json.dumps(to_dict(post), ensure_ascii=False, indent=2) + "\n"
-                )
-            else:
-                out.write(json.dumps(to_dict(post), ensure_ascii=False) + "\n")
-    return 1 if failed else 0
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.jobs < 1:
+        parser.error("-j/--jobs must be at least 1")
+    options = Options(
+        write=FORMATS[args.format],
+        headings=args.headings,
+        strict=args.fail_fast,
+    )
+    summary = run(
+        args.inputs,
+        options,
+        out=sys.stdout,
+        err=sys.stderr,
+        stdin=sys.stdin,
+        jobs=args.jobs,
+        quiet=args.quiet,
+    )
+    return 1 if summary.failed else 0

@@ -12,9 +12,6 @@ from __future__ import annotations
 import warnings
 from datetime import UTC, datetime, timedelta, timezone, tzinfo
 
-from dateutil import parser as _dateutil_parser
-from dateutil import tz as _dateutil_tz
-
 from wpparse.exceptions import InvalidPostError, describe
 
 __all__ = ["parse_wp_date", "resolve_tz"]
@@ -29,7 +26,9 @@ def resolve_tz(tz: tzinfo | str | None) -> tzinfo | None:
     """Turn a zone name (``"Europe/Paris"``, ``"+05:30"``) or tzinfo into a tzinfo."""
     if tz is None or isinstance(tz, tzinfo):
         return tz
-    zone = _dateutil_tz.gettz(tz)
+    from dateutil import tz as dateutil_tz  # noqa: PLC0415 - only for zone names
+
+    zone = dateutil_tz.gettz(tz)
     if zone is None:
         msg = f"unknown time zone {tz!r}"
         raise ValueError(msg)
@@ -44,14 +43,16 @@ _DEFAULTS = (datetime(2000, 1, 1), datetime(2001, 2, 2))  # noqa: DTZ001
 
 def _lenient(text: str) -> datetime | None:
     """Parse a non-ISO date with dateutil; ``None`` unless it names a whole date."""
+    from dateutil import parser as dateutil_parser  # noqa: PLC0415
+
     results = []
     for default in _DEFAULTS:
         with warnings.catch_warnings():
             # An unknown zone name ("EST") is ignored by dateutil with a
             # warning; the date then has no offset, which we say in the result.
-            warnings.simplefilter("ignore", _dateutil_parser.UnknownTimezoneWarning)
+            warnings.simplefilter("ignore", dateutil_parser.UnknownTimezoneWarning)
             try:
-                results.append(_dateutil_parser.parse(text, default=default))
+                results.append(dateutil_parser.parse(text, default=default))
             except (ValueError, OverflowError):
                 return None
     first, second = results
@@ -74,8 +75,11 @@ def _parse_one(value: object, path: str) -> datetime | None:
         try:
             parsed = datetime.fromisoformat(text)
         except ValueError:
+            # Only odd dates get here: keep dateutil's parser out of import time.
+            from dateutil import parser as dateutil_parser  # noqa: PLC0415
+
             try:
-                parsed = _dateutil_parser.isoparse(text)
+                parsed = dateutil_parser.isoparse(text)
             except (ValueError, OverflowError):
                 parsed = _lenient(text)
     if parsed is None:

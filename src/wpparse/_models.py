@@ -184,6 +184,11 @@ class Section:
     """The blocks directly under the heading, before the first child section."""
     children: tuple[Section, ...] = ()
     """Sub-sections, in document order."""
+    heading_html: str = ""
+    """The HTML of the heading: the ``<h2>`` element, or the paragraph a pseudo
+    heading was made from; ``""`` for the lead."""
+    heading_links: tuple[Link, ...] = ()
+    """The links inside the heading itself, in document order."""
 
     @property
     def text(self) -> str:
@@ -192,8 +197,27 @@ class Section:
 
     @property
     def links(self) -> tuple[Link, ...]:
-        """The links of this section's own blocks, in document order."""
-        return tuple(link for b in self.blocks for link in b.links)
+        """The links of the heading and of this section's own blocks, in document order."""
+        return self.heading_links + tuple(link for b in self.blocks for link in b.links)
+
+    @property
+    def html(self) -> str:
+        """The HTML of the whole section: its heading, its blocks and its sub-sections."""
+        parts: list[str] = []
+        for section in self.walk():
+            parts.append(section.heading_html)
+            parts.extend(b.html for b in section.blocks)
+        return "\n".join(p for p in parts if p)
+
+    def soup(self) -> Any:
+        """
+        Return a BeautifulSoup of :attr:`html`, built now (BeautifulSoup is imported only here).
+
+        The soup is a fresh copy on each call: change it freely.
+        """
+        from bs4 import BeautifulSoup  # noqa: PLC0415 - bs4 only when asked for
+
+        return BeautifulSoup(self.html, "lxml")
 
     def walk(self) -> Iterator[Section]:
         """Yield this section and all its descendants, depth first, in document order."""
@@ -316,9 +340,14 @@ class Post:
     """Every link in the content, in document order."""
     relations: tuple[Relation, ...] = ()
     """The ``_links`` object, one :class:`Relation` per link object."""
+    embedded: Embedded | None = None
+    """The objects embedded by ``?_embed`` (``_embedded``): authors, featured
+    media, terms by taxonomy, replies.  ``None`` when the response embedded nothing."""
     extra: Mapping[str, Any] = attrs.field(factory=dict)
     """Every top-level field wpparse does not model (``yoast_head_json``, ``acf``,
-    ``_embedded``, plugin fields ...), exactly as received."""
+    plugin fields ...), exactly as received."""
+    source: Source | None = attrs.field(default=None, eq=False)
+    """Where the record was read from (see :func:`wpparse.read_objects`)."""
 
     @property
     def text(self) -> str:
@@ -336,6 +365,17 @@ class Post:
         for top in self.sections:
             yield from top.walk()
 
+    def soup(self) -> Any:
+        """
+        Return a BeautifulSoup of :attr:`content_html`, built now (BeautifulSoup is
+        imported only here).
+
+        The soup is a fresh copy on each call: change it freely.
+        """
+        from bs4 import BeautifulSoup  # noqa: PLC0415 - bs4 only when asked for
+
+        return BeautifulSoup(self.content_html, "lxml")
+
     def relation(self, rel: str) -> tuple[Relation, ...]:
         """
         Return the relations named *rel*, by CURIE or by expanded URI.
@@ -346,3 +386,67 @@ class Post:
         uris = {r.rel_uri for r in self.relations if r.rel == rel}
         uris.add(rel)
         return tuple(r for r in self.relations if r.rel == rel or r.rel_uri in uris)
+
+    @property
+    def author_user(self) -> User | None:
+        """
+        The author as a :class:`~wpparse.User`, when the response embedded it.
+
+        The embedded user whose id is :attr:`author`, else the first embedded
+        author (WP-API v1 embeds the author object itself).
+        """
+        if self.embedded is None or not self.embedded.authors:
+            return None
+        for user in self.embedded.authors:
+            if user.id == self.author:
+                return user
+        return self.embedded.authors[0]
+
+    @property
+    def featured_image(self) -> Media | None:
+        """The featured media as a :class:`~wpparse.Media`, when the response embedded it."""
+        if self.embedded is None:
+            return None
+        for media in self.embedded.featured_media:
+            if self.featured_media in {None, 0, media.id}:
+                return media
+        return None
+
+    @property
+    def category_terms(self) -> tuple[Term | int, ...]:
+        """
+        The categories: a :class:`~wpparse.Term` for each embedded one, the id otherwise.
+
+        Without ``?_embed`` this is :attr:`categories` itself.
+        """
+        return self._terms_or_ids(self.categories, "category")
+
+    @property
+    def tag_terms(self) -> tuple[Term | int, ...]:
+        """The tags: a :class:`~wpparse.Term` for each embedded one, the id otherwise."""
+        return self._terms_or_ids(self.tags, "post_tag")
+
+    def terms(self, taxonomy: str | None = None) -> tuple[Term, ...]:
+        """
+        Return the embedded terms of *taxonomy* (``"category"``, ``"post_tag"``, ...).
+
+        Without *taxonomy*, every embedded term.  Empty when nothing was embedded.
+        """
+        if self.embedded is None:
+            return ()
+        if taxonomy is None:
+            return self.embedded.all_terms()
+        return tuple(self.embedded.terms.get(taxonomy, ()))
+
+    def _terms_or_ids(
+        self, ids: tuple[int, ...], taxonomy: str
+    ) -> tuple[Term | int, ...]:
+        if self.embedded is None:
+            return ids
+        by_id = {term.id: term for term in self.embedded.terms.get(taxonomy, ())}
+        return tuple(by_id.get(term_id, term_id) for term_id in ids)
+
+
+# Resolve Post's forward references (typing.get_type_hints, autodoc).  At the
+# bottom: _objects imports Post and Relation from this module.
+from wpparse._objects import Embedded, Media, Source, Term, User  # noqa: E402

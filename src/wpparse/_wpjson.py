@@ -18,14 +18,13 @@ from typing import Any, Literal
 from wpparse._dates import parse_wp_date, resolve_tz
 from wpparse._load import (
     JSONInput,
-    as_text,
-    iter_json_values,
     load_json,
-    looks_like_json_lines,
 )
-from wpparse._models import Post
+from wpparse._models import Post, Relation
+from wpparse._objects import Embedded, Source
 from wpparse._relations import parse_relations, quote_key
 from wpparse._repair import fix_surrogates
+from wpparse._sections import build_content
 from wpparse._text import collapse, html_to_text
 from wpparse.exceptions import (
     InvalidPostError,
@@ -38,7 +37,6 @@ __all__ = [
     "HeadingRule",
     "object_kind",
     "parse_post",
-    "parse_posts",
     "post_from_mapping",
 ]
 
@@ -74,6 +72,7 @@ _MODELLED = frozenset(
         "excerpt",
         "content",
         "_links",
+        "_embedded",
     }
 )
 _ERROR_KEYS = frozenset({"code", "message", "data", "additional_errors"})
@@ -129,16 +128,24 @@ def object_kind(obj: Any) -> str:
     Name the kind of REST object *obj* is, from its shape.
 
     One of ``"error"``, ``"post"``, ``"media"``, ``"term"``, ``"user"``,
-    ``"comment"``, or ``"unknown"`` (``"not an object"`` for non-objects).
+    ``"comment"`` (the kinds wpparse models), or, for what it does not model,
+    ``"envelope"`` (an ``?_envelope`` response), ``"index"`` (the API root),
+    ``"taxonomy"`` or ``"post type"`` (their descriptions), ``"unknown"`` (an
+    object without an ``id``), ``"list"`` or ``"not an object"``.
     Any other object with an ``id`` is a post: ``_fields=id`` trims a post to that.
     """
+    if isinstance(obj, list | tuple):
+        return "list"
     if not isinstance(obj, Mapping):
         return "not an object"
     if is_error_object(obj):
         return "error"
     if "id" not in obj and "ID" not in obj:
-        return "unknown"
-    if "author_name" in obj and "post" in obj:
+        return _kind_without_id(obj)
+    if obj.get("type") in ("comment", "pingback", "trackback") or (
+        "author_name" in obj
+        and any(key in obj for key in ("post", "author_url", "author_avatar_urls"))
+    ):
         return "comment"
     if "taxonomy" in obj and "title" not in obj:
         return "term"
@@ -147,6 +154,34 @@ def object_kind(obj: Any) -> str:
     if "name" in obj and not any(key in obj for key in _POST_KEYS[:4]):
         return "user"
     return "post"
+
+
+def _kind_without_id(obj: Mapping[str, Any]) -> str:
+    if "body" in obj and "status" in obj and "headers" in obj:
+        return "envelope"
+    if "namespaces" in obj and "routes" in obj:
+        return "index"
+    if "types" in obj and "hierarchical" in obj:
+        return "taxonomy"
+    if "taxonomies" in obj and "hierarchical" in obj:
+        return "post type"
+    return "unknown"
+
+
+def _what(kind: str) -> str:
+    """Say what an object of *kind* is, for an error message."""
+    if kind == "unknown":
+        return "an object without an 'id'"
+    if kind == "index":
+        return "the REST API index (wp-json/)"
+    if kind == "envelope":
+        return "an ?_envelope response (use wpparse.parse_posts)"
+    if kind == "list":
+        return "a list (use wpparse.parse_posts)"
+    if kind in {"taxonomy", "post type"}:
+        return f"a {kind} description"
+    article = "an" if kind in {"error", "unknown"} else "a"
+    return f"{article} {kind} object (use wpparse.parse)"
 
 
 _INT_TEXT = re.compile(r"\s*[-+]?[0-9]{1,4000}\s*")  # ASCII digits only, as JSON
@@ -270,15 +305,15 @@ def post_from_mapping(
     obj: Mapping[str, Any],
     *,
     path: str = "$",
-    headings: HeadingRule = "auto",  # noqa: ARG001 - the content stage (#3) reads it
+    headings: HeadingRule = "auto",
     tz: tzinfo | None = None,
+    source: Source | None = None,
 ) -> Post:
     """Build a :class:`Post` from one decoded post object; *path* prefixes error paths."""
     raise_for_error(obj, path)
     kind = object_kind(obj)
     if kind not in {"post", "media"}:
-        what = "an object without an 'id'" if kind == "unknown" else f"a {kind} object"
-        raise NotAPostError(f"expected a post object, got {what}", path=path)
+        raise NotAPostError(f"expected a post object, got {_what(kind)}", path=path)
     id_key = "id" if "id" in obj else "ID"
     post_id = _int(obj[id_key], _field(id_key, path))
     if post_id is None:
@@ -303,13 +338,16 @@ def post_from_mapping(
                 path=_field("meta", path),
             )
         meta = None
+    link = _str(obj.get("link"), _field("link", path))
+    content = build_content(content_html, base_url=link, headings=headings)
 
+    relations = parse_relations(obj.get("_links"), _field("_links", path))
     return Post(
         id=post_id,
         type=_str(obj.get("type"), _field("type", path)),
         slug=_str(obj.get("slug"), _field("slug", path)),
         status=_str(obj.get("status"), _field("status", path)),
-        link=_str(obj.get("link"), _field("link", path)),
+        link=link,
         guid=collapse(guid_html) or None,
         date=parse_wp_date(
             obj.get("date"),
@@ -343,9 +381,26 @@ def post_from_mapping(
         excerpt_truncated=truncated,
         content_html=content_html,
         protected=protected,
-        relations=parse_relations(obj.get("_links"), _field("_links", path)),
+        sections=content.sections,
+        links=content.links,
+        relations=relations,
+        embedded=_embedded(obj, relations, path, tz),
         extra={k: v for k, v in obj.items() if k not in _MODELLED},
+        source=source,
     )
+
+
+def _embedded(
+    obj: Mapping[str, Any],
+    relations: tuple[Relation, ...],
+    path: str,
+    tz: tzinfo | None,
+) -> Embedded | None:
+    if "_embedded" not in obj:
+        return None
+    from wpparse._embedded import parse_embedded  # noqa: PLC0415 - an import cycle
+
+    return parse_embedded(obj["_embedded"], relations, path=f"{path}._embedded", tz=tz)
 
 
 def _int_or_object_id(value: Any, path: str) -> int | None:
@@ -395,45 +450,9 @@ def parse_post(
     """
     obj = _decode(data)
     if not isinstance(obj, Mapping):
-        raise NotAPostError(f"expected a post object, got {describe(obj)}", path="$")
+        what = _what("list") if isinstance(obj, list) else describe(obj)
+        raise NotAPostError(f"expected a post object, got {what}", path="$")
     return post_from_mapping(obj, headings=headings, tz=resolve_tz(tz))
-
-
-def parse_posts(
-    data: JSONInput,
-    *,
-    headings: HeadingRule = "auto",
-    tz: tzinfo | str | None = None,
-) -> list[Post]:
-    """
-    Parse a collection of post objects, in order.
-
-    Args:
-        data: A JSON array (decoded, or as text), JSON Lines text (one object a
-            line), or an ``?_envelope`` response whose ``body`` is an array.  A
-            single post object is a collection of one.
-        headings: As for :func:`parse_post`.
-        tz: As for :func:`parse_post`.
-
-    Returns:
-        The posts, in input order.
-
-    Raises:
-        WPParseError: The first bad record; its path names the record
-            (``@ $[3].title``).
-
-    .. versionadded:: 0.1.0
-    """
-    zone = resolve_tz(tz)
-    if isinstance(data, (bytes, bytearray, memoryview)):
-        data = as_text(data)
-    if isinstance(data, str):
-        if looks_like_json_lines(data):
-            data = [value for _, value in iter_json_values(data)]
-        else:
-            data = load_json(data)
-    items = _collection_items(data)
-    return [_one(item, f"$[{n}]", headings, zone) for n, item in enumerate(items)]
 
 
 def _collection_items(data: Any) -> Sequence[Any]:
@@ -452,9 +471,3 @@ def _collection_items(data: Any) -> Sequence[Any]:
     raise NotAPostError(
         f"expected a list of post objects, got {describe(data)}", path="$"
     )
-
-
-def _one(value: Any, path: str, headings: HeadingRule, tz: tzinfo | None) -> Post:
-    if not isinstance(value, Mapping):
-        raise NotAPostError(f"expected a post object, got {describe(value)}", path=path)
-    return post_from_mapping(value, path=path, headings=headings, tz=tz)

@@ -53,8 +53,12 @@ def resolve(document: Any, path: str) -> Any:
         else:
             key = name if name is not None else re.sub(r"\\(.)", r"\1", quoted)
             assert isinstance(node, Mapping), (path, node)
+            rest = rest[step.end() :]
+            if not rest and key not in node:  # a required key, missing
+                return None
             assert key in node, (path, key, list(node))
             node = node[key]
+            continue
         rest = rest[step.end() :]
     return node
 

@@ -1,0 +1,164 @@
+"""
+Whole sites: peak memory of ``read_posts`` and the CLI's ``-j`` throughput.
+
+Files are generated in a temporary directory and deleted afterwards.  Memory
+is measured in a fresh subprocess (its own peak RSS, from ``getrusage``), so
+nothing the benchmark itself holds is counted.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+import inputs
+
+__all__ = ["cli_has_jobs", "cli_throughput", "read_posts_rss", "write_site_files"]
+
+_CHILD = r"""
+import json, resource, sys, time
+import wpparse
+base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+path = sys.argv[1]
+start = time.perf_counter()
+count = 0
+chars = 0
+for item in wpparse.read_posts(path):
+    post = getattr(item, "post", item)
+    count += 1
+    chars += len(getattr(post, "title", "") or "")
+elapsed = time.perf_counter() - start
+peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+print(json.dumps({"count": count, "seconds": elapsed, "peak_kb": peak, "import_kb": base}))
+"""
+
+
+def write_site_files(folder: Path, size: int) -> tuple[Path, Path, int]:
+    """Write a JSON array and a JSON Lines file of about *size* bytes each; return them and the post count."""
+    array_path = folder / "site.json"
+    lines_path = folder / "site.jsonl"
+    count = 0
+    written = 0
+    with (
+        array_path.open("w", encoding="utf-8") as arr,
+        lines_path.open("w", encoding="utf-8") as jl,
+    ):
+        arr.write("[\n")
+        for record in inputs.site_records(10**9):
+            if written >= size:
+                break
+            if count:
+                arr.write(",\n")
+            arr.write(record)
+            jl.write(record)
+            jl.write("\n")
+            written += len(record.encode("utf-8")) + 2
+            count += 1
+        arr.write("\n]\n")
+    return array_path, lines_path, count
+
+
+def _run_child(path: Path) -> dict[str, Any]:
+    proc = subprocess.run(
+        [sys.executable, "-c", _CHILD, str(path)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if proc.returncode != 0:
+        last = proc.stderr.strip().splitlines()[-1:] or ["no output"]
+        return {"error": last[0]}
+    result: dict[str, Any] = json.loads(proc.stdout.strip().splitlines()[-1])
+    return result
+
+
+def read_posts_rss(size: int) -> dict[str, Any]:
+    """Peak RSS of ``read_posts`` over a JSON array and a JSON Lines file of *size* bytes."""
+    import wpparse  # noqa: PLC0415
+
+    if not hasattr(wpparse, "read_posts"):
+        return {"skipped": "wpparse.read_posts is not on main yet (issue #5)"}
+    folder = Path(tempfile.mkdtemp(prefix="wpparse-bench-"))
+    try:
+        start = time.perf_counter()
+        array_path, lines_path, count = write_site_files(folder, size)
+        made = time.perf_counter() - start
+        print(
+            f"  wrote 2 x {size / 1e6:,.0f} MB ({count:,} posts) in {made:.0f} s",
+            file=sys.stderr,
+        )
+        out: dict[str, Any] = {"posts": count, "bytes": array_path.stat().st_size}
+        for label, path in (("JSON array", array_path), ("JSON Lines", lines_path)):
+            out[label] = _run_child(path)
+            print(f"  read_posts over the {label}: {out[label]}", file=sys.stderr)
+        return out
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def cli_has_jobs() -> bool:
+    """Whether the installed ``wpparse`` command takes ``-j``."""
+    proc = subprocess.run(
+        [sys.executable, "-m", "wpparse", "--help"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    return " -j" in proc.stdout
+
+
+def cli_throughput(files: int, posts_per_file: int, runs: int) -> dict[str, Any]:
+    """Wall time of ``wpparse -f jsonl`` over a folder of files with ``-j 1`` and ``-j 2``."""
+    if not cli_has_jobs():
+        return {
+            "skipped": "the wpparse command has no -j option on main yet (issue #5)"
+        }
+    folder = Path(tempfile.mkdtemp(prefix="wpparse-bench-cli-"))
+    try:
+        records = inputs.site_records(files * posts_per_file)
+        names = []
+        for n in range(files):
+            path = folder / f"page-{n:04d}.json"
+            batch = [next(records) for _ in range(posts_per_file)]
+            path.write_text("[" + ",\n".join(batch) + "]", encoding="utf-8")
+            names.append(str(path))
+        times: dict[str, list[float]] = {"1": [], "2": []}
+        for _ in range(runs):
+            for jobs in ("1", "2"):
+                start = time.perf_counter()
+                subprocess.run(
+                    [
+                        sys.executable,
+                        "-m",
+                        "wpparse",
+                        "-j",
+                        jobs,
+                        "-f",
+                        "jsonl",
+                        *names,
+                    ],
+                    stdout=subprocess.DEVNULL,
+                    stderr=subprocess.DEVNULL,
+                    check=False,
+                )
+                times[jobs].append(time.perf_counter() - start)
+        best1, best2 = min(times["1"]), min(times["2"])
+        posts = files * posts_per_file
+        return {
+            "posts": posts,
+            "j1_seconds": best1,
+            "j2_seconds": best2,
+            "j1_posts_per_s": posts / best1,
+            "j2_posts_per_s": posts / best2,
+            "speedup": best1 / best2,
+            "cpus": os.cpu_count(),
+        }
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)

@@ -1,0 +1,243 @@
+"""
+The input side of the command line: many files in, records out, in order.
+
+Inputs are files, directories (read recursively, as :func:`wpparse.read_objects`
+does) and glob patterns.  With ``-j N`` the files are parsed in *N* worker
+processes and their output is written in input order; a progress bar shows on
+stderr when it is a terminal and the work takes a while; a summary line ends
+the run.
+"""
+
+from __future__ import annotations
+
+import glob
+import io
+import sys
+import time
+from collections import Counter
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from pathlib import Path
+from typing import Any, TextIO
+
+import attrs
+
+from wpparse._objects import Problem, Source
+from wpparse._read import Reader, read_objects
+from wpparse._stream import iter_files, iter_values
+from wpparse._wpjson import HeadingRule
+from wpparse._wpobjects import object_from_mapping
+from wpparse.exceptions import WPParseError
+
+__all__ = ["Options", "Summary", "expand_inputs", "run"]
+
+STDIN = "-"
+
+
+@attrs.frozen(kw_only=True)
+class Options:
+    """What to do with each record (sent to worker processes, so picklable)."""
+
+    write: Callable[[Any, TextIO], None]
+    """The output format: writes one model to a stream."""
+    headings: HeadingRule = "auto"
+    """As for :func:`wpparse.parse_post`."""
+    strict: bool = False
+    """Stop at the first bad record (``--fail-fast``)."""
+
+
+@attrs.define
+class Summary:
+    """What a run did, for the summary line and the exit status."""
+
+    parsed: Counter[str] = attrs.field(factory=Counter)
+    failed: int = 0
+
+    def line(self) -> str:
+        """``12 parsed (10 post, 2 media), 1 failed``."""
+        total = sum(self.parsed.values())
+        kinds = ", ".join(f"{n} {kind}" for kind, n in sorted(self.parsed.items()))
+        return f"{total} parsed{f' ({kinds})' if kinds else ''}, {self.failed} failed"
+
+
+@attrs.frozen
+class _FileResult:
+    output: str
+    problems: tuple[str, ...]
+    counts: dict[str, int]
+    failed: int
+
+
+def expand_inputs(inputs: Sequence[str]) -> Iterator[Path | str]:
+    """
+    Yield the files to read, in order: ``"-"`` for stdin, or a path.
+
+    A directory gives its JSON files; a pattern its matches, sorted.  A pattern
+    that matches nothing is yielded as is, so that reading it reports it.
+    """
+    for name in inputs:
+        if name == STDIN:
+            yield STDIN
+            continue
+        path = Path(name)
+        if not path.exists() and glob.has_magic(name):
+            matches = sorted(glob.glob(name, recursive=True))  # noqa: PTH207 - absolute patterns too
+            if not matches:
+                yield name
+            for match in matches:
+                yield from iter_files(match)
+        else:
+            yield from iter_files(path)
+
+
+def _fatal_line(exc: Exception, where: str) -> str:
+    if isinstance(exc, OSError):
+        return f"{where}: cannot read the file: {exc.strerror or exc}"
+    notes = getattr(exc, "__notes__", [])
+    source = notes[-1].removeprefix("in ") if notes else where
+    return f"{source}: {exc}"
+
+
+def _read(
+    file: Path | str,
+    options: Options,
+    out: TextIO,
+    report: Callable[[str], None],
+    stdin: TextIO | None = None,
+) -> tuple[Counter[str], int]:
+    """Write the records of *file* to *out*; return (counts, failures)."""
+    lines: list[str] = []
+
+    def on_error(problem: Problem) -> None:
+        lines.append(str(problem))
+        report(str(problem))
+
+    if file == STDIN:
+        reader: Reader[Any] = _stdin_reader(stdin or sys.stdin, options, on_error)
+    else:
+        reader = read_objects(
+            file, strict=options.strict, on_error=on_error, headings=options.headings
+        )
+    try:
+        for obj in reader:
+            options.write(obj, out)
+    except (WPParseError, OSError) as exc:  # strict mode only
+        report(_fatal_line(exc, str(file)))
+        return reader.counts, len(lines) + 1
+    return reader.counts, len(lines)
+
+
+def _stdin_reader(
+    stdin: TextIO, options: Options, on_error: Callable[[Problem], None]
+) -> Reader[Any]:
+    raw = getattr(stdin, "buffer", None) or io.BytesIO(stdin.read().encode("utf-8"))
+
+    def build(value: Any, where: str, source: Source) -> Any:
+        return object_from_mapping(
+            value,
+            path=where,
+            headings=options.headings,
+            source=attrs.evolve(source, file="<stdin>"),
+        )
+
+    class _StdinReader(Reader[Any]):
+        def __iter__(self) -> Iterator[Any]:
+            for source, where, value in iter_values(raw, "<stdin>"):
+                model = self._record(source, where, value)
+                if model is not None:
+                    yield model
+
+    return _StdinReader([], build, strict=options.strict, on_error=on_error)
+
+
+def _work(file: Path | str, options: Options) -> _FileResult:
+    """Parse one file in a worker process, keeping its output for the parent."""
+    out = io.StringIO()
+    problems: list[str] = []
+    counts, failed = _read(file, options, out, problems.append)
+    return _FileResult(out.getvalue(), tuple(problems), dict(counts), failed)
+
+
+class _Progress:
+    """A one-line progress bar on a terminal; silent until the work takes a while."""
+
+    WIDTH = 24
+    DELAY = 0.5  # seconds before the bar appears: short runs never show it
+    EVERY = 0.1  # seconds between redraws
+
+    def __init__(self, total: int, err: TextIO, *, enabled: bool) -> None:
+        self.total = total
+        self.err = err
+        self.enabled = enabled and total > 1
+        self.start = time.monotonic()
+        self.drawn = 0.0
+
+    def update(self, done: int, records: int) -> None:
+        if not self.enabled:
+            return
+        now = time.monotonic()
+        if now - self.start < self.DELAY or now - self.drawn < self.EVERY:
+            return
+        self.drawn = now
+        filled = self.WIDTH * done // self.total
+        bar = "#" * filled + "." * (self.WIDTH - filled)
+        self.err.write(f"\r[{bar}] {done}/{self.total} files, {records} records")
+        self.err.flush()
+
+    def clear(self) -> None:
+        if self.enabled and self.drawn:
+            self.err.write("\r\x1b[K")
+            self.err.flush()
+
+
+def run(
+    inputs: Sequence[str],
+    options: Options,
+    *,
+    out: TextIO,
+    err: TextIO,
+    stdin: TextIO | None = None,
+    jobs: int = 1,
+    quiet: bool = False,
+) -> Summary:
+    """Read every input, write its records with ``options.write``; return the summary."""
+    files = list(expand_inputs(inputs))
+    summary = Summary()
+    progress = _Progress(len(files), err, enabled=not quiet and err.isatty())
+
+    def report(line: str) -> None:
+        progress.clear()
+        err.write(f"wpparse: {line}\n")
+
+    def account(counts: dict[str, int] | Counter[str], failed: int, done: int) -> bool:
+        summary.parsed.update(counts)
+        summary.failed += failed
+        progress.update(done, sum(summary.parsed.values()))
+        return bool(failed) and options.strict  # stop?
+
+    if jobs == 1 or len(files) < 2:  # noqa: PLR2004 - one file needs no pool
+        for done, file in enumerate(files, start=1):
+            counts, failed = _read(file, options, out, report, stdin)
+            if account(counts, failed, done):
+                break
+    else:
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            futures: list[Future[_FileResult] | None] = [
+                None if f == STDIN else pool.submit(_work, f, options) for f in files
+            ]
+            for done, (file, future) in enumerate(zip(files, futures, strict=True), 1):
+                if future is None:
+                    counts, failed = _read(file, options, out, report, stdin)
+                else:
+                    result = future.result()
+                    out.write(result.output)
+                    for line in result.problems:
+                        report(line)
+                    counts, failed = Counter(result.counts), result.failed
+                if account(counts, failed, done):
+                    pool.shutdown(wait=True, cancel_futures=True)
+                    break
+    progress.clear()
+    if not quiet:
+        err.write(f"wpparse: {summary.line()}\n")
+    return summary

@@ -1,0 +1,171 @@
+"""
+A post's ``_embedded`` object to an :class:`~wpparse.Embedded`.
+
+``?_embed`` puts, under ``_embedded``, the targets of the post's embeddable
+``_links``: one entry per link, in the same order.  Most entries are one object
+(``author``, ``wp:featuredmedia``, ``up``); ``wp:term`` and ``replies`` hold a
+list per link (one list of terms per taxonomy), which is why an empty term list
+can only be named through its link.  WordPress.com puts an error object where
+it may not show the target: that becomes an :class:`~wpparse.Absence`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import tzinfo
+from typing import Any
+
+from wpparse._models import Post, Relation
+from wpparse._objects import Absence, Comment, Embedded, Media, Term, User
+from wpparse._wpjson import is_error_object, post_from_mapping
+from wpparse._wpobjects import (
+    comment_from_mapping,
+    media_from_mapping,
+    object_from_mapping,
+    term_from_mapping,
+    user_from_mapping,
+)
+from wpparse.exceptions import InvalidPostError, NotAPostError, describe
+
+__all__ = ["INVALID", "parse_embedded"]
+
+INVALID = "wpparse_invalid"
+"""The :attr:`Absence.code` of an embedded object wpparse could not read."""
+
+_API = "https://api.w.org/"
+
+
+def _canonical(rel: str) -> str:
+    """``wp:term`` and ``https://api.w.org/term`` both give ``wp:term``."""
+    if rel.startswith(_API):
+        return "wp:" + rel.removeprefix(_API)
+    return rel
+
+
+def _links_for(rel: str, relations: tuple[Relation, ...]) -> list[Relation]:
+    name = _canonical(rel)
+    matching = [r for r in relations if r.rel == rel or _canonical(r.rel_uri) == name]
+    embeddable = [r for r in matching if r.embeddable]
+    return embeddable or matching
+
+
+def _absence(
+    item: Mapping[str, Any], rel: str, link: Relation | None, path: str
+) -> Absence:
+    data = item.get("data")
+    status = data.get("status") if isinstance(data, Mapping) else None
+    message = item.get("message")
+    return Absence(
+        rel=rel,
+        code=str(item.get("code")),
+        message=message if isinstance(message, str) else "",
+        status=status
+        if isinstance(status, int) and not isinstance(status, bool)
+        else None,
+        href=link.href if link is not None else None,
+        path=path,
+        value=item,
+    )
+
+
+class _Collector:
+    def __init__(self, tz: tzinfo | None) -> None:
+        self.tz = tz
+        self.authors: list[User] = []
+        self.featured: list[Media] = []
+        self.terms: dict[str, list[Term]] = {}
+        self.replies: list[Comment] = []
+        self.parents: list[Post] = []
+        self.other: dict[str, list[Any]] = {}
+        self.absences: list[Absence] = []
+
+    def add(self, rel: str, item: Any, link: Relation | None, path: str) -> None:
+        if isinstance(item, list):
+            if _canonical(rel) == "wp:term" and link is not None and link.taxonomy:
+                self.terms.setdefault(link.taxonomy, [])
+            for index, inner in enumerate(item):
+                self.add(rel, inner, link, f"{path}[{index}]")
+            return
+        if not isinstance(item, Mapping):
+            msg = f"expected an embedded object or list, got {describe(item)}"
+            raise InvalidPostError(msg, path=path)
+        if is_error_object(item):
+            self.absences.append(_absence(item, rel, link, path))
+            return
+        try:
+            self._add_object(rel, item, link, path)
+        except InvalidPostError as exc:
+            # One odd embedded object must not cost the whole post.
+            self.absences.append(
+                Absence(
+                    rel=rel,
+                    code=INVALID,
+                    message=exc.reason,
+                    href=link.href if link is not None else None,
+                    path=exc.path,
+                    value=item,
+                )
+            )
+
+    def _add_object(
+        self, rel: str, item: Mapping[str, Any], link: Relation | None, path: str
+    ) -> None:
+        name = _canonical(rel)
+        if name == "author":
+            self.authors.append(user_from_mapping(item, path=path))
+        elif name == "wp:featuredmedia":
+            self.featured.append(media_from_mapping(item, path=path, tz=self.tz))
+        elif name == "wp:term":
+            term = term_from_mapping(
+                item, path=path, taxonomy=link.taxonomy if link else None
+            )
+            self.terms.setdefault(term.taxonomy or "", []).append(term)
+        elif name == "replies":
+            self.replies.append(comment_from_mapping(item, path=path, tz=self.tz))
+        elif name == "up":
+            self.parents.append(post_from_mapping(item, path=path, tz=self.tz))
+        else:
+            try:
+                parsed: Any = object_from_mapping(item, path=path, tz=self.tz)
+            except NotAPostError:
+                parsed = item  # of no kind wpparse models: kept as received
+            self.other.setdefault(rel, []).append(parsed)
+
+    def result(self) -> Embedded:
+        return Embedded(
+            authors=tuple(self.authors),
+            featured_media=tuple(self.featured),
+            terms={k: tuple(v) for k, v in self.terms.items()},
+            replies=tuple(self.replies),
+            parents=tuple(self.parents),
+            other={k: tuple(v) for k, v in self.other.items()},
+            absences=tuple(self.absences),
+        )
+
+
+def parse_embedded(
+    value: Any,
+    relations: tuple[Relation, ...],
+    *,
+    path: str = "$._embedded",
+    tz: tzinfo | None = None,
+) -> Embedded:
+    """
+    Return the :class:`Embedded` of a post's ``_embedded`` value.
+
+    *relations* are the post's parsed ``_links``; each embedded entry is lined
+    up with the embeddable link it follows.  *path* names the value in errors.
+    """
+    if isinstance(value, list) and not value:  # PHP's empty array
+        return Embedded()
+    if not isinstance(value, Mapping):
+        msg = f"expected an object of embedded relations, got {describe(value)}"
+        raise InvalidPostError(msg, path=path)
+    collector = _Collector(tz)
+    for rel, items in value.items():
+        links = _links_for(str(rel), relations)
+        entries = items if isinstance(items, list) else [items]
+        for index, item in enumerate(entries):
+            link = links[index] if index < len(links) else None
+            collector.add(str(rel), item, link, f"{path}[{rel!r}][{index}]")
+    return collector.result()

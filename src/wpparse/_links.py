@@ -1,0 +1,190 @@
+"""
+Links of post content: ``href`` values resolved and classified.
+
+A :class:`LinkResolver` is made once per post (it knows the post's URL, the
+``<base>`` and the anchors of the content's headings) and turns each ``<a
+href>`` into a :class:`~wpparse.Link`.  Everything here works on strings, so
+the classification rules are easy to test on their own.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import unquote, urljoin, urlsplit
+
+from wpparse._models import Link, LinkKind
+
+__all__ = ["LinkResolver", "extract_links", "site_host"]
+
+# Browsers drop ASCII tab and newline anywhere in a URL and strip C0 controls
+# and spaces at both ends (WHATWG URL), so "java\tscript:" is still javascript:.
+_URL_JUNK = re.compile(r"[\t\n\r]")
+_SCHEME = re.compile(r"([a-zA-Z][a-zA-Z0-9+.\-]*):")
+_C0_AND_SPACE = "".join(map(chr, range(0x21)))
+_UNSAFE_SCHEMES = frozenset({"javascript", "vbscript", "livescript"})
+_WEB_SCHEMES = frozenset({"http", "https"})
+
+
+def clean_href(href: str) -> str:
+    """Return *href* as a browser reads it: ends stripped, tabs and newlines dropped."""
+    href = href.strip(_C0_AND_SPACE)
+    if "\t" in href or "\n" in href or "\r" in href:
+        href = _URL_JUNK.sub("", href)
+    return href
+
+
+def site_host(url: str | None) -> str | None:
+    """The host of *url*, lower-cased and without a leading ``www.``; ``None`` if it has none."""
+    if not url:
+        return None
+    try:
+        host = urlsplit(url).hostname
+    except ValueError:
+        return None
+    if not host:
+        return None
+    return host.removeprefix("www.")
+
+
+def _without_fragment(url: str) -> str:
+    return url.partition("#")[0]
+
+
+class LinkResolver:
+    """
+    Resolve and classify the links of one post.
+
+    *page* is the post's ``link`` (``None`` when unknown); *base* the ``href``
+    of a ``<base>`` element of the content, if any, itself resolved against
+    *page*.  *anchors* are the ids that sections carry: a fragment link to one
+    of them records it as :attr:`~wpparse.Link.target_anchor`.
+    """
+
+    __slots__ = ("_anchors", "_base", "_host", "_page", "_scheme")
+
+    def __init__(
+        self,
+        page: str | None,
+        base: str | None = None,
+        anchors: frozenset[str] = frozenset(),
+    ) -> None:
+        page = clean_href(page) if page else None
+        self._page = _without_fragment(page) if page else None
+        if base is not None:
+            base = clean_href(base)
+            base = self._join(self._page, base) if self._page else base
+        self._base = base or self._page
+        self._host = site_host(self._page)
+        scheme = urlsplit(self._base).scheme if self._base else ""
+        self._scheme = scheme.lower() if scheme else ""
+        self._anchors = anchors
+
+    @property
+    def anchors(self) -> frozenset[str]:
+        """The section anchors fragment links are matched against."""
+        return self._anchors
+
+    @staticmethod
+    def _join(base: str | None, href: str) -> str:
+        if not base:
+            return href
+        try:
+            return urljoin(base, href)
+        except ValueError:
+            return href
+
+    def resolve(self, href: str) -> str:
+        """Return *href* made absolute against the base (or as it is, if it cannot be)."""
+        href = clean_href(href)
+        if href.startswith("//") and not self._base:
+            return f"https:{href}"
+        return self._join(self._base, href)
+
+    def link(
+        self,
+        href: str,
+        *,
+        text: str = "",
+        title: str | None = None,
+        rel: str | None = None,
+    ) -> Link:
+        """Return the :class:`~wpparse.Link` for an ``<a>`` with these attributes."""
+        kind, url, target = self.classify(href)
+        return Link(
+            url=url,
+            href=href,
+            text=text,
+            title=title,
+            rel=tuple(rel.lower().split()) if rel else (),
+            kind=kind,
+            target_anchor=target,
+        )
+
+    def classify(self, href: str) -> tuple[LinkKind, str, str | None]:
+        """Return ``(kind, absolute url, target anchor)`` for *href*."""
+        cleaned = clean_href(href)
+        match = _SCHEME.match(cleaned)
+        if match:
+            scheme = match.group(1).lower()
+            if scheme in _UNSAFE_SCHEMES:
+                return LinkKind.UNSAFE, cleaned, None
+            if scheme == "data":
+                image = cleaned[5:].lstrip().lower().startswith("image/")
+                svg = cleaned[5:].lstrip().lower().startswith("image/svg")
+                kind = LinkKind.OTHER if image and not svg else LinkKind.UNSAFE
+                return kind, cleaned, None
+            if scheme == "mailto":
+                return LinkKind.MAILTO, cleaned, None
+            if scheme in {"tel", "callto"}:
+                return LinkKind.TEL, cleaned, None
+            if scheme not in _WEB_SCHEMES:
+                return LinkKind.OTHER, cleaned, None
+        url = self.resolve(cleaned)
+        try:
+            parts = urlsplit(url)
+            host = parts.hostname
+        except ValueError:
+            return LinkKind.OTHER, url, None
+        if parts.scheme and parts.scheme.lower() not in _WEB_SCHEMES:
+            return LinkKind.OTHER, url, None  # a <base> with an odd scheme
+        if cleaned.startswith("#") or (
+            "#" in url
+            and self._page is not None
+            and _without_fragment(url) == self._page
+        ):
+            fragment = url.partition("#")[2]
+            return LinkKind.FRAGMENT, url, self._target(fragment)
+        if not host:
+            # Relative, with no absolute base to resolve against: still this site.
+            return LinkKind.INTERNAL, url, None
+        if self._host is not None and host.removeprefix("www.") == self._host:
+            return LinkKind.INTERNAL, url, None
+        return LinkKind.EXTERNAL, url, None
+
+    def _target(self, fragment: str) -> str | None:
+        if not fragment or not self._anchors:
+            return None
+        if fragment in self._anchors:
+            return fragment
+        decoded = unquote(fragment)
+        return decoded if decoded in self._anchors else None
+
+
+def extract_links(html: str, *, base_url: str | None = None) -> tuple[Link, ...]:
+    """
+    Return every link (``<a href>``) of an HTML fragment, in document order.
+
+    Args:
+        html: Post content, as ``content.rendered``.
+        base_url: The URL relative links resolve against: the post's ``link``.
+            A ``<base href>`` in *html* is honoured.
+
+    Returns:
+        The links; a fragment link to a heading's ``id`` names it in
+        :attr:`~wpparse.Link.target_anchor`.
+
+    .. versionadded:: 0.1.0
+    """
+    from wpparse._sections import build_content  # noqa: PLC0415 - avoids an import cycle
+
+    return build_content(html, base_url=base_url, headings="html").links

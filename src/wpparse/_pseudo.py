@@ -1,0 +1,165 @@
+"""
+The rules that make a paragraph a pseudo heading.
+
+Both rules look at one paragraph and its neighbours in the flat stream; the
+section stage then drops pseudo headings with nothing under them.  The text
+tests run only on short candidates, so their regular expressions never touch
+long or numerous strings.
+
+What never becomes a heading: a caption (by class, or a line right after an
+image), a byline (``By Jane Doe``, ``Photo: ...``), boilerplate such as "Read
+more", "Share this" or "Continue reading", a lone date, a sentence ending in
+a full stop (or ``!``, ``…``, ``;``, ``,``), two sentences, and text that is
+all link (navigation, calls to action).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from wpparse._blocks import (
+    BOLD,
+    BREAKS,
+    CAPTION,
+    ITALIC,
+    LINKED,
+    MEDIA,
+    Piece,
+)
+from wpparse._models import BlockKind
+
+__all__ = ["bold_heading", "line_heading", "title_like"]
+
+BOLD_MAX_WORDS: Final = 16
+BOLD_MAX_CHARS: Final = 120
+LINE_MAX_WORDS: Final = 10
+LINE_MAX_CHARS: Final = 80
+CJK_MAX_CHARS: Final = 40  # scripts written without spaces: count characters
+LINE_BODY_MIN: Final = 80  # the paragraph under a line heading is at least this long
+
+_CLOSERS: Final = "\"'”’»)]*"
+_ALWAYS_END: Final = frozenset(".!…;,。！；，、")
+_LINE_END: Final = frozenset("?？؟:：")
+_SENTENCE_END_BEFORE: Final = frozenset(".!?:;…。！？：；")
+_NOT_TEXT: Final = frozenset(
+    {BlockKind.FIGURE, BlockKind.EMBED, BlockKind.SEPARATOR, BlockKind.OTHER}
+)
+
+_BOILERPLATE: Final = re.compile(
+    r"^(?:read more|read on|continue reading|keep reading|share this|share on|share:?$|"
+    r"click here|learn more|see more|view more|more info|find out more|subscribe|"
+    r"follow us|sign up|tags?:|tagged|filed under|posted in|posted on|published|"
+    r"updated|last updated|advertisement|sponsored|leave a (?:comment|reply)|"
+    r"comments?$|print$|download$|back to top|table of contents$|"
+    r"lire la suite|en savoir plus|leer m[aá]s|seguir leyendo|weiterlesen|"
+    r"mehr lesen|leggi (?:tutto|di pi[uù])|czytaj wi[eę]cej|saiba mais|ler mais)",
+    re.IGNORECASE,
+)
+_BYLINE: Final = re.compile(
+    r"^(?:(?:written|posted|photos?|words|images?|illustrations?|text|story|"
+    r"reporting|edited)\s+by\b|(?-i:[Bb]y\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})$|"
+    r"(?:photo|image|source|credit|credits|via|caption|foto|fuente|quelle)\s*:|"
+    r"(?-i:(?:[Pp]ar|[Pp]or|[Vv]on)\s+[A-Z])|[©—–]|-\s)",
+    re.IGNORECASE,
+)
+_DATE_WORDS: Final = re.compile(
+    r"[\W\d_年月日]+|\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|"
+    r"june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|"
+    r"dec(?:ember)?|mon(?:day)?|tue(?:sday)?|wed(?:nesday)?|thu(?:rsday)?|"
+    r"fri(?:day)?|sat(?:urday)?|sun(?:day)?|st|nd|rd|th|of|de|del|le|am|pm|at|"
+    r"janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|"
+    r"novembre|d[ée]cembre|enero|febrero|marzo|abril|mayo|junio|julio|agosto|"
+    r"septiembre|octubre|noviembre|diciembre)\b",
+    re.IGNORECASE,
+)
+_TWO_SENTENCES: Final = re.compile(r"\w{4,}[.!?]\s+\S")
+
+
+def _is_cjk(text: str) -> bool:
+    return any("\u2e80" <= c <= "\u9fff" or "\uf900" <= c <= "\ufaff" for c in text)
+
+
+def _is_date(text: str) -> bool:
+    return any(c.isdigit() for c in text) and not _DATE_WORDS.sub("", text)
+
+
+def title_like(text: str, *, max_words: int, max_chars: int, strict: bool) -> bool:
+    """
+    Whether *text* reads like a title rather than a sentence, caption or byline.
+
+    *strict* (the short-line rule) also refuses a line ending in ``?`` or ``:``.
+    """
+    if not text or len(text) > max_chars:
+        return False
+    if _is_cjk(text):
+        if len(text) > CJK_MAX_CHARS:
+            return False
+    elif len(text.split()) > max_words:
+        return False
+    if not any(c.isalpha() for c in text):
+        return False
+    end = text.rstrip(_CLOSERS + " ")[-1:]
+    if end in _ALWAYS_END or (strict and end in _LINE_END):
+        return False
+    return not (
+        _TWO_SENTENCES.search(text)
+        or _BOILERPLATE.match(text)
+        or _BYLINE.match(text)
+        or _is_date(text)
+    )
+
+
+def bold_heading(piece: Piece) -> bool:
+    """
+    Whether a paragraph is a heading by the bold rule.
+
+    It is bold from end to end (a leading number aside), on one line, not a
+    caption, not all link, and title-like.
+    """
+    block = piece.block
+    if block is None:
+        return False
+    flags = piece.flags
+    if not flags & BOLD or flags & (CAPTION | MEDIA | BREAKS | LINKED):
+        return False
+    return title_like(
+        block.text, max_words=BOLD_MAX_WORDS, max_chars=BOLD_MAX_CHARS, strict=False
+    )
+
+
+def line_heading(piece: Piece, before: Piece | None, after: Piece | None) -> bool:
+    """
+    Whether a paragraph is a heading by the short-line rule.
+
+    A short, plain (no bold, italic or link covering it), title-like line that
+    starts with a capital (in scripts that have them), right after a complete
+    block of text (not an image: that would be a caption) and right before a
+    paragraph at least twice as long as itself.
+    """
+    block = piece.block
+    if block is None or before is None or after is None:
+        return False
+    if before.block is None or after.block is None:
+        return False
+    flags = piece.flags
+    if flags & (BOLD | ITALIC | LINKED | CAPTION | MEDIA | BREAKS) or block.lead:
+        return False
+    text = block.text
+    if not title_like(
+        text, max_words=LINE_MAX_WORDS, max_chars=LINE_MAX_CHARS, strict=True
+    ):
+        return False
+    first = next(c for c in text if c.isalpha())
+    if first.islower():
+        return False
+    prev, nxt = before.block, after.block
+    if prev.kind in _NOT_TEXT or nxt.kind is not BlockKind.PARAGRAPH:
+        return False
+    if len(nxt.text) < max(2 * len(text), LINE_BODY_MIN):
+        return False
+    if prev.kind is BlockKind.PARAGRAPH:
+        ending = prev.text.rstrip(_CLOSERS + " ")[-1:]
+        if ending not in _SENTENCE_END_BEFORE or len(prev.text) < 2 * len(text):
+            return False
+    return True

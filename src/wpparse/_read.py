@@ -1,0 +1,210 @@
+"""
+Whole sites on disk: files and directory trees of REST JSON to models, streaming.
+
+:func:`read_objects` walks the files (:mod:`wpparse._stream`), builds each
+record's model and goes on after a bad record, reporting it as a
+:class:`~wpparse.Problem` (to a callback, or as a warning), unless the caller
+asked to stop at the first one.
+"""
+
+from __future__ import annotations
+
+import os
+import warnings
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from datetime import tzinfo
+from pathlib import Path
+from typing import Any, Generic, TypeVar
+
+from wpparse._collections import make_problem
+from wpparse._dates import resolve_tz
+from wpparse._models import Post
+from wpparse._objects import Problem, Source
+from wpparse._stream import iter_files, iter_values, read_error
+from wpparse._wpjson import HeadingRule, post_from_mapping
+from wpparse._wpobjects import WPObject, object_from_mapping
+from wpparse.exceptions import NotAPostError, WPParseError, WPParseWarning, describe
+
+__all__ = ["Reader", "read_objects", "read_posts"]
+
+T = TypeVar("T")
+PathInput = str | os.PathLike[str]
+Build = Callable[[Any, str, Source], T]
+
+
+def kind_name(obj: object) -> str:
+    """The model's name in lower case, for counts: ``post``, ``media``, ..."""
+    return type(obj).__name__.lower()
+
+
+class Reader(Generic[T]):
+    """
+    The records of files on disk, one model at a time, and what went wrong.
+
+    Iterate over it to get the models, in file order (a directory's files in
+    sorted order).  Each model's ``source`` says which file, line and array
+    index it came from.  Records that could not be read or parsed are skipped
+    and described in :attr:`problems`; each is also passed to *on_error*, or,
+    without one, issued as a :class:`~wpparse.WPParseWarning`, so that none is
+    dropped silently.  With ``strict=True`` the first one raises instead.
+
+    .. versionadded:: 0.1.0
+    """
+
+    def __init__(
+        self,
+        paths: Iterable[PathInput],
+        build: Build[T],
+        *,
+        strict: bool = False,
+        on_error: Callable[[Problem], object] | None = None,
+    ) -> None:
+        self._paths = list(paths)
+        self._build = build
+        self._strict = strict
+        self._on_error = on_error
+        self._problems: list[Problem] = []
+        self.counts: Counter[str] = Counter()
+        """How many models of each kind (``"post"``, ``"media"`` ...) were read so far."""
+
+    @property
+    def problems(self) -> tuple[Problem, ...]:
+        """The records skipped so far, in order."""
+        return tuple(self._problems)
+
+    def __iter__(self) -> Iterator[T]:
+        for path in self._paths:
+            for file in iter_files(path):
+                yield from self._file(file)
+
+    def _file(self, file: Path) -> Iterator[T]:
+        try:
+            raw = file.open("rb")
+        except OSError as exc:
+            if self._strict:
+                raise
+            self._report(*read_error(file, exc))
+            return
+        with raw:
+            try:
+                for source, where, value in iter_values(raw, str(file)):
+                    model = self._record(source, where, value)
+                    if model is not None:
+                        yield model
+            except OSError as exc:
+                if self._strict:
+                    raise
+                self._report(*read_error(file, exc))
+
+    def _record(self, source: Source, where: str, value: Any) -> T | None:
+        try:
+            if isinstance(value, WPParseError):
+                raise value
+            model = self._build(value, where, source)
+        except WPParseError as exc:
+            if self._strict:
+                exc.add_note(f"in {source}")
+                raise
+            self._report(source, where, exc)
+            return None
+        self.counts[kind_name(model)] += 1
+        return model
+
+    def _report(self, source: Source, where: str, exc: WPParseError) -> None:
+        problem = make_problem(source, where, exc)
+        self._problems.append(problem)
+        if self._on_error is not None:
+            self._on_error(problem)
+        else:
+            warnings.warn(str(problem), WPParseWarning, stacklevel=4)
+
+
+def _paths(path: PathInput | Iterable[PathInput]) -> list[PathInput]:
+    if isinstance(path, str | os.PathLike):
+        return [path]
+    return list(path)
+
+
+def read_objects(
+    path: PathInput | Iterable[PathInput],
+    *,
+    strict: bool = False,
+    on_error: Callable[[Problem], object] | None = None,
+    headings: HeadingRule = "auto",
+    tz: tzinfo | str | None = None,
+) -> Reader[WPObject]:
+    """
+    Read every REST object in a file, a directory tree, or several of them.
+
+    A file may hold one object, a JSON array, JSON Lines, or an ``?_envelope``
+    response; under a directory, every ``*.json``, ``*.jsonl`` and
+    ``*.ndjson`` file is read, and every ``index.html`` that holds JSON (as
+    static-site mirrors save ``wp-json/wp/v2/posts/index.html``).  Files are
+    read in chunks and records are built one at a time, so memory stays flat
+    however large the file.  Each record becomes the model :func:`parse` gives
+    it, with its :class:`Source`.
+
+    Args:
+        path: A file or directory, or an iterable of them.
+        strict: Stop at the first bad record, raising its error (with a note
+            naming the file and line).  By default bad records are skipped.
+        on_error: Called with each :class:`Problem` as it is found.  Without
+            it, each problem is issued as a :class:`WPParseWarning`.
+        headings: As for :func:`parse_post`.
+        tz: As for :func:`parse_post`.
+
+    Returns:
+        A :class:`Reader`: iterate over it for the models; its
+        :attr:`~Reader.problems` lists the records skipped.
+
+    >>> import wpparse
+    >>> for obj in wpparse.read_objects("site-mirror/wp-json"):  # doctest: +SKIP
+    ...     print(type(obj).__name__, obj.id, obj.source)
+
+    .. versionadded:: 0.1.0
+    """
+    zone = resolve_tz(tz)
+
+    def build(value: Any, where: str, source: Source) -> WPObject:
+        return object_from_mapping(
+            value, path=where, headings=headings, tz=zone, source=source
+        )
+
+    return Reader(_paths(path), build, strict=strict, on_error=on_error)
+
+
+def read_posts(
+    path: PathInput | Iterable[PathInput],
+    *,
+    strict: bool = False,
+    on_error: Callable[[Problem], object] | None = None,
+    headings: HeadingRule = "auto",
+    tz: tzinfo | str | None = None,
+) -> Reader[Post]:
+    """
+    Read every post in a file, a directory tree, or several of them.
+
+    As :func:`read_objects`, but every record must be a post (of any post
+    type, attachments included): a user, term or comment is a
+    :class:`Problem` (:class:`NotAPostError`).
+
+    >>> import wpparse
+    >>> posts = wpparse.read_posts("posts.jsonl")  # doctest: +SKIP
+    >>> titles = [post.title for post in posts]  # doctest: +SKIP
+    >>> posts.problems  # doctest: +SKIP
+    ()
+
+    .. versionadded:: 0.1.0
+    """
+    zone = resolve_tz(tz)
+
+    def build(value: Any, where: str, source: Source) -> Post:
+        if not isinstance(value, Mapping):
+            msg = f"expected a post object, got {describe(value)}"
+            raise NotAPostError(msg, path=where)
+        return post_from_mapping(
+            value, path=where, headings=headings, tz=zone, source=source
+        )
+
+    return Reader(_paths(path), build, strict=strict, on_error=on_error)

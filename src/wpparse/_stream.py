@@ -1,0 +1,341 @@
+"""
+Stage 0 for files: JSON values streamed out of files and directory trees.
+
+A file may hold one object, an array, JSON Lines (or values simply
+concatenated), or an ``?_envelope`` response.  The text is decoded and read in
+chunks, and :meth:`json.JSONDecoder.raw_decode` takes one record at a time out
+of the buffer, so a JSON array of a million posts never sits in memory whole.
+Each value comes out with its :class:`~wpparse.Source` (file, line, index) and
+JSON path; a value that cannot be read comes out as the
+:class:`~wpparse.exceptions.InvalidJSONError` describing it.
+"""
+
+from __future__ import annotations
+
+import codecs
+import json
+import os
+import warnings
+from collections.abc import Iterator
+from pathlib import Path
+from typing import IO, Any
+
+from wpparse._objects import Source
+from wpparse._wpjson import is_error_object
+from wpparse.exceptions import InvalidJSONError, WPParseError, WPParseWarning
+
+__all__ = ["CHUNK", "iter_files", "iter_values", "iter_values_in_text"]
+
+CHUNK = 1 << 20
+"""Characters read at a time."""
+
+_DECODER = json.JSONDecoder()
+_WS = " \t\n\r"
+# A JSONDecodeError this close to the end of the buffer may only mean that the
+# value goes on in the next chunk.
+_NEAR_END = 16
+_MAYBE_CUT = ("Unterminated string", "Invalid \\uXXXX escape")
+_SUFFIXES = (".json", ".jsonl", ".ndjson")
+_STARTS = ("{", "[")  # what a next record can start with (not "": that is the end)
+
+Record = tuple[Source, str, Any]
+"""``(source, JSON path, value or the InvalidJSONError that stood for it)``."""
+
+
+class _Text:
+    """A window of decoded text over a binary file, refilled on demand."""
+
+    def __init__(self, raw: IO[bytes], name: str | None, chunk: int) -> None:
+        self.raw = raw
+        self.name = name
+        self.chunk = chunk
+        self.text = ""
+        self.pos = 0
+        self.eof = False
+        self._line = 1  # the line number at self._line_pos
+        self._line_pos = 0
+        self._decoder: codecs.IncrementalDecoder | None = None
+        self._warned = False
+
+    def _decode(self, data: bytes, *, final: bool) -> str:
+        if self._decoder is None:
+            encoding = json.detect_encoding(data[:4]) if data else "utf-8"
+            self._decoder = codecs.getincrementaldecoder(encoding)(errors="replace")
+        text = self._decoder.decode(data, final=final)
+        if "\ufffd" in text and b"\xef\xbf\xbd" not in data and not self._warned:
+            self._warned = True
+            warnings.warn(
+                f"{self.name or '<input>'}: input is not valid in its encoding; "
+                "undecodable bytes were replaced with U+FFFD",
+                WPParseWarning,
+                stacklevel=4,
+            )
+        return text
+
+    def fill(self, size: int | None = None) -> bool:
+        """Read more text; drop what was consumed.  False at the end of the file."""
+        if self.eof:
+            return False
+        self.line_at(self.pos)
+        self.text = self.text[self.pos :]
+        self._line_pos -= self.pos
+        self.pos = 0
+        while True:
+            data = self.raw.read(size or self.chunk)
+            more = self._decode(data, final=not data)
+            self.text += more
+            if not data:
+                self.eof = True
+                return bool(more)
+            if more:
+                return True
+
+    def line_at(self, pos: int) -> int:
+        """The 1-based line of *pos* (which never goes backwards)."""
+        if pos > self._line_pos:
+            self._line += self.text.count("\n", self._line_pos, pos)
+            self._line_pos = pos
+        return self._line
+
+    def peek(self) -> str:
+        """Skip whitespace and return the next character, or ``""`` at the end."""
+        while True:
+            text, pos, n = self.text, self.pos, len(self.text)
+            while pos < n and text[pos] in _WS:
+                pos += 1
+            self.pos = pos
+            if pos < n:
+                if text[pos] == "\ufeff" and pos == 0:
+                    self.pos += 1
+                    continue
+                return text[pos]
+            if not self.fill():
+                return ""
+
+    def value(self, path: str) -> Any:
+        """Decode the value at the current position (reading more text as needed)."""
+        size = self.chunk
+        while True:
+            try:
+                value, end = _DECODER.raw_decode(self.text, self.pos)
+            except json.JSONDecodeError as exc:
+                cut = exc.pos >= len(self.text) - _NEAR_END or exc.msg.startswith(
+                    _MAYBE_CUT
+                )
+                if cut and not self.eof:
+                    # A big record: read more at a time, not quadratically.  At
+                    # the end, decode again for positions in the final buffer.
+                    if self.fill(size):
+                        size *= 2
+                    continue
+                raise self._error(exc, path) from None
+            except RecursionError:
+                reason = "JSON nested too deeply to read"
+                raise InvalidJSONError(reason, path=path, position=self.pos) from None
+            except ValueError as exc:  # e.g. an integer with too many digits
+                raise InvalidJSONError(
+                    f"invalid JSON: {exc}", path=path, position=self.pos
+                ) from None
+            if end == len(self.text) and self.fill(size):
+                continue  # a number at the end of the buffer may go on
+            self.pos = end
+            return value
+
+    def _error(self, exc: json.JSONDecodeError, path: str) -> InvalidJSONError:
+        line = self.line_at(exc.pos) if exc.pos >= self._line_pos else self._line
+        if (self.eof and exc.pos >= len(self.text.rstrip(_WS)) - 1) or (
+            self.eof and exc.msg.startswith("Unterminated string")
+        ):
+            reason = f"truncated JSON: the text ends inside a value (line {line})"
+        else:
+            reason = f"invalid JSON: {exc.msg} (line {line})"
+        return InvalidJSONError(reason, path=path, position=exc.pos)
+
+    def skip_line(self) -> bool:
+        """Skip to the start of the next line; False at the end of the file."""
+        while True:
+            newline = self.text.find("\n", self.pos)
+            if newline != -1:
+                self.pos = newline + 1
+                return True
+            self.pos = len(self.text)
+            if not self.fill():
+                return False
+
+
+def _trailing(text: _Text, what: str) -> None:
+    line = text.line_at(text.pos)
+    sample = text.text[text.pos : text.pos + 20]
+    warnings.warn(
+        f"{text.name or '<input>'}:{line}: ignored trailing data after {what} "
+        f"({sample!r}...)",
+        WPParseWarning,
+        stacklevel=3,
+    )
+
+
+def _array(text: _Text) -> Iterator[Record]:
+    name = text.name
+    text.pos += 1  # the '['
+    index = 0
+    while True:
+        char = text.peek()
+        if char == "]":
+            text.pos += 1
+            if text.peek():
+                _trailing(text, "the JSON array")
+            return
+        path = f"$[{index}]"
+        if index and char == ",":
+            text.pos += 1
+            char = text.peek()
+        elif index and char:
+            source = Source(file=name, line=text.line_at(text.pos), index=index)
+            reason = (
+                f"invalid JSON: expected ',' or ']' after an array item, got {char!r}"
+            )
+            yield source, path, InvalidJSONError(reason, path=path, position=text.pos)
+            return
+        source = Source(file=name, line=text.line_at(text.pos), index=index)
+        if not char:
+            reason = "truncated JSON: the text ends inside the array"
+            yield source, path, InvalidJSONError(reason, path=path, position=text.pos)
+            return
+        try:
+            value = text.value(path)
+        except InvalidJSONError as exc:
+            yield source, path, exc
+            return  # no way to find the next record of a broken array
+        yield source, path, value
+        index += 1
+
+
+def _envelope_body(value: Any) -> list[Any] | None:
+    if (
+        isinstance(value, dict)
+        and "body" in value
+        and "status" in value
+        and "headers" in value
+    ):
+        body = value["body"]
+        if isinstance(body, list):
+            return body
+        if isinstance(body, dict) and not is_error_object(body):
+            return [body]
+    return None
+
+
+def _sequence(text: _Text) -> Iterator[Record]:
+    """One value, or several (JSON Lines, concatenated values)."""
+    name = text.name
+    index = 0
+    while text.peek():
+        source = Source(file=name, line=text.line_at(text.pos), index=index)
+        path = f"$[{index}]"
+        try:
+            value = text.value(path)
+        except InvalidJSONError as exc:
+            yield source, path, exc
+            if not text.skip_line():
+                return
+            index += 1
+            continue
+        following = text.peek()
+        if index == 0 and following not in _STARTS:  # the file's only value
+            body = _envelope_body(value)
+            if body is not None:
+                for n, item in enumerate(body):
+                    where = Source(file=name, line=source.line, index=n)
+                    yield where, f"$.body[{n}]", item
+            else:
+                yield Source(file=name, line=source.line), "$", value
+        else:
+            yield source, path, value
+        if following and following not in _STARTS:
+            _trailing(text, "the JSON value")
+            return
+        index += 1
+
+
+def iter_values(
+    raw: IO[bytes], name: str | None = None, *, chunk: int = CHUNK
+) -> Iterator[Record]:
+    """
+    Yield the records of one binary file object, streaming.
+
+    *name* is the file name put in each :class:`~wpparse.Source`.
+    """
+    text = _Text(raw, name, chunk)
+    char = text.peek()
+    if not char:
+        reason = "empty input: expected a JSON value"
+        yield Source(file=name), "$", InvalidJSONError(reason, path="$", position=0)
+    elif char == "[":
+        yield from _array(text)
+    elif char in '{"-0123456789tfn':
+        yield from _sequence(text)
+    else:
+        what = "an HTML page" if char == "<" else f"text starting with {char!r}"
+        reason = f"not JSON: expected a JSON value, got {what}"
+        yield (
+            Source(file=name, line=text.line_at(text.pos)),
+            "$",
+            InvalidJSONError(reason, path="$", position=text.pos),
+        )
+
+
+def iter_values_in_text(text: str, name: str | None = None) -> Iterator[Record]:
+    """Yield the records of JSON text already in memory (as :func:`iter_values`)."""
+    import io  # noqa: PLC0415 - only for this helper
+
+    return iter_values(io.BytesIO(text.encode("utf-8")), name)
+
+
+def _looks_like_json(path: Path) -> bool:
+    """Whether a mirrored ``index.html`` holds JSON rather than a web page."""
+    try:
+        with path.open("rb") as raw:
+            head = raw.read(512)
+    except OSError:
+        return True  # let the reader report it
+    text = head.decode("utf-8", errors="ignore").lstrip(" \t\r\n\ufeff")
+    return text[:1] in {"{", "["}
+
+
+def iter_files(path: str | os.PathLike[str]) -> Iterator[Path]:
+    """
+    Yield the JSON files under *path*, in sorted order; *path* itself if a file.
+
+    Under a directory: ``*.json``, ``*.jsonl``, ``*.ndjson``, and the
+    ``index.html`` files of static mirrors that hold JSON (an ``index.html``
+    that is a web page is not a record and is passed over).
+    """
+    root = Path(path)
+    if not root.is_dir():
+        yield root
+        return
+    # Depth first in sorted order, so that a/b.json comes before a_c.json as a
+    # file manager shows them; an explicit stack, however deep the mirror.
+    stack = [root]
+    while stack:
+        entry = stack.pop()
+        if entry.is_dir():
+            try:
+                children = sorted(entry.iterdir(), reverse=True)
+            except OSError:
+                yield entry  # let the reader report it
+                continue
+            stack.extend(children)
+            continue
+        name = entry.name
+        if name.lower().endswith(_SUFFIXES) or (
+            name == "index.html" and _looks_like_json(entry)
+        ):
+            yield entry
+
+
+def read_error(file: Path, exc: OSError) -> Record:
+    """The record that stands for a file that could not be opened or read."""
+    reason = f"cannot read the file: {exc.strerror or exc}"
+    error: WPParseError = InvalidJSONError(reason, path="$")
+    return Source(file=str(file)), "$", error

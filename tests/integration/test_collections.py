@@ -1,0 +1,98 @@
+"""Collections, paging headers and ``_envelope`` responses from the real site."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+import wpparse
+from tests.integration.stack import Stack
+
+pytestmark = pytest.mark.integration
+
+# The published posts, newest first (the REST API ignores stickiness here).
+PUBLISHED = ["classic", "offset", "kolkata", "protected", "structure"]
+
+
+def test_posts_in_pages_of_two(wp: Stack) -> None:
+    seen: list[int] = []
+    for page in (1, 2, 3):
+        response = wp.request("/wp-json/wp/v2/posts", {"per_page": 2, "page": page})
+        assert response.status == 200
+        assert response.headers["X-WP-Total"] == "5"
+        assert response.headers["X-WP-TotalPages"] == "3"
+        posts = wpparse.parse_posts(response.body)
+        assert len(posts) == (2 if page < 3 else 1)
+        seen.extend(p.id for p in posts)
+
+    assert seen == [wp.ids[name] for name in PUBLISHED]
+
+
+def test_envelope_collection(
+    wp: Stack, save_fixture: Callable[[str, bytes], None]
+) -> None:
+    response = wp.request(
+        "/wp-json/wp/v2/posts", {"per_page": 2, "page": 2, "_envelope": 1}
+    )
+    save_fixture("posts-page2-envelope.json", response.body)
+    envelope = response.json()
+    posts = wpparse.parse_posts(response.body)
+
+    assert envelope["status"] == 200
+    assert envelope["headers"]["X-WP-Total"] == 5
+    assert envelope["headers"]["X-WP-TotalPages"] == 3
+    assert [p.id for p in posts] == [wp.ids["kolkata"], wp.ids["protected"]]
+    assert [p.title for p in posts] == ["Monsoon notes", "Members only"]
+
+
+def test_envelope_single_post(wp: Stack) -> None:
+    response = wp.request(
+        f"/wp-json/wp/v2/posts/{wp.ids['structure']}", {"_envelope": 1}
+    )
+
+    (post,) = wpparse.parse_posts(response.body)
+    assert post.id == wp.ids["structure"]
+    assert post.title == "Rust & Rain: Why the “Iron River” Isn’t Dangerous"
+
+
+def test_collection_of_pages(wp: Stack) -> None:
+    response = wp.request(
+        "/wp-json/wp/v2/pages", {"orderby": "menu_order", "order": "asc", "per_page": 2}
+    )
+    pages = wpparse.parse_posts(response.body)
+
+    assert response.headers["X-WP-Total"] == "4"
+    assert response.headers["X-WP-TotalPages"] == "2"
+    assert all(p.type == "page" for p in pages)
+    assert len(pages) == 2
+
+
+def test_edit_context_collection_includes_drafts_and_scheduled(wp: Stack) -> None:
+    response = wp.request(
+        "/wp-json/wp/v2/posts",
+        {"context": "edit", "status": "draft,future", "per_page": 10},
+        auth=True,
+    )
+    posts = wpparse.parse_posts(response.body)
+
+    assert response.status == 200
+    assert {p.id: p.status for p in posts} == {
+        wp.ids["draft"]: "draft",
+        wp.ids["future"]: "future",
+    }
+    assert response.headers["X-WP-Total"] == "2"
+
+
+def test_filter_by_category_and_custom_taxonomy(wp: Stack) -> None:
+    news = wpparse.parse_posts(
+        wp.request("/wp-json/wp/v2/posts", {"categories": wp.ids["news"]}).body
+    )
+    books = wpparse.parse_posts(
+        wp.request("/wp-json/wp/v2/books", {"genre": wp.ids["scifi"]}).body
+    )
+
+    assert {p.id for p in news} == {
+        wp.ids[name] for name in ("classic", "offset", "kolkata", "protected")
+    }
+    assert [b.id for b in books] == [wp.ids["book"]]

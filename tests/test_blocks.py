@@ -1,0 +1,236 @@
+"""Stage 2: content HTML to blocks of the right kind, with their text, HTML, links and media."""
+
+from __future__ import annotations
+
+import pytest
+
+import wpparse
+from wpparse import Block, BlockKind
+
+PAGE = "https://example.org/2025/07/post/"
+
+
+def _blocks(html: str) -> list[Block]:
+    return [
+        b
+        for top in wpparse.parse_content(html, base_url=PAGE, headings="html")
+        for s in top.walk()
+        for b in s.blocks
+    ]
+
+
+def _one(html: str) -> Block:
+    (block,) = _blocks(html)
+    return block
+
+
+def test_paragraph_text_html_and_entities() -> None:
+    block = _one("<p>Tom &amp; Jerry&#8217;s   <em>big</em>\n day&hellip;</p>")
+
+    assert BlockKind.PARAGRAPH == block.kind
+    assert "Tom & Jerry’s big day…" == block.text
+    assert "<p>Tom &amp; Jerry’s   <em>big</em>\n day…</p>" == block.html
+    assert block.lead is None
+
+
+def test_line_breaks_are_kept_as_newlines() -> None:
+    assert (
+        "12 Main Street\nSpringfield"
+        == _one("<p>12 Main Street<br />\nSpringfield</p>").text
+    )
+
+
+def test_run_in_lead() -> None:
+    block = _one("<p><strong>Note:</strong> the lead is recorded.</p>")
+
+    assert "Note:" == block.lead
+    assert "Note: the lead is recorded." == block.text
+
+
+def test_script_style_and_comments_give_no_text() -> None:
+    html = "<p>a<script>var x = 1;</script>b<!-- hidden --></p><style>p{}</style><noscript>n</noscript>"
+
+    assert ["ab"] == [b.text for b in _blocks(html)]
+
+
+def test_lists() -> None:
+    block = _one("<ol><li>One <b>1</b></li><li>Two<ul><li>Two a</li></ul></li></ol>")
+
+    assert BlockKind.LIST == block.kind
+    assert block.ordered
+    assert ("One 1", "Two\nTwo a") == block.items
+    assert "One 1\nTwo\nTwo a" == block.text
+
+
+def test_quote_with_citation() -> None:
+    block = _one(
+        "<blockquote><p>To be.</p><p>Or not.</p><cite>Hamlet</cite></blockquote>"
+    )
+
+    assert BlockKind.QUOTE == block.kind
+    assert "To be.\n\nOr not.\n\nHamlet" == block.text
+    assert "Hamlet" == block.caption
+
+
+def test_table_rows_and_caption() -> None:
+    html = (
+        '<figure class="wp-block-table"><table><thead><tr><th>Name</th><th>Qty</th></tr></thead>'
+        "<tbody><tr><td>Apple</td><td>3</td></tr></tbody></table>"
+        "<figcaption>Fruit</figcaption></figure>"
+    )
+
+    block = _one(html)
+
+    assert BlockKind.TABLE == block.kind
+    assert (("Name", "Qty"), ("Apple", "3")) == block.rows
+    assert "Fruit" == block.caption
+    assert "Name\nQty\nApple\n3\nFruit" == block.text
+
+
+def test_gutenberg_image() -> None:
+    html = (
+        '<figure class="wp-block-image size-large"><a href="/full.jpg">'
+        '<img src="/wp-content/uploads/a.jpg" alt="A cat" class="wp-image-123"/></a>'
+        "<figcaption class='wp-element-caption'>The <em>cat</em></figcaption></figure>"
+    )
+
+    block = _one(html)
+
+    assert BlockKind.FIGURE == block.kind
+    assert "https://example.org/wp-content/uploads/a.jpg" == block.src
+    assert "A cat" == block.alt
+    assert "The cat" == block.caption
+    assert "The cat" == block.text
+    assert 123 == block.attachment_id
+    assert ["https://example.org/full.jpg"] == [link.url for link in block.links]
+
+
+def test_classic_caption_shortcode_output() -> None:
+    html = (
+        '<div id="attachment_77" class="wp-caption aligncenter">'
+        '<img data-src="//cdn.example.org/b.png" src="data:image/gif;base64,R0lGOD" alt="">'
+        '<p class="wp-caption-text">A lazy image</p></div>'
+    )
+
+    block = _one(html)
+
+    assert BlockKind.FIGURE == block.kind
+    assert "https://cdn.example.org/b.png" == block.src
+    assert "" == block.alt
+    assert 77 == block.attachment_id
+    assert "A lazy image" == block.caption
+
+
+def test_image_alone_in_a_paragraph_is_a_figure() -> None:
+    block = _one('<p><img src="x.jpg" class="alignnone wp-image-9 size-full"></p>')
+
+    assert (BlockKind.FIGURE, f"{PAGE}x.jpg", 9) == (
+        block.kind,
+        block.src,
+        block.attachment_id,
+    )
+
+
+def test_gallery_gives_one_figure_per_image() -> None:
+    html = (
+        '<figure class="wp-block-gallery"><figure class="wp-block-image"><img src="/1.jpg">'
+        "<figcaption>One</figcaption></figure><figure class='wp-block-image'><img src='/2.jpg'></figure>"
+        "<figcaption>Both</figcaption></figure>"
+    )
+
+    blocks = _blocks(html)
+
+    assert [
+        ("https://example.org/1.jpg", "One"),
+        ("https://example.org/2.jpg", None),
+        (None, "Both"),
+    ] == [(b.src, b.caption) for b in blocks]
+
+
+@pytest.mark.parametrize(
+    ("html", "src"),
+    [
+        (
+            (
+                '<figure class="wp-block-embed is-type-video"><div class="wp-block-embed__wrapper">'
+                '<iframe src="https://www.youtube.com/embed/abc" title="v"></iframe></div></figure>'
+            ),
+            "https://www.youtube.com/embed/abc",
+        ),
+        (
+            (
+                '<figure class="wp-block-embed"><div class="wp-block-embed__wrapper">\n'
+                "https://twitter.com/x/status/1\n</div></figure>"
+            ),
+            "https://twitter.com/x/status/1",
+        ),
+        (
+            '<video controls><source src="/v.mp4" type="video/mp4">Old browser</video>',
+            "https://example.org/v.mp4",
+        ),
+        ('<div class="wp-audio"><audio src="a.mp3"></audio></div>', f"{PAGE}a.mp3"),
+        (
+            '<p><iframe src="//player.vimeo.com/video/1"></iframe></p>',
+            "https://player.vimeo.com/video/1",
+        ),
+    ],
+)
+def test_embeds(html: str, src: str) -> None:
+    block = _one(html)
+
+    assert BlockKind.EMBED == block.kind
+    assert src == block.src
+    assert "Old browser" not in block.text
+
+
+def test_code_keeps_whitespace_and_language() -> None:
+    block = _one(
+        '<pre class="wp-block-code"><code class="language-python">def f():\n    return 1 &lt; 2\n</code></pre>'
+    )
+
+    assert BlockKind.CODE == block.kind
+    assert "def f():\n    return 1 < 2" == block.text
+    assert "python" == block.language
+
+
+def test_syntaxhighlighter_brush() -> None:
+    assert (
+        "php"
+        == _one('<pre class="brush: php; title: ; notranslate">echo 1;</pre>').language
+    )
+
+
+def test_separator_and_other() -> None:
+    blocks = _blocks(
+        "<hr class='wp-block-separator'/><details><summary>More</summary><p>Hidden</p></details>"
+    )
+
+    assert [BlockKind.SEPARATOR, BlockKind.OTHER] == [b.kind for b in blocks]
+    assert "More\n\nHidden" == blocks[1].text
+
+
+def test_loose_text_in_wrappers_becomes_paragraphs() -> None:
+    html = "<div class='elementor'>Loose <b>text</b><div>Inner</div>tail</div>Outside"
+
+    blocks = _blocks(html)
+
+    assert ["Loose text", "Inner", "tail", "Outside"] == [b.text for b in blocks]
+    assert "Loose <b>text</b>" == blocks[0].html
+
+
+def test_links_of_wrapping_anchor_and_empty_paragraph_are_kept() -> None:
+    html = '<a href="/card/"><div><h3>Card</h3><p>Body</p></div></a><p><a href="/empty/"></a></p>'
+
+    links = wpparse.extract_links(html, base_url=PAGE)
+
+    assert ["https://example.org/card/", "https://example.org/empty/"] == [
+        link.url for link in links
+    ]
+
+
+def test_post_fields_are_filled(sample_data: dict[str, object]) -> None:
+    post = wpparse.parse_post(sample_data)
+
+    assert post.sections
+    assert all(link.url for link in post.links)
+    assert post.soup().get_text()

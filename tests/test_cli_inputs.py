@@ -1,0 +1,187 @@
+"""The command line over many inputs: directories, globs, ``-j``, progress, summary, ``--fail-fast``."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from wpparse._cli import main
+from wpparse._cli_input import Summary, _Progress
+
+
+def _site(root: Path) -> Path:
+    """A directory with good files, a truncated file, a non-JSON file and an error response."""
+    posts = root / "wp-json" / "wp" / "v2" / "posts"
+    posts.mkdir(parents=True)
+    (posts / "index.html").write_text('[{"id": 1}, {"id": 2}]', encoding="utf-8")
+    (posts / "3").mkdir()
+    (posts / "3" / "index.html").write_text(
+        '{"id": 3, "title": {"rendered": "Three"}}', encoding="utf-8"
+    )
+    (root / "wp-json" / "truncated.json").write_text(
+        '[{"id": 4}, {"id": 5}, {"id"', encoding="utf-8"
+    )
+    (root / "wp-json" / "not-json.json").write_text(
+        "<html>404 Not Found</html>", encoding="utf-8"
+    )
+    (root / "wp-json" / "users.json").write_text(
+        '{"code": "rest_user_cannot_view", "message": "Sorry", "data": {"status": 401}}',
+        encoding="utf-8",
+    )
+    (root / "wp-json" / "zz-terms.jsonl").write_text(
+        '{"id": 9, "name": "News &amp; Views", "taxonomy": "category"}\n',
+        encoding="utf-8",
+    )
+    (root / "index.html").write_text(
+        "<!doctype html><p>the home page</p>", encoding="utf-8"
+    )
+    return root
+
+
+def test_directory_with_bad_files(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    site = _site(tmp_path / "site")
+
+    status = main(["-f", "jsonl", str(site)])
+    captured = capsys.readouterr()
+    records = [json.loads(line) for line in captured.out.splitlines()]
+    errors = captured.err.splitlines()
+
+    assert 1 == status
+    assert [4, 5, 3, 1, 2, 9] == [r["id"] for r in records]
+    assert "News & Views" == records[-1]["name"]
+    assert 4 == len(errors)
+    assert (
+        "not-json.json:1: not JSON: expected a JSON value, got an HTML page @ $"
+        in errors[0]
+    )
+    assert "truncated.json:1: truncated JSON" in errors[1]
+    assert errors[1].endswith("@ $[2]")
+    assert (
+        "users.json:1: WordPress error 'rest_user_cannot_view' (HTTP 401): Sorry @ $"
+        in errors[2]
+    )
+    assert "wpparse: 6 parsed (5 post, 1 term), 3 failed" == errors[3]
+
+
+def test_jobs_keep_input_order(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for n in range(6):
+        (tmp_path / f"p{n}.json").write_text(
+            json.dumps([{"id": n * 10 + k} for k in range(3)]), encoding="utf-8"
+        )
+    (tmp_path / "p3.json").write_text('[{"id": 30}, {"id": "bad"}]', encoding="utf-8")
+
+    assert 1 == main(["-f", "jsonl", str(tmp_path)])
+    serial = capsys.readouterr()
+    assert 1 == main(["-f", "jsonl", "-j", "3", str(tmp_path)])
+    parallel = capsys.readouterr()
+
+    assert serial.out == parallel.out
+    assert serial.err == parallel.err
+    assert [0, 1, 2, 10, 11, 12, 20, 21, 22, 30, 40, 41, 42, 50, 51, 52] == [
+        json.loads(line)["id"] for line in parallel.out.splitlines()
+    ]
+
+
+def test_globs(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "a.json").write_text('{"id": 1}', encoding="utf-8")
+    (tmp_path / "b.jsonl").write_text('{"id": 2}\n{"id": 3}\n', encoding="utf-8")
+    (tmp_path / "c.txt").write_text('{"id": 4}', encoding="utf-8")
+
+    status = main(
+        ["-f", "jsonl", str(tmp_path / "*.json*"), str(tmp_path / "nothing-*.json")]
+    )
+    captured = capsys.readouterr()
+
+    assert 1 == status
+    assert [1, 2, 3] == [json.loads(line)["id"] for line in captured.out.splitlines()]
+    assert (
+        "nothing-*.json: cannot read the file: No such file or directory"
+        in captured.err
+    )
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_fail_fast_stops_at_the_first_bad_record(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], jobs: str
+) -> None:
+    (tmp_path / "a.json").write_text(
+        '[{"id": 1}, {"id": "x"}, {"id": 3}]', encoding="utf-8"
+    )
+    (tmp_path / "b.json").write_text('{"id": 4}', encoding="utf-8")
+
+    status = main(["-f", "jsonl", "--fail-fast", "-j", jobs, str(tmp_path)])
+    captured = capsys.readouterr()
+    errors = captured.err.splitlines()
+
+    assert 1 == status
+    assert [1] == [json.loads(line)["id"] for line in captured.out.splitlines()]
+    assert (
+        f"wpparse: {tmp_path / 'a.json'}:1: expected an integer, got 'x' @ $[1].id"
+        == errors[0]
+    )
+    assert "wpparse: 1 parsed (1 post), 1 failed" == errors[1]
+
+
+def test_quiet_has_no_summary(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "a.json").write_text('{"id": 1}', encoding="utf-8")
+
+    assert 0 == main(["-q", str(tmp_path / "a.json")])
+    assert "" == capsys.readouterr().err
+
+
+def test_jobs_must_be_positive(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as info:
+        main(["-j", "0", "x.json"])
+
+    assert 2 == info.value.code
+    assert "at least 1" in capsys.readouterr().err
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_bar_draws_on_a_terminal_once_the_work_is_long(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    err = _Terminal()
+    progress = _Progress(4, err, enabled=True)
+    progress.update(1, 10)
+    assert "" == err.getvalue()  # not yet: short runs never show a bar
+
+    monkeypatch.setattr(_Progress, "DELAY", 0.0)
+    progress.update(2, 20)
+    progress.clear()
+
+    assert (
+        "\r[############............] 2/4 files, 20 records\r\x1b[K" == err.getvalue()
+    )
+
+
+def test_progress_bar_silent_when_disabled() -> None:
+    err = _Terminal()
+    progress = _Progress(4, err, enabled=False)
+    progress.DELAY = 0.0
+    progress.update(2, 20)
+    progress.clear()
+
+    assert "" == err.getvalue()
+
+
+def test_summary_line() -> None:
+    summary = Summary()
+    summary.parsed.update({"post": 10, "media": 2})
+    summary.failed = 1
+
+    assert "12 parsed (2 media, 10 post), 1 failed" == summary.line()
+    assert "0 parsed, 0 failed" == Summary().line()

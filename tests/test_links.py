@@ -1,0 +1,147 @@
+"""Links of the content: resolution against the post's URL, kinds and fragment targets."""
+
+from __future__ import annotations
+
+import pytest
+
+import wpparse
+from tests.conftest import DATA
+from wpparse import LinkKind
+from wpparse._links import LinkResolver, clean_href, site_host
+
+PAGE = "https://example.org/guide/"
+
+
+def _links() -> tuple[wpparse.Link, ...]:
+    html = (DATA / "structure.html").read_text(encoding="utf-8")
+    return wpparse.extract_links(html, base_url=PAGE)
+
+
+def test_fixture_links_kinds_and_urls() -> None:
+    got = [(link.kind, link.url, link.href, link.text) for link in _links()]
+
+    assert [
+        (LinkKind.INTERNAL, "https://example.org/about/", "/about/", "about page"),
+        (
+            LinkKind.INTERNAL,
+            "https://www.example.org/other/",
+            "https://www.example.org/other/",
+            "other post",
+        ),
+        (LinkKind.FRAGMENT, f"{PAGE}#usage", "#usage", "the usage notes"),
+        (LinkKind.FRAGMENT, f"{PAGE}#nowhere", "#nowhere", "nothing"),
+        (
+            LinkKind.EXTERNAL,
+            "https://cdn.example.net/tool.zip",
+            "//cdn.example.net/tool.zip",
+            "tool",
+        ),
+        (
+            LinkKind.MAILTO,
+            "mailto:team@example.org",
+            "mailto:team@example.org",
+            "the team",
+        ),
+        (LinkKind.TEL, "tel:+15550100", "tel:+15550100", "us"),
+        (LinkKind.UNSAFE, "javascript:alert(1)", "javascript:alert(1)", "this"),
+        (LinkKind.INTERNAL, f"{PAGE}?s=a&b=2", "?s=a&b=2", "here"),
+        (LinkKind.FRAGMENT, f"{PAGE}#faq", f"{PAGE}#faq", "the FAQ"),
+        (LinkKind.INTERNAL, "https://example.org/up/", "../up/", "one level up"),
+    ] == got
+
+
+def test_fixture_link_details() -> None:
+    links = {link.text: link for link in _links()}
+
+    assert "usage" == links["the usage notes"].target_anchor
+    assert "Jump" == links["the usage notes"].title
+    assert links["nothing"].target_anchor is None
+    assert "faq" == links["the FAQ"].target_anchor
+    assert ("nofollow", "noopener") == links["tool"].rel
+    assert () == links["here"].rel
+    assert links["here"].title is None
+
+
+def test_protocol_relative_takes_the_post_scheme() -> None:
+    resolver = LinkResolver("http://example.org/a/")
+
+    assert "http://cdn.example.net/x" == resolver.resolve("//cdn.example.net/x")
+
+
+def test_base_element_is_honoured() -> None:
+    html = (
+        '<base href="/docs/v2/"><p><a href="page.html">x</a> <a href="#top">top</a></p>'
+    )
+
+    (page, top) = wpparse.extract_links(html, base_url="https://example.org/post/")
+
+    assert "https://example.org/docs/v2/page.html" == page.url
+    assert LinkKind.INTERNAL == page.kind
+    assert "https://example.org/docs/v2/#top" == top.url
+
+
+@pytest.mark.parametrize(
+    ("href", "kind"),
+    [
+        ("JavaScript:void(0)", LinkKind.UNSAFE),
+        (" java\tscript:alert(1)", LinkKind.UNSAFE),
+        ("vbscript:msgbox", LinkKind.UNSAFE),
+        ("data:text/html;base64,PHNjcmlwdD4=", LinkKind.UNSAFE),
+        ("data:image/svg+xml;base64,PHN2Zz4=", LinkKind.UNSAFE),
+        ("data:image/png;base64,iVBORw0KGgo=", LinkKind.OTHER),
+        ("MAILTO:a@b.c", LinkKind.MAILTO),
+        ("tel:+1 555", LinkKind.TEL),
+        ("ftp://files.example.org/x", LinkKind.OTHER),
+        ("sms:+1555", LinkKind.OTHER),
+        ("http://[::1", LinkKind.OTHER),
+        ("https://blog.example.org/", LinkKind.EXTERNAL),
+        ("https://EXAMPLE.org/x", LinkKind.INTERNAL),
+        ("", LinkKind.INTERNAL),
+        ("#", LinkKind.FRAGMENT),
+        ("https://example.org/guide/#part", LinkKind.FRAGMENT),
+        ("https://example.org/guide/?p=2#part", LinkKind.INTERNAL),
+    ],
+)
+def test_kinds(href: str, kind: LinkKind) -> None:
+    assert kind == LinkResolver(PAGE).link(href).kind
+
+
+def test_without_a_post_url_relative_links_stay_relative_and_internal() -> None:
+    resolver = LinkResolver(None)
+
+    assert LinkKind.INTERNAL == resolver.link("/x/").kind
+    assert "/x/" == resolver.link("/x/").url
+    assert LinkKind.EXTERNAL == resolver.link("https://example.org/").kind
+    assert "https://cdn.example.net/a" == resolver.link("//cdn.example.net/a").url
+
+
+def test_relative_post_link_from_a_mirror() -> None:
+    resolver = LinkResolver("/2016/02/15/post/")
+
+    assert "/2016/02/15/other/" == resolver.link("../other/").url
+    assert LinkKind.INTERNAL == resolver.link("../other/").kind
+
+
+def test_site_host_and_clean_href() -> None:
+    assert "example.org" == site_host("https://WWW.Example.org:8080/x")
+    assert site_host("/relative") is None
+    assert site_host(None) is None
+    assert site_host("http://[::1") is None
+    assert "javascript:x" == clean_href(" \x01java\nscript:x \t")
+
+
+def test_percent_encoded_fragment_matches_an_anchor() -> None:
+    html = '<h2 id="über">Über</h2><p><a href="#%C3%BCber">up</a></p>'
+
+    (link,) = wpparse.extract_links(html, base_url=PAGE)
+
+    assert "über" == link.target_anchor
+
+
+def test_fragment_to_a_paragraph_id_is_not_a_section_target() -> None:
+    html = '<h2 id="a">A</h2><p id="p1">Plain text that is long enough to be a paragraph of body text, really.</p><p><a href="#p1">x</a> <a href="#a">y</a></p>'
+
+    (to_p, to_a) = wpparse.extract_links(html, base_url=PAGE)
+
+    assert to_p.target_anchor is None
+    assert "a" == to_a.target_anchor

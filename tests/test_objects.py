@@ -1,0 +1,225 @@
+"""Media, users, terms and comments: ``wpparse.parse`` picks the model from the shape."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+import wpparse
+from wpparse._wpjson import object_kind
+
+MEDIA: dict[str, Any] = {
+    "id": 62,
+    "date": "2016-11-25T18:33:33",
+    "date_gmt": "2016-11-25T17:33:33",
+    "slug": "iceland",
+    "type": "attachment",
+    "link": "https://example.org/iceland/",
+    "title": {"rendered": "Iceland &amp; fire"},
+    "author": 2,
+    "caption": {"rendered": "<p>Gullfoss &#8211; the <em>golden</em> falls</p>\n"},
+    "description": {"rendered": "<p>A long description</p>"},
+    "alt_text": "Falls &amp; mist",
+    "media_type": "image",
+    "mime_type": "image/jpeg",
+    "post": 60,
+    "source_url": "https://example.org/uploads/iceland.jpg",
+    "media_details": {
+        "width": 5000,
+        "height": 3025,
+        "file": "2016/11/iceland.jpg",
+        "sizes": {
+            "thumbnail": {
+                "file": "iceland-150x150.jpg",
+                "width": 150,
+                "height": 150,
+                "mime_type": "image/jpeg",
+                "source_url": "https://example.org/uploads/iceland-150x150.jpg",
+            }
+        },
+        "image_meta": {"camera": "X"},
+    },
+    "_links": {"self": [{"href": "https://example.org/wp-json/wp/v2/media/62"}]},
+}
+
+
+def test_media_fields_and_decoded_text() -> None:
+    media = wpparse.parse(MEDIA)
+
+    assert isinstance(media, wpparse.Media)
+    assert 62 == media.id
+    assert "Gullfoss – the golden falls" == media.caption
+    assert MEDIA["caption"]["rendered"] == media.caption_html
+    assert "Falls & mist" == media.alt_text
+    assert "Iceland & fire" == media.title
+    assert (5000, 3025) == (media.width, media.height)
+    assert "2016-11-25T18:33:33+01:00" == media.date.isoformat()  # type: ignore[union-attr]
+    assert 150 == media.sizes["thumbnail"].width
+    assert media.sizes["thumbnail"].source_url.endswith("150x150.jpg")  # type: ignore[union-attr]
+    assert {"camera": "X"} == media.extra["media_details"]["image_meta"]
+    assert "self" == media.relations[0].rel
+
+
+def test_media_with_plain_string_caption_and_php_empty_details() -> None:
+    media = wpparse.parse(
+        {
+            "id": 1571,
+            "source_url": "/wp-content/uploads/a.jpg",
+            "caption": "Une l&eacute;gende",
+            "description": "",
+            "media_details": [],
+        }
+    )
+
+    assert isinstance(media, wpparse.Media)
+    assert "Une légende" == media.caption
+    assert {} == media.sizes
+    assert media.width is None
+
+
+def test_user() -> None:
+    user = wpparse.parse(
+        {
+            "id": 4,
+            "name": "Ana &amp; Bo",
+            "slug": "ana",
+            "url": "",
+            "description": "Writes <b>things</b>",
+            "link": "https://example.org/author/ana/",
+            "avatar_urls": {"24": "https://g/24", "96": "https://g/96"},
+        }
+    )
+
+    assert isinstance(user, wpparse.User)
+    assert "Ana & Bo" == user.name
+    assert "Writes things" == user.description
+    assert user.url is None
+    assert {24: "https://g/24", 96: "https://g/96"} == user.avatar_urls
+
+
+def test_term_name_is_decoded() -> None:
+    term = wpparse.parse(
+        {
+            "id": 7,
+            "count": 3,
+            "name": "News &amp; Views",
+            "slug": "news",
+            "taxonomy": "category",
+            "parent": 0,
+            "description": "",
+            "meta": [],
+        }
+    )
+
+    assert isinstance(term, wpparse.Term)
+    assert "News & Views" == term.name
+    assert ("category", 3, 0) == (term.taxonomy, term.count, term.parent)
+    assert {"meta": []} == term.extra
+
+
+def test_comment() -> None:
+    comment = wpparse.parse(
+        {
+            "id": 138,
+            "post": 60,
+            "parent": 0,
+            "author": 0,
+            "author_name": "Dav&#233;",
+            "author_url": "",
+            "date": "2019-02-11T13:16:56",
+            "date_gmt": "2019-02-11T12:16:56",
+            "content": {"rendered": "<p>Nice &amp; clear.</p>\n"},
+            "status": "approved",
+            "type": "comment",
+            "author_avatar_urls": {"48": "https://g/48"},
+        }
+    )
+
+    assert isinstance(comment, wpparse.Comment)
+    assert "Davé" == comment.author_name
+    assert "Nice & clear." == comment.content
+    assert "<p>Nice &amp; clear.</p>\n" == comment.content_html
+    assert ("approved", 60, 0) == (comment.status, comment.post, comment.parent)
+    assert {48: "https://g/48"} == comment.author_avatar_urls
+
+
+def test_embedded_reply_without_post_field_is_a_comment() -> None:
+    reply = {"id": 1, "author_name": "X", "type": "comment", "content": {}}
+
+    assert "comment" == object_kind(reply)
+    assert isinstance(wpparse.parse(reply), wpparse.Comment)
+
+
+def test_posts_still_parse_as_posts() -> None:
+    post = wpparse.parse('{"id": 3, "title": {"rendered": "T"}, "type": "page"}')
+
+    assert isinstance(post, wpparse.Post)
+    assert "T" == post.title
+
+
+@pytest.mark.parametrize(
+    ("data", "kind"),
+    [
+        ({"namespaces": ["wp/v2"], "routes": {}, "name": "Site"}, "index"),
+        (
+            {
+                "name": "Tags",
+                "slug": "post_tag",
+                "types": ["post"],
+                "hierarchical": False,
+            },
+            "taxonomy",
+        ),
+        ({"body": [], "status": 200, "headers": {}}, "envelope"),
+        ([{"id": 1}], "list"),
+        ({"title": "no id"}, "unknown"),
+        ("text", "not an object"),
+    ],
+)
+def test_object_kind_names_what_is_not_modelled(data: Any, kind: str) -> None:
+    assert kind == object_kind(data)
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (
+            {"namespaces": [], "routes": {}},
+            "got the REST API index (wp-json/) @ $",
+        ),
+        ([1], "got a list (use wpparse.parse_posts) @ $"),
+        (
+            {"id": 1, "name": "Ann", "slug": "ann"},
+            "got a user object (use wpparse.parse) @ $",
+        ),
+    ],
+)
+def test_parse_post_says_what_it_got(data: Any, message: str) -> None:
+    with pytest.raises(wpparse.NotAPostError) as info:
+        wpparse.parse_post(data)
+
+    assert str(info.value).endswith(message)
+
+
+def test_parse_unknown_object_is_a_clear_error() -> None:
+    with pytest.raises(
+        wpparse.NotAPostError, match=r"got the REST API index \(wp-json/\) @ \$$"
+    ):
+        wpparse.parse({"namespaces": [], "routes": {}})
+
+
+def test_parse_error_response_raises_wordpress_error() -> None:
+    with pytest.raises(wpparse.WordPressError) as info:
+        wpparse.parse(
+            {"code": "rest_forbidden", "message": "No", "data": {"status": 401}}
+        )
+
+    assert 401 == info.value.status
+
+
+def test_wrong_field_type_names_its_path() -> None:
+    with pytest.raises(wpparse.InvalidPostError, match=r"@ \$\.media_details\.width$"):
+        wpparse.parse({"id": 1, "source_url": "x", "media_details": {"width": "wide"}})
+    with pytest.raises(wpparse.InvalidPostError, match=r"@ \$\.avatar_urls\['x'\]$"):
+        wpparse.parse({"id": 1, "name": "A", "avatar_urls": {"x": "u"}})

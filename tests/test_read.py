@@ -1,0 +1,245 @@
+"""Whole sites on disk: ``read_posts`` / ``read_objects`` over files and directory trees."""
+
+from __future__ import annotations
+
+import io
+import json
+import warnings
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import wpparse
+from tests.conftest import corpus_params
+from wpparse._stream import iter_values
+from wpparse._wpjson import object_kind
+
+
+def _values(data: bytes, chunk: int) -> list[Any]:
+    return [value for _, _, value in iter_values(io.BytesIO(data), "x", chunk=chunk)]
+
+
+def _read(path: Path, **kwargs: Any) -> tuple[list[Any], list[wpparse.Problem]]:
+    problems: list[wpparse.Problem] = []
+    reader = wpparse.read_objects(path, on_error=problems.append, **kwargs)
+    return list(reader), problems
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(),
+    lambda inner: (
+        st.lists(inner, max_size=4) | st.dictionaries(st.text(), inner, max_size=4)
+    ),
+    max_leaves=12,
+)
+
+
+@given(
+    records=st.lists(
+        st.dictionaries(st.text(max_size=5), json_values, max_size=4), max_size=6
+    ),
+    indent=st.sampled_from([None, 0, 2]),
+    chunk=st.integers(min_value=1, max_value=40),
+    ensure_ascii=st.booleans(),
+)
+def test_array_streams_whatever_the_chunk_size(
+    records: list[dict[str, Any]], indent: int | None, chunk: int, ensure_ascii: bool
+) -> None:
+    data = json.dumps(records, indent=indent, ensure_ascii=ensure_ascii).encode()
+
+    assert records == _values(data, chunk)
+
+
+@given(
+    records=st.lists(
+        st.dictionaries(st.text(max_size=5), json_values, max_size=4),
+        min_size=2,
+        max_size=6,
+    ),
+    chunk=st.integers(min_value=1, max_value=40),
+)
+def test_json_lines_stream_whatever_the_chunk_size(
+    records: list[dict[str, Any]], chunk: int
+) -> None:
+    data = "\n".join(json.dumps(r, ensure_ascii=False) for r in records).encode()
+
+    assert records == _values(data, chunk)
+
+
+def test_numbers_cut_by_a_chunk_boundary_are_whole() -> None:
+    assert [[1, 23456, -7.5e3]] == [_values(b"[1, 23456, -7.5e3]", 5)]
+
+
+def test_a_record_much_larger_than_a_chunk() -> None:
+    big = {"id": 1, "content": {"rendered": "<p>" + "x" * 200_000 + "</p>"}}
+    data = json.dumps([{"id": 0}, big, {"id": 2}]).encode()
+
+    assert [0, 1, 2] == [v["id"] for v in _values(data, 64)]
+
+
+def test_sources_name_file_line_and_index(tmp_path: Path) -> None:
+    file = tmp_path / "posts.json"
+    file.write_text(
+        '[\n  {"id": 1},\n  {"id": 2,\n   "slug": "b"}\n]\n', encoding="utf-8"
+    )
+
+    posts = list(wpparse.read_posts(file))
+
+    assert [(str(file), 2, 0), (str(file), 3, 1)] == [
+        (p.source.file, p.source.line, p.source.index) for p in posts if p.source
+    ]
+
+
+def test_every_layout_of_a_file(tmp_path: Path) -> None:
+    (tmp_path / "one.json").write_text('{"id": 1}', encoding="utf-8")
+    (tmp_path / "lines.jsonl").write_text('{"id": 2}\n\n{"id": 3}\n', encoding="utf-8")
+    (tmp_path / "envelope.json").write_text(
+        '{"body": [{"id": 4}, {"id": 5}], "status": 200, "headers": {}}',
+        encoding="utf-8",
+    )
+    site = tmp_path / "mirror" / "wp-json" / "wp" / "v2" / "posts" / "6"
+    site.mkdir(parents=True)
+    (site / "index.html").write_text('\n{"id": 6}', encoding="utf-8")
+    (tmp_path / "mirror" / "index.html").write_text(
+        "<!doctype html><p>home</p>", encoding="utf-8"
+    )
+    (tmp_path / "notes.txt").write_text("not read", encoding="utf-8")
+    (tmp_path / "utf16.json").write_bytes('{"id": 7, "title": "Ünï"}'.encode("utf-16"))
+
+    objects, problems = _read(tmp_path)
+
+    assert [4, 5, 2, 3, 6, 1, 7] == [o.id for o in objects]
+    assert [] == problems
+    assert "Ünï" == objects[-1].title
+    envelope = objects[1].source
+    assert (1, "envelope.json") == (envelope.index, Path(envelope.file).name)
+
+
+def test_bad_records_are_reported_and_the_rest_go_on(tmp_path: Path) -> None:
+    (tmp_path / "a_good.json").write_text('[{"id": 1}, {"id": 2}]', encoding="utf-8")
+    (tmp_path / "b_truncated.json").write_text(
+        '[{"id": 3}, {"id": 4}, {"id": ', encoding="utf-8"
+    )
+    (tmp_path / "c_not_json.json").write_text(
+        "<html><body>404 Not Found</body></html>", encoding="utf-8"
+    )
+    (tmp_path / "d_error.json").write_text(
+        '{"code": "rest_forbidden", "message": "Sorry", "data": {"status": 401}}',
+        encoding="utf-8",
+    )
+    (tmp_path / "e_bad_field.jsonl").write_text(
+        '{"id": 5}\n{"id": "x"}\n{"id: 7\n{"id": 8}\n', encoding="utf-8"
+    )
+
+    posts, problems = _read(tmp_path)
+
+    assert [1, 2, 3, 4, 5, 8] == [p.id for p in posts]
+    assert [
+        ("b_truncated.json", 1, "$[2]"),
+        ("c_not_json.json", 1, "$"),
+        ("d_error.json", 1, "$"),
+        ("e_bad_field.jsonl", 2, "$[1].id"),
+        ("e_bad_field.jsonl", 3, "$[2]"),
+    ] == [(Path(p.source.file or "").name, p.source.line, p.path) for p in problems]
+    reasons = [p.reason for p in problems]
+    assert reasons[0].startswith("truncated JSON")
+    assert "got an HTML page" in reasons[1]
+    assert "WordPress error 'rest_forbidden' (HTTP 401): Sorry" == reasons[2]
+    assert "expected an integer, got 'x'" == reasons[3]
+    assert reasons[4].startswith("invalid JSON")
+
+
+def test_problems_warn_without_a_callback(tmp_path: Path) -> None:
+    file = tmp_path / "p.json"
+    file.write_text('[{"id": 1}, {"id": "x"}]', encoding="utf-8")
+    reader = wpparse.read_posts(file)
+
+    with pytest.warns(
+        wpparse.WPParseWarning,
+        match=r"p\.json:1: expected an integer, got 'x' @ \$\[1\]\.id",
+    ):
+        posts = list(reader)
+
+    assert [1] == [p.id for p in posts]
+    assert 1 == len(reader.problems)
+    assert {"post": 1} == dict(reader.counts)
+
+
+def test_strict_stops_at_the_first_bad_record(tmp_path: Path) -> None:
+    file = tmp_path / "p.json"
+    file.write_text('[{"id": 1}, {"id": "x"}, {"id": 3}]', encoding="utf-8")
+    seen: list[int] = []
+
+    with pytest.raises(wpparse.InvalidPostError) as info:
+        seen.extend(p.id for p in wpparse.read_posts(file, strict=True))
+
+    assert [1] == seen
+    assert f"in {file}:1" in info.value.__notes__
+
+
+def test_missing_file(tmp_path: Path) -> None:
+    _, problems = _read(tmp_path / "nope.json")
+
+    assert ["cannot read the file: No such file or directory"] == [
+        p.reason for p in problems
+    ]
+    with pytest.raises(FileNotFoundError):
+        list(wpparse.read_objects(tmp_path / "nope.json", strict=True))
+
+
+def test_trailing_garbage_is_a_warning_not_a_loss(tmp_path: Path) -> None:
+    file = tmp_path / "index.json"
+    file.write_text('{"id": 1}</plugin></name>', encoding="utf-8")
+
+    with pytest.warns(wpparse.WPParseWarning, match="ignored trailing data"):
+        posts = list(wpparse.read_posts(file))
+
+    assert [1] == [p.id for p in posts]
+
+
+def test_read_posts_refuses_other_objects(tmp_path: Path) -> None:
+    file = tmp_path / "mixed.json"
+    file.write_text(
+        '[{"id": 1}, {"id": 2, "name": "News", "taxonomy": "category"}]',
+        encoding="utf-8",
+    )
+    problems: list[wpparse.Problem] = []
+
+    posts = list(wpparse.read_posts(file, on_error=problems.append))
+    objects = list(wpparse.read_objects(file))
+
+    assert [1] == [p.id for p in posts]
+    assert "$[1]" == problems[0].path
+    assert [wpparse.Post, wpparse.Term] == [type(o) for o in objects]
+
+
+def test_several_paths(tmp_path: Path) -> None:
+    (tmp_path / "a.json").write_text('{"id": 1}', encoding="utf-8")
+    (tmp_path / "b.json").write_text('{"id": 2}', encoding="utf-8")
+
+    posts = wpparse.read_posts([tmp_path / "b.json", str(tmp_path / "a.json")])
+
+    assert [2, 1] == [p.id for p in posts]
+
+
+_MODELLED = {"post", "media", "user", "term", "comment"}
+
+
+@pytest.mark.parametrize("path", corpus_params("posts"))
+def test_corpus_files_read_without_surprises(path: Path) -> None:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", wpparse.WPParseWarning)
+        value = wpparse._load.load_json(path.read_bytes())
+        objects, problems = _read(path)
+    items = value if isinstance(value, list) else [value]
+    expected = [o for o in items if object_kind(o) in _MODELLED]
+
+    assert [o.get("id", o.get("ID")) for o in expected] == [o.id for o in objects]
+    assert len(items) - len(expected) == len(problems)
+    for problem in problems:
+        assert isinstance(
+            problem.error, wpparse.WordPressError | wpparse.NotAPostError
+        ), problem
