@@ -10,8 +10,11 @@ a resolver bug around lxml's extras, and ``--group`` needs pip 25.1.
 
 from __future__ import annotations
 
+import contextlib
 import os
+import re
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -140,6 +143,28 @@ def docs(session: nox.Session) -> None:
 
 
 @nox.session(default=False)
+def recipes(session: nox.Session) -> None:
+    """Run every doctest in the docs, the Spark recipe included (needs Java 17+; installs pyspark)."""
+    if shutil.which("java") is None:
+        session.error(
+            "the Spark recipe needs Java 17 or newer: apt-get install openjdk-17-jre-headless"
+        )
+    _install(session, "docs")
+    session.install("pyspark")
+    session.run(
+        "sphinx-build",
+        "-n",
+        "-W",
+        "--keep-going",
+        "-q",
+        "-b",
+        "doctest",
+        "docs",
+        str(ROOT / "docs" / "_build" / "recipes"),
+        env={"WPPARSE_DOCS_SPARK": "1"},
+    )
+
+
 def bench(session: nox.Session) -> None:
     """
     Benchmark wpparse against the parse floor and its peers; prints a Markdown report.
@@ -181,6 +206,16 @@ def screenshots(session: nox.Session) -> None:
 # What the wheel must hold, and what it must not.
 WHEEL_MUST_HOLD = ("wpparse/__init__.py", "wpparse/py.typed")
 WHEEL_MUST_NOT_HOLD = ("tests/", "conftest.py", "test_", "docs/", "benchmarks/")
+
+
+def _source_version() -> str:
+    """Return ``__version__`` from the source tree: the one place the version lives."""
+    init = (ROOT / "src" / "wpparse" / "__init__.py").read_text(encoding="utf-8")
+    match = re.search(r'^__version__ = "([^"]+)"$', init, re.MULTILINE)
+    if match is None:
+        msg = 'no __version__ = "..." line in src/wpparse/__init__.py'
+        raise RuntimeError(msg)
+    return match.group(1)
 
 
 def _check_wheel(session: nox.Session, wheel: Path) -> None:
@@ -235,7 +270,7 @@ def build(session: nox.Session) -> None:
     session.run(
         str(bindir / "python"), "-m", "pip", "install", "-q", str(wheel), external=True
     )
-    expected = f"wpparse {PYPROJECT['project']['version']}"
+    expected = f"wpparse {_source_version()}"
     shown = session.run(
         str(bindir / "wpparse"), "--version", external=True, silent=True
     )
@@ -284,16 +319,18 @@ def _integration_missing() -> list[str]:
     return missing
 
 
-def _survivors(marker: str) -> list[str]:
-    """Command lines of live processes that mention *marker*."""
+def _kill_survivors(marker: str) -> list[str]:
+    """Kill the live processes whose command line mentions *marker*; describe them."""
     found = []
     for proc in Path("/proc").iterdir():
         try:
             cmdline = (proc / "cmdline").read_bytes().replace(b"\0", b" ").decode()
         except OSError:
             continue
-        if marker in cmdline:
+        if proc.name.isdigit() and marker in cmdline:
             found.append(f"{proc.name}: {cmdline}")
+            with contextlib.suppress(OSError):
+                os.kill(int(proc.name), signal.SIGKILL)
     return found
 
 
@@ -332,7 +369,9 @@ def integration(session: nox.Session) -> None:
             env={"TMPDIR": str(scratch)},
         )
     finally:
-        survivors = _survivors(str(scratch))
+        # Only if pytest itself was killed can anything be left: the folder's
+        # name in their command lines identifies this run's processes.
+        survivors = _kill_survivors(str(scratch))
         shutil.rmtree(scratch, ignore_errors=True)
     if survivors:
-        session.error("processes of the stack survived:\n" + "\n".join(survivors))
+        session.error("killed processes that survived:\n" + "\n".join(survivors))

@@ -46,11 +46,14 @@ napoleon_numpy_docstring = False
 # example post from examples/.
 DOCS = Path(__file__).resolve().parent
 doctest_global_setup = f"""
+import os
 import sys
 from pathlib import Path
 sys.path.insert(0, {str(DOCS / "_support")!r})
 import wpparse
 EXAMPLES = Path({str(DOCS.parent / "examples")!r})
+# The Spark recipe starts a JVM cluster: nox -s recipes runs it, nox -s docs does not.
+RUN_SPARK = os.environ.get("WPPARSE_DOCS_SPARK") == "1"
 """
 
 # Offline builds cannot fetch inventories: use Debian's python3.11-doc copy

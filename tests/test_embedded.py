@@ -248,3 +248,53 @@ def test_corpus_embedded_records_are_reachable(path: Path) -> None:
             if "name" in item:
                 assert _decoded(item["name"]) == found[0].name
                 assert "&amp;" not in found[0].name
+
+
+def test_content_images_join_embedded_media() -> None:
+    data = _post(
+        {
+            "wp:featuredmedia": [{"id": 62, "source_url": "https://example.org/f.jpg"}],
+            "wp:contentmedia": [
+                [
+                    {
+                        "id": 70,
+                        "source_url": "https://example.org/g.jpg",
+                        "alt_text": "Falls",
+                    },
+                    {"id": 62, "source_url": "https://example.org/f.jpg"},
+                ]
+            ],
+        },
+        content={
+            "rendered": '<p>Intro.</p><figure><img class="wp-image-70" src="https://example.org/g-300.jpg" alt=""></figure>'
+            '<figure><img class="wp-image-99" src="https://example.org/x.jpg"></figure>'
+        },
+    )
+    post = wpparse.parse_post(data)
+    figures = [
+        b for s in post.walk() for b in s.blocks if b.kind is wpparse.BlockKind.FIGURE
+    ]
+
+    assert [70, 99] == [b.attachment_id for b in figures]
+    joined = post.media_for(figures[0])
+    assert joined is not None
+    assert ("Falls", "https://example.org/g.jpg") == (
+        joined.alt_text,
+        joined.source_url,
+    )
+    assert post.media_for(figures[1]) is None
+    assert [62, 70] == [m.id for m in post.embedded.media()]  # type: ignore[union-attr]
+
+
+def test_media_for_without_embed() -> None:
+    post = wpparse.parse_post(
+        {
+            "id": 1,
+            "content": {
+                "rendered": '<img class="wp-image-5" src="https://e.org/a.jpg">'
+            },
+        }
+    )
+    (figure,) = [b for s in post.walk() for b in s.blocks if b.attachment_id]
+
+    assert post.media_for(figure) is None

@@ -8,8 +8,9 @@ Parse WordPress REST API JSON into typed, immutable models.
 """
 
 from wpparse import exceptions
+from wpparse._chunks import Chunk, chunks
 from wpparse._collections import Collection, parse_objects, parse_posts
-from wpparse._dict import to_dict
+from wpparse._dict import post_schema, to_dict
 from wpparse._links import extract_links
 from wpparse._models import (
     Block,
@@ -33,6 +34,8 @@ from wpparse._objects import (
     User,
 )
 from wpparse._read import Reader, read_objects, read_posts
+from wpparse._render_markdown import to_markdown
+from wpparse._render_text import to_text
 from wpparse._sections import parse_content
 from wpparse._wpjson import parse_post
 from wpparse._wpobjects import parse
@@ -51,6 +54,7 @@ __all__ = [
     "Absence",
     "Block",
     "BlockKind",
+    "Chunk",
     "Collection",
     "Comment",
     "Embedded",
@@ -73,6 +77,7 @@ __all__ = [
     "WPParseError",
     "WPParseWarning",
     "WordPressError",
+    "chunks",
     "exceptions",
     "extract_links",
     "parse",
@@ -80,7 +85,10 @@ __all__ = [
     "parse_objects",
     "parse_post",
     "parse_posts",
+    "post_schema",
     "read_objects",
     "read_posts",
     "to_dict",
+    "to_markdown",
+    "to_text",
 ]

@@ -1,29 +1,36 @@
 """
 Render a :class:`~wpparse.Post` as plain JSON-serialisable data.
 
-The shape mirrors the models: field names are the attribute names, dates are
-ISO 8601 strings with their offset, enums are their string values, tuples are
-lists.  It is what the CLI's ``json`` and ``jsonl`` formats print.
+The shape mirrors the models: field names are the attribute names, in the
+order the models declare them; dates are ISO 8601 strings with their offset;
+enums are their string values; tuples are lists.  Sections also carry their
+``text`` and the post its ``text``.  The shape is described by the JSON Schema
+shipped in the package (:func:`wpparse.post_schema`); it is what the CLI's
+``json`` and ``jsonl`` formats print.
 """
 
 from __future__ import annotations
 
 import enum
+import json
 from collections.abc import Mapping
-from datetime import datetime
+from datetime import date, datetime
+from importlib.resources import files
 from typing import Any
 
 import attrs
 
-from wpparse._models import Post, Section
+from wpparse._models import Link, Post, Section
 
-__all__ = ["to_dict"]
+__all__ = ["link_dict", "post_schema", "to_dict"]
+
+_CONTAINERS = (Mapping, list, tuple)
 
 
 def _scalar(value: Any) -> Any:
     if isinstance(value, enum.Enum):
         return value.value
-    if isinstance(value, datetime):
+    if isinstance(value, datetime | date):
         return value.isoformat()
     if attrs.has(type(value)):
         return _attrs_dict(value)
@@ -31,30 +38,30 @@ def _scalar(value: Any) -> Any:
 
 
 def _plain(value: Any) -> Any:
-    """
-    Return *value* as plain JSON data.
-
-    Iterative, not recursive: ``Post.extra`` holds JSON from the open web,
-    which may nest as deep as the JSON reader allows.
-    """
-    if not isinstance(value, (Mapping, list, tuple)):
+    """Copy *value* into JSON types, without recursion (JSON from the web can be deep)."""
+    if not isinstance(value, _CONTAINERS):
         return _scalar(value)
-    root: list[Any] = [None]
-    stack: list[tuple[Any, Any, Any]] = [(value, root, 0)]
+    holder: list[Any] = [None]
+    stack: list[tuple[Any, Any, Any]] = [(value, holder, 0)]
     while stack:
         source, target, key = stack.pop()
         if isinstance(source, Mapping):
             copy: Any = {}
-            for k, v in source.items():
-                copy[str(k)] = None
-                stack.append((v, copy, str(k)))
-        elif isinstance(source, (list, tuple)):
-            copy = [None] * len(source)
-            stack.extend((v, copy, i) for i, v in enumerate(source))
+            for name, item in source.items():
+                if isinstance(item, _CONTAINERS):
+                    copy[str(name)] = None
+                    stack.append((item, copy, str(name)))
+                else:
+                    copy[str(name)] = _scalar(item)
         else:
-            copy = _scalar(source)
+            copy = [None] * len(source)
+            for index, item in enumerate(source):
+                if isinstance(item, _CONTAINERS):
+                    stack.append((item, copy, index))
+                else:
+                    copy[index] = _scalar(item)
         target[key] = copy
-    return root[0]
+    return holder[0]
 
 
 def _attrs_dict(instance: Any) -> dict[str, Any]:
@@ -62,18 +69,40 @@ def _attrs_dict(instance: Any) -> dict[str, Any]:
         field.name: _plain(getattr(instance, field.name))
         for field in attrs.fields(type(instance))
     }
-    if isinstance(instance, Section):
+    if isinstance(instance, Section | Post):
         out["text"] = instance.text
     return out
+
+
+def link_dict(link: Link) -> dict[str, Any]:
+    """Return *link* as a dict of JSON-serialisable values (as in :func:`to_dict`)."""
+    return _attrs_dict(link)
 
 
 def to_dict(post: Post) -> dict[str, Any]:
     """
     Return *post* as a dict of JSON-serialisable values.
 
-    ``json.dumps(wpparse.to_dict(post))`` always works; dates are ISO 8601
-    strings with their UTC offset (or without one, for naive wall-clock dates).
+    ``json.dumps(wpparse.to_dict(post))`` always works.  Keys are the model's
+    attribute names in declaration order; dates are ISO 8601 strings with
+    their UTC offset (without one only for naive wall-clock dates); enums are
+    their values; tuples are lists; nested models are dicts of the same kind.
+    Each section also has its ``text``, and the post its ``text``.  The
+    result validates against :func:`post_schema`.
 
     .. versionadded:: 0.1.0
     """
     return _attrs_dict(post)
+
+
+def post_schema() -> dict[str, Any]:
+    """
+    Return the JSON Schema (draft 2020-12) of :func:`to_dict`'s result.
+
+    The schema ships in the package as ``wpparse/post.schema.json``.
+
+    .. versionadded:: 0.1.0
+    """
+    text = files("wpparse").joinpath("post.schema.json").read_text(encoding="utf-8")
+    schema: dict[str, Any] = json.loads(text)
+    return schema

@@ -426,6 +426,21 @@ class Post:
         """The tags: a :class:`~wpparse.Term` for each embedded one, the id otherwise."""
         return self._terms_or_ids(self.tags, "post_tag")
 
+    def media_for(self, block: Block) -> Media | None:
+        """
+        Return the embedded :class:`~wpparse.Media` record of a figure *block*.
+
+        The block's :attr:`Block.attachment_id` (from its ``wp-image-<id>``
+        class) is looked up among the embedded media (featured media and any
+        other embedded media list); ``None`` when it was not embedded.
+        """
+        if block.attachment_id is None or self.embedded is None:
+            return None
+        for media in self.embedded.media():
+            if media.id == block.attachment_id:
+                return media
+        return None
+
     def terms(self, taxonomy: str | None = None) -> tuple[Term, ...]:
         """
         Return the embedded terms of *taxonomy* (``"category"``, ``"post_tag"``, ...).

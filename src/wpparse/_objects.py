@@ -327,9 +327,11 @@ class Embedded:
         return tuple(term for group in self.terms.values() for term in group)
 
     def media(self) -> tuple[Media, ...]:
-        """Every embedded media record: the featured media, then any other."""
-        found = list(self.featured_media)
-        found.extend(
-            m for group in self.other.values() for m in group if isinstance(m, Media)
-        )
-        return tuple(found)
+        """Every embedded media record, once each: the featured media, then any
+        other (``wp:contentmedia`` ...)."""
+        found: dict[int, Media] = {m.id: m for m in reversed(self.featured_media)}
+        for group in self.other.values():
+            for item in group:
+                if isinstance(item, Media):
+                    found.setdefault(item.id, item)
+        return tuple(found.values())

@@ -13,14 +13,20 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from types import FrameType
 
 import pytest
 
 from tests.integration.stack import INSTALL_HINT, Stack, missing_tools, new_root
 
 FIXTURES = Path(__file__).resolve().parents[1] / "data" / "wordpress"
+
+
+def _interrupt(signum: int, _frame: FrameType | None) -> None:
+    raise KeyboardInterrupt(f"signal {signum}")
 
 
 @pytest.fixture(scope="session")
@@ -30,10 +36,14 @@ def wp() -> Iterator[Stack]:
     if missing:
         pytest.fail(f"missing {', '.join(missing)}; {INSTALL_HINT}", pytrace=False)
     stack = Stack(new_root())
+    # A CI timeout sends SIGTERM: turn it into an interruption, so that pytest
+    # still runs this teardown and stops the stack.
+    previous = signal.signal(signal.SIGTERM, _interrupt)
     try:
         stack.start()
         yield stack
     finally:
+        signal.signal(signal.SIGTERM, previous)
         try:
             stack.stop()
         finally:

@@ -1,0 +1,295 @@
+"""
+Inline CommonMark: escaping, code spans, link destinations, and a paragraph builder.
+
+The builder collects text, atoms (code spans, images, line breaks) and the
+opening and closing marks of emphasis and links, then decides per pair whether
+``*``/``**`` will really parse as emphasis next to its neighbours; where it
+would not, it writes ``<em>``/``<strong>`` instead, so no asterisk ever shows
+and no text is ever taken as markup.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Any
+
+__all__ = [
+    "HARD_BREAK",
+    "Inline",
+    "code_span",
+    "escape",
+    "escape_heading",
+    "escape_line_starts",
+    "link_destination",
+    "link_title",
+]
+
+HARD_BREAK = "\\\n"
+
+# Characters that can start markup anywhere in a line.  `>` and `|` matter only
+# at a line start and in tables, `~` only doubled (GFM), but escaping them
+# everywhere is cheap and keeps the rule simple.
+_SPECIAL = re.compile(r"([\\`*_\[\]<>~|])")
+_ENTITY = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
+# What would start a block at the beginning of a line: a heading, a setext
+# underline or thematic break, a bullet or an ordered list item.
+_LINE_START_MARK = re.compile(r"^([#=+-])", re.MULTILINE)
+_LINE_START_NUMBER = re.compile(r"^(\d{1,9})([.)])", re.MULTILINE)
+_TRAILING_HASHES = re.compile(r"(#+)$")
+_WS = re.compile(r"[ \t\n\r\f]+")
+_BACKTICKS = re.compile(r"`+")
+_DEST_UNSAFE = re.compile(r"[\x00-\x20\x7f<>\\|`]")
+
+
+def escape(text: str) -> str:
+    """Escape *text* so CommonMark shows it as it is, wherever it sits in a line."""
+    text = _SPECIAL.sub(r"\\\1", text)
+    if "&" in text:
+        text = _ENTITY.sub(r"\\&", text)
+    return text
+
+
+def escape_line_starts(markdown: str) -> str:
+    """Escape what would open a block at the start of any line of a paragraph."""
+    markdown = _LINE_START_MARK.sub(r"\\\1", markdown)
+    return _LINE_START_NUMBER.sub(r"\1\\\2", markdown)
+
+
+def escape_heading(text: str) -> str:
+    """Escape plain *text* for the content of an ATX heading line."""
+    text = escape(collapse_ws(text))
+    return _TRAILING_HASHES.sub(r"\\\1", text)
+
+
+def collapse_ws(text: str) -> str:
+    """Collapse runs of HTML whitespace to one space and strip the ends."""
+    return _WS.sub(" ", text).strip(" ")
+
+
+def code_span(text: str) -> str:
+    """Return *text* as a code span fenced by more backticks than any run inside."""
+    text = _WS.sub(" ", text)
+    if not text.strip(" "):
+        return ""
+    runs = _BACKTICKS.findall(text)
+    fence = "`" * (max(map(len, runs)) + 1 if runs else 1)
+    if text[0] in "` " or text[-1] in "` ":
+        text = f" {text} "
+    return f"{fence}{text}{fence}"
+
+
+def _percent(match: re.Match[str]) -> str:
+    return "".join(f"%{byte:02X}" for byte in match.group().encode("utf-8"))
+
+
+def link_destination(url: str) -> str:
+    """Return *url* as a link destination: spaces, brackets, pipes percent-encoded."""
+    url = _DEST_UNSAFE.sub(_percent, url)
+    depth = 0
+    for char in url:
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+            if depth < 0:
+                break
+    if depth:
+        url = url.replace("(", "%28").replace(")", "%29")
+    return url
+
+
+def link_title(title: str | None) -> str:
+    """Return `` "title"`` for a link or image, or ``""`` when there is none."""
+    if not title:
+        return ""
+    title = escape(collapse_ws(title)).replace('"', '\\"')
+    return f' "{title}"' if title else ""
+
+
+def _char_class(char: str | None) -> str:
+    if char is None or char.isspace():
+        return "space"
+    if unicodedata.category(char)[0] in "PS":
+        return "punct"
+    return "word"
+
+
+class Mark:
+    """The opening or closing half of an emphasis or a link in an :class:`Inline`."""
+
+    __slots__ = ("closed", "element", "html", "kind", "markdown", "opening", "partner")
+
+    def __init__(
+        self, kind: str, element: Any, markdown: str, *, opening: bool
+    ) -> None:
+        self.kind = kind
+        self.element = element
+        self.markdown = markdown
+        self.opening = opening
+        self.closed = False
+        self.html = False
+        self.partner: Mark = self
+
+
+_EMPHASIS_HTML = {
+    "em": ("<em>", "</em>"),
+    "strong": ("<strong>", "</strong>"),
+}
+
+
+class Inline:
+    """
+    Builds one paragraph of inline Markdown.
+
+    Whitespace is collapsed as a browser would; a space next to an emphasis
+    mark moves outside it (``**In conclusion,** armed``); empty emphasis and
+    empty links vanish.
+    """
+
+    __slots__ = ("open", "out", "space")
+
+    def __init__(self) -> None:
+        self.out: list[str | Mark] = []
+        self.open: list[Mark] = []
+        self.space = False
+
+    def is_open(self, kind: str) -> bool:
+        """Whether a mark of *kind* is open in this paragraph."""
+        return any(mark.kind == kind for mark in self.open)
+
+    def text(self, raw: str) -> None:
+        """Add *raw* text (not yet escaped) as a browser would show it."""
+        text = _WS.sub(" ", raw)
+        if text.startswith(" "):
+            self.space = True
+            text = text[1:]
+        if not text:
+            return
+        trailing = text.endswith(" ")
+        if trailing:
+            text = text[:-1]
+        self._visible(escape(text))
+        self.space = trailing
+
+    def atom(self, markdown: str) -> None:
+        """Add ready-made Markdown (a code span, an image) as one visible unit."""
+        if markdown:
+            self._visible(markdown)
+
+    def line_break(self) -> None:
+        """Add a hard line break (``<br>``), unless nothing precedes it on its line."""
+        self.space = False
+        out = self.out
+        index = len(out)
+        while index and isinstance(out[index - 1], Mark):
+            index -= 1
+        if index and out[index - 1] != HARD_BREAK:
+            out.append(HARD_BREAK)
+
+    def _visible(self, markdown: str) -> None:
+        out = self.out
+        if self.space:
+            self.space = False
+            index = len(out)
+            while index and isinstance(out[index - 1], Mark) and out[index - 1].opening:  # type: ignore[union-attr]
+                index -= 1
+            if index and out[index - 1] != HARD_BREAK:
+                out.insert(index, " ")
+        out.append(markdown)
+
+    def push(self, kind: str, element: Any, opening: str, closing: str) -> None:
+        """Open a mark of *kind* for *element*; *closing* is written when it closes."""
+        mark = Mark(kind, element, opening, opening=True)
+        mark.partner = Mark(kind, element, closing, opening=False)
+        mark.partner.partner = mark
+        self.out.append(mark)
+        self.open.append(mark)
+
+    def pop(self, element: Any) -> None:
+        """Close the mark opened for *element*, if it is the innermost one open here."""
+        if not self.open or self.open[-1].element is not element:
+            return
+        mark = self.open.pop()
+        if self.out and self.out[-1] is mark:
+            self.out.pop()
+            return
+        closing = mark.partner
+        mark.closed = closing.closed = True
+        self.out.append(closing)
+
+    def finish(self) -> str:
+        """Return the paragraph's Markdown (empty if it shows nothing)."""
+        out = self.out
+        index = len(out)
+        while index:
+            token = out[index - 1]
+            if isinstance(token, Mark):
+                index -= 1
+            elif token in (HARD_BREAK, " "):
+                del out[index - 1]
+                index -= 1
+            else:
+                break
+        if not any(isinstance(token, str) and token for token in out):
+            return ""
+        positions = {
+            id(token): i for i, token in enumerate(out) if isinstance(token, Mark)
+        }
+        parts: list[str] = []
+        for i, token in enumerate(out):
+            if isinstance(token, str):
+                parts.append(token)
+                continue
+            if not token.closed:
+                continue
+            if token.kind == "link":
+                parts.append(token.markdown)
+                continue
+            partner = token.partner
+            if token.opening:
+                token.html = not (
+                    _fits(out, i, opening=True)
+                    and _fits(out, positions[id(partner)], opening=False)
+                )
+                html = token.html
+            else:
+                html = partner.html
+            if html:
+                tags = _EMPHASIS_HTML[token.kind]
+                parts.append(tags[0] if token.opening else tags[1])
+            else:
+                parts.append(token.markdown)
+        return "".join(parts)
+
+
+def _fits(out: list[str | Mark], index: int, *, opening: bool) -> bool:
+    """Whether ``*``/``**`` parse as emphasis at *index* (CommonMark flanking rules)."""
+    before = _edge(out, index - 1, last=True)
+    after = _edge(out, index + 1, last=False)
+    if before == "*" or after == "*":
+        return False
+    inside, outside = (after, before) if opening else (before, after)
+    if inside is None or inside == "\\" or _char_class(inside) == "space":
+        return False
+    if outside == "\\":
+        return False
+    return _char_class(outside) != "word"
+
+
+def _edge(out: list[str | Mark], index: int, *, last: bool) -> str | None:
+    """The character next to a mark: a neighbouring emphasis mark counts as ``*``."""
+    if index < 0 or index >= len(out):
+        return None
+    token = out[index]
+    if isinstance(token, Mark):
+        if not token.closed:
+            return "*"
+        if token.kind != "link":
+            return "*"
+        text = token.markdown
+    else:
+        text = token
+    if not text:
+        return None
+    return text[-1] if last else text[0]

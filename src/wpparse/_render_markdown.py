@@ -1,0 +1,206 @@
+"""
+Render a :class:`~wpparse.Post` as CommonMark, optionally with YAML front matter.
+
+Sections become ATX headings at their own level; each block is converted from
+its HTML (re-parsed once per post with lxml) so emphasis, links, nested lists,
+tables, images and code keep their structure.  Text from the post is escaped
+so it can never become markup it was not, and unsafe URLs never become links.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+import lxml.html
+
+from wpparse._htmltext import make_parser
+from wpparse._markdown_html import Converter, fenced_code
+from wpparse._markdown_inline import (
+    escape,
+    escape_heading,
+    escape_line_starts,
+    link_destination,
+)
+from wpparse._models import Block, BlockKind, Link, Post
+from wpparse._urlsafety import safe_url
+from wpparse._yaml import yaml_mapping
+
+__all__ = ["front_matter", "to_markdown"]
+
+_PARSER = make_parser()
+_SEPARATOR = "* * *"
+_TAGS_OF_PLAIN_PARAGRAPH = 2  # <p> and </p>
+
+
+def to_markdown(post: Post, *, front_matter: bool = False, title: bool = False) -> str:
+    """
+    Render *post* as CommonMark (with GFM pipe tables).
+
+    Each section's title is an ATX heading at the section's level; the blocks
+    keep their emphasis, links (absolute URLs), nested lists, block quotes,
+    tables, images with their alt text and caption, and code (fenced by more
+    backticks than any run inside).  Characters that would change the
+    Markdown's meaning are escaped, and ``javascript:``-like URLs are never
+    written as links: the text of such a link stays, the link does not.
+
+    Args:
+        post: The post to render.
+        front_matter: Start with YAML front matter (see :func:`front_matter`),
+            ready for Hugo, Jekyll, Astro or MkDocs.
+        title: Start the body with the post's title as a ``#`` heading.
+
+    .. versionadded:: 0.1.0
+    """
+    parts: list[str] = []
+    if front_matter:
+        parts.append(_front_matter_block(post))
+    if title and post.title:
+        parts.append("# " + escape_heading(post.title))
+    parts.extend(_body(post))
+    return "\n\n".join(parts) + "\n" if parts else ""
+
+
+def _body(post: Post) -> Iterator[str]:
+    sections = list(post.walk())
+    blocks = [block for section in sections for block in section.blocks]
+    rendered = iter(_render_blocks(blocks, post.link))
+    for section in sections:
+        if section.title and section.level > 0:
+            level = min(section.level, 6)
+            yield "#" * level + " " + escape_heading(section.title)
+        for _ in section.blocks:
+            markdown = next(rendered)
+            if markdown:
+                yield markdown
+
+
+def _render_blocks(blocks: list[Block], base: str | None) -> list[str]:
+    """Render *blocks* in order; those that need their HTML are parsed in one go."""
+    out: list[str | None] = [_without_html(block) for block in blocks]
+    todo = [i for i, text in enumerate(out) if text is None]
+    if todo:
+        for index, markdown in zip(
+            todo, _from_html([blocks[i] for i in todo], base), strict=True
+        ):
+            out[index] = markdown
+    return [text or "" for text in out]
+
+
+def _without_html(block: Block) -> str | None:
+    """Render *block* from its fields when its HTML adds nothing; else ``None``."""
+    kind = block.kind
+    if kind is BlockKind.CODE:
+        return fenced_code(block.text, block.language) if block.text else ""
+    if kind is BlockKind.SEPARATOR:
+        return _SEPARATOR
+    html = block.html
+    if kind is BlockKind.PARAGRAPH and html.count("<") == _TAGS_OF_PLAIN_PARAGRAPH:
+        # <p>plain text</p>: nothing inline to keep.
+        return escape_line_starts(escape(block.text))
+    if not html:
+        return _from_fields(block)
+    return None
+
+
+def _from_html(blocks: list[Block], base: str | None) -> list[str]:
+    """Convert the blocks' HTML, parsing it once for all of them when possible."""
+    links: dict[str, Link] = {}
+    for block in blocks:
+        for link in block.links:
+            links.setdefault(link.href, link)
+    converter = Converter(base, links)
+    wrapped = "".join(f"<div>{block.html}</div>" for block in blocks)
+    root = lxml.html.fragment_fromstring(wrapped, create_parent="div", parser=_PARSER)
+    children = list(root)
+    if len(children) == len(blocks) and all(
+        child.tag == "div" and child.tail is None for child in children
+    ):
+        return ["\n\n".join(converter.blocks(child)) for child in children]
+    # The blocks' HTML did not nest as written: convert each on its own.
+    out = []
+    for block in blocks:
+        root = lxml.html.fragment_fromstring(
+            block.html, create_parent="div", parser=_PARSER
+        )
+        out.append("\n\n".join(converter.blocks(root)))
+    return out
+
+
+def _from_fields(block: Block) -> str:
+    """Render a block built without HTML (by hand, or by another tool)."""
+    kind = block.kind
+    if kind is BlockKind.LIST and block.items:
+        items = (
+            f"{n}. {_paragraph(item)}" if block.ordered else f"- {_paragraph(item)}"
+            for n, item in enumerate(block.items, 1)
+        )
+        return "\n".join(items)
+    if kind is BlockKind.TABLE and block.rows:
+        return _pipe_table(block.rows)
+    if kind is BlockKind.FIGURE:
+        parts = []
+        if block.src and safe_url(block.src, image=True):
+            alt = escape(block.alt or "")
+            parts.append(f"![{alt}]({link_destination(block.src)})")
+        if block.caption:
+            parts.append(_paragraph(block.caption))
+        return "\n\n".join(parts)
+    if kind is BlockKind.EMBED and block.src and safe_url(block.src):
+        url = link_destination(block.src)
+        return f"[{escape(block.text or block.src)}]({url})"
+    if kind is BlockKind.QUOTE and block.text:
+        return "> " + _paragraph(block.text)
+    if kind is BlockKind.HEADING and block.text:
+        return f"**{escape(block.text)}**"
+    return _paragraph(block.text) if block.text else ""
+
+
+def _paragraph(text: str) -> str:
+    return escape_line_starts(escape(" ".join(text.split())))
+
+
+def _pipe_table(rows: tuple[tuple[str, ...], ...]) -> str:
+    width = max(len(row) for row in rows)
+
+    def line(cells: Iterable[str]) -> str:
+        cells = [escape(" ".join(cell.split())) for cell in cells]
+        cells += [""] * (width - len(cells))
+        return "| " + " | ".join(cells) + " |"
+
+    return "\n".join(
+        [line(rows[0]), "| " + " | ".join(["---"] * width) + " |", *map(line, rows[1:])]
+    )
+
+
+def front_matter(post: Post) -> dict[str, Any]:
+    """
+    Return the front matter fields of *post*, in the order they are written.
+
+    ``title``, ``date``, ``modified``, ``slug``, ``link``, ``author``,
+    ``categories``, ``tags`` and ``excerpt``; fields the post does not have are
+    left out.  Dates are ISO 8601 strings with their offset.  The author and
+    the terms are names when the response embedded them, ids otherwise.
+
+    .. versionadded:: 0.1.0
+    """
+    data: dict[str, Any] = {"title": post.title}
+    if post.date is not None:
+        data["date"] = post.date.isoformat()
+    if post.modified is not None:
+        data["modified"] = post.modified.isoformat()
+    if post.slug:
+        data["slug"] = post.slug
+    if post.link:
+        data["link"] = post.link
+    if post.author is not None:
+        data["author"] = post.author
+    data["categories"] = list(post.categories)
+    data["tags"] = list(post.tags)
+    if post.excerpt:
+        data["excerpt"] = post.excerpt
+    return data
+
+
+def _front_matter_block(post: Post) -> str:
+    return "---\n" + yaml_mapping(front_matter(post)) + "\n---"

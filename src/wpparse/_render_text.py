@@ -1,0 +1,106 @@
+"""
+Render a :class:`~wpparse.Post` as plain text, the way a reader would copy it.
+
+Headings stand on their own lines, blocks are separated by a blank line, list
+items are marked (``-`` or ``1.``, nested items indented), table cells are
+separated by tabs, code keeps its whitespace.  No tags, no entities.
+"""
+
+from __future__ import annotations
+
+import lxml.html
+from lxml import etree
+
+from wpparse._htmltext import make_parser
+from wpparse._models import Block, BlockKind, Post
+
+__all__ = ["block_text", "to_text"]
+
+_PARSER = make_parser()
+_LISTS = frozenset({"ul", "ol", "menu"})
+_SPACED = frozenset({"p", "div", "br", "figure", "figcaption", "blockquote", "pre"})
+_NO_TEXT = ("script", "style", "template", "noscript")
+_MAX_DIGITS = 10
+
+
+def to_text(post: Post, *, title: bool = False) -> str:
+    """
+    Render *post* as plain text.
+
+    Section titles are lines of their own; blocks are separated by a blank
+    line; list items are marked; tags are gone and entities decoded.  With
+    *title*, the post's title comes first.
+
+    .. versionadded:: 0.1.0
+    """
+    parts: list[str] = []
+    if title and post.title:
+        parts.append(post.title)
+    for section in post.walk():
+        if section.title:
+            parts.append(section.title)
+        for block in section.blocks:
+            text = block_text(block)
+            if text:
+                parts.append(text)
+    return "\n\n".join(parts) + "\n" if parts else ""
+
+
+def block_text(block: Block) -> str:
+    """Return the plain text of one block as :func:`to_text` writes it."""
+    kind = block.kind
+    if kind is BlockKind.LIST and block.items:
+        html = block.html
+        if html.count("<ul") + html.count("<ol") > 1 or " start=" in html:
+            nested = _nested_list(html)
+            if nested:
+                return nested
+        return "\n".join(
+            f"{n}. {item}" if block.ordered else f"- {item}"
+            for n, item in enumerate(block.items, 1)
+        )
+    if kind is BlockKind.TABLE and block.rows:
+        return "\n".join("\t".join(row) for row in block.rows)
+    return block.text
+
+
+def _start(value: str | None) -> int:
+    value = (value or "").strip()
+    return int(value) if value.isdigit() and len(value) < _MAX_DIGITS else 1
+
+
+def _nested_list(html: str) -> str:
+    """Mark the items of a list with nested lists, indenting the inner ones."""
+    root = lxml.html.fragment_fromstring(html, create_parent="div", parser=_PARSER)
+    etree.strip_elements(root, *_NO_TEXT, with_tail=False)
+    lists: list[list[int]] = []  # [ordered, count] per open list
+    items: list[tuple[str, list[str]]] = []  # (marker, text parts)
+    open_items: list[list[str]] = []
+    for event, el in etree.iterwalk(root, events=("start", "end")):
+        tag = el.tag
+        if event == "start":
+            if tag in _LISTS:
+                lists.append([tag == "ol", _start(el.get("start")) - 1])
+            elif tag == "li" and lists:
+                ordered, count = lists[-1]
+                lists[-1][1] = count + 1
+                indent = "   " * (len(lists) - 1)
+                marker = f"{indent}{count + 1}. " if ordered else f"{indent}- "
+                parts: list[str] = []
+                items.append((marker, parts))
+                open_items.append(parts)
+            elif tag in _SPACED and open_items:
+                open_items[-1].append(" ")
+            if el.text and open_items:
+                open_items[-1].append(el.text)
+        else:
+            if tag in _LISTS and lists:
+                lists.pop()
+            elif tag == "li" and open_items:
+                open_items.pop()
+            elif tag in _SPACED and open_items:
+                open_items[-1].append(" ")
+            if el.tail and open_items:
+                open_items[-1].append(el.tail)
+    lines = [marker + " ".join("".join(parts).split()) for marker, parts in items]
+    return "\n".join(line.rstrip() for line in lines)

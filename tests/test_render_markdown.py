@@ -1,0 +1,416 @@
+"""Markdown rendering: escaping, inline structure, safety, front matter, CommonMark round trips."""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime
+
+import pytest
+import yaml
+
+import wpparse
+from tests.render_support import MARKDOWN, fixture_post, squeeze, visible_text
+from wpparse import Block, BlockKind, Link, LinkKind, Post, Section
+
+
+def _post(*blocks: Block, link: str | None = "https://example.org/p/") -> Post:
+    return Post(
+        id=1, link=link, sections=(Section(title=None, level=0, blocks=blocks),)
+    )
+
+
+def _paragraph(html: str, text: str = "", *links: Link) -> Block:
+    return Block(kind=BlockKind.PARAGRAPH, html=html, text=text, links=links)
+
+
+def _md(html: str, *links: Link, link: str | None = "https://example.org/p/") -> str:
+    kind = BlockKind.OTHER if not html.startswith("<p>") else BlockKind.PARAGRAPH
+    block = Block(kind=kind, html=html, text="", links=links)
+    return wpparse.to_markdown(_post(block, link=link)).rstrip("\n")
+
+
+HOSTILE = [
+    "*stars*",
+    "_under_ and __double__",
+    "[text](https://example.org)",
+    "![img](https://example.org/a.png)",
+    "<script>alert(1)</script>",
+    "<b>bold</b> &amp; &copy; &#169;",
+    "`code` and ``more``",
+    "# heading",
+    "## heading ##",
+    "1. item",
+    "2) item",
+    "- item",
+    "+ item",
+    "* item",
+    "> quote",
+    "| a | b |",
+    "---",
+    "===",
+    "~~strike~~",
+    "\\backslash\\",
+    "a  \\",
+    "<https://example.org>",
+    "[ref]: https://example.org",
+    "    indented",
+    "```",
+]
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_text_stays_text(text: str) -> None:
+    markdown = wpparse.to_markdown(
+        _post(Block(kind=BlockKind.PARAGRAPH, html="", text=text))
+    )
+    html = MARKDOWN.render(markdown)
+
+    assert squeeze(text) == visible_text(markdown)
+    assert re.fullmatch(r"<p>[^<]*</p>\n", html), html
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_html_text_stays_text(text: str) -> None:
+    import html as html_lib
+
+    escaped = html_lib.escape(text)
+    markdown = _md(f"<p>{escaped}<br>{escaped}</p>")
+    html = MARKDOWN.render(markdown)
+
+    assert squeeze(f"{text} {text}") == visible_text(markdown)
+    assert re.fullmatch(r"<p>[^<]*<br />\n[^<]*</p>\n", html), html
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_heading_text_stays_a_heading(text: str) -> None:
+    post = Post(id=1, sections=(Section(title=text, level=3, blocks=()),), title=text)
+    markdown = wpparse.to_markdown(post, title=True)
+    html = MARKDOWN.render(markdown)
+    content = re.escape(squeeze(text))
+
+    assert 2 == len(markdown.splitlines()) - markdown.count("\n\n")
+    assert re.fullmatch(r"<h1>[^<]*</h1>\n<h3>[^<]*</h3>\n", html), html
+    assert re.fullmatch(f"{content} {content}", visible_text(markdown))
+
+
+@pytest.mark.parametrize(
+    ("html", "expected"),
+    [
+        ("<p><strong>In conclusion, </strong>armed</p>", "**In conclusion,** armed"),
+        ("<p>a <em> b </em> c</p>", "a *b* c"),
+        ("<p><strong></strong>x<em> </em>y</p>", "x y"),
+        ("<p><b>outer <b>inner</b> tail</b></p>", "**outer inner tail**"),
+        ("<p><em>a</em><em>b</em></p>", "<em>a</em><em>b</em>"),
+        ("<p>in<b>tra</b>word</p>", "in<strong>tra</strong>word"),
+        ('<p><b>"quoted"</b>s</p>', '<strong>"quoted"</strong>s'),
+        ('<p>(<b>"quoted"</b>)</p>', '(**"quoted"**)'),
+        ("<p><b>x<br></b></p>", "**x**"),
+        ("<p>a<br><br>b<br></p>", "a\\\nb"),
+        (
+            "<p><code>a ` b</code> <code>`x`</code> <code>  </code></p>",
+            "``a ` b`` `` `x` ``",
+        ),
+        ("<p><kbd>Ctrl</kbd>+<kbd>C</kbd></p>", "`Ctrl`+`C`"),
+    ],
+)
+def test_inline_structure(html: str, expected: str) -> None:
+    assert expected == _md(html)
+
+
+def test_emphasis_round_trips_through_commonmark() -> None:
+    html = (
+        "<p><strong>In conclusion, </strong>armed <em>conflicts</em> end; "
+        '<b>"quoted"</b>s, in<i>tra</i>word, <b><i>both</i></b>, '
+        "<b>bold <i>and italic</i></b>.</p>"
+    )
+    rendered = MARKDOWN.render(_md(html))
+
+    assert "<strong>In conclusion,</strong> armed" in rendered
+    assert "<em>conflicts</em>" in rendered
+    assert "<strong>&quot;quoted&quot;</strong>s" in rendered
+    assert "in<em>tra</em>word" in rendered
+    assert "<strong>bold <em>and italic</em></strong>" in rendered
+    assert "*" not in visible_text(_md(html))
+
+
+@pytest.mark.parametrize(
+    "href",
+    [
+        "javascript:alert(1)",
+        "JavaScript:alert(1)",
+        " javascript:alert(1)",
+        "java\tscript:alert(1)",
+        "java\nscript:alert(1)",
+        "\x01javascript:alert(1)",
+        "vbscript:msgbox(1)",
+        "data:text/html,<script>alert(1)</script>",
+        "data:image/svg+xml,<svg onload=alert(1)>",
+    ],
+)
+def test_unsafe_links_are_never_links(href: str) -> None:
+    # The parser's verdict is not trusted: the renderer checks again.
+    believed_safe = Link(url=href, href=href, text="click", kind=LinkKind.EXTERNAL)
+    html = MARKDOWN.render(
+        _md(
+            f'<p><a href="{href}">click</a> <img src="{href}" alt="x"></p>',
+            believed_safe,
+        )
+    )
+
+    assert "<p>click</p>\n" == html
+
+
+def test_unsafe_link_flagged_by_the_parser_is_dropped() -> None:
+    flagged = Link(
+        url="https://fine.example/", href="https://fine.example/", kind=LinkKind.UNSAFE
+    )
+
+    assert "click" == _md('<p><a href="https://fine.example/">click</a></p>', flagged)
+
+
+def test_links_are_absolute_and_keep_their_text() -> None:
+    resolved = Link(url="https://example.org/about/", href="/about/", text="about")
+    markdown = _md(
+        '<p><a href="/about/">about</a>, <a href="other/">other</a>, '
+        '<a href="//cdn.example.net/f">cdn</a>, <a href="mailto:a@b.c">mail</a>, '
+        '<a href="https://x.org/a b(c">odd</a>, <a href="https://x.org/">'
+        '<img src="/i.png" alt="logo"></a></p>',
+        resolved,
+    )
+    hrefs = re.findall(r'href="([^"]*)"', MARKDOWN.render(markdown))
+
+    assert [
+        "https://example.org/about/",
+        "https://example.org/p/other/",
+        "https://cdn.example.net/f",
+        "mailto:a@b.c",
+        "https://x.org/a%20b%28c",
+        "https://x.org/",
+    ] == hrefs
+    assert "[![logo](https://example.org/i.png)](https://x.org/)" in markdown
+
+
+def test_data_image_is_kept_but_lazy_placeholder_is_replaced() -> None:
+    markdown = _md(
+        '<p><img src="data:image/png;base64,iVBO" alt="tiny">'
+        '<img src="data:image/gif;base64,R0lG" data-src="/real.jpg" alt="lazy"></p>'
+    )
+
+    assert (
+        "![tiny](data:image/png;base64,iVBO)![lazy](https://example.org/real.jpg)"
+        == markdown
+    )
+
+
+def test_nested_lists_and_quotes() -> None:
+    markdown = _md(
+        "<blockquote><ul><li>one<ol><li>a</li><li>b<ul><li>deep</li></ul></li></ol>"
+        "</li><li><p>two</p><p>paragraphs</p></li></ul><p>said</p></blockquote>"
+    )
+    html = MARKDOWN.render(markdown)
+
+    assert markdown == (
+        "> - one\n"
+        ">   1. a\n"
+        ">   2. b\n"
+        ">      - deep\n"
+        "> - two\n"
+        ">\n"
+        ">   paragraphs\n"
+        ">\n"
+        "> said"
+    )
+    assert html.count("<ul>") == 2
+    assert html.count("<ol>") == 1
+    assert "one two paragraphs" not in visible_text(markdown)
+
+
+def test_ordered_list_that_cannot_interrupt_a_paragraph_is_set_apart() -> None:
+    markdown = _md('<ul><li>intro<ol start="3"><li>three</li></ol></li></ul>')
+    html = MARKDOWN.render(markdown)
+
+    assert '<ol start="3">' in html
+
+
+def test_deep_nesting_is_linear_and_loses_no_text() -> None:
+    depth = 2_000
+    html = "<blockquote>" * depth + "<p>deep</p>" + "</blockquote>" * depth
+    markdown = _md(html)
+
+    assert len(markdown) < 200
+    assert "deep" == visible_text(markdown)
+
+
+def test_code_block_fence_is_longer_than_any_run_inside() -> None:
+    block = Block(kind=BlockKind.CODE, text="a ```` b\n```\n  keep", language="py")
+    markdown = wpparse.to_markdown(_post(block))
+    html = MARKDOWN.render(markdown)
+
+    assert markdown.startswith("`````py\n")
+    assert (
+        '<pre><code class="language-py">a ```` b\n```\n  keep\n</code></pre>\n' == html
+    )
+
+
+def test_pre_inside_html_is_fenced() -> None:
+    markdown = _md(
+        "<div><pre><code class='language-sh'>ls ``x``\n  -l</code></pre></div>"
+    )
+
+    assert "```sh\nls ``x``\n  -l\n```" == markdown
+
+
+def test_simple_table_is_a_pipe_table() -> None:
+    markdown = _md(
+        "<table><thead><tr><th>a|b</th><th><em>c</em></th></tr></thead>"
+        "<tbody><tr><td><code>x</code></td><td>1</td></tr><tr><td>2</td></tr></tbody></table>"
+    )
+    html = MARKDOWN.render(markdown)
+
+    assert markdown == "| a\\|b | *c* |\n| --- | --- |\n| `x` | 1 |\n| 2 |  |"
+    assert "<th>a|b</th>" in html
+    assert "<td><code>x</code></td>" in html
+
+
+def test_table_without_header_gets_an_empty_one() -> None:
+    markdown = _md("<table><tr><td>a</td><td>b</td></tr></table>")
+
+    assert markdown == "|  |  |\n| --- | --- |\n| a | b |"
+    assert "a b" == visible_text(markdown)
+
+
+@pytest.mark.parametrize(
+    "table",
+    [
+        '<table><tr><td colspan="2">wide</td></tr><tr><td>a</td><td>b</td></tr></table>',
+        "<table><tr><td><p>two</p><p>paras</p></td></tr></table>",
+        "<table><tr><td><ul><li>list</li></ul></td></tr></table>",
+        "<table><tr><td><table><tr><td>nested</td></tr></table></td></tr></table>",
+        "<table><tr><td><code>a|b</code></td></tr></table>",
+    ],
+)
+def test_complex_table_is_escaped_html(table: str) -> None:
+    hostile = table.replace(
+        "</td></tr></table>", " &lt;script&gt;x&lt;/script&gt;</td></tr></table>", 1
+    )
+    markdown = _md(hostile)
+    html = MARKDOWN.render(markdown)
+
+    assert markdown.startswith("<table>\n")
+    assert "\n\n" not in markdown
+    assert "<script>" not in html
+    assert "&lt;script&gt;" in html
+
+
+def test_figure_has_alt_and_caption() -> None:
+    block = Block(
+        kind=BlockKind.FIGURE,
+        html='<figure><img src="a.png" alt="Alt *text*"><figcaption>Cap <b>tion</b></figcaption></figure>',
+        text="Cap tion",
+    )
+
+    assert "![Alt \\*text\\*](https://example.org/p/a.png)\n\nCap **tion**\n" == (
+        wpparse.to_markdown(_post(block))
+    )
+
+
+def test_heading_inside_a_block_does_not_join_the_outline() -> None:
+    markdown = _md("<blockquote><h2>Inner</h2><p>text</p></blockquote>")
+
+    assert "> **Inner**\n>\n> text" == markdown
+
+
+def test_blocks_without_html_render_from_their_fields() -> None:
+    blocks = (
+        Block(kind=BlockKind.LIST, text="a b", items=("*a*", "b"), ordered=True),
+        Block(kind=BlockKind.TABLE, text="h v", rows=(("h",), ("|v",))),
+        Block(
+            kind=BlockKind.FIGURE,
+            text="",
+            src="https://e.org/i.png",
+            alt="[i]",
+            caption="c",
+        ),
+        Block(kind=BlockKind.FIGURE, text="", src="javascript:x", alt="bad"),
+        Block(kind=BlockKind.EMBED, text="", src="https://e.org/v"),
+        Block(kind=BlockKind.QUOTE, text="# q"),
+        Block(kind=BlockKind.HEADING, text="h"),
+        Block(kind=BlockKind.SEPARATOR, text=""),
+    )
+
+    assert wpparse.to_markdown(_post(*blocks)) == (
+        "1. \\*a\\*\n2. b\n\n"
+        "| h |\n| --- |\n| \\|v |\n\n"
+        "![\\[i\\]](https://e.org/i.png)\n\nc\n\n"
+        "[https://e.org/v](https://e.org/v)\n\n"
+        "> \\# q\n\n"
+        "**h**\n\n"
+        "* * *\n"
+    )
+
+
+def test_fixture_round_trips_block_by_block() -> None:
+    post = fixture_post("hostile")
+    for section in post.walk():
+        for block in section.blocks:
+            if block.kind is BlockKind.EMBED:
+                continue
+            single = _post(block, link=post.link)
+
+            assert squeeze(block.text) == visible_text(wpparse.to_markdown(single)), (
+                block.html
+            )
+
+
+def test_fixture_headings_follow_the_sections() -> None:
+    post = fixture_post("hostile")
+    markdown = wpparse.to_markdown(post)
+    headings = [line for line in markdown.splitlines() if line.startswith("#")]
+    rendered = re.findall(r"<h(\d)>(.*?)</h\1>", MARKDOWN.render(markdown))
+
+    assert [
+        "## A heading ending in \\#",
+        "### Tables \\| pipes",
+        "### Figures and quotes",
+    ] == headings
+    assert [
+        ("2", "A heading ending in #"),
+        ("3", "Tables | pipes"),
+        ("3", "Figures and quotes"),
+    ] == rendered
+
+
+def test_front_matter_parses_back_as_the_same_values() -> None:
+    hostile = 'a "quote", a \\ backslash, \n new line, --- # !tag &anchor *alias: {x} [y] \x00 \u2028 \ud800 \ufeff'
+    post = Post(
+        id=5,
+        title=hostile,
+        slug="-dash",
+        link="https://example.org/?p=5",
+        date=datetime(2026, 4, 18, 9, 30, tzinfo=UTC),
+        author=2,
+        categories=(1, 2),
+        excerpt="yes",
+    )
+    markdown = wpparse.to_markdown(post, front_matter=True)
+    head, sep, body = markdown.removeprefix("---\n").partition("\n---\n")
+    data = yaml.safe_load(head)
+
+    assert sep
+    assert "" == body
+    assert {
+        "title": hostile.replace("\ud800", "\ufffd"),
+        "date": "2026-04-18T09:30:00+00:00",
+        "slug": "-dash",
+        "link": "https://example.org/?p=5",
+        "author": 2,
+        "categories": [1, 2],
+        "tags": [],
+        "excerpt": "yes",
+    } == data
+    assert "!tag" not in head.replace('"', "").split(":", 1)[0]
+
+
+def test_title_heading_and_empty_post() -> None:
+    assert "" == wpparse.to_markdown(Post(id=1))
+    assert "# A \\*b\\*\n" == wpparse.to_markdown(Post(id=1, title="A *b*"), title=True)
