@@ -243,3 +243,72 @@ def test_corpus_files_read_without_surprises(path: Path) -> None:
         assert isinstance(
             problem.error, wpparse.WordPressError | wpparse.NotAPostError
         ), problem
+
+
+@given(data=st.binary(max_size=200), chunk=st.integers(min_value=1, max_value=30))
+def test_any_bytes_give_records_or_clear_errors(data: bytes, chunk: int) -> None:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", wpparse.WPParseWarning)
+        records = list(iter_values(io.BytesIO(data), "x", chunk=chunk))
+
+    for source, path, _ in records:
+        assert "x" == source.file
+        assert path.startswith("$")
+
+
+@given(
+    text=st.text(
+        alphabet=st.sampled_from('{}[]",:0123456789.-+eEtrufalsn \n\\x'), max_size=80
+    ),
+    chunk=st.integers(min_value=1, max_value=30),
+)
+def test_json_like_garbage_reads_the_same_in_any_chunks(text: str, chunk: int) -> None:
+    data = text.encode()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", wpparse.WPParseWarning)
+        whole = [(s, p, repr(v)) for s, p, v in iter_values(io.BytesIO(data), "x")]
+        pieces = [
+            (s, p, repr(v))
+            for s, p, v in iter_values(io.BytesIO(data), "x", chunk=chunk)
+        ]
+
+    assert [(s, p) for s, p, _ in whole] == [(s, p) for s, p, _ in pieces]
+    assert [v for _, _, v in whole if "Error" not in v] == [
+        v for _, _, v in pieces if "Error" not in v
+    ]
+
+
+def test_deep_nesting_is_a_clear_error(tmp_path: Path) -> None:
+    file = tmp_path / "deep.json"
+    file.write_text(
+        '[{"id": 1}, ' + "[" * 100_000 + "]" * 100_000 + ', {"id": 3}]',
+        encoding="utf-8",
+    )
+
+    posts, problems = _read(file)
+
+    assert [1] == [p.id for p in posts]
+    assert ["JSON nested too deeply to read"] == [p.reason for p in problems]
+
+
+def test_invalid_utf8_is_replaced_with_a_warning(tmp_path: Path) -> None:
+    file = tmp_path / "latin1.json"
+    file.write_bytes('[{"id": 1, "title": "caf\u00e9"}]'.encode("latin-1"))
+
+    with pytest.warns(wpparse.WPParseWarning, match="replaced with U\\+FFFD"):
+        posts = list(wpparse.read_posts(file))
+
+    assert ["caf\ufffd"] == [p.title for p in posts]
+
+
+def test_nul_bytes_and_lone_surrogates(tmp_path: Path) -> None:
+    file = tmp_path / "odd.jsonl"
+    file.write_text(
+        '{"id": 1, "title": "a\\u0000b"}\n{"id": 2, "title": "\\ud800"}\n',
+        encoding="utf-8",
+    )
+
+    posts, problems = _read(file)
+
+    assert [1, 2] == [p.id for p in posts]
+    assert [] == problems
