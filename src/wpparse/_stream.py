@@ -29,7 +29,8 @@ __all__ = ["CHUNK", "iter_files", "iter_values", "iter_values_in_text"]
 CHUNK = 1 << 20
 """Characters read at a time."""
 
-_DECODER = json.JSONDecoder()
+# strict=False, as wpparse._load: raw control characters in strings are read.
+_DECODER = json.JSONDecoder(strict=False)
 _WS = " \t\n\r"
 # A JSONDecodeError this close to the end of the buffer may only mean that the
 # value goes on in the next chunk.
