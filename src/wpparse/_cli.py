@@ -16,9 +16,19 @@ import json
 import sys
 from collections import Counter
 from collections.abc import Callable, Sequence
-from typing import Any, TextIO
+from functools import partial
+from pathlib import Path
+from typing import Any, TextIO, cast
 
 from wpparse._cli_input import Options, run
+from wpparse._cli_output import (
+    EXTENSIONS,
+    DirectorySink,
+    framed,
+    write_chunks,
+    write_markdown,
+    write_text,
+)
 from wpparse._dict import _attrs_dict
 from wpparse._models import Post, Section
 from wpparse._wpobjects import WPObject
@@ -104,8 +114,11 @@ def _jsonl(obj: WPObject, out: TextIO) -> None:
 
 FORMATS: dict[str, Formatter] = {
     "outline": _outline,
+    "text": write_text,
+    "markdown": write_markdown,
     "json": _json,
     "jsonl": _jsonl,
+    "chunks": write_chunks,
 }
 """The output formats by name: each writes one model to a stream.  Use
 module-level functions: ``-j`` sends them to worker processes by reference."""
@@ -116,7 +129,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="wpparse",
         description="Parse WordPress REST API JSON (objects, collections, JSON Lines, "
-        "whole mirrored sites) and print it as an outline, JSON or JSON Lines.",
+        "whole mirrored sites) and print it as an outline, plain text, Markdown, "
+        "JSON, JSON Lines or chunks for retrieval.",
     )
     parser.add_argument(
         "inputs",
@@ -132,6 +146,7 @@ def build_parser() -> argparse.ArgumentParser:
         default="outline",
         help="output format (default: outline)",
     )
+    _add_output_arguments(parser)
     parser.add_argument(
         "--headings",
         choices=("html", "bold", "auto"),
@@ -161,24 +176,71 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _add_output_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--front-matter",
+        action="store_true",
+        help="markdown: start with YAML front matter instead of a # title",
+    )
+    parser.add_argument(
+        "--max-chars",
+        type=int,
+        default=1000,
+        metavar="N",
+        help="chunks: the largest chunk, in characters (default: 1000)",
+    )
+    parser.add_argument(
+        "-o",
+        "--output",
+        metavar="DIR",
+        help="write one file per post into DIR, named by its slug, instead of stdout",
+    )
+
+
+def _writer(
+    parser: argparse.ArgumentParser, args: argparse.Namespace
+) -> tuple[Formatter, TextIO]:
+    """Return the writer the options ask for and the stream it writes to."""
+    if args.max_chars < 1:
+        parser.error("--max-chars must be at least 1")
+    write: Formatter = FORMATS[args.format]
+    if args.format == "markdown" and args.front_matter:
+        write = partial(write_markdown, front_matter=True)
+    elif args.format == "chunks":
+        write = partial(write_chunks, max_chars=args.max_chars)
+    if args.output is None:
+        return write, sys.stdout
+    folder = Path(args.output)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        parser.error(f"cannot create {folder}: {exc.strerror or exc}")
+    # A sink is a text stream as far as the input side is concerned.
+    return framed(write, EXTENSIONS[args.format]), cast(
+        "TextIO", DirectorySink(folder, sys.stderr)
+    )
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line with *argv* (default: ``sys.argv[1:]``); return the exit status."""
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.jobs < 1:
         parser.error("-j/--jobs must be at least 1")
+    write, out = _writer(parser, args)
     options = Options(
-        write=FORMATS[args.format],
+        write=write,
         headings=args.headings,
         strict=args.fail_fast,
     )
     summary = run(
         args.inputs,
         options,
-        out=sys.stdout,
+        out=out,
         err=sys.stderr,
         stdin=sys.stdin,
         jobs=args.jobs,
         quiet=args.quiet,
     )
-    return 1 if summary.failed else 0
+    unwritten = isinstance(out, DirectorySink) and bool(out.failed)
+    return 1 if summary.failed or unwritten else 0

@@ -1,0 +1,191 @@
+"""
+The output side of the command line: one writer per format, and ``-o DIR``.
+
+Every writer is a module-level function ``(model, stream) -> None`` (options
+bound with :func:`functools.partial`), so ``-j`` can send it to worker
+processes.  With ``-o DIR`` a writer's output is framed as one JSON line per
+model and a :class:`DirectorySink` in the main process turns each frame into a
+file named after the post's slug: the names are made safe and unique in one
+place, whatever the number of workers.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import re
+import unicodedata
+from collections.abc import Callable
+from functools import partial
+from pathlib import Path
+from typing import Any, TextIO
+from urllib.parse import unquote
+
+from wpparse._chunks import chunks
+from wpparse._models import Post
+from wpparse._render_markdown import to_markdown
+from wpparse._render_text import to_text
+
+__all__ = [
+    "EXTENSIONS",
+    "DirectorySink",
+    "framed",
+    "safe_filename",
+    "write_chunks",
+    "write_markdown",
+    "write_text",
+]
+
+Writer = Callable[[Any, TextIO], None]
+
+EXTENSIONS = {
+    "outline": ".txt",
+    "text": ".txt",
+    "markdown": ".md",
+    "json": ".json",
+    "jsonl": ".json",
+    "chunks": ".jsonl",
+}
+"""The file extension of each format under ``-o DIR``."""
+
+_FRAME = "\x1ewpparse-file "
+# Characters no file system takes well: separators, controls, Windows' set.
+_UNSAFE_CHARS = re.compile(r'[\x00-\x1f\x7f/\\:*?"<>|]+')
+_WINDOWS_RESERVED = frozenset(
+    {"con", "prn", "aux", "nul", "conin$", "conout$", "clock$"}
+    | {f"{name}{n}" for name in ("com", "lpt") for n in "0123456789¹²³"}
+)
+_MAX_NAME_BYTES = 200  # leaves room for "-12345", a counter and the extension
+
+
+def write_text(obj: Any, out: TextIO) -> None:
+    """Write a post as plain text, its title first (other objects are skipped)."""
+    if isinstance(obj, Post):
+        out.write(to_text(obj, title=True) + "\n")
+
+
+def write_markdown(obj: Any, out: TextIO, *, front_matter: bool = False) -> None:
+    """Write a post as Markdown: with front matter, or with its title as ``#``."""
+    if isinstance(obj, Post):
+        markdown = to_markdown(obj, front_matter=front_matter, title=not front_matter)
+        out.write(markdown + "\n")
+
+
+def write_chunks(obj: Any, out: TextIO, *, max_chars: int = 1000) -> None:
+    """Write a post's chunks as JSON Lines, one chunk per line."""
+    if isinstance(obj, Post):
+        out.writelines(
+            json.dumps(chunk.to_dict(), ensure_ascii=False) + "\n"
+            for chunk in chunks(obj, max_chars)
+        )
+
+
+def _framed(obj: Any, out: TextIO, *, write: Writer, extension: str) -> None:
+    buffer = io.StringIO()
+    write(obj, buffer)
+    content = buffer.getvalue()
+    if not content:
+        return
+    frame = {
+        "slug": getattr(obj, "slug", None),
+        "id": getattr(obj, "id", None),
+        "extension": extension,
+        "content": content,
+    }
+    out.write(_FRAME + json.dumps(frame, ensure_ascii=True) + "\n")
+
+
+def framed(write: Writer, extension: str) -> Writer:
+    """Wrap *write* so that each model's output becomes one frame for a :class:`DirectorySink`."""
+    return partial(_framed, write=write, extension=extension)
+
+
+def safe_filename(slug: str | None, fallback: str, extension: str) -> str:
+    """
+    Return a file name made from *slug* that stays inside the output folder.
+
+    Percent-encoding is decoded (WordPress sends non-ASCII slugs encoded);
+    path separators, control characters (NUL included) and characters Windows
+    refuses become ``-``; leading and trailing dots and spaces go, so ``..``
+    and hidden files cannot appear; Windows' reserved names (``CON``,
+    ``NUL``, ``COM1`` ...) get a ``_`` in front; very long names are cut.  An
+    empty result becomes *fallback*.
+    """
+    name = unquote(slug or "", errors="replace")
+    name = unicodedata.normalize("NFC", name)
+    name = _UNSAFE_CHARS.sub("-", name).strip(" .-")
+    encoded = name.encode("utf-8")
+    if len(encoded) > _MAX_NAME_BYTES:
+        name = encoded[:_MAX_NAME_BYTES].decode("utf-8", errors="ignore").rstrip(" .-")
+    if not name:
+        name = fallback
+    if name.split(".", 1)[0].rstrip(" ").casefold() in _WINDOWS_RESERVED:
+        name = "_" + name
+    return name + extension
+
+
+class DirectorySink(io.TextIOBase):
+    """
+    A text stream that turns frames into files in *folder*, one per model.
+
+    Names come from :func:`safe_filename`; a name already used in this run
+    (compared case-insensitively, as on macOS and Windows) gets the object's
+    id, then a counter.  Anything that is not a frame is ignored.  A file that
+    cannot be written is reported on *err* and listed in :attr:`failed`.
+    """
+
+    def __init__(self, folder: Path, err: TextIO) -> None:
+        super().__init__()
+        self.folder = folder
+        self.err = err
+        self.written: list[Path] = []
+        self.failed: list[Path] = []
+        self._used: set[str] = set()
+        self._pending = ""
+
+    def writable(self) -> bool:
+        """A sink is always writable."""
+        return True
+
+    def write(self, text: str) -> int:
+        """Take *text*; write a file for each complete frame in it."""
+        lines = (self._pending + text).split("\n")
+        self._pending = lines.pop()
+        for line in lines:
+            if line.startswith(_FRAME):
+                self._file(json.loads(line.removeprefix(_FRAME)))
+        return len(text)
+
+    def _free(self, filename: str) -> bool:
+        return filename.casefold() not in self._used
+
+    def _file(self, frame: dict[str, Any]) -> None:
+        extension = frame["extension"]
+        ident = frame.get("id")
+        fallback = f"post-{ident}" if ident is not None else "post"
+        name = safe_filename(frame.get("slug"), fallback, extension)
+        base = name.removesuffix(extension)
+        tries = [base] if ident is None else [base, f"{base}-{ident}"]
+        stem = next((t for t in tries if self._free(t + extension)), None)
+        number = 2
+        while stem is None:
+            if self._free(f"{base}-{number}{extension}"):
+                stem = f"{base}-{number}"
+            number += 1
+        filename = stem + extension
+        self._used.add(filename.casefold())
+        path = self.folder / filename
+        if path.parent != self.folder:  # pragma: no cover - safe_filename forbids it
+            raise ValueError(f"refusing to write outside {self.folder}: {filename!r}")
+        # Never through a symbolic link planted in the folder.
+        flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_NOFOLLOW", 0)
+        try:
+            descriptor = os.open(path, flags, 0o644)
+            with os.fdopen(descriptor, "w", encoding="utf-8", newline="\n") as handle:
+                handle.write(frame["content"])
+        except OSError as exc:
+            self.failed.append(path)
+            self.err.write(f"wpparse: cannot write {path}: {exc.strerror or exc}\n")
+            return
+        self.written.append(path)
