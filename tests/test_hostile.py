@@ -500,7 +500,9 @@ def test_no_module_reaches_for_the_network_or_unnamed_files() -> None:
     network = re.compile(
         r"import (?:urllib|socket|requests|httpx|http\.client)|urlopen\("
     )
-    files = re.compile(r"(?<!\w)(?:open|read_bytes|read_text|write_text|write_bytes)\(")
+    files = re.compile(
+        r"(?<![\w.])open\(|\.(?:open|read_bytes|read_text|write_text|write_bytes)\("
+    )
     for module in sorted(src.glob("*.py")):
         for number, line in enumerate(
             module.read_text(encoding="utf-8").splitlines(), 1
