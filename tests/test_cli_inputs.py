@@ -38,6 +38,9 @@ def _site(root: Path) -> Path:
     (root / "index.html").write_text(
         "<!doctype html><p>the home page</p>", encoding="utf-8"
     )
+    (root / "wp-json" / "index.html").write_text(
+        '{"name": "Site", "namespaces": ["wp/v2"], "routes": {}}', encoding="utf-8"
+    )
     return root
 
 
@@ -65,7 +68,9 @@ def test_directory_with_bad_files(
         "users.json:1: WordPress error 'rest_user_cannot_view' (HTTP 401): Sorry @ $"
         in errors[2]
     )
-    assert "wpparse: 6 parsed (5 post, 1 term), 3 failed" == errors[3]
+    assert (
+        "wpparse: 6 parsed (5 post, 1 term), 1 skipped (1 index), 3 failed" == errors[3]
+    )
 
 
 def test_jobs_keep_input_order(
@@ -183,5 +188,9 @@ def test_summary_line() -> None:
     summary.parsed.update({"post": 10, "media": 2})
     summary.failed = 1
 
-    assert "12 parsed (2 media, 10 post), 1 failed" == summary.line()
+    assert "12 parsed (10 post, 2 media), 1 failed" == summary.line()
     assert "0 parsed, 0 failed" == Summary().line()
+    summary.skipped.update({"index": 1})
+    assert (
+        "12 parsed (10 post, 2 media), 1 skipped (1 index), 1 failed" == summary.line()
+    )

@@ -298,3 +298,39 @@ def test_media_for_without_embed() -> None:
     (figure,) = [b for s in post.walk() for b in s.blocks if b.attachment_id]
 
     assert post.media_for(figure) is None
+
+
+def test_wp_api_v1_author_and_terms_are_embedded_in_place() -> None:
+    post = wpparse.parse_post(
+        {
+            "ID": 1,
+            "title": "Hello",
+            "author": {
+                "ID": 2,
+                "username": "ana",
+                "name": "Ana &amp; Bo",
+                "slug": "ana",
+            },
+            "terms": {
+                "category": [
+                    {
+                        "ID": 30,
+                        "name": "Sticky &amp; Co",
+                        "slug": "sticky",
+                        "parent": None,
+                    }
+                ],
+                "post_tag": [],
+            },
+        }
+    )
+
+    assert 2 == post.author
+    assert post.author_user is not None
+    assert ("Ana & Bo", "ana") == (
+        post.author_user.name,
+        post.author_user.extra["username"],
+    )
+    assert ["Sticky & Co"] == [t.name for t in post.terms("category")]
+    assert "category" == post.terms("category")[0].taxonomy
+    assert () == post.terms("post_tag")

@@ -200,6 +200,21 @@ def test_trailing_garbage_is_a_warning_not_a_loss(tmp_path: Path) -> None:
     assert [1] == [p.id for p in posts]
 
 
+def test_api_descriptions_are_skipped_and_counted(tmp_path: Path) -> None:
+    (tmp_path / "index.json").write_text(
+        '{"name": "Site", "namespaces": ["wp/v2"], "routes": {}}', encoding="utf-8"
+    )
+    (tmp_path / "taxonomies.json").write_text(
+        '[{"name": "Tags", "slug": "post_tag", "types": ["post"], "hierarchical": false}, {"id": 1}]',
+        encoding="utf-8",
+    )
+    reader = wpparse.read_objects(tmp_path)
+
+    assert [1] == [o.id for o in reader]
+    assert {"index": 1, "taxonomy": 1} == dict(reader.skipped)
+    assert () == reader.problems
+
+
 def test_read_posts_refuses_other_objects(tmp_path: Path) -> None:
     file = tmp_path / "mixed.json"
     file.write_text(
@@ -236,13 +251,12 @@ def test_corpus_files_read_without_surprises(path: Path) -> None:
         objects, problems = _read(path)
     items = value if isinstance(value, list) else [value]
     expected = [o for o in items if object_kind(o) in _MODELLED]
+    errors = [o for o in items if object_kind(o) == "error"]
 
     assert [o.get("id", o.get("ID")) for o in expected] == [o.id for o in objects]
-    assert len(items) - len(expected) == len(problems)
+    assert len(errors) == len(problems)
     for problem in problems:
-        assert isinstance(
-            problem.error, wpparse.WordPressError | wpparse.NotAPostError
-        ), problem
+        assert isinstance(problem.error, wpparse.WordPressError), problem
 
 
 @given(data=st.binary(max_size=200), chunk=st.integers(min_value=1, max_value=30))

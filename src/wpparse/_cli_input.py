@@ -51,21 +51,39 @@ class Summary:
     """What a run did, for the summary line and the exit status."""
 
     parsed: Counter[str] = attrs.field(factory=Counter)
+    skipped: Counter[str] = attrs.field(factory=Counter)
     failed: int = 0
 
     def line(self) -> str:
-        """``12 parsed (10 post, 2 media), 1 failed``."""
-        total = sum(self.parsed.values())
-        kinds = ", ".join(f"{n} {kind}" for kind, n in sorted(self.parsed.items()))
-        return f"{total} parsed{f' ({kinds})' if kinds else ''}, {self.failed} failed"
+        """``12 parsed (10 post, 2 media), 1 skipped (1 index), 1 failed``."""
+        parts = [f"{sum(self.parsed.values())} parsed{_by_kind(self.parsed)}"]
+        if self.skipped:
+            parts.append(
+                f"{sum(self.skipped.values())} skipped{_by_kind(self.skipped)}"
+            )
+        parts.append(f"{self.failed} failed")
+        return ", ".join(parts)
+
+
+def _by_kind(counts: Counter[str]) -> str:
+    if not counts:
+        return ""
+    kinds = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    return f" ({', '.join(f'{n} {kind}' for kind, n in kinds)})"
+
+
+@attrs.frozen
+class _Tally:
+    counts: dict[str, int]
+    skipped: dict[str, int]
+    failed: int
 
 
 @attrs.frozen
 class _FileResult:
     output: str
     problems: tuple[str, ...]
-    counts: dict[str, int]
-    failed: int
+    tally: _Tally
 
 
 def expand_inputs(inputs: Sequence[str]) -> Iterator[Path | str]:
@@ -104,8 +122,8 @@ def _read(
     out: TextIO,
     report: Callable[[str], None],
     stdin: TextIO | None = None,
-) -> tuple[Counter[str], int]:
-    """Write the records of *file* to *out*; return (counts, failures)."""
+) -> _Tally:
+    """Write the records of *file* to *out*; return what was read and what failed."""
     lines: list[str] = []
 
     def on_error(problem: Problem) -> None:
@@ -123,8 +141,8 @@ def _read(
             options.write(obj, out)
     except (WPParseError, OSError) as exc:  # strict mode only
         report(_fatal_line(exc, str(file)))
-        return reader.counts, len(lines) + 1
-    return reader.counts, len(lines)
+        return _Tally(dict(reader.counts), dict(reader.skipped), len(lines) + 1)
+    return _Tally(dict(reader.counts), dict(reader.skipped), len(lines))
 
 
 def _stdin_reader(
@@ -154,8 +172,8 @@ def _work(file: Path | str, options: Options) -> _FileResult:
     """Parse one file in a worker process, keeping its output for the parent."""
     out = io.StringIO()
     problems: list[str] = []
-    counts, failed = _read(file, options, out, problems.append)
-    return _FileResult(out.getvalue(), tuple(problems), dict(counts), failed)
+    tally = _read(file, options, out, problems.append)
+    return _FileResult(out.getvalue(), tuple(problems), tally)
 
 
 class _Progress:
@@ -209,16 +227,16 @@ def run(
         progress.clear()
         err.write(f"wpparse: {line}\n")
 
-    def account(counts: dict[str, int] | Counter[str], failed: int, done: int) -> bool:
-        summary.parsed.update(counts)
-        summary.failed += failed
+    def account(tally: _Tally, done: int) -> bool:
+        summary.parsed.update(tally.counts)
+        summary.skipped.update(tally.skipped)
+        summary.failed += tally.failed
         progress.update(done, sum(summary.parsed.values()))
-        return bool(failed) and options.strict  # stop?
+        return bool(tally.failed) and options.strict  # stop?
 
     if jobs == 1 or len(files) < 2:  # noqa: PLR2004 - one file needs no pool
         for done, file in enumerate(files, start=1):
-            counts, failed = _read(file, options, out, report, stdin)
-            if account(counts, failed, done):
+            if account(_read(file, options, out, report, stdin), done):
                 break
     else:
         with ProcessPoolExecutor(max_workers=jobs) as pool:
@@ -227,14 +245,14 @@ def run(
             ]
             for done, (file, future) in enumerate(zip(files, futures, strict=True), 1):
                 if future is None:
-                    counts, failed = _read(file, options, out, report, stdin)
+                    tally = _read(file, options, out, report, stdin)
                 else:
                     result = future.result()
                     out.write(result.output)
                     for line in result.problems:
                         report(line)
-                    counts, failed = Counter(result.counts), result.failed
-                if account(counts, failed, done):
+                    tally = result.tally
+                if account(tally, done):
                     pool.shutdown(wait=True, cancel_futures=True)
                     break
     progress.clear()

@@ -27,7 +27,7 @@ from wpparse._wpobjects import (
 )
 from wpparse.exceptions import InvalidPostError, NotAPostError, describe
 
-__all__ = ["INVALID", "parse_embedded"]
+__all__ = ["INVALID", "embedded_from_v1", "parse_embedded"]
 
 INVALID = "wpparse_invalid"
 """The :attr:`Absence.code` of an embedded object wpparse could not read."""
@@ -168,4 +168,27 @@ def parse_embedded(
         for index, item in enumerate(entries):
             link = links[index] if index < len(links) else None
             collector.add(str(rel), item, link, f"{path}[{rel!r}][{index}]")
+    return collector.result()
+
+
+def embedded_from_v1(
+    obj: Mapping[str, Any], *, path: str = "$", tz: tzinfo | None = None
+) -> Embedded:
+    """
+    Return the :class:`Embedded` of a WP-API v1 post (2014).
+
+    v1 had no ``_embedded``: it put the author object itself under ``author``
+    and the terms, by taxonomy, under ``terms``.
+    """
+    collector = _Collector(tz)
+    author = obj.get("author")
+    if isinstance(author, Mapping):
+        collector.add("author", author, None, f"{path}.author")
+    terms = obj.get("terms")
+    if isinstance(terms, Mapping):
+        for taxonomy, items in terms.items():
+            link = Relation(
+                rel="wp:term", rel_uri=_API + "term", href="", taxonomy=str(taxonomy)
+            )
+            collector.add("wp:term", items, link, f"{path}.terms[{taxonomy!r}]")
     return collector.result()

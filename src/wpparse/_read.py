@@ -22,13 +22,14 @@ from wpparse._dates import resolve_tz
 from wpparse._models import Post
 from wpparse._objects import Problem, Source
 from wpparse._stream import iter_files, iter_values, read_error
-from wpparse._wpjson import HeadingRule, post_from_mapping
+from wpparse._wpjson import HeadingRule, object_kind, post_from_mapping
 from wpparse._wpobjects import WPObject, object_from_mapping
 from wpparse.exceptions import NotAPostError, WPParseError, WPParseWarning, describe
 
 __all__ = ["Reader", "read_objects", "read_posts"]
 
 T = TypeVar("T")
+_NOT_RECORDS = frozenset({"index", "taxonomy", "post type"})
 PathInput = str | os.PathLike[str]
 Build = Callable[[Any, str, Source], T]
 
@@ -48,6 +49,8 @@ class Reader(Generic[T]):
     and described in :attr:`problems`; each is also passed to *on_error*, or,
     without one, issued as a :class:`~wpparse.WPParseWarning`, so that none is
     dropped silently.  With ``strict=True`` the first one raises instead.
+    Descriptions of the API itself (the ``wp-json/`` index, taxonomy and post
+    type descriptions) are not records: they are counted in :attr:`skipped`.
 
     .. versionadded:: 0.1.0
     """
@@ -67,6 +70,10 @@ class Reader(Generic[T]):
         self._problems: list[Problem] = []
         self.counts: Counter[str] = Counter()
         """How many models of each kind (``"post"``, ``"media"`` ...) were read so far."""
+        self.skipped: Counter[str] = Counter()
+        """How many descriptions of the API itself were passed over, by kind:
+        the ``wp-json/`` index (``"index"``), and ``"taxonomy"`` and
+        ``"post type"`` descriptions, which mirrors save beside the records."""
 
     @property
     def problems(self) -> tuple[Problem, ...]:
@@ -98,6 +105,10 @@ class Reader(Generic[T]):
                 self._report(*read_error(file, exc))
 
     def _record(self, source: Source, where: str, value: Any) -> T | None:
+        kind = object_kind(value)
+        if kind in _NOT_RECORDS:
+            self.skipped[kind] += 1
+            return None
         try:
             if isinstance(value, WPParseError):
                 raise value

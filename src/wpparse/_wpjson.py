@@ -396,11 +396,15 @@ def _embedded(
     path: str,
     tz: tzinfo | None,
 ) -> Embedded | None:
-    if "_embedded" not in obj:
+    v1 = isinstance(obj.get("author"), Mapping) or isinstance(obj.get("terms"), Mapping)
+    if "_embedded" not in obj and not v1:
         return None
-    from wpparse._embedded import parse_embedded  # noqa: PLC0415 - an import cycle
+    from wpparse import _embedded as stage  # noqa: PLC0415 - an import cycle
 
-    return parse_embedded(obj["_embedded"], relations, path=f"{path}._embedded", tz=tz)
+    if "_embedded" in obj:
+        value = obj["_embedded"]
+        return stage.parse_embedded(value, relations, path=f"{path}._embedded", tz=tz)
+    return stage.embedded_from_v1(obj, path=path, tz=tz)  # WP-API v1: in place
 
 
 def _int_or_object_id(value: Any, path: str) -> int | None:
