@@ -414,3 +414,28 @@ def test_front_matter_parses_back_as_the_same_values() -> None:
 def test_title_heading_and_empty_post() -> None:
     assert "" == wpparse.to_markdown(Post(id=1))
     assert "# A \\*b\\*\n" == wpparse.to_markdown(Post(id=1, title="A *b*"), title=True)
+
+
+def test_front_matter_names_embedded_author_and_terms() -> None:
+    post = wpparse.parse_post(
+        {
+            "id": 8,
+            "title": {"rendered": "T"},
+            "author": 3,
+            "categories": [7, 8],
+            "tags": [9],
+            "_embedded": {
+                "author": [{"id": 3, "name": "Ann &amp; Bo"}],
+                "wp:term": [
+                    [{"id": 7, "name": "News", "taxonomy": "category"}],
+                    [{"id": 9, "name": 'Tag: "x"', "taxonomy": "post_tag"}],
+                ],
+            },
+        }
+    )
+    head = wpparse.to_markdown(post, front_matter=True).split("\n---\n")[0]
+    data = yaml.safe_load(head.removeprefix("---\n"))
+
+    assert "Ann & Bo" == data["author"]
+    assert ["News", 8] == data["categories"]
+    assert ['Tag: "x"'] == data["tags"]

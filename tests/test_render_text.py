@@ -125,3 +125,17 @@ def test_dates_keep_their_offset_and_deep_extra_is_copied() -> None:
         depth += 1
     assert 5_000 == depth
     assert data["extra"]["deep"] is not deep
+
+
+def test_post_methods_are_the_renderers() -> None:
+    post = wpparse.parse_post(SAMPLE.read_bytes())
+
+    assert wpparse.to_text(post, title=True) == post.to_text(title=True)
+    assert wpparse.to_markdown(post, front_matter=True) == post.to_markdown(
+        front_matter=True
+    )
+    assert wpparse.to_dict(post) == post.to_dict()
+    assert wpparse.chunks(post, 300) == post.chunks(300)
+    assert wpparse.chunks(post, 9, length=lambda s: len(s.split())) == post.chunks(
+        9, length=lambda s: len(s.split())
+    )

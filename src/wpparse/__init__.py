@@ -8,13 +8,14 @@ Parse WordPress REST API JSON into typed, immutable models.
 """
 
 from wpparse import exceptions
-from wpparse._chunks import Chunk, chunks
+from wpparse._chunks import chunks
 from wpparse._collections import Collection, parse_objects, parse_posts
 from wpparse._dict import post_schema, to_dict
 from wpparse._links import extract_links
 from wpparse._models import (
     Block,
     BlockKind,
+    Chunk,
     HeadingSource,
     Link,
     LinkKind,

@@ -17,76 +17,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from typing import Any
 
 import attrs
 
-from wpparse._models import Link, Post, Section
+from wpparse._models import Chunk, Link, Post, Section
 
-__all__ = ["Chunk", "chunks"]
+__all__ = ["chunks"]
 
 # A sentence ends at . ! ? … (or their CJK forms), perhaps followed by closing
 # quotes or brackets, then whitespace and something that is not lower case.
 _SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’»)\]]*(\s+)(?=[^\s])")
 _SPACE = re.compile(r"\s+")
-
-
-@attrs.frozen(kw_only=True)
-class Chunk:
-    """
-    A piece of a post's text, with where it sits in the article.
-
-    .. versionadded:: 0.1.0
-    """
-
-    text: str
-    """The chunk's text: ``post.text[start:end]``."""
-    headings: tuple[str, ...]
-    """The heading trail: the titles of the sections the chunk sits in, outermost
-    first (``("Divergent Strategic lenses", "Relations With the Gulf States")``);
-    empty in the lead."""
-    post_id: int
-    """The post's id."""
-    link: str | None
-    """The post's public URL."""
-    anchor: str | None = None
-    """The ``id`` of the chunk's section heading, if it has one (the target of
-    ``link#anchor``)."""
-    links: tuple[Link, ...] = ()
-    """The links whose text lies inside this chunk, in document order."""
-    start: int
-    """Where the chunk starts in :attr:`Post.text <wpparse.Post.text>`."""
-    end: int
-    """Where the chunk ends (exclusive) in :attr:`Post.text <wpparse.Post.text>`."""
-    index: int = 0
-    """The chunk's position among the post's chunks, from 0."""
-    title: str = ""
-    """The post's title."""
-
-    @property
-    def url(self) -> str | None:
-        """The post's URL with the section's ``#anchor`` when there is one."""
-        if self.link and self.anchor:
-            return f"{self.link.partition('#')[0]}#{self.anchor}"
-        return self.link
-
-    def to_dict(self) -> dict[str, Any]:
-        """Return the chunk as JSON-serialisable data (the CLI's ``chunks`` format)."""
-        from wpparse._dict import link_dict  # noqa: PLC0415 - keep imports one-way
-
-        return {
-            "index": self.index,
-            "post_id": self.post_id,
-            "title": self.title,
-            "link": self.link,
-            "anchor": self.anchor,
-            "url": self.url,
-            "headings": list(self.headings),
-            "text": self.text,
-            "start": self.start,
-            "end": self.end,
-            "links": [link_dict(link) for link in self.links],
-        }
 
 
 @attrs.frozen

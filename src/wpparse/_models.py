@@ -8,7 +8,7 @@ import and easy to build by hand in tests.
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from datetime import datetime
 from typing import Any
 
@@ -17,6 +17,7 @@ import attrs
 __all__ = [
     "Block",
     "BlockKind",
+    "Chunk",
     "HeadingSource",
     "Link",
     "LinkKind",
@@ -365,6 +366,32 @@ class Post:
         for top in self.sections:
             yield from top.walk()
 
+    def to_text(self, *, title: bool = False) -> str:
+        """Render the post as plain text: :func:`wpparse.to_text` (``title`` puts the title first)."""
+        from wpparse._render_text import to_text  # noqa: PLC0415 - renderers load on use
+
+        return to_text(self, title=title)
+
+    def to_markdown(self, *, front_matter: bool = False, title: bool = False) -> str:
+        """Render the post as CommonMark: :func:`wpparse.to_markdown`."""
+        from wpparse._render_markdown import to_markdown  # noqa: PLC0415
+
+        return to_markdown(self, front_matter=front_matter, title=title)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the post as JSON-serialisable data: :func:`wpparse.to_dict`."""
+        from wpparse._dict import to_dict  # noqa: PLC0415
+
+        return to_dict(self)
+
+    def chunks(
+        self, max_chars: int = 1000, *, length: Callable[[str], int] = len
+    ) -> list[Chunk]:
+        """Split the post into chunks that follow its sections: :func:`wpparse.chunks`."""
+        from wpparse._chunks import chunks  # noqa: PLC0415
+
+        return chunks(self, max_chars, length=length)
+
     def soup(self) -> Any:
         """
         Return a BeautifulSoup of :attr:`content_html`, built now (BeautifulSoup is
@@ -460,6 +487,64 @@ class Post:
             return ids
         by_id = {term.id: term for term in self.embedded.terms.get(taxonomy, ())}
         return tuple(by_id.get(term_id, term_id) for term_id in ids)
+
+
+@attrs.frozen(kw_only=True)
+class Chunk:
+    """
+    A piece of a post's text, with where it sits in the article.
+
+    .. versionadded:: 0.1.0
+    """
+
+    text: str
+    """The chunk's text: ``post.text[start:end]``."""
+    headings: tuple[str, ...]
+    """The heading trail: the titles of the sections the chunk sits in, outermost
+    first (``("Divergent Strategic lenses", "Relations With the Gulf States")``);
+    empty in the lead."""
+    post_id: int
+    """The post's id."""
+    link: str | None
+    """The post's public URL."""
+    anchor: str | None = None
+    """The ``id`` of the chunk's section heading, if it has one (the target of
+    ``link#anchor``)."""
+    links: tuple[Link, ...] = ()
+    """The links whose text lies inside this chunk, in document order."""
+    start: int
+    """Where the chunk starts in :attr:`Post.text <wpparse.Post.text>`."""
+    end: int
+    """Where the chunk ends (exclusive) in :attr:`Post.text <wpparse.Post.text>`."""
+    index: int = 0
+    """The chunk's position among the post's chunks, from 0."""
+    title: str = ""
+    """The post's title."""
+
+    @property
+    def url(self) -> str | None:
+        """The post's URL with the section's ``#anchor`` when there is one."""
+        if self.link and self.anchor:
+            return f"{self.link.partition('#')[0]}#{self.anchor}"
+        return self.link
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the chunk as JSON-serialisable data (the CLI's ``chunks`` format)."""
+        from wpparse._dict import link_dict  # noqa: PLC0415 - keep imports one-way
+
+        return {
+            "index": self.index,
+            "post_id": self.post_id,
+            "title": self.title,
+            "link": self.link,
+            "anchor": self.anchor,
+            "url": self.url,
+            "headings": list(self.headings),
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "links": [link_dict(link) for link in self.links],
+        }
 
 
 # Resolve Post's forward references (typing.get_type_hints, autodoc).  At the

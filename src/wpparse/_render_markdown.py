@@ -23,6 +23,7 @@ from wpparse._markdown_inline import (
     link_destination,
 )
 from wpparse._models import Block, BlockKind, Link, Post
+from wpparse._objects import Term
 from wpparse._urlsafety import safe_url
 from wpparse._yaml import yaml_mapping
 
@@ -46,8 +47,9 @@ def to_markdown(post: Post, *, front_matter: bool = False, title: bool = False) 
 
     Args:
         post: The post to render.
-        front_matter: Start with YAML front matter (see :func:`front_matter`),
-            ready for Hugo, Jekyll, Astro or MkDocs.
+        front_matter: Start with YAML front matter (``title``, ``date``,
+            ``modified``, ``slug``, ``link``, ``author``, ``categories``,
+            ``tags``, ``excerpt``), ready for Hugo, Jekyll, Astro or MkDocs.
         title: Start the body with the post's title as a ``#`` heading.
 
     .. versionadded:: 0.1.0
@@ -193,13 +195,22 @@ def front_matter(post: Post) -> dict[str, Any]:
         data["slug"] = post.slug
     if post.link:
         data["link"] = post.link
-    if post.author is not None:
+    user = post.author_user
+    if user is not None and user.name:
+        data["author"] = user.name
+    elif post.author is not None:
         data["author"] = post.author
-    data["categories"] = list(post.categories)
-    data["tags"] = list(post.tags)
+    data["categories"] = [_term_name(term) for term in post.category_terms]
+    data["tags"] = [_term_name(term) for term in post.tag_terms]
     if post.excerpt:
         data["excerpt"] = post.excerpt
     return data
+
+
+def _term_name(term: Term | int) -> str | int:
+    if isinstance(term, Term) and term.name:
+        return term.name
+    return term.id if isinstance(term, Term) else term
 
 
 def _front_matter_block(post: Post) -> str:
