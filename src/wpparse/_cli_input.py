@@ -121,9 +121,15 @@ def _read(
     options: Options,
     out: TextIO,
     report: Callable[[str], None],
+    *,
     stdin: TextIO | None = None,
+    tick: Callable[[int], None] | None = None,
 ) -> _Tally:
-    """Write the records of *file* to *out*; return what was read and what failed."""
+    """
+    Write the records of *file* to *out*; return what was read and what failed.
+
+    *tick* is called with the number of records written so far, after each.
+    """
     lines: list[str] = []
 
     def on_error(problem: Problem) -> None:
@@ -137,8 +143,10 @@ def _read(
             file, strict=options.strict, on_error=on_error, headings=options.headings
         )
     try:
-        for obj in reader:
+        for written, obj in enumerate(reader, start=1):
             options.write(obj, out)
+            if tick is not None:
+                tick(written)
     except (WPParseError, OSError) as exc:  # strict mode only
         report(_fatal_line(exc, str(file)))
         return _Tally(dict(reader.counts), dict(reader.skipped), len(lines) + 1)
@@ -186,7 +194,7 @@ class _Progress:
     def __init__(self, total: int, err: TextIO, *, enabled: bool) -> None:
         self.total = total
         self.err = err
-        self.enabled = enabled and total > 1
+        self.enabled = enabled and total > 0
         self.start = time.monotonic()
         self.drawn = 0.0
 
@@ -236,7 +244,12 @@ def run(
 
     if jobs == 1 or len(files) < 2:  # noqa: PLR2004 - one file needs no pool
         for done, file in enumerate(files, start=1):
-            if account(_read(file, options, out, report, stdin), done):
+            before = sum(summary.parsed.values())
+
+            def tick(n: int, done: int = done - 1, before: int = before) -> None:
+                progress.update(done, before + n)
+
+            if account(_read(file, options, out, report, stdin=stdin, tick=tick), done):
                 break
     else:
         with ProcessPoolExecutor(max_workers=jobs) as pool:
@@ -245,7 +258,7 @@ def run(
             ]
             for done, (file, future) in enumerate(zip(files, futures, strict=True), 1):
                 if future is None:
-                    tally = _read(file, options, out, report, stdin)
+                    tally = _read(file, options, out, report, stdin=stdin)
                 else:
                     result = future.result()
                     out.write(result.output)
