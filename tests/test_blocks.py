@@ -141,10 +141,29 @@ def test_gallery_gives_one_figure_per_image() -> None:
     blocks = _blocks(html)
 
     assert [
-        ("https://example.org/1.jpg", "One"),
-        ("https://example.org/2.jpg", None),
-        (None, "Both"),
-    ] == [(b.src, b.caption) for b in blocks]
+        (BlockKind.FIGURE, "https://example.org/1.jpg", "One"),
+        (BlockKind.FIGURE, "https://example.org/2.jpg", None),
+        (BlockKind.PARAGRAPH, None, None),
+    ] == [(b.kind, b.src, b.caption) for b in blocks]
+    assert "Both" == blocks[2].text
+
+
+def test_classic_gallery_shortcode() -> None:
+    html = (
+        '<div id="gallery-1" class="gallery galleryid-5"><dl class="gallery-item">'
+        '<dt class="gallery-icon"><a href="/a/"><img src="/a.jpg" class="attachment-thumbnail"></a></dt>'
+        '<dd class="wp-caption-text gallery-caption">First</dd></dl>'
+        '<dl class="gallery-item"><dt class="gallery-icon"><img src="/b.jpg"></dt></dl></div>'
+    )
+
+    blocks = _blocks(html)
+
+    assert [
+        (BlockKind.FIGURE, "https://example.org/a.jpg"),
+        (BlockKind.PARAGRAPH, None),
+        (BlockKind.FIGURE, "https://example.org/b.jpg"),
+    ] == [(b.kind, b.src) for b in blocks]
+    assert ["https://example.org/a/"] == [link.url for link in blocks[0].links]
 
 
 @pytest.mark.parametrize(

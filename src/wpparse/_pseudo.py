@@ -18,15 +18,8 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from wpparse._blocks import (
-    BOLD,
-    BREAKS,
-    CAPTION,
-    ITALIC,
-    LINKED,
-    MEDIA,
-    Piece,
-)
+from wpparse._blocks import Piece
+from wpparse._elements import BOLD, BREAKS, CAPTION, ITALIC, LINKED, MEDIA
 from wpparse._models import BlockKind
 
 __all__ = ["bold_heading", "line_heading", "title_like"]

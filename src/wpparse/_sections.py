@@ -26,7 +26,8 @@ from typing import Literal
 
 import attrs
 
-from wpparse._blocks import SINGLE, Piece, split_content
+from wpparse._blocks import Piece, split_content
+from wpparse._elements import SINGLE
 from wpparse._models import Block, BlockKind, HeadingSource, Link, LinkKind, Section
 from wpparse._pseudo import bold_heading, line_heading
 

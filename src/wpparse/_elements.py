@@ -1,0 +1,381 @@
+"""
+Reading single elements of post content: what each tag is, its plain text,
+its formatting facts.
+
+Shared by the block walker (:mod:`wpparse._blocks`); nothing here walks the
+whole document.  Text comes from lxml's tree directly: entities are decoded
+by the parser, whitespace is collapsed within lines, ``<br>`` and block
+boundaries become line breaks.
+"""
+
+from __future__ import annotations
+
+import re
+from html import escape, unescape
+from typing import Final
+
+from lxml import etree
+
+__all__ = [
+    "ATTACHMENT",
+    "BLOCK_TAGS",
+    "BOLD",
+    "BR",
+    "BREAKS",
+    "CAPTION",
+    "CAPTION_HINT",
+    "CODE",
+    "CONTAINERS",
+    "EMBED",
+    "FIGURE",
+    "HEADING",
+    "HEADINGS",
+    "INLINE",
+    "ITALIC",
+    "LANGUAGE",
+    "LEVEL",
+    "LINKED",
+    "LIST",
+    "LOOSE",
+    "MEDIA",
+    "MEDIA_TAGS",
+    "NO_TEXT",
+    "OTHER",
+    "PARA",
+    "PARA_BREAK",
+    "QUOTE",
+    "ROLE",
+    "SEP",
+    "SHORT",
+    "SINGLE",
+    "STRIPPED",
+    "TABLE",
+    "TRANSPARENT",
+    "WP_IMAGE",
+    "anchor_of",
+    "code_text",
+    "collapse_ws",
+    "collect",
+    "content_root",
+    "facts",
+    "finish",
+    "line_of",
+    "run_in_lead",
+    "serialise",
+    "text_of",
+]
+
+# The same settings as wpparse._htmltext.make_parser(), on lxml's plain
+# element class: lxml.html's HtmlElement lookup costs time on every node.
+_PARSER: Final = etree.HTMLParser(
+    no_network=True,
+    huge_tree=True,
+    remove_comments=True,
+    remove_pis=True,
+    default_doctype=False,
+)
+
+STRIPPED: Final = ("script", "style", "template", "noscript", "title")
+"""Elements removed, with their content, before anything is read."""
+NO_TEXT: Final = frozenset({"iframe", "video", "audio", "object", "canvas", "svg"})
+"""Elements whose content is fallback or drawing, not text a reader sees."""
+HEADINGS: Final = ("h1", "h2", "h3", "h4", "h5", "h6")
+LEVEL: Final = {tag: n for n, tag in enumerate(HEADINGS, 1)}
+
+# What a top-level element becomes.
+TRANSPARENT, HEADING, PARA, LIST, QUOTE, TABLE, FIGURE = range(7)
+EMBED, CODE, SEP, OTHER, INLINE = range(7, 12)
+ROLE: Final = {
+    **dict.fromkeys(
+        (
+            "div",
+            "section",
+            "article",
+            "main",
+            "header",
+            "footer",
+            "aside",
+            "nav",
+            "center",
+            "hgroup",
+            "address",
+            "body",
+            "html",
+            "li",
+            "dd",
+            "dt",
+            "tr",
+            "td",
+            "th",
+            "thead",
+            "tbody",
+            "tfoot",
+            "caption",
+            "figcaption",
+            "summary",
+            "legend",
+            "search",
+        ),
+        TRANSPARENT,
+    ),
+    **dict.fromkeys(HEADINGS, HEADING),
+    "p": PARA,
+    **dict.fromkeys(("ul", "ol", "dl", "menu", "dir"), LIST),
+    "blockquote": QUOTE,
+    "table": TABLE,
+    "figure": FIGURE,
+    **dict.fromkeys(("iframe", "video", "audio", "embed", "object"), EMBED),
+    **dict.fromkeys(("pre", "listing", "xmp", "plaintext"), CODE),
+    "hr": SEP,
+    **dict.fromkeys(
+        ("form", "fieldset", "details", "dialog", "textarea", "select"), OTHER
+    ),
+}
+BLOCK_TAGS: Final = tuple(tag for tag, role in ROLE.items() if role != INLINE)
+CONTAINERS: Final = frozenset(
+    tag
+    for tag, role in ROLE.items()
+    if role in {LIST, QUOTE, TABLE, FIGURE, CODE, OTHER}
+) | {"li", "td", "th", "dd", "dt"}
+"""Elements whose headings title only themselves (a table cell, a quote ...)."""
+
+# Elements that break a line of text, and how: a new line or a new paragraph.
+BR, PARA_BREAK = 1, 2
+_BREAK: Final[dict[str, int]] = dict.fromkeys(ROLE, PARA_BREAK)
+_LINE_BREAKERS: Final = (
+    *("br", "li", "dt", "dd", "tr", "td", "th", "caption", "figcaption"),
+    *("summary", "option", "ul", "ol", "dl", "menu", "dir"),
+    *("table", "thead", "tbody", "tfoot"),
+)
+_BREAK.update(dict.fromkeys(_LINE_BREAKERS, BR))
+_SPECIAL: Final = (*_BREAK, *NO_TEXT, "img")
+_BOLD: Final = frozenset({"strong", "b"})
+_ITALIC: Final = frozenset({"em", "i", "cite"})
+MEDIA_TAGS: Final = ("img", "iframe", "video", "audio", "embed", "object", "picture")
+
+# Paragraph facts for the section stage (Piece.flags).
+BOLD: Final = 1
+"""Every visible character is bold."""
+ITALIC: Final = 2
+"""Every visible character is italic."""
+LINKED: Final = 4
+"""Every visible character is link text."""
+BREAKS: Final = 8
+"""The paragraph has a line break (``<br>``)."""
+CAPTION: Final = 16
+"""Its class or id says it is a caption, credit, byline or date."""
+LOOSE: Final = 32
+"""Loose text in a wrapper, not a ``<p>``."""
+MEDIA: Final = 64
+"""It holds an image or a player besides its text."""
+SINGLE: Final = 128
+"""A list of one short item (which may be a heading in disguise)."""
+CAPTION_HINT: Final = re.compile(
+    r"caption|credit|byline|author|posted|meta|date|time|source|footnote",
+    re.IGNORECASE,
+)
+WP_IMAGE: Final = re.compile(r"\bwp-image-(\d+)\b")
+ATTACHMENT: Final = re.compile(r"^attachment_(\d+)$")
+LANGUAGE: Final = re.compile(r"\b(?:language|lang)-([\w+#.-]+)|\bbrush:\s*([\w+#.-]+)")
+_FONT_BOLD: Final = re.compile(
+    r"font-weight\s*:\s*(?:bold|bolder|[6-9]00)\b", re.IGNORECASE
+)
+_TAG: Final = re.compile(r"<[^>]*>")
+_HIDDEN: Final = re.compile(
+    r"<(script|style|template|noscript|title)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL
+)
+SHORT: Final = 300  # paragraphs longer than this are never headings: skip the facts
+
+
+def _parse(html: str) -> tuple[etree._Element, int]:
+    root = etree.fromstring(f"<html><body>{html}</body></html>", _PARSER)
+    error = _PARSER.error_log.last_error
+    fatal = error is not None and error.level == etree.ErrorLevels.FATAL
+    return root, error.type if fatal and error is not None else 0
+
+
+def content_root(html: str) -> etree._Element | None:
+    """
+    Parse *html* (post content) and return its ``<body>``, or ``None`` if empty.
+
+    Never raises and never drops text silently: lone surrogates (which JSON
+    escapes can carry) become U+FFFD, and content nested deeper than libxml2
+    allows (2,048 levels) is read as plain text.
+    """
+    if not html or html.isspace():
+        return None
+    root, fatal = _parse(html)
+    if fatal == etree.ErrorTypes.ERR_INVALID_ENCODING:
+        html = html.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+        root, fatal = _parse(html)
+    if fatal:
+        text = _TAG.sub(" ", _HIDDEN.sub(" ", html))
+        root, fatal = _parse(escape(unescape(text), quote=False))
+    body = root.find("body")
+    return body if body is not None else root
+
+
+def collapse_ws(text: str) -> str:
+    return " ".join(text.split())
+
+
+def finish(parts: list[str | int]) -> str:
+    """Join text parts, collapsing whitespace within lines; ints are line breaks."""
+    out: list[str] = []
+    line: list[str] = []
+    pending = 0
+    for part in parts:
+        if isinstance(part, str):
+            line.append(part)
+            continue
+        if line:
+            text = " ".join("".join(line).split())
+            line.clear()
+            if text:
+                if out:
+                    out.append("\n\n" if pending == PARA_BREAK else "\n")
+                out.append(text)
+                pending = 0
+        pending = max(pending, part)
+    if line:
+        text = " ".join("".join(line).split())
+        if text:
+            if out:
+                out.append("\n\n" if pending == PARA_BREAK else "\n")
+            out.append(text)
+    return "".join(out)
+
+
+def collect(el: etree._Element, parts: list[str | int]) -> None:
+    """Append the text of *el* (not its tail) to *parts*, with line-break markers."""
+    walker = etree.iterwalk(el, events=("start", "end"))
+    for event, node in walker:
+        tag = node.tag
+        if event == "start":
+            brk = _BREAK.get(tag) if isinstance(tag, str) else None
+            if brk is not None and node is not el:
+                parts.append(brk)
+            if tag in NO_TEXT:
+                walker.skip_subtree()
+            elif node.text:
+                parts.append(node.text)
+        elif node is not el:
+            brk = _BREAK.get(tag) if isinstance(tag, str) else None
+            if brk is not None and brk != BR:
+                parts.append(brk)
+            if node.tail:
+                parts.append(node.tail)
+
+
+def text_of(el: etree._Element) -> str:
+    """The plain text of *el*: entities decoded, whitespace collapsed within lines."""
+    if not len(el):
+        text = el.text
+        return " ".join(text.split()) if text else ""
+    if el.tag not in NO_TEXT and next(el.iterdescendants(*_SPECIAL), None) is None:
+        return " ".join("".join(el.itertext()).split())
+    parts: list[str | int] = []
+    collect(el, parts)
+    return finish(parts)
+
+
+def line_of(el: etree._Element) -> str:
+    """The text of *el* on one line (for titles)."""
+    return " ".join(text_of(el).split())
+
+
+def code_text(el: etree._Element) -> str:
+    """The text of a ``<pre>``, whitespace kept; ``<br>`` is a newline."""
+    if next(el.iterdescendants("br", *NO_TEXT), None) is None:
+        text = "".join(el.itertext())
+    else:
+        parts: list[str] = []
+        walker = etree.iterwalk(el, events=("start", "end"))
+        for event, node in walker:
+            if event == "start":
+                if node.tag == "br":
+                    parts.append("\n")
+                if node.tag in NO_TEXT:
+                    walker.skip_subtree()
+                elif node.text:
+                    parts.append(node.text)
+            elif node is not el and node.tail:
+                parts.append(node.tail)
+        text = "".join(parts)
+    return text.strip("\r\n")
+
+
+def serialise(el: etree._Element) -> str:
+    return etree.tostring(el, encoding="unicode", method="html", with_tail=False)
+
+
+def anchor_of(el: etree._Element) -> str | None:
+    """The id of *el*, else the first id or ``<a name>`` inside it."""
+    ident = el.get("id")
+    if ident:
+        return ident.strip() or None
+    for node in el.iterdescendants():
+        ident = node.get("id") or (node.get("name") if node.tag == "a" else None)
+        if ident and ident.strip():
+            return ident.strip()
+    return None
+
+
+def _is_bold(node: etree._Element) -> bool:
+    if node.tag in _BOLD:
+        return True
+    style = node.get("style")
+    return style is not None and _FONT_BOLD.search(style) is not None
+
+
+def facts(el: etree._Element) -> int:
+    """
+    BOLD / ITALIC / LINKED facts of a short paragraph: which cover all its text.
+
+    Text outside the bold that has no letter (``1.``, a dash, a colon) does not
+    break BOLD: ``1. <strong>Title</strong>`` is a bold title with its number.
+    """
+    unbold: list[str] = []
+    italic_gap = link_gap = False
+    bold = italic = linked = 0
+    walker = etree.iterwalk(el, events=("start", "end"))
+    for event, node in walker:
+        tag = node.tag
+        step = 1 if event == "start" else -1
+        if _is_bold(node):
+            bold += step
+        if tag in _ITALIC:
+            italic += step
+        if tag == "a" and node.get("href") is not None:
+            linked += step
+        if event == "start":
+            if tag in NO_TEXT:
+                walker.skip_subtree()
+                continue
+            text = node.text
+        else:
+            text = node.tail if node is not el else None
+        if text and not text.isspace():
+            if not bold:
+                unbold.append(text)
+            italic_gap = italic_gap or not italic
+            link_gap = link_gap or not linked
+    flags = 0
+    if not any(c.isalpha() for c in "".join(unbold)):
+        flags |= BOLD
+    if not italic_gap:
+        flags |= ITALIC
+    if not link_gap:
+        flags |= LINKED
+    return flags
+
+
+def run_in_lead(el: etree._Element, text: str) -> str | None:
+    """The bold run-in phrase a paragraph opens with (``In conclusion,``), if any."""
+    first = el[0]
+    if first.tag not in _BOLD or (el.text and not el.text.isspace()):
+        return None
+    lead = line_of(first)
+    if not lead or len(lead) >= len(text):
+        return None
+    return lead
