@@ -24,7 +24,7 @@ from wpparse._objects import Source
 from wpparse._wpjson import is_error_object
 from wpparse.exceptions import InvalidJSONError, WPParseError, WPParseWarning
 
-__all__ = ["CHUNK", "iter_files", "iter_values", "iter_values_in_text"]
+__all__ = ["CHUNK", "iter_files", "iter_values", "read_error"]
 
 CHUNK = 1 << 20
 """Characters read at a time."""
@@ -283,13 +283,6 @@ def iter_values(
             "$",
             InvalidJSONError(reason, path="$", position=text.pos),
         )
-
-
-def iter_values_in_text(text: str, name: str | None = None) -> Iterator[Record]:
-    """Yield the records of JSON text already in memory (as :func:`iter_values`)."""
-    import io  # noqa: PLC0415 - only for this helper
-
-    return iter_values(io.BytesIO(text.encode("utf-8")), name)
 
 
 def _looks_like_json(path: Path) -> bool:
