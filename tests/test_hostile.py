@@ -518,3 +518,17 @@ def test_no_module_reaches_for_the_network_or_unnamed_files() -> None:
             ):
                 continue
             assert not files.search(line), where
+
+
+@pytest.mark.parametrize("text", ["0E0", "[1.5e-3, 2]", '{"id": 10}', "-0.0"])
+@pytest.mark.parametrize("chunk", [1, 2, 3])
+def test_numbers_split_across_read_chunks(text: str, chunk: int) -> None:
+    """Found by Hypothesis: the stream reader took the "0" of "0E0" for the whole number."""
+    import io
+
+    from wpparse._stream import iter_values
+
+    values = [v for _, _, v in iter_values(io.BytesIO(text.encode()), "x", chunk=chunk)]
+
+    expected = json.loads(text)
+    assert [expected] == values or (isinstance(expected, list) and expected == values)

@@ -137,8 +137,12 @@ class _Text:
                 raise InvalidJSONError(
                     f"invalid JSON: {exc}", path=path, position=self.pos
                 ) from None
-            if end == len(self.text) and self.fill(size):
-                continue  # a number at the end of the buffer may go on
+            # A number near the end of the buffer may go on: "0" of "0E0"
+            # decodes alone, and so does "0" of "0E" while "0" is awaited.
+            # fill() moves the text, so decode again even if it read nothing.
+            if end >= len(self.text) - 2 and not self.eof:
+                self.fill(size)
+                continue
             self.pos = end
             return value
 
