@@ -151,7 +151,12 @@ def object_kind(obj: Any) -> str:
         return "term"
     if "source_url" in obj or obj.get("type") == "attachment" or "media_type" in obj:
         return "media"
-    if "name" in obj and not any(key in obj for key in _POST_KEYS[:4]):
+    # Users have a name and no type; a WooCommerce product has both.
+    if (
+        "name" in obj
+        and "type" not in obj
+        and not any(key in obj for key in _POST_KEYS[:4])
+    ):
         return "user"
     return "post"
 
