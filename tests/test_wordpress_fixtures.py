@@ -103,20 +103,20 @@ def test_embed_response() -> None:
 def test_envelope_page() -> None:
     posts = wpparse.parse_posts(_read("posts-page2-envelope.json"))
 
-    assert (posts.total, posts.total_pages) == (5, 3)
+    assert (posts.total, posts.total_pages) == (6, 3)
     assert posts.next is not None
     assert posts.next.endswith("/wp-json/wp/v2/posts?per_page=2&page=3&_envelope=1")
     assert [(p.id, p.title) for p in posts] == [
+        (16, "Offshore notes"),
         (15, "Monsoon notes"),
-        (7, "Members only"),
     ]
-    # Asia/Kolkata is UTC+5:30; the protected post is Paris winter time.
+    # A manual UTC-3:30 offset, then Asia/Kolkata (UTC+5:30).
     assert posts[0].date == datetime(
+        2024, 5, 1, 12, 0, tzinfo=timezone(-timedelta(hours=3, minutes=30))
+    )
+    assert posts[1].date == datetime(
         2024, 3, 10, 8, 0, tzinfo=timezone(timedelta(hours=5, minutes=30))
     )
-    assert posts[1].date == datetime(2024, 2, 1, 9, 0, tzinfo=PARIS)
-    assert posts[1].protected is True
-    assert posts[1].content_html == ""
 
 
 @pytest.mark.parametrize(
@@ -166,7 +166,7 @@ def test_categories() -> None:
         (t.id, t.name, t.parent, t.count) for t in terms if isinstance(t, wpparse.Term)
     ] == [
         (1, "Uncategorized", 0, 0),
-        (2, "Rock & Roll", 0, 1),
+        (2, "Rock & Roll", 0, 2),
         (3, "News", 0, 4),
         (4, 'Local "news"', 3, 1),
     ]
@@ -182,3 +182,92 @@ def test_comments() -> None:
     assert zoe.content == "I’d paint it “red”."
     assert zoe.date == datetime(2024, 1, 16, 8, 0, tzinfo=PARIS)
     assert (guest.parent, guest.author, guest.author_name) == (2, 0, 'Guest & "Reader"')
+
+
+def _shape(sections: tuple[wpparse.Section, ...]) -> list[object]:
+    return [
+        (
+            s.title,
+            s.level,
+            s.heading_source,
+            [b.kind for b in s.blocks],
+            _shape(s.children),
+        )
+        for s in sections
+    ]
+
+
+def test_block_post_sections_and_links() -> None:
+    post = wpparse.parse_post(_read("post-block.json"))
+    html, bold = wpparse.HeadingSource.HTML, wpparse.HeadingSource.BOLD
+    k = wpparse.BlockKind
+
+    assert _shape(post.sections) == [
+        (None, 0, None, [k.PARAGRAPH], []),
+        (
+            "Why rust happens",
+            2,
+            html,
+            [k.PARAGRAPH],
+            [
+                (
+                    "Water & “air”",
+                    3,
+                    html,
+                    [k.LIST],
+                    [("Deeper still", 4, html, [k.PARAGRAPH], [])],
+                )
+            ],
+        ),
+        (
+            "The fix",
+            2,
+            html,
+            [k.PARAGRAPH, k.QUOTE],
+            [("A bold pseudo heading", 3, bold, [k.PARAGRAPH, k.TABLE, k.FIGURE], [])],
+        ),
+    ]
+    assert [s.anchor for s in post.walk()] == [
+        None,
+        "why-rust",
+        None,
+        None,
+        "the-fix",
+        None,
+    ]
+    assert post.sections[2].blocks[0].lead == "In short,"
+    kinds = wpparse.LinkKind
+    assert [link.kind for link in post.links] == [
+        kinds.INTERNAL,
+        kinds.INTERNAL,
+        kinds.EXTERNAL,
+        kinds.FRAGMENT,
+        kinds.FRAGMENT,
+        kinds.MAILTO,
+        kinds.TEL,
+        kinds.OTHER,
+        kinds.UNSAFE,
+        kinds.EXTERNAL,
+    ]
+    assert [link.target_anchor for link in post.links[3:5]] == ["the-fix", None]
+    assert post.links[-1].url == "http://cdn.example.net/rust.css"
+
+
+def test_nested_blocks_post() -> None:
+    post = wpparse.parse_post(_read("post-layout.json"))
+    line = wpparse.HeadingSource.LINE
+
+    assert [(s.title, s.level) for s in post.walk()] == [
+        (None, 0),
+        ("Grouped heading", 2),
+        ("Left column", 3),
+        ("Right column", 3),
+        ("Code & friends", 2),
+        ("Repainting", 2),
+        ("Sand the surface", 3),
+        ("Prime it", 3),
+    ]
+    assert [s.heading_source for s in post.sections[3].children] == [line, line]
+    code = post.sections[2].blocks[0]
+    assert (code.kind, code.language) == (wpparse.BlockKind.CODE, "python")
+    assert code.text == 'def rust(metal):\n    return metal != "gold"'

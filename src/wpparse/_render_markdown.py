@@ -47,9 +47,10 @@ def to_markdown(post: Post, *, front_matter: bool = False, title: bool = False) 
 
     Args:
         post: The post to render.
-        front_matter: Start with YAML front matter (``title``, ``date``,
-            ``modified``, ``slug``, ``link``, ``author``, ``categories``,
-            ``tags``, ``excerpt``), ready for Hugo, Jekyll, Astro or MkDocs.
+        front_matter: Start with YAML front matter (title, date, modified,
+            slug, link, author, categories, tags, excerpt), ready for Hugo,
+            Jekyll, Astro or MkDocs.  The author and the terms are names when
+            the response embedded them (``?_embed``), ids otherwise.
         title: Start the body with the post's title as a ``#`` heading.
 
     .. versionadded:: 0.1.0

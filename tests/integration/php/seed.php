@@ -127,7 +127,7 @@ $classic_id = wpparse_post(
 		'post_status'   => 'publish',
 		'post_date'     => '2024-07-15 10:30:00',
 		'post_category' => array( $news, $local ),
-		'post_content'  => "This is the classic editor. It's \"texturized\" -- and auto-paragraphed.\n\nSecond paragraph with <a href=\"https://wordpress.org/\">a link</a>.\n<h2>A classic heading</h2>\nText under the classic heading.\n<ul>\n<li>one</li>\n<li>two</li>\n</ul>",
+		'post_content'  => "This is the classic editor. It's \"texturized\" -- and auto-paragraphed.\n\nSecond paragraph with <a href=\"https://wordpress.org/\">a link</a>.\n<h2>A classic heading</h2>\nText under the classic heading.\n<ul>\n<li>one</li>\n<li>two</li>\n</ul>\n\n[caption id=\"attachment_{$image_id}\" align=\"alignnone\" width=\"96\"]<img class=\"size-full wp-image-{$image_id}\" src=\"{$image_url}\" alt=\"A rusty river\" width=\"96\" height=\"64\" /> Rust in summer[/caption]",
 		'post_excerpt'  => '',
 	),
 	'classic post'
@@ -401,6 +401,122 @@ $offset_id = wpparse_post(
 update_option( 'timezone_string', 'Europe/Paris' );
 update_option( 'gmt_offset', '' );
 
+// Blocks inside blocks: groups, columns, code, embeds, a heading in a quote,
+// and a short line standing alone after a colon (a pseudo heading).
+$layout_content = <<<'HTML'
+<!-- wp:paragraph -->
+<p>Blocks inside blocks.</p>
+<!-- /wp:paragraph -->
+
+<!-- wp:group -->
+<div class="wp-block-group"><!-- wp:heading -->
+<h2>Grouped heading</h2>
+<!-- /wp:heading -->
+
+<!-- wp:paragraph -->
+<p>Inside a group.</p>
+<!-- /wp:paragraph --></div>
+<!-- /wp:group -->
+
+<!-- wp:columns -->
+<div class="wp-block-columns"><!-- wp:column -->
+<div class="wp-block-column"><!-- wp:heading {"level":3} -->
+<h3>Left column</h3>
+<!-- /wp:heading -->
+
+<!-- wp:paragraph -->
+<p>Left text.</p>
+<!-- /wp:paragraph --></div>
+<!-- /wp:column -->
+
+<!-- wp:column -->
+<div class="wp-block-column"><!-- wp:heading {"level":3} -->
+<h3>Right column</h3>
+<!-- /wp:heading -->
+
+<!-- wp:paragraph -->
+<p>Right text.</p>
+<!-- /wp:paragraph --></div>
+<!-- /wp:column --></div>
+<!-- /wp:columns -->
+
+<!-- wp:heading -->
+<h2>Code &amp; friends</h2>
+<!-- /wp:heading -->
+
+<!-- wp:code -->
+<pre class="wp-block-code"><code class="language-python">def rust(metal):
+    return metal != "gold"</code></pre>
+<!-- /wp:code -->
+
+<!-- wp:preformatted -->
+<pre class="wp-block-preformatted">  two spaces
+kept</pre>
+<!-- /wp:preformatted -->
+
+<!-- wp:separator -->
+<hr class="wp-block-separator has-alpha-channel-opacity"/>
+<!-- /wp:separator -->
+
+<!-- wp:list {"ordered":true,"start":3} -->
+<ol start="3"><li>Third<ul><li>Nested</li></ul></li><li>Fourth</li></ol>
+<!-- /wp:list -->
+
+<!-- wp:quote -->
+<blockquote class="wp-block-quote"><!-- wp:heading {"level":3} -->
+<h3>Quoted heading</h3>
+<!-- /wp:heading -->
+
+<!-- wp:paragraph -->
+<p>Quoted text.</p>
+<!-- /wp:paragraph --></blockquote>
+<!-- /wp:quote -->
+
+<!-- wp:html -->
+<iframe src="https://www.youtube.com/embed/abc123" width="560" height="315" title="A video"></iframe>
+<!-- /wp:html -->
+
+<!-- wp:video -->
+<figure class="wp-block-video"><video controls src="/wp-content/uploads/2024/06/rain.mp4"></video></figure>
+<!-- /wp:video -->
+
+<!-- wp:heading -->
+<h2>Repainting</h2>
+<!-- /wp:heading -->
+
+<!-- wp:paragraph -->
+<p>Before you paint, the surface needs care, and two steps matter more than any brand of paint:</p>
+<!-- /wp:paragraph -->
+
+<!-- wp:paragraph -->
+<p>Sand the surface</p>
+<!-- /wp:paragraph -->
+
+<!-- wp:paragraph -->
+<p>Sanding takes off the loose rust and leaves a clean, rough face that paint can grip; do it outdoors and wear a mask.</p>
+<!-- /wp:paragraph -->
+
+<!-- wp:paragraph -->
+<p>Prime it</p>
+<!-- /wp:paragraph -->
+
+<!-- wp:paragraph -->
+<p>A primer seals the bare metal against water and air, and gives the top coat something to hold on to for years.</p>
+<!-- /wp:paragraph -->
+HTML;
+$layout_id = wpparse_post(
+	array(
+		'post_title'    => 'Layouts & blocks',
+		'post_name'     => 'layouts-and-blocks',
+		'post_author'   => $admin_id,
+		'post_status'   => 'publish',
+		'post_date'     => '2024-06-01 12:00:00',
+		'post_category' => array( $rock ),
+		'post_content'  => $layout_content,
+	),
+	'layout post'
+);
+
 list( $app_password ) = wpparse_check(
 	WP_Application_Passwords::create_new_application_password( $admin_id, array( 'name' => 'wpparse tests' ) ),
 	'application password'
@@ -422,6 +538,7 @@ echo wp_json_encode(
 			'future'         => $future_id,
 			'kolkata'        => $kolkata_id,
 			'offset'         => $offset_id,
+			'layout'         => $layout_id,
 			'about'          => $about_id,
 			'team'           => $team_id,
 			'alumni'         => $alumni_id,
