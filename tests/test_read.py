@@ -322,7 +322,25 @@ def test_nul_bytes_and_lone_surrogates(tmp_path: Path) -> None:
         encoding="utf-8",
     )
 
-    posts, problems = _read(file)
+    with pytest.warns(
+        wpparse.WPParseWarning, match=r"lone surrogate .* @ \$\[1\]\.title"
+    ):
+        posts, problems = _read(file)
 
     assert [1, 2] == [p.id for p in posts]
+    assert ["a\x00b", "\ufffd"] == [p.title for p in posts]
     assert [] == problems
+
+
+def test_a_large_array_is_read_lazily() -> None:
+    """The first record comes out after one chunk is read, not the whole file."""
+    data = json.dumps([{"id": n, "title": "x" * 100} for n in range(50_000)]).encode()
+    raw = io.BytesIO(data)
+    records = iter_values(raw, "big.json", chunk=64 * 1024)
+
+    first = next(records)
+
+    assert 0 == first[2]["id"]
+    assert raw.tell() <= 64 * 1024 < len(data) // 50
+    assert 49_999 == sum(1 for _ in records)
+    assert len(data) == raw.tell()

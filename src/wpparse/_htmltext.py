@@ -1,4 +1,4 @@
-"""Plain text of small HTML fragments through lxml, for titles, excerpts and captions."""
+"""The one HTML parser wpparse uses, its safe parse, and plain text of small fragments."""
 
 from __future__ import annotations
 
@@ -7,7 +7,14 @@ import re
 import lxml.html
 from lxml import etree
 
-__all__ = ["fragment_text", "make_parser"]
+from wpparse._repair import (
+    fix_surrogates,
+    flatten_deep_nesting,
+    strip_excess_attributes,
+    strip_tags,
+)
+
+__all__ = ["fragment_text", "make_parser", "parse_fragment"]
 
 _NO_TEXT = ("script", "style", "template", "noscript")
 _BREAKS = frozenset(
@@ -34,42 +41,83 @@ def make_parser() -> lxml.html.HTMLParser:
 
 _PARSER = make_parser()
 
-# How lxml.html.fragments_fromstring tells a whole document from a fragment.
-_WHOLE_DOCUMENT = re.compile(r"^\s*<(?:html|!doctype)", re.IGNORECASE).match
+# libxml2 errors after which the tree may miss text: it stopped decoding (a lone
+# surrogate) or stopped building (nesting past its depth limit).
+_LOSSY = frozenset({"ERR_INVALID_ENCODING", "ERR_RESOURCE_LIMIT"})
+# Document-level tags inside a fragment: libxml2 drops the text after a stray
+# </body> or </html>, where a browser keeps it.
+_DOCUMENT_TAG_HINTS = (
+    "<html",
+    "<HTML",
+    "</html",
+    "</HTML",
+    "<body",
+    "<BODY",
+    "</body",
+    "</BODY",
+)
+_DOCUMENT_TAGS = re.compile(r"</?(?:html|body|head)\b[^<>]*>", re.IGNORECASE)
 
 
-def _bodies(fragment: str) -> list[lxml.html.HtmlElement]:
-    # What lxml.html.fragment_fromstring(create_parent="div") parses, without
-    # its Python overhead: the same wrapped document, whose <body> then stands
-    # in for the new <div>.  Where that function fails (a stray "</body><body>"
-    # makes libxml2 open a second body; a whole document may have none), the
-    # text of every body is the text, as a browser shows it.
-    if not _WHOLE_DOCUMENT(fragment):
-        fragment = f"<html><body>{fragment}</body></html>"
-    # A bare "<!doctype html>" parses to nothing, whatever the stubs say.
-    doc: etree._Element | None = etree.fromstring(fragment, _PARSER)
-    if doc is None:
-        return []
-    return [el for el in doc if el.tag == "body"]
+def _parse(html: str) -> tuple[lxml.html.HtmlElement, set[str]]:
+    # Not lxml.html.fragment_fromstring(): it sets leading text from Python,
+    # which refuses control characters that libxml2 itself accepts.
+    document = etree.fromstring(f"<html><body>{html}</body></html>", _PARSER)
+    errors = {error.type_name for error in _PARSER.error_log}
+    body = document.find("body")
+    if body is None:  # <frameset> and the like replace the body
+        body = lxml.html.Element("body")
+        body.extend(list(document))
+    body.tag = "div"
+    return body, errors
 
 
-def fragment_text(fragment: str) -> str:
+def parse_fragment(html: str, where: str = "$") -> lxml.html.HtmlElement:
+    """
+    Parse an HTML fragment into a ``<div>`` holding it, never losing text silently.
+
+    Input that would make libxml2 slow or lossy is repaired first (too many
+    attributes on a tag) or after a first parse shows a problem (a lone
+    surrogate, nesting past libxml2's depth limit, a stray ``</body>``); each
+    repair issues a :class:`~wpparse.WPParseWarning` naming *where* (a JSON
+    path).  Ordinary input is parsed once, with no extra cost.
+    """
+    html = strip_excess_attributes(html, where)
+    if any(tag in html for tag in _DOCUMENT_TAG_HINTS):
+        html = _DOCUMENT_TAGS.sub("", html)
+    root, errors = _parse(html)
+    if not errors:
+        return root
+    repaired = html
+    if "ERR_INVALID_ENCODING" in errors:
+        repaired = fix_surrogates(repaired, where)
+    if "ERR_RESOURCE_LIMIT" in errors:
+        repaired = flatten_deep_nesting(repaired, where)
+    repaired = _DOCUMENT_TAGS.sub("", repaired)  # </Body> in any case
+    if repaired != html:
+        root, errors = _parse(repaired)
+    if errors & _LOSSY:
+        reason = (
+            f"libxml2 could not read the markup ({', '.join(sorted(errors & _LOSSY))})"
+        )
+        root, _ = _parse(strip_tags(repaired, where, reason))
+    return root
+
+
+def fragment_text(fragment: str, where: str = "$") -> str:
     """Return the text of *fragment*, entities decoded, without collapsing whitespace."""
+    root = parse_fragment(fragment, where)
+    etree.strip_elements(root, *_NO_TEXT, with_tail=False)
     parts: list[str] = []
-    for root in _bodies(fragment):
-        if root.text is not None and not root.text.strip():
-            root.text = None  # fragment_fromstring drops whitespace-only leading text
-        etree.strip_elements(root, *_NO_TEXT, with_tail=False)
-        parts.append(" ")  # where the wrapping <div> started
-        for event, el in etree.iterwalk(root, events=("start", "end")):
-            if event == "start":
-                if el.tag in _BREAKS:
-                    parts.append(" ")
-                if el.text:
-                    parts.append(el.text)
-            elif el is not root:
-                if el.tag in _BREAKS:
-                    parts.append(" ")
-                if el.tail:
-                    parts.append(el.tail)
+    for event, el in etree.iterwalk(root, events=("start", "end")):
+        if event == "start":
+            if el.tag in _BREAKS:
+                parts.append(" ")
+            if el.text:
+                parts.append(el.text)
+        elif el is not root:
+            if el.tag in _BREAKS:
+                parts.append(" ")
+            if el.tail:
+                parts.append(el.tail)
     return "".join(parts)
