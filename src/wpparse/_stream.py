@@ -136,8 +136,13 @@ class _Text:
                 raise InvalidJSONError(
                     f"invalid JSON: {exc}", path=path, position=self.pos
                 ) from None
-            if end == len(self.text) and self.fill(size):
-                continue  # a number at the end of the buffer may go on
+            # A number near the end of the buffer may go on ("0" of "0E0"):
+            # only an object, array or string ends for certain.
+            # Decode again after reading: the buffer was compacted either way.
+            near_end = len(self.text) - end < _NEAR_END
+            if near_end and type(value) in {int, float} and not self.eof:
+                self.fill(size)
+                continue
             self.pos = end
             return value
 
@@ -151,16 +156,26 @@ class _Text:
             reason = f"invalid JSON: {exc.msg} (line {line})"
         return InvalidJSONError(reason, path=path, position=exc.pos)
 
-    def skip_line(self) -> bool:
-        """Skip to the start of the next line; False at the end of the file."""
+    def skip_to_record(self) -> bool:
+        """
+        Skip past a broken value to the next line that opens a record.
+
+        That is a line starting with ``{`` or ``[`` in its first column, as
+        in JSON Lines; the indented lines of a pretty-printed object are not
+        records of their own.  False at the end of the file.
+        """
         while True:
             newline = self.text.find("\n", self.pos)
-            if newline != -1:
-                self.pos = newline + 1
-                return True
-            self.pos = len(self.text)
-            if not self.fill():
+            if newline == -1:
+                self.pos = len(self.text)
+                if not self.fill():
+                    return False
+                continue
+            self.pos = newline + 1
+            if self.pos == len(self.text) and not self.fill():
                 return False
+            if self.text[self.pos] in "{[":
+                return True
 
 
 def _trailing(text: _Text, what: str) -> None:
@@ -235,8 +250,13 @@ def _sequence(text: _Text) -> Iterator[Record]:
         try:
             value = text.value(path)
         except InvalidJSONError as exc:
+            more = text.skip_to_record()
+            if index == 0 and not more:  # the file's only value
+                exc = InvalidJSONError(exc.reason, path="$", position=exc.position)
+                yield Source(file=name, line=source.line), "$", exc
+                return
             yield source, path, exc
-            if not text.skip_line():
+            if not more:
                 return
             index += 1
             continue
