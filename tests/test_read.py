@@ -322,9 +322,13 @@ def test_nul_bytes_and_lone_surrogates(tmp_path: Path) -> None:
         encoding="utf-8",
     )
 
-    posts, problems = _read(file)
+    with pytest.warns(
+        wpparse.WPParseWarning, match=r"lone surrogate .* @ \$\[1\]\.title"
+    ):
+        posts, problems = _read(file)
 
     assert [1, 2] == [p.id for p in posts]
+    assert ["a\x00b", "\ufffd"] == [p.title for p in posts]
     assert [] == problems
 
 

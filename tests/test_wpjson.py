@@ -178,7 +178,10 @@ def test_meta_as_empty_list() -> None:
         ),
         (
             {"id": 1, "date": "yesterday-ish"},
-            "expected an ISO 8601 date, got 'yesterday-ish' @ $.date",
+            (
+                "expected an ISO 8601 date such as '2025-07-03T08:56:33', "
+                "got 'yesterday-ish' @ $.date"
+            ),
         ),
         (
             {"id": 1, "_links": []},

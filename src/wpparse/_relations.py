@@ -8,16 +8,19 @@ registered names (``self``, ``author``), full URIs (older WordPress:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Any
 
 from wpparse._models import Relation
 from wpparse.exceptions import InvalidPostError, describe
 
-__all__ = ["parse_relations"]
+__all__ = ["parse_relations", "quote_key"]
 
 # WordPress's only CURIE.  Used when a response trimmed ``curies`` away.
 _DEFAULT_CURIES = {"wp": "https://api.w.org/{rel}"}
+# ASCII digits only ("²".isdigit() is true), and few enough for int().
+_INT_TEXT = re.compile(r"\s*[0-9]{1,4000}\s*")
 
 
 def _curies(links: Mapping[str, Any]) -> dict[str, str]:
@@ -43,12 +46,17 @@ def expand_rel(rel: str, curies: Mapping[str, str]) -> str:
     return template.replace("{rel}", reference)
 
 
+def quote_key(name: str) -> str:
+    """Quote a key for a bracketed JSON path step: ``['it\\'s']``."""
+    return name.replace("\\", "\\\\").replace("'", "\\'")
+
+
 def _int_or_none(value: Any) -> int | None:
     if isinstance(value, bool):
         return None
     if isinstance(value, int):
         return value
-    if isinstance(value, str) and value.strip().isdigit():
+    if isinstance(value, str) and _INT_TEXT.fullmatch(value):
         return int(value)
     return None
 
@@ -66,15 +74,21 @@ def parse_relations(links: Any, path: str) -> tuple[Relation, ...]:
         if rel == "curies":
             continue
         rel_uri = expand_rel(rel, curies)
-        items = targets if isinstance(targets, list) else [targets]
-        for index, item in enumerate(items):
+        rel_path = f"{path}['{quote_key(str(rel))}']"
+        if targets is None:
+            continue
+        if isinstance(targets, list):
+            items = [(f"{rel_path}[{i}]", item) for i, item in enumerate(targets)]
+        else:  # a lone link object, not wrapped in a list
+            items = [(rel_path, targets)]
+        for item_path, item in items:
             if not isinstance(item, Mapping):
                 msg = f"expected a link object, got {describe(item)}"
-                raise InvalidPostError(msg, path=f"{path}[{rel!r}][{index}]")
+                raise InvalidPostError(msg, path=item_path)
             href = item.get("href")
             if not isinstance(href, str):
                 msg = f"expected an 'href' string, got {describe(href)}"
-                raise InvalidPostError(msg, path=f"{path}[{rel!r}][{index}].href")
+                raise InvalidPostError(msg, path=f"{item_path}.href")
             taxonomy = item.get("taxonomy")
             name = item.get("name")
             hints = item.get("targetHints")

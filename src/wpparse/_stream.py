@@ -29,7 +29,8 @@ __all__ = ["CHUNK", "iter_files", "iter_values", "read_error"]
 CHUNK = 1 << 20
 """Characters read at a time."""
 
-_DECODER = json.JSONDecoder()
+# strict=False, as wpparse._load: raw control characters in strings are read.
+_DECODER = json.JSONDecoder(strict=False)
 _WS = " \t\n\r"
 # A JSONDecodeError this close to the end of the buffer may only mean that the
 # value goes on in the next chunk.
@@ -136,11 +137,10 @@ class _Text:
                 raise InvalidJSONError(
                     f"invalid JSON: {exc}", path=path, position=self.pos
                 ) from None
-            # A number near the end of the buffer may go on ("0" of "0E0"):
-            # only an object, array or string ends for certain.
-            # Decode again after reading: the buffer was compacted either way.
-            near_end = len(self.text) - end < _NEAR_END
-            if near_end and type(value) in {int, float} and not self.eof:
+            # A number near the end of the buffer may go on: "0" of "0E0"
+            # decodes alone, and so does "0" of "0E" while "0" is awaited.
+            # fill() moves the text, so decode again even if it read nothing.
+            if end >= len(self.text) - 2 and not self.eof:
                 self.fill(size)
                 continue
             self.pos = end
