@@ -190,7 +190,7 @@ class _Walker:
         if len(el):
             if len(text) <= SHORT:
                 flags |= facts(el)
-            if next(el.iterdescendants("br"), None) is not None:
+            if "\n" in text:  # a line break between text, not a trailing <br>
                 flags |= BREAKS
             lead = run_in_lead(el, text)
         hint = el.get("class")
@@ -237,6 +237,7 @@ class _Walker:
         html: list[str] = []
         links: list[Link] = []
         media: list[etree._Element] = []
+        hinted = False
         for item in run:
             if isinstance(item, str):
                 parts.append(item)
@@ -256,13 +257,18 @@ class _Walker:
                     media.append(item)
             html.append(serialise(item))
             links.extend(self.links_in(item))
+            hint = item.get("class")
+            if hint and CAPTION_HINT.search(hint):
+                hinted = True
         text = finish(parts)
         if not text:
             for node in media:
                 self.media(node, tuple(links))
                 links = []
             return
-        flags = LOOSE | (BREAKS if BR in parts else 0) | (MEDIA if media else 0)
+        flags = LOOSE | (BREAKS if "\n" in text else 0) | (MEDIA if media else 0)
+        if hinted:
+            flags |= CAPTION
         self.add(
             Block(
                 kind=BlockKind.PARAGRAPH,

@@ -163,7 +163,7 @@ LINKED: Final = 4
 BREAKS: Final = 8
 """The paragraph has a line break (``<br>``)."""
 CAPTION: Final = 16
-"""Its class or id says it is a caption, credit, byline or date."""
+"""Its class says it is a caption, credit, byline, date or button: never a heading."""
 LOOSE: Final = 32
 """Loose text in a wrapper, not a ``<p>``."""
 MEDIA: Final = 64
@@ -171,7 +171,7 @@ MEDIA: Final = 64
 SINGLE: Final = 128
 """A list of one short item (which may be a heading in disguise)."""
 CAPTION_HINT: Final = re.compile(
-    r"caption|credit|byline|author|posted|meta|date|time|source|footnote",
+    r"caption|credit|byline|author|posted|meta|date|time|source|footnote|button|btn",
     re.IGNORECASE,
 )
 WP_IMAGE: Final = re.compile(r"\bwp-image-(\d+)\b")
