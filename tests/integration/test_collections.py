@@ -53,7 +53,7 @@ def test_envelope_single_post(wp: Stack) -> None:
 
     (post,) = wpparse.parse_posts(response.body)
     assert post.id == wp.ids["structure"]
-    with pytest.raises(wpparse.NotAPostError, match="use wpparse.parse_posts"):
+    with pytest.raises(wpparse.NotAPostError, match=r"use wpparse\.parse_posts"):
         wpparse.parse_post(response.body)
     assert post.title == "Rust & Rain: Why the “Iron River” Isn’t Dangerous"
 
