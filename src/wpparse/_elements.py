@@ -38,6 +38,7 @@ __all__ = [
     "LIST",
     "LOOSE",
     "MEDIA",
+    "MEDIA_SET",
     "MEDIA_TAGS",
     "NO_TEXT",
     "OTHER",
@@ -48,6 +49,7 @@ __all__ = [
     "SEP",
     "SHORT",
     "SINGLE",
+    "SPECIAL",
     "STRIPPED",
     "TABLE",
     "TRANSPARENT",
@@ -59,6 +61,7 @@ __all__ = [
     "content_root",
     "facts",
     "finish",
+    "has_descendant",
     "line_of",
     "run_in_lead",
     "serialise",
@@ -148,10 +151,12 @@ _LINE_BREAKERS: Final = (
     *("table", "thead", "tbody", "tfoot"),
 )
 _BREAK.update(dict.fromkeys(_LINE_BREAKERS, BR))
-_SPECIAL: Final = (*_BREAK, *NO_TEXT, "img")
+SPECIAL: Final = frozenset((*_BREAK, *NO_TEXT, "img"))
+"""Tags that make an element's text more than its joined text nodes."""
 _BOLD: Final = frozenset({"strong", "b"})
 _ITALIC: Final = frozenset({"em", "i", "cite"})
 MEDIA_TAGS: Final = ("img", "iframe", "video", "audio", "embed", "object", "picture")
+MEDIA_SET: Final = frozenset(MEDIA_TAGS)
 
 # Paragraph facts for the section stage (Piece.flags).
 BOLD: Final = 1
@@ -215,10 +220,6 @@ def content_root(html: str) -> etree._Element | None:
     return body if body is not None else root
 
 
-def collapse_ws(text: str) -> str:
-    return " ".join(text.split())
-
-
 def finish(parts: list[str | int]) -> str:
     """Join text parts, collapsing whitespace within lines; ints are line breaks."""
     out: list[str] = []
@@ -267,13 +268,43 @@ def collect(el: etree._Element, parts: list[str | int]) -> None:
                 parts.append(node.tail)
 
 
-def text_of(el: etree._Element) -> str:
-    """The plain text of *el*: entities decoded, whitespace collapsed within lines."""
+def collapse_ws(text: str) -> str:
+    """
+    Collapse runs of whitespace to one space and strip the ends.
+
+    Most text needs nothing: one C pass (``isprintable`` is false for every
+    whitespace but the space) and a search for two spaces prove it, which is
+    cheaper than splitting and joining a long non-ASCII string.
+    """
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text
+    return " ".join(text.split())
+
+
+def has_descendant(el: etree._Element, tags: frozenset[str]) -> bool:
+    """
+    Whether *el* has a descendant whose tag is in *tags*.
+
+    A loop in Python: lxml's ``iterdescendants(*tags)`` builds a matcher for
+    every call, which costs more than walking a paragraph's few children.
+    """
+    return any(node.tag in tags for node in el.iterdescendants())
+
+
+def text_of(el: etree._Element, *, special: bool | None = None) -> str:
+    """
+    The plain text of *el*: entities decoded, whitespace collapsed within lines.
+
+    *special* says whether *el* holds line breaks, blocks or players, when
+    the caller already knows.
+    """
     if not len(el):
         text = el.text
-        return " ".join(text.split()) if text else ""
-    if el.tag not in NO_TEXT and next(el.iterdescendants(*_SPECIAL), None) is None:
-        return " ".join("".join(el.itertext()).split())
+        return collapse_ws(text) if text else ""
+    if special is None:
+        special = el.tag in NO_TEXT or has_descendant(el, SPECIAL)
+    if not special:
+        return collapse_ws("".join(el.itertext()))
     parts: list[str | int] = []
     collect(el, parts)
     return finish(parts)
@@ -284,9 +315,12 @@ def line_of(el: etree._Element) -> str:
     return " ".join(text_of(el).split())
 
 
+_BR_OR_NO_TEXT: Final = NO_TEXT | {"br"}
+
+
 def code_text(el: etree._Element) -> str:
     """The text of a ``<pre>``, whitespace kept; ``<br>`` is a newline."""
-    if next(el.iterdescendants("br", *NO_TEXT), None) is None:
+    if not has_descendant(el, _BR_OR_NO_TEXT):
         text = "".join(el.itertext())
     else:
         parts: list[str] = []
