@@ -140,7 +140,12 @@ class _Walker:
         )
 
     def links_in(self, el: etree._Element) -> tuple[Link, ...]:
-        found = [el] if el.tag == "a" else list(el.iterdescendants("a"))
+        if el.tag == "a":
+            found = [el]
+        elif not len(el):
+            return ()
+        else:
+            found = list(el.iterdescendants("a"))
         if not found:
             return ()
         out = [link for a in found if (link := self.link(a)) is not None]

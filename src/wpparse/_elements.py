@@ -230,7 +230,7 @@ def finish(parts: list[str | int]) -> str:
             line.append(part)
             continue
         if line:
-            text = " ".join("".join(line).split())
+            text = collapse_ws("".join(line))
             line.clear()
             if text:
                 if out:
@@ -239,7 +239,7 @@ def finish(parts: list[str | int]) -> str:
                 pending = 0
         pending = max(pending, part)
     if line:
-        text = " ".join("".join(line).split())
+        text = collapse_ws("".join(line))
         if text:
             if out:
                 out.append("\n\n" if pending == PARA_BREAK else "\n")
