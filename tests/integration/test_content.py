@@ -382,3 +382,26 @@ def test_page_sections(wp: Stack) -> None:
     assert shape(page.sections) == [
         ("Our team", 2, None, H.HTML, [(K.PARAGRAPH, "Two people.")], [])
     ]
+
+
+def test_non_latin_slug_and_anchor(wp: Stack) -> None:
+    response = wp.request(f"/wp-json/wp/v2/books/{wp.ids['cyrillic']}")
+    book = wpparse.parse_post(response.body)
+    slug = (
+        "%d0%a0%d0%b6%d0%b0%d0%b2%d1%87%d0%b8%d0%bd%d0%b0-%d0%b8-"
+        "%d0%b4%d0%be%d0%b6%d0%b4%d1%8c"
+    )
+
+    assert book.slug == slug  # percent-encoded, as WordPress sends it
+    assert book.link == f"{wp.base}/book/{slug}/"
+    assert book.title_html == "Ржавчина <em>и</em> дождь"
+    assert book.title == "Ржавчина и дождь"
+    assert shape(book.sections) == [
+        (None, 0, None, None, [(K.PARAGRAPH, "Вступление. К главе, сюда.")], []),
+        ("Глава первая", 2, "глава", H.HTML, [(K.PARAGRAPH, "Железо ржавеет.")], []),
+    ]
+    assert [(link.kind, link.target_anchor) for link in book.links] == [
+        (L.FRAGMENT, "глава"),
+        (L.INTERNAL, None),
+    ]
+    assert book.links[1].url == f"{wp.base}/book/ржавчина-и-дождь/"
