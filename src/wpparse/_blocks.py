@@ -62,6 +62,7 @@ from wpparse._elements import (
     content_root,
     facts,
     finish,
+    has_descendant,
     line_of,
     run_in_lead,
     serialise,
@@ -71,6 +72,9 @@ from wpparse._links import LinkResolver
 from wpparse._models import Block, BlockKind, Link
 
 __all__ = ["Piece", "split_content"]
+
+_MEDIA_SET = frozenset(MEDIA_TAGS)
+_BLOCK_SET = frozenset(BLOCK_TAGS)
 
 
 class Piece:
@@ -135,7 +139,12 @@ class _Walker:
         )
 
     def links_in(self, el: etree._Element) -> tuple[Link, ...]:
-        found = [el] if el.tag == "a" else list(el.iterdescendants("a"))
+        if el.tag == "a":
+            found = [el]
+        elif not len(el):
+            return ()
+        else:
+            found = list(el.iterdescendants("a"))
         if not found:
             return ()
         out = [link for a in found if (link := self.link(a)) is not None]
@@ -180,7 +189,7 @@ class _Walker:
     def paragraph(self, el: etree._Element) -> None:
         text = text_of(el)
         links = self.links_in(el)
-        has_media = next(el.iterdescendants(*MEDIA_TAGS), None) is not None
+        has_media = has_descendant(el, _MEDIA_SET, MEDIA_TAGS)
         if not text:
             if has_media:
                 self.media(el, links)
@@ -540,7 +549,7 @@ class _Walker:
             return -1
         role = ROLE.get(tag, INLINE)
         if role == INLINE:
-            if next(child.iterdescendants(*BLOCK_TAGS), None) is None:
+            if not has_descendant(child, _BLOCK_SET, BLOCK_TAGS):
                 return INLINE
             if tag == "a":  # a link wrapping blocks (a card): still a link
                 link = self.link(child)

@@ -74,12 +74,17 @@ _DATE_WORDS: Final = re.compile(
 _TWO_SENTENCES: Final = re.compile(r"\w{4,}[.!?]\s+\S")
 
 
+# Scripts written without spaces (CJK ideographs, kana, hangul).  A regex
+# scans in C; a generator over the characters costs more than all the rest.
+_CJK: Final = re.compile("[\u2e80-\u9fff\uf900-\ufaff]")
+
+
 def _is_cjk(text: str) -> bool:
-    return any("\u2e80" <= c <= "\u9fff" or "\uf900" <= c <= "\ufaff" for c in text)
+    return _CJK.search(text) is not None
 
 
 def _is_date(text: str) -> bool:
-    return any(c.isdigit() for c in text) and not _DATE_WORDS.sub("", text)
+    return any(map(str.isdigit, text)) and not _DATE_WORDS.sub("", text)
 
 
 def title_like(text: str, *, max_words: int, max_chars: int, strict: bool) -> bool:
@@ -95,13 +100,13 @@ def title_like(text: str, *, max_words: int, max_chars: int, strict: bool) -> bo
             return False
     elif len(text.split()) > max_words:
         return False
-    if not any(c.isalpha() for c in text):
+    if not any(map(str.isalpha, text)):
         return False
     end = text.rstrip(_CLOSERS + " ")[-1:]
     if end in _ALWAYS_END or (strict and end in _LINE_END):
         return False
     return not (
-        _TWO_SENTENCES.search(text)
+        (("." in text or "!" in text or "?" in text) and _TWO_SENTENCES.search(text))
         or _BOILERPLATE.match(text)
         or _BYLINE.match(text)
         or _is_date(text)
