@@ -38,6 +38,7 @@ __all__ = [
     "LIST",
     "LOOSE",
     "MEDIA",
+    "MEDIA_SET",
     "MEDIA_TAGS",
     "NO_TEXT",
     "OTHER",
@@ -48,6 +49,7 @@ __all__ = [
     "SEP",
     "SHORT",
     "SINGLE",
+    "SPECIAL",
     "STRIPPED",
     "TABLE",
     "TRANSPARENT",
@@ -149,11 +151,12 @@ _LINE_BREAKERS: Final = (
     *("table", "thead", "tbody", "tfoot"),
 )
 _BREAK.update(dict.fromkeys(_LINE_BREAKERS, BR))
-_SPECIAL: Final = (*_BREAK, *NO_TEXT, "img")
-_SPECIAL_SET: Final = frozenset(_SPECIAL)
+SPECIAL: Final = frozenset((*_BREAK, *NO_TEXT, "img"))
+"""Tags that make an element's text more than its joined text nodes."""
 _BOLD: Final = frozenset({"strong", "b"})
 _ITALIC: Final = frozenset({"em", "i", "cite"})
 MEDIA_TAGS: Final = ("img", "iframe", "video", "audio", "embed", "object", "picture")
+MEDIA_SET: Final = frozenset(MEDIA_TAGS)
 
 # Paragraph facts for the section stage (Piece.flags).
 BOLD: Final = 1
@@ -217,45 +220,6 @@ def content_root(html: str) -> etree._Element | None:
     return body if body is not None else root
 
 
-def collapse_ws(text: str) -> str:
-    """
-    Collapse runs of whitespace to one space and strip the ends (``str.split`` rules).
-
-    Most text needs nothing done, and splitting it into words only to join
-    them again is the biggest single cost of reading a post (one allocation
-    per word).  Every whitespace character but the space is unprintable, so a
-    printable text without a double space or a space at either end is
-    already collapsed: two scans in C, no allocation.
-    """
-    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
-        return text
-    return " ".join(text.split())
-
-
-_SCAN: Final = 32  # descendants a Python loop looks at before lxml's tag matcher
-
-
-def has_descendant(
-    el: etree._Element, tags: frozenset[str], ordered: tuple[str, ...]
-) -> bool:
-    """
-    Whether *el* has a descendant whose tag is in *tags* (*ordered*: the same tags).
-
-    ``el.iterdescendants(*ordered)`` builds a matcher for every tag on each
-    call (about 5 µs for fifty tags); the elements asked about mostly have a
-    handful of descendants, which a plain loop reads sooner.  Big ones still
-    go to the matcher, which reads the rest in C.
-    """
-    if not len(el):
-        return False
-    for seen, node in enumerate(el.iterdescendants()):
-        if node.tag in tags:
-            return True
-        if seen == _SCAN:
-            return next(el.iterdescendants(*ordered), None) is not None
-    return False
-
-
 def finish(parts: list[str | int]) -> str:
     """Join text parts, collapsing whitespace within lines; ints are line breaks."""
     out: list[str] = []
@@ -304,12 +268,42 @@ def collect(el: etree._Element, parts: list[str | int]) -> None:
                 parts.append(node.tail)
 
 
-def text_of(el: etree._Element) -> str:
-    """The plain text of *el*: entities decoded, whitespace collapsed within lines."""
+def collapse_ws(text: str) -> str:
+    """
+    Collapse runs of whitespace to one space and strip the ends.
+
+    Most text needs nothing: one C pass (``isprintable`` is false for every
+    whitespace but the space) and a search for two spaces prove it, which is
+    cheaper than splitting and joining a long non-ASCII string.
+    """
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text
+    return " ".join(text.split())
+
+
+def has_descendant(el: etree._Element, tags: frozenset[str]) -> bool:
+    """
+    Whether *el* has a descendant whose tag is in *tags*.
+
+    A loop in Python: lxml's ``iterdescendants(*tags)`` builds a matcher for
+    every call, which costs more than walking a paragraph's few children.
+    """
+    return any(node.tag in tags for node in el.iterdescendants())
+
+
+def text_of(el: etree._Element, *, special: bool | None = None) -> str:
+    """
+    The plain text of *el*: entities decoded, whitespace collapsed within lines.
+
+    *special* says whether *el* holds line breaks, blocks or players, when
+    the caller already knows.
+    """
     if not len(el):
         text = el.text
         return collapse_ws(text) if text else ""
-    if el.tag not in NO_TEXT and not has_descendant(el, _SPECIAL_SET, _SPECIAL):
+    if special is None:
+        special = el.tag in NO_TEXT or has_descendant(el, SPECIAL)
+    if not special:
         return collapse_ws("".join(el.itertext()))
     parts: list[str | int] = []
     collect(el, parts)
@@ -318,12 +312,15 @@ def text_of(el: etree._Element) -> str:
 
 def line_of(el: etree._Element) -> str:
     """The text of *el* on one line (for titles)."""
-    return collapse_ws(text_of(el))
+    return " ".join(text_of(el).split())
+
+
+_BR_OR_NO_TEXT: Final = NO_TEXT | {"br"}
 
 
 def code_text(el: etree._Element) -> str:
     """The text of a ``<pre>``, whitespace kept; ``<br>`` is a newline."""
-    if next(el.iterdescendants("br", *NO_TEXT), None) is None:
+    if not has_descendant(el, _BR_OR_NO_TEXT):
         text = "".join(el.itertext())
     else:
         parts: list[str] = []
@@ -351,8 +348,6 @@ def anchor_of(el: etree._Element) -> str | None:
     ident = el.get("id")
     if ident:
         return ident.strip() or None
-    if not len(el):
-        return None
     for node in el.iterdescendants():
         ident = node.get("id") or (node.get("name") if node.tag == "a" else None)
         if ident and ident.strip():
@@ -400,7 +395,7 @@ def facts(el: etree._Element) -> int:
             italic_gap = italic_gap or not italic
             link_gap = link_gap or not linked
     flags = 0
-    if not any(map(str.isalpha, "".join(unbold))):
+    if not any(c.isalpha() for c in "".join(unbold)):
         flags |= BOLD
     if not italic_gap:
         flags |= ITALIC

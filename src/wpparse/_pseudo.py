@@ -76,8 +76,6 @@ _DATE_WORDS: Final = re.compile(
 _TWO_SENTENCES: Final = re.compile(r"\w{4,}[.!?]\s+\S")
 
 
-# Scripts written without spaces (CJK ideographs, kana, hangul).  A regex
-# scans in C; a generator over the characters costs more than all the rest.
 _CJK: Final = re.compile("[\u2e80-\u9fff\uf900-\ufaff]")
 
 
@@ -85,8 +83,12 @@ def _is_cjk(text: str) -> bool:
     return _CJK.search(text) is not None
 
 
+_LETTER: Final = re.compile(r"[^\W\d_]")
+_DIGIT: Final = re.compile(r"\d")
+
+
 def _is_date(text: str) -> bool:
-    return any(map(str.isdigit, text)) and not _DATE_WORDS.sub("", text)
+    return _DIGIT.search(text) is not None and not _DATE_WORDS.sub("", text)
 
 
 def title_like(text: str, *, max_words: int, max_chars: int, strict: bool) -> bool:
@@ -102,13 +104,14 @@ def title_like(text: str, *, max_words: int, max_chars: int, strict: bool) -> bo
             return False
     elif len(text.split()) > max_words:
         return False
-    if not any(map(str.isalpha, text)):
+    if _LETTER.search(text) is None:
         return False
     end = text.rstrip(_CLOSERS + " ")[-1:]
     if end in _ALWAYS_END or (strict and end in _LINE_END):
         return False
+    stops = "." in text or "!" in text or "?" in text
     return not (
-        (("." in text or "!" in text or "?" in text) and _TWO_SENTENCES.search(text))
+        (stops and _TWO_SENTENCES.search(text))
         or _BOILERPLATE.match(text)
         or _BYLINE.match(text)
         or _is_date(text)
@@ -171,8 +174,8 @@ def line_heading(piece: Piece, before: Piece | None, after: Piece | None) -> boo
         text, max_words=LINE_MAX_WORDS, max_chars=LINE_MAX_CHARS, strict=True
     ):
         return False
-    first = next(c for c in text if c.isalpha())
-    if first.islower():
+    first = _LETTER.search(text)
+    if first is not None and first.group().islower():
         return False
     nxt = after.block
     if nxt.kind is not BlockKind.PARAGRAPH:
