@@ -204,8 +204,13 @@ def screenshots(session: nox.Session) -> None:
 
 
 # What the wheel must hold, and what it must not.
-WHEEL_MUST_HOLD = ("wpparse/__init__.py", "wpparse/py.typed")
-WHEEL_MUST_NOT_HOLD = ("tests/", "conftest.py", "test_", "docs/", "benchmarks/")
+WHEEL_MUST_HOLD = (
+    "wpparse/__init__.py",
+    "wpparse/py.typed",
+    "wpparse/post.schema.json",
+)
+# Path components that mean a test, a doc or a benchmark slipped in.
+WHEEL_MUST_NOT_HOLD = ("tests", "conftest.py", "test_", "docs", "benchmarks")
 
 
 def _source_version() -> str:

@@ -344,3 +344,20 @@ def test_a_large_array_is_read_lazily() -> None:
     assert raw.tell() <= 64 * 1024 < len(data) // 50
     assert 49_999 == sum(1 for _ in records)
     assert len(data) == raw.tell()
+
+
+def test_a_broken_pretty_printed_object_is_one_problem(tmp_path: Path) -> None:
+    """HTTrack wrote ``\\i`` into a JSON string: one problem, not one per line."""
+    file = tmp_path / "index.html"
+    file.write_text(
+        '{\n  "id": 1,\n  "link": "https@www.linkedin.com\\in\\x",\n  "title": {\n    "rendered": "T"\n  }\n}\n',
+        encoding="utf-8",
+    )
+
+    posts, problems = _read(file)
+
+    assert [] == posts
+    assert [(1, None, "$")] == [
+        (p.source.line, p.source.index, p.path) for p in problems
+    ]
+    assert problems[0].reason.startswith("invalid JSON: Invalid \\escape (line 3")

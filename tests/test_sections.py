@@ -319,3 +319,46 @@ def test_deep_nesting_does_not_recurse() -> None:
         (lead,) = wpparse.parse_content(html)
 
     assert "deep" == lead.text
+
+
+def test_trailing_line_break_does_not_stop_a_bold_heading() -> None:
+    assert [None, "Mission"] == _titles(
+        BODY + "<p><strong>Mission</strong><br></p>" + BODY
+    )
+
+
+def test_bold_line_under_a_real_heading_is_its_subtitle() -> None:
+    html = "<h2>Jane Doe</h2><p><strong>Professor of Music</strong></p>" + BODY
+
+    assert ["Jane Doe"] == _titles(html)
+
+
+def test_bold_label_with_a_colon_under_a_real_heading_is_a_heading() -> None:
+    html = "<h2>Visas</h2><p><strong>Contact the embassy:</strong></p>" + BODY
+
+    assert ["Visas", "Contact the embassy:"] == _titles(html)
+
+
+def test_a_long_bold_question_is_a_heading() -> None:
+    question = (
+        "What explains their conspicuous absence amid a crisis involving a state "
+        "often described as a close ally of theirs?"
+    )
+
+    assert [None, question] == _titles(BODY + f"<p><b>{question}</b></p>" + BODY)
+
+
+def test_a_headline_line_opening_the_content() -> None:
+    assert ["Storm closes the northern pass"] == _titles(
+        "<p>Storm closes the northern pass</p>" + BODY
+    )
+
+
+def test_a_button_is_not_a_heading() -> None:
+    html = (
+        BODY
+        + '<div class="wp-block-button"><a class="wp-block-button__link">Left aligned</a></div>'
+        + BODY
+    )
+
+    assert [None] == _titles(html)

@@ -23,6 +23,7 @@ How elements are read:
 from __future__ import annotations
 
 from html import escape
+from typing import Final
 
 from lxml import etree
 
@@ -44,6 +45,7 @@ from wpparse._elements import (
     LIST,
     LOOSE,
     MEDIA,
+    MEDIA_SET,
     MEDIA_TAGS,
     PARA,
     QUOTE,
@@ -51,6 +53,7 @@ from wpparse._elements import (
     SEP,
     SHORT,
     SINGLE,
+    SPECIAL,
     STRIPPED,
     TABLE,
     TRANSPARENT,
@@ -118,6 +121,8 @@ class _Walker:
         self.links: list[Link] = []
         self.run: list[str | etree._Element] = []
         self.tails: list[str | None] = []
+        self.body: etree._Element | None = None
+        self.holders: set[etree._Element] | None = None
 
     # -- links and media -------------------------------------------------
 
@@ -135,7 +140,12 @@ class _Walker:
         )
 
     def links_in(self, el: etree._Element) -> tuple[Link, ...]:
-        found = [el] if el.tag == "a" else list(el.iterdescendants("a"))
+        if el.tag == "a":
+            found = [el]
+        elif not len(el):
+            return ()
+        else:
+            found = list(el.iterdescendants("a"))
         if not found:
             return ()
         out = [link for a in found if (link := self.link(a)) is not None]
@@ -178,21 +188,39 @@ class _Walker:
         )
 
     def paragraph(self, el: etree._Element) -> None:
-        text = text_of(el)
+        if not len(el):  # the common case: a paragraph of plain text
+            text = el.text
+            text = collapse_ws(text) if text else ""
+            if text:
+                hint = el.get("class")
+                flags = CAPTION if hint and CAPTION_HINT.search(hint) else 0
+                self.pieces.append(
+                    Piece(
+                        Block(kind=BlockKind.PARAGRAPH, text=text, html=serialise(el)),
+                        flags=flags,
+                        anchor=el.get("id"),
+                    )
+                )
+            return
+        special = has_media = False
+        for node in el.iterdescendants():
+            tag = node.tag
+            if tag in SPECIAL:
+                special = True
+                if tag in MEDIA_SET:
+                    has_media = True
+                    break
+        text = text_of(el, special=special)
         links = self.links_in(el)
-        has_media = next(el.iterdescendants(*MEDIA_TAGS), None) is not None
         if not text:
             if has_media:
                 self.media(el, links)
             return
         flags = MEDIA if has_media else 0
-        lead = None
-        if len(el):
-            if len(text) <= SHORT:
-                flags |= facts(el)
-            if next(el.iterdescendants("br"), None) is not None:
-                flags |= BREAKS
-            lead = run_in_lead(el, text)
+        if len(text) <= SHORT:
+            flags |= facts(el)
+        if "\n" in text:  # a line break between text, not a trailing <br>
+            flags |= BREAKS
         hint = el.get("class")
         if hint and CAPTION_HINT.search(hint):
             flags |= CAPTION
@@ -201,7 +229,7 @@ class _Walker:
             text=text,
             html=serialise(el),
             links=links,
-            lead=lead,
+            lead=run_in_lead(el, text),
         )
         self.add(block, flags, anchor_of(el) if len(text) <= SHORT else el.get("id"))
 
@@ -237,6 +265,7 @@ class _Walker:
         html: list[str] = []
         links: list[Link] = []
         media: list[etree._Element] = []
+        hinted = False
         for item in run:
             if isinstance(item, str):
                 parts.append(item)
@@ -256,13 +285,18 @@ class _Walker:
                     media.append(item)
             html.append(serialise(item))
             links.extend(self.links_in(item))
+            hint = item.get("class")
+            if hint and CAPTION_HINT.search(hint):
+                hinted = True
         text = finish(parts)
         if not text:
             for node in media:
                 self.media(node, tuple(links))
                 links = []
             return
-        flags = LOOSE | (BREAKS if BR in parts else 0) | (MEDIA if media else 0)
+        flags = LOOSE | (BREAKS if "\n" in text else 0) | (MEDIA if media else 0)
+        if hinted:
+            flags |= CAPTION
         self.add(
             Block(
                 kind=BlockKind.PARAGRAPH,
@@ -527,6 +561,23 @@ class _Walker:
 
     # -- the walk -----------------------------------------------------------
 
+    def block_holders(self) -> set[etree._Element]:
+        """
+        The elements that hold a block element, found on first use in one pass.
+
+        Each block marks its ancestors up to one already marked, so the pass is
+        linear however deep inline wrappers nest.
+        """
+        if self.holders is None:
+            self.holders = set()
+            if self.body is not None:
+                for block in self.body.iterdescendants(*BLOCK_TAGS):
+                    for ancestor in block.iterancestors():
+                        if ancestor in self.holders or ancestor is self.body:
+                            break
+                        self.holders.add(ancestor)
+        return self.holders
+
     def role(self, child: etree._Element) -> int:
         """What *child* of a wrapper is: INLINE, TRANSPARENT, a block role, or -1."""
         tag = child.tag
@@ -534,7 +585,7 @@ class _Walker:
             return -1
         role = ROLE.get(tag, INLINE)
         if role == INLINE:
-            if next(child.iterdescendants(*BLOCK_TAGS), None) is None:
+            if child not in self.block_holders():
                 return INLINE
             if tag == "a":  # a link wrapping blocks (a card): still a link
                 link = self.link(child)
@@ -548,10 +599,14 @@ class _Walker:
             return FIGURE
         return role
 
+    def text(self, text: str | None) -> None:
+        """Add loose text to the run; whitespace alone cannot start one."""
+        if text and (self.run or not text.isspace()):
+            self.run.append(text)
+
     def walk(self, body: etree._Element) -> None:
         """Walk *body*'s children without recursion, emitting pieces in order."""
-        if body.text:
-            self.run.append(body.text)
+        self.text(body.text)
         stack = [iter(body)]
         tails = self.tails
         while stack:
@@ -559,24 +614,22 @@ class _Walker:
             if child is None:
                 stack.pop()
                 self.flush()
-                if stack and (tail := tails.pop()):
-                    self.run.append(tail)
+                if stack:
+                    self.text(tails.pop())
                 continue
             role = self.role(child)
             if role == INLINE:
                 self.run.append(child)
             elif role == TRANSPARENT:
                 self.flush()
-                if child.text:
-                    self.run.append(child.text)
+                self.text(child.text)
                 tails.append(child.tail)
                 stack.append(iter(child))
                 continue
             elif role >= 0:
                 self.flush()
                 self.block(child, role)
-            if child.tail:
-                self.run.append(child.tail)
+            self.text(child.tail)
         self.flush()
 
 
@@ -604,14 +657,18 @@ def _is_caption_box(el: etree._Element) -> bool:
     )
 
 
+_IDS: Final = etree.XPath("//@id | //a/@name")
+
+
 def _prescan_anchors(body: etree._Element) -> frozenset[str]:
-    """Ids a section may carry: those of headings and paragraphs, and of their insides."""
-    anchors: set[str] = set()
-    for el in body.iter(*HEADINGS, "p"):
-        anchor = anchor_of(el)
-        if anchor:
-            anchors.add(anchor)
-    return frozenset(anchors)
+    """
+    Every id of the content (one XPath query): a superset of the anchors
+    sections will carry, which the section stage narrows down.
+    """
+    ids = _IDS(body)
+    if not isinstance(ids, list):  # pragma: no cover - the query gives a list
+        return frozenset()
+    return frozenset(str(v).strip() for v in ids if str(v).strip())
 
 
 def split_content(
@@ -632,5 +689,6 @@ def split_content(
     base = base_el.get("href") if base_el is not None else None
     resolver = LinkResolver(page_url, base, _prescan_anchors(body))
     walker = _Walker(resolver)
+    walker.body = body
     walker.walk(body)
     return walker.pieces, walker.links, resolver

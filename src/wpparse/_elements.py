@@ -39,6 +39,7 @@ __all__ = [
     "LIST",
     "LOOSE",
     "MEDIA",
+    "MEDIA_SET",
     "MEDIA_TAGS",
     "NO_TEXT",
     "OTHER",
@@ -49,6 +50,7 @@ __all__ = [
     "SEP",
     "SHORT",
     "SINGLE",
+    "SPECIAL",
     "STRIPPED",
     "TABLE",
     "TRANSPARENT",
@@ -60,6 +62,7 @@ __all__ = [
     "content_root",
     "facts",
     "finish",
+    "has_descendant",
     "line_of",
     "run_in_lead",
     "serialise",
@@ -149,10 +152,12 @@ _LINE_BREAKERS: Final = (
     *("table", "thead", "tbody", "tfoot"),
 )
 _BREAK.update(dict.fromkeys(_LINE_BREAKERS, BR))
-_SPECIAL: Final = (*_BREAK, *NO_TEXT, "img")
+SPECIAL: Final = frozenset((*_BREAK, *NO_TEXT, "img"))
+"""Tags that make an element's text more than its joined text nodes."""
 _BOLD: Final = frozenset({"strong", "b"})
 _ITALIC: Final = frozenset({"em", "i", "cite"})
 MEDIA_TAGS: Final = ("img", "iframe", "video", "audio", "embed", "object", "picture")
+MEDIA_SET: Final = frozenset(MEDIA_TAGS)
 
 # Paragraph facts for the section stage (Piece.flags).
 BOLD: Final = 1
@@ -164,7 +169,7 @@ LINKED: Final = 4
 BREAKS: Final = 8
 """The paragraph has a line break (``<br>``)."""
 CAPTION: Final = 16
-"""Its class or id says it is a caption, credit, byline or date."""
+"""Its class says it is a caption, credit, byline, date or button: never a heading."""
 LOOSE: Final = 32
 """Loose text in a wrapper, not a ``<p>``."""
 MEDIA: Final = 64
@@ -172,7 +177,7 @@ MEDIA: Final = 64
 SINGLE: Final = 128
 """A list of one short item (which may be a heading in disguise)."""
 CAPTION_HINT: Final = re.compile(
-    r"caption|credit|byline|author|posted|meta|date|time|source|footnote",
+    r"caption|credit|byline|author|posted|meta|date|time|source|footnote|button|btn",
     re.IGNORECASE,
 )
 WP_IMAGE: Final = re.compile(r"\bwp-image-(\d+)\b")
@@ -206,10 +211,6 @@ def content_root(html: str, where: str = "content") -> etree._Element | None:
     return body if body is not None else root
 
 
-def collapse_ws(text: str) -> str:
-    return " ".join(text.split())
-
-
 def finish(parts: list[str | int]) -> str:
     """Join text parts, collapsing whitespace within lines; ints are line breaks."""
     out: list[str] = []
@@ -220,7 +221,7 @@ def finish(parts: list[str | int]) -> str:
             line.append(part)
             continue
         if line:
-            text = " ".join("".join(line).split())
+            text = collapse_ws("".join(line))
             line.clear()
             if text:
                 if out:
@@ -229,7 +230,7 @@ def finish(parts: list[str | int]) -> str:
                 pending = 0
         pending = max(pending, part)
     if line:
-        text = " ".join("".join(line).split())
+        text = collapse_ws("".join(line))
         if text:
             if out:
                 out.append("\n\n" if pending == PARA_BREAK else "\n")
@@ -258,13 +259,43 @@ def collect(el: etree._Element, parts: list[str | int]) -> None:
                 parts.append(node.tail)
 
 
-def text_of(el: etree._Element) -> str:
-    """The plain text of *el*: entities decoded, whitespace collapsed within lines."""
+def collapse_ws(text: str) -> str:
+    """
+    Collapse runs of whitespace to one space and strip the ends.
+
+    Most text needs nothing: one C pass (``isprintable`` is false for every
+    whitespace but the space) and a search for two spaces prove it, which is
+    cheaper than splitting and joining a long non-ASCII string.
+    """
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text
+    return " ".join(text.split())
+
+
+def has_descendant(el: etree._Element, tags: frozenset[str]) -> bool:
+    """
+    Whether *el* has a descendant whose tag is in *tags*.
+
+    A loop in Python: lxml's ``iterdescendants(*tags)`` builds a matcher for
+    every call, which costs more than walking a paragraph's few children.
+    """
+    return any(node.tag in tags for node in el.iterdescendants())
+
+
+def text_of(el: etree._Element, *, special: bool | None = None) -> str:
+    """
+    The plain text of *el*: entities decoded, whitespace collapsed within lines.
+
+    *special* says whether *el* holds line breaks, blocks or players, when
+    the caller already knows.
+    """
     if not len(el):
         text = el.text
-        return " ".join(text.split()) if text else ""
-    if el.tag not in NO_TEXT and next(el.iterdescendants(*_SPECIAL), None) is None:
-        return " ".join("".join(el.itertext()).split())
+        return collapse_ws(text) if text else ""
+    if special is None:
+        special = el.tag in NO_TEXT or has_descendant(el, SPECIAL)
+    if not special:
+        return collapse_ws("".join(el.itertext()))
     parts: list[str | int] = []
     collect(el, parts)
     return finish(parts)
@@ -275,9 +306,12 @@ def line_of(el: etree._Element) -> str:
     return " ".join(text_of(el).split())
 
 
+_BR_OR_NO_TEXT: Final = NO_TEXT | {"br"}
+
+
 def code_text(el: etree._Element) -> str:
     """The text of a ``<pre>``, whitespace kept; ``<br>`` is a newline."""
-    if next(el.iterdescendants("br", *NO_TEXT), None) is None:
+    if not has_descendant(el, _BR_OR_NO_TEXT):
         text = "".join(el.itertext())
     else:
         parts: list[str] = []

@@ -117,7 +117,7 @@ def _styles(pieces: list[Piece], rule: str) -> list[HeadingSource | None]:
         ):
             before = pieces[i - 1] if i else None
             after = pieces[i + 1] if i + 1 < n else None
-            if bold_heading(piece):
+            if bold_heading(piece, before):
                 styles[i] = HeadingSource.BOLD
             elif rule == "auto" and line_heading(piece, before, after):
                 styles[i] = HeadingSource.LINE

@@ -156,16 +156,26 @@ class _Text:
             reason = f"invalid JSON: {exc.msg} (line {line})"
         return InvalidJSONError(reason, path=path, position=exc.pos)
 
-    def skip_line(self) -> bool:
-        """Skip to the start of the next line; False at the end of the file."""
+    def skip_to_record(self) -> bool:
+        """
+        Skip past a broken value to the next line that opens a record.
+
+        That is a line starting with ``{`` or ``[`` in its first column, as
+        in JSON Lines; the indented lines of a pretty-printed object are not
+        records of their own.  False at the end of the file.
+        """
         while True:
             newline = self.text.find("\n", self.pos)
-            if newline != -1:
-                self.pos = newline + 1
-                return True
-            self.pos = len(self.text)
-            if not self.fill():
+            if newline == -1:
+                self.pos = len(self.text)
+                if not self.fill():
+                    return False
+                continue
+            self.pos = newline + 1
+            if self.pos == len(self.text) and not self.fill():
                 return False
+            if self.text[self.pos] in "{[":
+                return True
 
 
 def _trailing(text: _Text, what: str) -> None:
@@ -240,8 +250,13 @@ def _sequence(text: _Text) -> Iterator[Record]:
         try:
             value = text.value(path)
         except InvalidJSONError as exc:
+            more = text.skip_to_record()
+            if index == 0 and not more:  # the file's only value
+                exc = InvalidJSONError(exc.reason, path="$", position=exc.position)
+                yield Source(file=name, line=source.line), "$", exc
+                return
             yield source, path, exc
-            if not text.skip_line():
+            if not more:
                 return
             index += 1
             continue

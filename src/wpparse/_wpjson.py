@@ -276,14 +276,32 @@ def _rendered(value: Any, path: str) -> tuple[str, bool]:
     )
 
 
-_MORE_TAIL = re.compile(
-    r"\s*(?:\[\s*(?:…|\.\.\.)\s*\]|(?:continue reading|read more)\b.*)\s*$",
+# The "[…]" / "Continue reading" tail of an excerpt: one of two patterns,
+# ending the text.  A bracket tail starts at the last "[" and both read-more
+# phrases contain "read", so each regex runs only where it can match: a
+# single search with a leading \s* costs more than parsing the excerpt.
+_BRACKET_TAIL = re.compile(r"\[\s*(?:…|\.\.\.)\s*\]\s*$")
+_READ_MORE_TAIL = re.compile(
+    r"(?:continue reading|read more)\b.*\s*$",
     re.IGNORECASE,
 )
 _MORE_LINK = re.compile(
     r"<(?P<tag>a|p|div)\b[^>]*class=[\"'][^\"']*(?:more-link|link-more|readmore)[^\"']*[\"'][^>]*>.*$",
     re.IGNORECASE | re.DOTALL,
 )
+
+
+def _tail_start(text: str) -> int | None:
+    """Where the excerpt's "[…]" or "Continue reading" tail starts, if it has one."""
+    start = None
+    bracket = text.rfind("[")
+    if bracket >= 0 and _BRACKET_TAIL.match(text, bracket):
+        start = bracket
+    if "read" in text.lower():  # only ASCII letters fold to r, e, a, d
+        more = _READ_MORE_TAIL.search(text)
+        if more and (start is None or more.start() < start):
+            start = more.start()
+    return start
 
 
 def _excerpt_text(excerpt_html: str, where: str) -> tuple[str, bool]:
@@ -295,9 +313,9 @@ def _excerpt_text(excerpt_html: str, where: str) -> tuple[str, bool]:
         html = html[: match.start()]
         cut = True
     text = html_to_text(html, where)
-    tail = _MORE_TAIL.search(text)
-    if tail:
-        text = text[: tail.start()].rstrip()
+    tail = _tail_start(text)
+    if tail is not None:
+        text = text[:tail].rstrip()
         cut = True
         if text and not text.endswith("…"):
             text = f"{text} …" if text[-1] in ",;:" else f"{text}…"
