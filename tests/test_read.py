@@ -361,3 +361,17 @@ def test_a_broken_pretty_printed_object_is_one_problem(tmp_path: Path) -> None:
         (p.source.line, p.source.index, p.path) for p in problems
     ]
     assert problems[0].reason.startswith("invalid JSON: Invalid \\escape (line 3")
+
+
+def test_files_without_json_names_under_wp_json(tmp_path: Path) -> None:
+    api = tmp_path / "site" / "wp-json" / "wp" / "v2"
+    api.mkdir(parents=True)
+    (api / "posts?page=2").write_text('[{"id": 1}]', encoding="utf-8")
+    (api / "posts.html").write_text('{"id": 2}', encoding="utf-8")
+    (api / "logo.png").write_bytes(b"\x89PNG\r\n")
+    (tmp_path / "site" / "about").write_text('{"id": 3}', encoding="utf-8")
+
+    objects, problems = _read(tmp_path / "site")
+
+    assert [2, 1] == [o.id for o in objects]  # "posts.html" sorts first
+    assert [] == problems

@@ -319,9 +319,11 @@ def iter_files(path: str | os.PathLike[str]) -> Iterator[Path]:
     """
     Yield the JSON files under *path*, in sorted order; *path* itself if a file.
 
-    Under a directory: ``*.json``, ``*.jsonl``, ``*.ndjson``, and the
+    Under a directory: ``*.json``, ``*.jsonl``, ``*.ndjson``, the
     ``index.html`` files of static mirrors that hold JSON (an ``index.html``
-    that is a web page is not a record and is passed over).
+    that is a web page is not a record and is passed over), and, under a
+    ``wp-json`` folder, any file that holds JSON whatever its name (wget saves
+    ``wp-json/wp/v2/posts?page=2`` as is).
     """
     root = Path(path)
     if not root.is_dir():
@@ -342,7 +344,8 @@ def iter_files(path: str | os.PathLike[str]) -> Iterator[Path]:
             continue
         name = entry.name
         if name.lower().endswith(_SUFFIXES) or (
-            name == "index.html" and _looks_like_json(entry)
+            (name == "index.html" or "wp-json" in entry.parts)
+            and _looks_like_json(entry)
         ):
             yield entry
 
