@@ -127,8 +127,8 @@ def _styles(pieces: list[Piece], rule: str) -> list[HeadingSource | None]:
     lines = [i for i in range(n) if styles[i] is HeadingSource.LINE]
     if len(lines) == 1:
         (i,) = lines
-        before = pieces[i - 1].block if i else None
-        if before is not None and not before.text.rstrip().endswith((":", "：")):
+        prior = pieces[i - 1].block if i else None
+        if prior is not None and not prior.text.rstrip().endswith((":", "：")):
             styles[i] = None
     # A pseudo heading needs something under it: in a run of same-style
     # lines (a signature, an address block) only the last could be one, and a
