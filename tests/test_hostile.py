@@ -532,3 +532,53 @@ def test_numbers_split_across_read_chunks(text: str, chunk: int) -> None:
 
     expected = json.loads(text)
     assert [expected] == values or (isinstance(expected, list) and expected == values)
+
+
+# --- found by the property suite ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        "<ul>stray<li>a</li><li>b<ul>inner<li>c</li></ul></li></ul>",
+        "<ol>stray<li>y</li></ol>",
+        "<table>stray</table>",
+        "<table>stray<tr><td>a</td></tr></table>",
+        "<table><tr>stray<td>a</td></tr></table>",
+        "<figure><table><tr><td>a</td></tr></table><figcaption>cap</figcaption></figure>",
+    ],
+)
+def test_renderers_keep_text_outside_items_and_cells(html: str) -> None:
+    """A browser shows text outside any <li> or <td>; to_text and to_markdown keep it."""
+    post = _quiet_parse(
+        {"id": 1, "link": "https://e.org/p/", "content": {"rendered": html}}
+    )
+    words = re.findall(r"stray|inner|cap|\b[abcy]\b", html_to_text(html))
+
+    for output in (wpparse.to_text(post), wpparse.to_markdown(post)):
+        for word in words:
+            assert re.search(rf"\b{word}\b", output), (word, output)
+
+
+@pytest.mark.parametrize("link", [None, "not a url", "/2016/02/15/post/"])
+def test_scheme_relative_links_get_https_when_the_post_has_no_scheme(
+    link: str | None,
+) -> None:
+    post = _quiet_parse(
+        {
+            "id": 1,
+            "link": link,
+            "content": {"rendered": '<a href="//cdn.example.com/x">x</a>'},
+        }
+    )
+
+    (found,) = post.links
+    assert "https://cdn.example.com/x" == found.url
+
+
+def test_lone_surrogate_after_a_stray_end_tag_keeps_the_text() -> None:
+    """libxml2 logs an error after the fatal one: all fatal errors are looked at."""
+    with pytest.warns(WPParseWarning, match="lone surrogate"):
+        text = html_to_text("</p> \ud800 word")
+
+    assert "\ufffd word" == text

@@ -672,7 +672,7 @@ def _prescan_anchors(body: etree._Element) -> frozenset[str]:
 
 
 def split_content(
-    html: str, page_url: str | None
+    html: str, page_url: str | None, where: str = "content"
 ) -> tuple[list[Piece], list[Link], LinkResolver]:
     """
     Parse *html* once and return its pieces, its links and the link resolver.
@@ -681,7 +681,7 @@ def split_content(
     headings included); the resolver already knows the ``<base>`` and the
     candidate anchors, so the section stage can re-check fragment targets.
     """
-    body = content_root(html)
+    body = content_root(html, where)
     if body is None:
         return [], [], LinkResolver(page_url)
     etree.strip_elements(body, *STRIPPED, with_tail=False)

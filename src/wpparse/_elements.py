@@ -11,10 +11,11 @@ boundaries become line breaks.
 from __future__ import annotations
 
 import re
-from html import escape, unescape
 from typing import Final
 
 from lxml import etree
+
+from wpparse._repair import first_fatal, parse_repaired
 
 __all__ = [
     "ATTACHMENT",
@@ -185,37 +186,27 @@ LANGUAGE: Final = re.compile(r"\b(?:language|lang)-([\w+#.-]+)|\bbrush:\s*([\w+#
 _FONT_BOLD: Final = re.compile(
     r"font-weight\s*:\s*(?:bold|bolder|[6-9]00)\b", re.IGNORECASE
 )
-_TAG: Final = re.compile(r"<[^>]*>")
-_HIDDEN: Final = re.compile(
-    r"<(script|style|template|noscript|title)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL
-)
 SHORT: Final = 300  # paragraphs longer than this are never headings: skip the facts
 
 
-def _parse(html: str) -> tuple[etree._Element, int]:
+def _parse(html: str) -> tuple[etree._Element, str]:
     root = etree.fromstring(f"<html><body>{html}</body></html>", _PARSER)
-    error = _PARSER.error_log.last_error
-    fatal = error is not None and error.level == etree.ErrorLevels.FATAL
-    return root, error.type if fatal and error is not None else 0
+    return root, first_fatal(_PARSER.error_log)
 
 
-def content_root(html: str) -> etree._Element | None:
+def content_root(html: str, where: str = "content") -> etree._Element | None:
     """
     Parse *html* (post content) and return its ``<body>``, or ``None`` if empty.
 
-    Never raises and never drops text silently: lone surrogates (which JSON
-    escapes can carry) become U+FFFD, and content nested deeper than libxml2
-    allows (2,048 levels) is read as plain text.
+    Never raises and never drops text silently: what would make libxml2 lose
+    text or slow down (lone surrogates, nesting past its depth limit, a stray
+    ``</body>``, thousands of attributes) is repaired, with a
+    :class:`~wpparse.WPParseWarning` naming *where* (see
+    :func:`wpparse._htmltext.parse_repaired`).
     """
     if not html or html.isspace():
         return None
-    root, fatal = _parse(html)
-    if fatal == etree.ErrorTypes.ERR_INVALID_ENCODING:
-        html = html.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
-        root, fatal = _parse(html)
-    if fatal:
-        text = _TAG.sub(" ", _HIDDEN.sub(" ", html))
-        root, fatal = _parse(escape(unescape(text), quote=False))
+    root = parse_repaired(html, where, _parse)
     body = root.find("body")
     return body if body is not None else root
 

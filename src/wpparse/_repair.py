@@ -16,15 +16,19 @@ from __future__ import annotations
 
 import re
 import warnings
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
+from html import escape, unescape
+from typing import Any, TypeVar
 
 from wpparse.exceptions import WPParseWarning
 
 __all__ = [
     "MAX_ATTRIBUTES",
     "MAX_DEPTH",
+    "first_fatal",
     "fix_surrogates",
     "flatten_deep_nesting",
+    "parse_repaired",
     "strip_excess_attributes",
     "strip_tags",
     "warn",
@@ -134,7 +138,6 @@ def strip_excess_attributes(html: str, where: str) -> str:
 # --- nesting -----------------------------------------------------------------
 
 _TAG = re.compile(r"<(/?)([A-Za-z][^\s/<>]*)[^<>]*?(/?)>")
-_COMMENTISH = re.compile(r"<!--.*?-->|<!\[CDATA\[.*?\]\]>", re.DOTALL)
 _VOID = frozenset(
     {
         "area",
@@ -209,14 +212,80 @@ def flatten_deep_nesting(html: str, where: str, limit: int = MAX_DEPTH) -> str:
     return "".join(pieces)
 
 
+_HIDDEN = re.compile(
+    r"<(script|style|template|noscript|title)\b.*?</\1\s*>|<!--.*?(?:-->|$)",
+    re.IGNORECASE | re.DOTALL,
+)
+_ANY_TAG = re.compile(r"<[!/?A-Za-z][^<>]*>")
+
+
 def strip_tags(html: str, where: str, reason: str) -> str:
     """
-    Return *html* with every tag and comment removed, as a last resort.
+    Return *html* as plain text, escaped for an HTML parser, as a last resort.
 
-    Entities stay as written (the HTML parser decodes them).  Used when lxml
+    Scripts, styles and comments go with their content (a reader never sees
+    them); every other tag goes, its text stays; entities are decoded and the
+    result escaped, so the parser reads it as text alone.  Used when lxml
     still could not build a whole tree; a warning says why.
     """
-    text = _COMMENTISH.sub(" ", html)
-    text = _TAG.sub(" ", text)
+    text = _ANY_TAG.sub(" ", _HIDDEN.sub(" ", html))
     warn(f"{reason}: the markup was dropped and its text kept as plain text @ {where}")
-    return text.replace("<", "&lt;")
+    return escape(unescape(text), quote=False)
+
+
+# --- the parse ------------------------------------------------------------------
+
+# Document-level tags inside a fragment: libxml2 drops the text after a stray
+# </body> or </html>, where a browser keeps it.  (A regex: it finds the '<'
+# at C speed, faster than str.find for each spelling.)
+_DOCUMENT_TAGS = re.compile(
+    r"</?(?:[hH][tT][mM][lL]|[bB][oO][dD][yY]|[hH][eE][aA][dD])\b[^<>]*>"
+)
+
+T = TypeVar("T")
+
+
+def first_fatal(errors: Iterable[Any]) -> str:
+    """
+    Return the type name of the first fatal error in an lxml error log, or ``""``.
+
+    Not just the last error: libxml2 may log more after the fatal one.
+    """
+    return next((e.type_name for e in errors if e.level_name == "FATAL"), "")
+
+
+def parse_repaired(html: str, where: str, parse: Callable[[str], tuple[T, str]]) -> T:
+    """
+    Parse *html* with *parse*, repairing what would make libxml2 slow or lossy.
+
+    *parse* returns the tree and the type name of a fatal libxml2 error (``""``
+    for none).  Before parsing, attributes past the first thousand of a tag go
+    and document tags (``</body>``) are dropped; after a fatal error, lone
+    surrogates become U+FFFD, or nesting past 1,000 levels is flattened, and
+    the text is parsed again; if libxml2 still fails, the text alone is parsed.
+    Every repair issues a :class:`~wpparse.WPParseWarning` naming *where*.
+    Ordinary input is parsed once, for the cost of two regex scans.
+    """
+    html = strip_excess_attributes(html, where)
+    if _DOCUMENT_TAGS.search(html):
+        html = _DOCUMENT_TAGS.sub("", html)
+    tried: set[str] = set()
+    while True:
+        root, fatal = parse(html)
+        if not fatal:
+            return root
+        if fatal in tried:
+            break
+        tried.add(fatal)
+        if fatal == "ERR_INVALID_ENCODING":
+            html = fix_surrogates(html, where)
+        elif fatal == "ERR_RESOURCE_LIMIT":
+            flat = flatten_deep_nesting(html, where)
+            if flat == html:
+                break
+            html = flat
+        else:
+            break
+    reason = f"libxml2 could not read the markup ({fatal})"
+    root, _ = parse(strip_tags(html, where, reason))
+    return root

@@ -138,15 +138,23 @@ def _styles(pieces: list[Piece], rule: str) -> list[HeadingSource | None]:
 
 
 def build_content(
-    html: str, *, base_url: str | None = None, headings: HeadingRule = "auto"
+    html: str,
+    *,
+    base_url: str | None = None,
+    headings: HeadingRule = "auto",
+    where: str = "content",
 ) -> ContentTree:
-    """Parse content HTML into its section tree and its links (see :func:`parse_content`)."""
+    """
+    Parse content HTML into its section tree and its links (see :func:`parse_content`).
+
+    *where* (a JSON path) names the content in warnings about repaired markup.
+    """
     if headings not in _RULES:
         msg = (
             f"headings must be one of {', '.join(map(repr, _RULES))}, got {headings!r}"
         )
         raise ValueError(msg)
-    pieces, links, resolver = split_content(html, base_url)
+    pieces, links, resolver = split_content(html, base_url, where)
     styles = _styles(pieces, headings)
 
     real_levels = [p.level for p in pieces if p.block is None]

@@ -26,7 +26,9 @@ def html_to_text(fragment: str, where: str = "$") -> str:
     names the fragment in warnings about repaired markup.
     """
     if "<" not in fragment:
-        return collapse(html.unescape(fragment))
+        from wpparse._repair import fix_surrogates  # noqa: PLC0415 - lxml-free, small
+
+        return collapse(html.unescape(fix_surrogates(fragment, where)))
     from wpparse._htmltext import fragment_text  # noqa: PLC0415 - lxml only when needed
 
     return collapse(fragment_text(fragment, where))

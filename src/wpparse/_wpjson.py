@@ -362,7 +362,12 @@ def post_from_mapping(
             )
         meta = None
     link = _str(obj.get("link"), _field("link", path))
-    content = build_content(content_html, base_url=link, headings=headings)
+    content = build_content(
+        content_html,
+        base_url=link,
+        headings=headings,
+        where=_field("content", path) + ".rendered",
+    )
 
     relations = parse_relations(obj.get("_links"), _field("_links", path))
     return Post(

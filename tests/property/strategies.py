@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 __all__ = [
     "MODELLED_FIELDS",
+    "SENTINEL",
     "html_fragments",
     "json_values",
     "post_objects",
@@ -210,7 +211,11 @@ _HREFS = st.sampled_from(
         "ftp://example.com/f",
     ]
 )
+SENTINEL = r"zq\d+zq"
+"""Words the HTML strategies put in text positions only: each must come out."""
+_SENTINELS = st.integers(min_value=0, max_value=999).map(lambda n: f"zq{n}zq")
 _LEAVES = st.one_of(
+    _SENTINELS,
     _WORDS,
     texts.map(lambda t: t.replace("<", "&lt;")),
     st.sampled_from(
@@ -231,8 +236,12 @@ _LEAVES = st.one_of(
             "</p>",
             "</div>",
             "<b>",
-            "<",
+            "< ",
             "&",
+            "\x01",
+            "\x00",
+            "\ud800",
+            "\r\n",
             "<?php echo 1; ?>",
             "<iframe src='https://www.youtube.com/embed/x'></iframe>",
         ]
