@@ -23,6 +23,7 @@ How elements are read:
 from __future__ import annotations
 
 from html import escape
+from itertools import islice
 from typing import Final
 
 from lxml import etree
@@ -47,6 +48,7 @@ from wpparse._elements import (
     MEDIA,
     MEDIA_SET,
     MEDIA_TAGS,
+    NO_TEXT,
     PARA,
     QUOTE,
     ROLE,
@@ -73,7 +75,12 @@ from wpparse._elements import (
 from wpparse._links import LinkResolver
 from wpparse._models import Block, BlockKind, Link
 
-__all__ = ["Piece", "split_content"]
+__all__ = ["LINK_CHARS", "LINK_NODES", "Piece", "split_content"]
+
+LINK_NODES: Final = 64
+"""A link's text is read from at most this many elements (a link may wrap a card)."""
+LINK_CHARS: Final = 1000
+"""A link's text keeps at most this many characters."""
 
 
 class Piece:
@@ -130,11 +137,16 @@ class _Walker:
         href = a.get("href")
         if href is None:
             return None
-        text = " ".join("".join(a.itertext()).split()) if len(a) else (a.text or "")
+        if not len(a):
+            text = a.text or ""
+        elif not any(n.tag in SPECIAL for n in islice(a.iterdescendants(), LINK_NODES)):
+            text = "".join(a.itertext())  # inline markup only: the fast way
+        else:  # a card, a line break, or links nested in links: bounded work
+            text = _bounded_text(a)
         title = a.get("title")
         return self.resolver.link(
             href,
-            text=" ".join(text.split()),
+            text=collapse_ws(text[:LINK_CHARS]),
             title=title.strip() if title else None,
             rel=a.get("rel"),
         )
@@ -499,7 +511,7 @@ class _Walker:
     def table(self, el: etree._Element, table: etree._Element) -> None:
         rows = tuple(
             tuple(text_of(cell) for cell in tr if cell.tag in {"td", "th"})
-            for tr in table.iter("tr")
+            for tr in _own_rows(table)
         )
         self.add(
             Block(
@@ -631,6 +643,37 @@ class _Walker:
                 self.block(child, role)
             self.text(child.tail)
         self.flush()
+
+
+def _bounded_text(el: etree._Element) -> str:
+    """
+    The text of the first LINK_NODES elements of *el*, a space between blocks:
+    bounded work however deep the link goes.
+    """
+    parts: list[str] = []
+    events = etree.iterwalk(el, events=("start", "end"))
+    for event, node in islice(events, 2 * LINK_NODES):
+        if node.tag in SPECIAL:
+            parts.append(" ")
+        if event == "start":
+            if node.tag in NO_TEXT:
+                events.skip_subtree()
+            elif node.text:
+                parts.append(node.text)
+        elif node is not el and node.tail:
+            parts.append(node.tail)
+    return "".join(parts)
+
+
+def _own_rows(table: etree._Element) -> list[etree._Element]:
+    """The rows of *table* itself, not of tables nested in its cells."""
+    rows: list[etree._Element] = []
+    for child in table:
+        if child.tag == "tr":
+            rows.append(child)
+        elif child.tag in {"thead", "tbody", "tfoot"}:
+            rows.extend(tr for tr in child if tr.tag == "tr")
+    return rows
 
 
 def _is_gallery(el: etree._Element) -> bool:
