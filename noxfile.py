@@ -178,7 +178,8 @@ def bench(session: nox.Session) -> None:
     session.run("python", "benchmarks/bench.py", *session.posargs)
 
 
-@nox.session
+# Not in the default run: it needs Debian's chromium, which .ci/run installs before running it.
+@nox.session(default=False)
 def screenshots(session: nox.Session) -> None:
     """Render the built landing, tutorial and API pages in headless Chromium; fail on a blank or broken page."""
     _install(session, "docs")
