@@ -71,6 +71,7 @@ def _error_message(exc: json.JSONDecodeError) -> str:
 
 # A \uD800-\uDFFF escape that is not half of a valid pair, and not itself
 # escaped (an even run of backslashes before it).
+_SURROGATE_ESCAPE_HINT = re.compile(r"\\u[dD][89a-fA-F]")
 _LONE_SURROGATE_ESCAPE = re.compile(
     r"(?<!\\)((?:\\\\)*)\\u(?:[dD][89abAB][0-9a-fA-F]{2}(?!\\u[dD][c-fC-F])"
     r"|(?<![\\]u[dD][89abAB][0-9a-fA-F]{2}\\u)[dD][c-fC-F][0-9a-fA-F]{2})"
@@ -84,7 +85,10 @@ def _fix_surrogate_escapes(text: str) -> str:
     JSON allows them, but they are no characters: lxml cuts text at one and
     no encoder writes one.  Valid pairs (emoji) are left alone.
     """
-    if "\\ud" in text or "\\uD" in text:
+    # "\\ud" in text would scan slowly (text full of \u escapes defeats its
+    # skip table): look for "\\u" (C memchr), then for an escape that can be a
+    # surrogate, which the substitution below needs.
+    if "\\u" in text and _SURROGATE_ESCAPE_HINT.search(text):
         text, count = _LONE_SURROGATE_ESCAPE.subn(r"\1\\ufffd", text)
         if count:
             warnings.warn(

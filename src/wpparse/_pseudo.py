@@ -22,7 +22,7 @@ from wpparse._blocks import Piece
 from wpparse._elements import BOLD, BREAKS, CAPTION, ITALIC, LINKED, MEDIA
 from wpparse._models import BlockKind
 
-__all__ = ["bold_heading", "line_heading", "title_like"]
+__all__ = ["MAX_TITLE_CHARS", "bold_heading", "line_heading", "title_like"]
 
 BOLD_MAX_WORDS: Final = 16
 BOLD_MAX_CHARS: Final = 120
@@ -32,6 +32,8 @@ LINE_MAX_WORDS: Final = 12
 LINE_MAX_CHARS: Final = 80
 CJK_MAX_CHARS: Final = 40  # scripts written without spaces: count characters
 LINE_BODY_MIN: Final = 80  # the paragraph under a line heading is at least this long
+MAX_TITLE_CHARS: Final = max(BOLD_MAX_CHARS, QUESTION_MAX_CHARS, LINE_MAX_CHARS)
+"""No rule takes a longer paragraph for a heading: the section stage skips them."""
 
 _CLOSERS: Final = "\"'”’»)]*"
 _ALWAYS_END: Final = frozenset(".!…;,。！；，、")

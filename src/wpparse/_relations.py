@@ -61,6 +61,11 @@ def _int_or_none(value: Any) -> int | None:
     return None
 
 
+def _item_path(path: str, rel: Any, index: int, listed: bool) -> str:  # noqa: FBT001
+    rel_path = f"{path}['{quote_key(str(rel))}']"
+    return f"{rel_path}[{index}]" if listed else rel_path
+
+
 def parse_relations(links: Any, path: str) -> tuple[Relation, ...]:
     """Return the relations of a ``_links`` value; *path* names it in errors."""
     if links is None:
@@ -71,24 +76,26 @@ def parse_relations(links: Any, path: str) -> tuple[Relation, ...]:
     curies = _curies(links)
     relations: list[Relation] = []
     for rel, targets in links.items():
-        if rel == "curies":
+        if rel == "curies" or targets is None:
             continue
         rel_uri = expand_rel(rel, curies)
-        rel_path = f"{path}['{quote_key(str(rel))}']"
-        if targets is None:
-            continue
-        if isinstance(targets, list):
-            items = [(f"{rel_path}[{i}]", item) for i, item in enumerate(targets)]
-        else:  # a lone link object, not wrapped in a list
-            items = [(rel_path, targets)]
-        for item_path, item in items:
+        listed = isinstance(targets, list)
+        for index, item in enumerate(targets if listed else (targets,)):
+            # JSON paths are built only for an error: they cost more than the
+            # relation itself.
             if not isinstance(item, Mapping):
                 msg = f"expected a link object, got {describe(item)}"
-                raise InvalidPostError(msg, path=item_path)
+                raise InvalidPostError(msg, path=_item_path(path, rel, index, listed))
             href = item.get("href")
             if not isinstance(href, str):
                 msg = f"expected an 'href' string, got {describe(href)}"
-                raise InvalidPostError(msg, path=f"{item_path}.href")
+                where = _item_path(path, rel, index, listed)
+                raise InvalidPostError(msg, path=f"{where}.href")
+            if len(item) == 1:  # {"href": ...} alone: every other field is its default
+                relations.append(
+                    Relation(rel=rel, rel_uri=rel_uri, href=href, attributes=item)
+                )
+                continue
             taxonomy = item.get("taxonomy")
             name = item.get("name")
             hints = item.get("targetHints")

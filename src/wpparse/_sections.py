@@ -29,7 +29,7 @@ import attrs
 from wpparse._blocks import Piece, split_content
 from wpparse._elements import SINGLE
 from wpparse._models import Block, BlockKind, HeadingSource, Link, LinkKind, Section
-from wpparse._pseudo import bold_heading, line_heading
+from wpparse._pseudo import MAX_TITLE_CHARS, bold_heading, line_heading
 
 __all__ = ["ContentTree", "build_content", "parse_content"]
 
@@ -112,8 +112,11 @@ def _styles(pieces: list[Piece], rule: str) -> list[HeadingSource | None]:
     for i, piece in enumerate(pieces):
         if piece.block is None:
             styles[i] = HeadingSource.HTML
-        elif rule != "html" and (
-            piece.block.kind is BlockKind.PARAGRAPH or piece.flags & SINGLE
+        elif (
+            rule != "html"
+            # Longer text is never title-like: skip both rules' calls.
+            and len(piece.block.text) <= MAX_TITLE_CHARS
+            and (piece.block.kind is BlockKind.PARAGRAPH or piece.flags & SINGLE)
         ):
             before = pieces[i - 1] if i else None
             after = pieces[i + 1] if i + 1 < n else None
