@@ -360,7 +360,9 @@ def test_a_broken_pretty_printed_object_is_one_problem(tmp_path: Path) -> None:
     assert [(1, None, "$")] == [
         (p.source.line, p.source.index, p.path) for p in problems
     ]
-    assert problems[0].reason.startswith("invalid JSON: Invalid \\escape (line 3")
+    assert problems[0].reason.startswith(
+        "invalid JSON at line 3: invalid \\escape, found "
+    )
 
 
 def test_files_without_json_names_under_wp_json(tmp_path: Path) -> None:
