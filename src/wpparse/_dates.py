@@ -30,7 +30,10 @@ def resolve_tz(tz: tzinfo | str | None) -> tzinfo | None:
 
     zone = dateutil_tz.gettz(tz)
     if zone is None:
-        msg = f"unknown time zone {tz!r}"
+        msg = (
+            f"unknown time zone {tz!r}: expected a zone name such as "
+            "'Europe/Paris' or an offset such as '+05:30'"
+        )
         raise ValueError(msg)
     return zone
 

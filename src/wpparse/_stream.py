@@ -15,6 +15,7 @@ from __future__ import annotations
 import codecs
 import json
 import os
+import sys
 import warnings
 from collections.abc import Iterator
 from pathlib import Path
@@ -133,10 +134,12 @@ class _Text:
             except RecursionError:
                 reason = "JSON nested too deeply to read"
                 raise InvalidJSONError(reason, path=path, position=self.pos) from None
-            except ValueError as exc:  # e.g. an integer with too many digits
-                raise InvalidJSONError(
-                    f"invalid JSON: {exc}", path=path, position=self.pos
-                ) from None
+            except ValueError:  # an integer with more digits than int() allows
+                reason = (
+                    "invalid JSON: expected a number of at most "
+                    f"{sys.get_int_max_str_digits()} digits, found a longer one"
+                )
+                raise InvalidJSONError(reason, path=path, position=self.pos) from None
             # A number near the end of the buffer may go on: "0" of "0E0"
             # decodes alone, and so does "0" of "0E" while "0" is awaited.
             # fill() moves the text, so decode again even if it read nothing.
@@ -153,7 +156,10 @@ class _Text:
         ):
             reason = f"truncated JSON: the text ends inside a value (line {line})"
         else:
-            reason = f"invalid JSON: {exc.msg} (line {line})"
+            expected = exc.msg[0].lower() + exc.msg[1:]
+            found = exc.doc[exc.pos : exc.pos + 20]
+            shown = repr(found) + ("…" if len(exc.doc) > exc.pos + 20 else "")
+            reason = f"invalid JSON at line {line}: {expected}, found {shown}"
         return InvalidJSONError(reason, path=path, position=exc.pos)
 
     def skip_to_record(self) -> bool:
@@ -334,6 +340,8 @@ def iter_files(path: str | os.PathLike[str]) -> Iterator[Path]:
     stack = [root]
     while stack:
         entry = stack.pop()
+        if entry.is_symlink() and entry is not root and entry.is_dir():
+            continue  # as os.walk: a linked folder may loop back on the tree
         if entry.is_dir():
             try:
                 children = sorted(entry.iterdir(), reverse=True)
