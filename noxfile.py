@@ -348,7 +348,8 @@ def integration(session: nox.Session) -> None:
     Needs ``apt-get install wordpress mariadb-server php-cli php-mysql``; fails,
     saying so, when they are missing.  Everything runs in a temporary folder
     and every process it starts is stopped.  ``WPPARSE_SAVE_FIXTURES=1``
-    rewrites the regression fixtures in ``tests/data/wordpress/``.
+    rewrites the regression fixtures in ``tests/data/wordpress/``;
+    ``WPPARSE_KEEP_WORDPRESS=1`` keeps the folder (logs, database) afterwards.
     """
     missing = _integration_missing()
     if missing:
@@ -378,6 +379,7 @@ def integration(session: nox.Session) -> None:
         # Only if pytest itself was killed can anything be left: the folder's
         # name in their command lines identifies this run's processes.
         survivors = _kill_survivors(str(scratch))
-        shutil.rmtree(scratch, ignore_errors=True)
+        if not os.environ.get("WPPARSE_KEEP_WORDPRESS"):  # for a post-mortem
+            shutil.rmtree(scratch, ignore_errors=True)
     if survivors:
         session.error("killed processes that survived:\n" + "\n".join(survivors))

@@ -377,3 +377,28 @@ def test_files_without_json_names_under_wp_json(tmp_path: Path) -> None:
 
     assert [2, 1] == [o.id for o in objects]  # "posts.html" sorts first
     assert [] == problems
+
+
+def test_an_unexpected_exception_costs_one_record(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A bug met on one record is reported as such; the other records are read."""
+    file = tmp_path / "p.json"
+    file.write_text('[{"id": 1}, {"id": 2}, {"id": 3}]', encoding="utf-8")
+    real = wpparse._wpobjects.object_from_mapping
+
+    def buggy(value: Any, **kwargs: Any) -> Any:
+        if value["id"] == 2:
+            raise ZeroDivisionError("division by zero")
+        return real(value, **kwargs)
+
+    monkeypatch.setattr(wpparse._read, "object_from_mapping", buggy)
+    objects, problems = _read(file)
+
+    assert [1, 3] == [o.id for o in objects]
+    assert ["$[1]"] == [p.path for p in problems]
+    assert (
+        "(ZeroDivisionError: division by zero); please report it" in problems[0].reason
+    )
+    with pytest.raises(ZeroDivisionError):
+        list(wpparse.read_objects(file, strict=True))

@@ -362,3 +362,15 @@ def test_a_button_is_not_a_heading() -> None:
     )
 
     assert [None] == _titles(html)
+
+
+def test_one_plain_line_alone_is_not_a_heading() -> None:
+    html = BODY + "<p>Let’s get started</p>" + BODY
+
+    assert [None] == _titles(html)
+
+
+def test_plain_lines_with_a_sibling_are_headings() -> None:
+    html = BODY + "<p>Getting started</p>" + BODY + "<p>Going further</p>" + BODY
+
+    assert [None, "Getting started", "Going further"] == _titles(html)

@@ -124,6 +124,15 @@ def _styles(pieces: list[Piece], rule: str) -> list[HeadingSource | None]:
                 styles[i] = HeadingSource.BOLD
             elif rule == "auto" and line_heading(piece, before, after):
                 styles[i] = HeadingSource.LINE
+    # One short line alone in a post is weak evidence ("Let's get started"):
+    # it needs a sibling, a paragraph announcing it with a colon, or to open
+    # the content (a headline).
+    lines = [i for i in range(n) if styles[i] is HeadingSource.LINE]
+    if len(lines) == 1:
+        (i,) = lines
+        prior = pieces[i - 1].block if i else None
+        if prior is not None and not prior.text.rstrip().endswith((":", "：")):
+            styles[i] = None
     # A pseudo heading needs something under it: in a run of same-style
     # lines (a signature, an address block) only the last could be one, and a
     # pseudo heading right before a real heading or at the end is just bold text.

@@ -374,6 +374,7 @@ $comment_zoe   = wpparse_comment(
 		'comment_date_gmt'     => '2024-01-16 07:00:00',
 		'comment_approved'     => 1,
 		'comment_type'         => 'comment',
+		'comment_author_IP'    => '127.0.0.1',
 	),
 	'comment by zoe'
 );
@@ -389,6 +390,7 @@ $comment_guest = wpparse_comment(
 		'comment_date_gmt'     => '2024-01-17 20:15:00',
 		'comment_approved'     => 1,
 		'comment_type'         => 'comment',
+		'comment_author_IP'    => '127.0.0.1',
 	),
 	'guest reply'
 );
@@ -397,11 +399,13 @@ $comment_held  = wpparse_comment(
 		'comment_post_ID'      => $structure_id,
 		'comment_author'       => 'Spammy',
 		'comment_author_email' => 'spam@example.org',
+		'comment_author_url'   => '',
 		'comment_content'      => 'Buy rust remover.',
 		'comment_date'         => '2024-01-18 08:00:00',
 		'comment_date_gmt'     => '2024-01-18 07:00:00',
 		'comment_approved'     => 0,
 		'comment_type'         => 'comment',
+		'comment_author_IP'    => '127.0.0.1',
 	),
 	'held comment'
 );
