@@ -53,6 +53,62 @@ def tests(session: nox.Session) -> None:
     session.run("python", "-m", "pytest", *session.posargs)
 
 
+@nox.session(name="property", default=False)
+def property_tests(session: nox.Session) -> None:
+    """Run the Hypothesis property tests with the thorough profile (2,000 examples each)."""
+    _install(session, "tests")
+    session.run(
+        "python",
+        "-m",
+        "pytest",
+        "-m",
+        "property",
+        "-p",
+        "no:cacheprovider",
+        *session.posargs,
+        env={"HYPOTHESIS_PROFILE": "thorough"},
+    )
+
+
+@nox.session(python="3.11", default=False)
+def fuzz(session: nox.Session) -> None:
+    """
+    Fuzz the parser with atheris for a bounded time: ``nox -s fuzz -- SECONDS``.
+
+    The time comes from the first posarg, else ``WPPARSE_FUZZ_SECONDS``, else 60.
+    Seeds: ``fuzz/seeds/`` and, when present, the shared corpus (copied into a
+    scratch folder, never into the repository).  A finding stops the run, fails
+    the session and is written to ``.nox/fuzz/tmp/``; make it a regression test.
+    atheris ships binary wheels for CPython 3.11 on x86-64 Linux: no clang needed.
+    """
+    _install(session)
+    session.install("atheris>=2.3")
+    seconds = session.posargs[0] if session.posargs else None
+    seconds = seconds or os.environ.get("WPPARSE_FUZZ_SECONDS", "60")
+    tmp = Path(session.create_tmp())
+    corpus = tmp / "corpus"
+    corpus.mkdir(exist_ok=True)
+    shared = Path(os.environ.get("WPPARSE_CORPUS", ROOT.parent / "shared" / "corpus"))
+    for number, source in enumerate(sorted(shared.glob("*/*.json"))):
+        data = source.read_bytes()
+        # The first byte picks the mode (see fuzz/fuzz_parse.py): post, then collection.
+        (corpus / f"{source.stem}.post").write_bytes(b"\x00" + data)
+        (corpus / f"{source.stem}.posts").write_bytes(b"\x80" + data)
+        if number == 0:
+            session.log(f"seeding from {shared}")
+    session.run(
+        "python",
+        "fuzz/fuzz_parse.py",
+        f"-max_total_time={int(seconds)}",
+        "-max_len=200000",
+        "-rss_limit_mb=4096",
+        "-print_final_stats=1",
+        f"-artifact_prefix={tmp}/",
+        str(corpus),
+        "fuzz/seeds",
+    )
+
+
 @nox.session
 def lint(session: nox.Session) -> None:
     """Check formatting and lint with Ruff."""
@@ -122,7 +178,8 @@ def bench(session: nox.Session) -> None:
     session.run("python", "benchmarks/bench.py", *session.posargs)
 
 
-@nox.session
+# Not in the default run: it needs Debian's chromium, which .ci/run installs before running it.
+@nox.session(default=False)
 def screenshots(session: nox.Session) -> None:
     """Render the built landing, tutorial and API pages in headless Chromium; fail on a blank or broken page."""
     _install(session, "docs")
@@ -148,8 +205,13 @@ def screenshots(session: nox.Session) -> None:
 
 
 # What the wheel must hold, and what it must not.
-WHEEL_MUST_HOLD = ("wpparse/__init__.py", "wpparse/py.typed")
-WHEEL_MUST_NOT_HOLD = ("tests/", "conftest.py", "test_", "docs/", "benchmarks/")
+WHEEL_MUST_HOLD = (
+    "wpparse/__init__.py",
+    "wpparse/py.typed",
+    "wpparse/post.schema.json",
+)
+# Path components that mean a test, a doc or a benchmark slipped in.
+WHEEL_MUST_NOT_HOLD = ("tests", "conftest.py", "test_", "docs", "benchmarks")
 
 
 def _source_version() -> str:
@@ -286,7 +348,8 @@ def integration(session: nox.Session) -> None:
     Needs ``apt-get install wordpress mariadb-server php-cli php-mysql``; fails,
     saying so, when they are missing.  Everything runs in a temporary folder
     and every process it starts is stopped.  ``WPPARSE_SAVE_FIXTURES=1``
-    rewrites the regression fixtures in ``tests/data/wordpress/``.
+    rewrites the regression fixtures in ``tests/data/wordpress/``;
+    ``WPPARSE_KEEP_WORDPRESS=1`` keeps the folder (logs, database) afterwards.
     """
     missing = _integration_missing()
     if missing:
@@ -316,6 +379,7 @@ def integration(session: nox.Session) -> None:
         # Only if pytest itself was killed can anything be left: the folder's
         # name in their command lines identifies this run's processes.
         survivors = _kill_survivors(str(scratch))
-        shutil.rmtree(scratch, ignore_errors=True)
+        if not os.environ.get("WPPARSE_KEEP_WORDPRESS"):  # for a post-mortem
+            shutil.rmtree(scratch, ignore_errors=True)
     if survivors:
         session.error("killed processes that survived:\n" + "\n".join(survivors))

@@ -456,7 +456,7 @@ def _site_lines(size: int) -> list[str]:
     lines = [
         (
             f"{result['posts']:,} generated posts, {result['bytes'] / 1e6:,.0f} MB per file "
-            "(each read in a fresh process; peak RSS from `getrusage`)."
+            "(each read in a fresh process; peak RSS is its `VmHWM`)."
         ),
         "",
         "| file | posts read | seconds | peak RSS | RSS after `import wpparse` | < 150 MB |",

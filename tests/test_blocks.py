@@ -253,3 +253,28 @@ def test_post_fields_are_filled(sample_data: dict[str, object]) -> None:
     assert post.sections
     assert all(link.url for link in post.links)
     assert post.soup().get_text()
+
+
+def test_nested_table_rows_belong_to_their_own_table() -> None:
+    html = "<table><tr><td>Outer<table><tr><td>Inner</td></tr></table></td><td>B</td></tr></table>"
+
+    block = _one(html)
+
+    assert (("Outer\nInner", "B"),) == block.rows
+
+
+def test_a_card_link_takes_the_text_of_its_card() -> None:
+    html = '<a href="/card/"><div><h3>Card title</h3><p>Card body</p></div></a>'
+
+    (link,) = wpparse.extract_links(html, base_url=PAGE)
+
+    assert "Card title Card body" == link.text
+
+
+def test_link_text_of_a_huge_card_is_bounded() -> None:
+    html = '<a href="/card/"><div>' + "<p>word</p>" * 500 + "</div></a>"
+
+    (link,) = wpparse.extract_links(html, base_url=PAGE)
+
+    assert link.text.startswith("word word")
+    assert len(link.text.split()) < 500

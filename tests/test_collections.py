@@ -175,3 +175,15 @@ def test_error_response_instead_of_collection_raises() -> None:
         wpparse.parse_posts(
             {"code": "rest_no_route", "message": "No", "data": {"status": 404}}
         )
+
+
+def test_collection_pickles_with_its_paging() -> None:
+    import pickle
+
+    posts = wpparse.parse_posts(
+        [{"id": 1}, {"id": "x"}], strict=False, headers={"X-WP-Total": "5"}
+    )
+    copy = pickle.loads(pickle.dumps(posts))
+
+    assert isinstance(copy, wpparse.Collection)
+    assert (posts, 5, posts.problems) == (copy, copy.total, copy.problems)

@@ -174,6 +174,8 @@ def test_posts_still_parse_as_posts() -> None:
         ({"body": [], "status": 200, "headers": {}}, "envelope"),
         ([{"id": 1}], "list"),
         ({"title": "no id"}, "unknown"),
+        ({"id": 3, "name": "Ann", "slug": "ann", "avatar_urls": {}}, "user"),
+        ({"id": 9, "name": "Mug", "type": "simple", "permalink": "/mug"}, "post"),
         ("text", "not an object"),
     ],
 )

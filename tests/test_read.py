@@ -322,7 +322,83 @@ def test_nul_bytes_and_lone_surrogates(tmp_path: Path) -> None:
         encoding="utf-8",
     )
 
-    posts, problems = _read(file)
+    with pytest.warns(
+        wpparse.WPParseWarning, match=r"lone surrogate .* @ \$\[1\]\.title"
+    ):
+        posts, problems = _read(file)
 
     assert [1, 2] == [p.id for p in posts]
+    assert ["a\x00b", "\ufffd"] == [p.title for p in posts]
     assert [] == problems
+
+
+def test_a_large_array_is_read_lazily() -> None:
+    """The first record comes out after one chunk is read, not the whole file."""
+    data = json.dumps([{"id": n, "title": "x" * 100} for n in range(50_000)]).encode()
+    raw = io.BytesIO(data)
+    records = iter_values(raw, "big.json", chunk=64 * 1024)
+
+    first = next(records)
+
+    assert 0 == first[2]["id"]
+    assert raw.tell() <= 64 * 1024 < len(data) // 50
+    assert 49_999 == sum(1 for _ in records)
+    assert len(data) == raw.tell()
+
+
+def test_a_broken_pretty_printed_object_is_one_problem(tmp_path: Path) -> None:
+    """HTTrack wrote ``\\i`` into a JSON string: one problem, not one per line."""
+    file = tmp_path / "index.html"
+    file.write_text(
+        '{\n  "id": 1,\n  "link": "https@www.linkedin.com\\in\\x",\n  "title": {\n    "rendered": "T"\n  }\n}\n',
+        encoding="utf-8",
+    )
+
+    posts, problems = _read(file)
+
+    assert [] == posts
+    assert [(1, None, "$")] == [
+        (p.source.line, p.source.index, p.path) for p in problems
+    ]
+    assert problems[0].reason.startswith(
+        "invalid JSON at line 3: invalid \\escape, found "
+    )
+
+
+def test_files_without_json_names_under_wp_json(tmp_path: Path) -> None:
+    api = tmp_path / "site" / "wp-json" / "wp" / "v2"
+    api.mkdir(parents=True)
+    (api / "posts?page=2").write_text('[{"id": 1}]', encoding="utf-8")
+    (api / "posts.html").write_text('{"id": 2}', encoding="utf-8")
+    (api / "logo.png").write_bytes(b"\x89PNG\r\n")
+    (tmp_path / "site" / "about").write_text('{"id": 3}', encoding="utf-8")
+
+    objects, problems = _read(tmp_path / "site")
+
+    assert [2, 1] == [o.id for o in objects]  # "posts.html" sorts first
+    assert [] == problems
+
+
+def test_an_unexpected_exception_costs_one_record(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A bug met on one record is reported as such; the other records are read."""
+    file = tmp_path / "p.json"
+    file.write_text('[{"id": 1}, {"id": 2}, {"id": 3}]', encoding="utf-8")
+    real = wpparse._wpobjects.object_from_mapping
+
+    def buggy(value: Any, **kwargs: Any) -> Any:
+        if value["id"] == 2:
+            raise ZeroDivisionError("division by zero")
+        return real(value, **kwargs)
+
+    monkeypatch.setattr(wpparse._read, "object_from_mapping", buggy)
+    objects, problems = _read(file)
+
+    assert [1, 3] == [o.id for o in objects]
+    assert ["$[1]"] == [p.path for p in problems]
+    assert (
+        "(ZeroDivisionError: division by zero); please report it" in problems[0].reason
+    )
+    with pytest.raises(ZeroDivisionError):
+        list(wpparse.read_objects(file, strict=True))

@@ -313,6 +313,64 @@ def test_section_html_and_soup() -> None:
 def test_deep_nesting_does_not_recurse() -> None:
     html = "<div>" * 10_000 + "<p>deep</p>" + "</div>" * 10_000
 
-    (lead,) = wpparse.parse_content(html)
+    # libxml2 stops building the tree at 2,048 levels: the nesting past 1,000
+    # is flattened, the text kept, and a warning says so.
+    with pytest.warns(wpparse.WPParseWarning, match="nested deeper than 1000"):
+        (lead,) = wpparse.parse_content(html)
 
     assert "deep" == lead.text
+
+
+def test_trailing_line_break_does_not_stop_a_bold_heading() -> None:
+    assert [None, "Mission"] == _titles(
+        BODY + "<p><strong>Mission</strong><br></p>" + BODY
+    )
+
+
+def test_bold_line_under_a_real_heading_is_its_subtitle() -> None:
+    html = "<h2>Jane Doe</h2><p><strong>Professor of Music</strong></p>" + BODY
+
+    assert ["Jane Doe"] == _titles(html)
+
+
+def test_bold_label_with_a_colon_under_a_real_heading_is_a_heading() -> None:
+    html = "<h2>Visas</h2><p><strong>Contact the embassy:</strong></p>" + BODY
+
+    assert ["Visas", "Contact the embassy:"] == _titles(html)
+
+
+def test_a_long_bold_question_is_a_heading() -> None:
+    question = (
+        "What explains their conspicuous absence amid a crisis involving a state "
+        "often described as a close ally of theirs?"
+    )
+
+    assert [None, question] == _titles(BODY + f"<p><b>{question}</b></p>" + BODY)
+
+
+def test_a_headline_line_opening_the_content() -> None:
+    assert ["Storm closes the northern pass"] == _titles(
+        "<p>Storm closes the northern pass</p>" + BODY
+    )
+
+
+def test_a_button_is_not_a_heading() -> None:
+    html = (
+        BODY
+        + '<div class="wp-block-button"><a class="wp-block-button__link">Left aligned</a></div>'
+        + BODY
+    )
+
+    assert [None] == _titles(html)
+
+
+def test_one_plain_line_alone_is_not_a_heading() -> None:
+    html = BODY + "<p>Let’s get started</p>" + BODY
+
+    assert [None] == _titles(html)
+
+
+def test_plain_lines_with_a_sibling_are_headings() -> None:
+    html = BODY + "<p>Getting started</p>" + BODY + "<p>Going further</p>" + BODY
+
+    assert [None, "Getting started", "Going further"] == _titles(html)

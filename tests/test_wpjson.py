@@ -118,6 +118,10 @@ def test_missing_fields_are_empty() -> None:
         ),
         ("<p>Whole excerpt.</p>", ("Whole excerpt.", False)),
         ("<p>Lunch&#8230;</p>", ("Lunch…", True)),
+        ("<p>Dots [...]</p>", ("Dots…", True)),
+        ("<p>Story here. Read more about it</p>", ("Story here.…", True)),
+        ("<p>A [ &hellip; ] and read   more</p>", ("A [ … ] and…", True)),
+        ("<p>Nothing to cut [x]</p>", ("Nothing to cut [x]", False)),
     ],
 )
 def test_excerpt_tail(value: str, expected: tuple[str, bool]) -> None:
@@ -178,7 +182,10 @@ def test_meta_as_empty_list() -> None:
         ),
         (
             {"id": 1, "date": "yesterday-ish"},
-            "expected an ISO 8601 date, got 'yesterday-ish' @ $.date",
+            (
+                "expected an ISO 8601 date such as '2025-07-03T08:56:33', "
+                "got 'yesterday-ish' @ $.date"
+            ),
         ),
         (
             {"id": 1, "_links": []},
@@ -280,3 +287,18 @@ def test_parse_posts_error_inside_json_lines() -> None:
         wpparse.parse_posts('{"id": 1}\n{"id": \n')
 
     assert "line 2" in str(info.value)
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        # libxml2 opens a second <body> here; lxml.html.fragment_fromstring
+        # asserted there was one, and raised on an empty document.
+        ("Tom </body><body> Jerry", "Tom Jerry"),
+        ("<!doctype html>", ""),
+    ],
+)
+def test_title_odd_documents_never_raise(value: str, expected: str) -> None:
+    post = wpparse.parse_post({"id": 1, "title": {"rendered": value}})
+
+    assert expected == post.title

@@ -23,6 +23,8 @@ How elements are read:
 from __future__ import annotations
 
 from html import escape
+from itertools import islice
+from typing import Final
 
 from lxml import etree
 
@@ -44,13 +46,16 @@ from wpparse._elements import (
     LIST,
     LOOSE,
     MEDIA,
+    MEDIA_SET,
     MEDIA_TAGS,
+    NO_TEXT,
     PARA,
     QUOTE,
     ROLE,
     SEP,
     SHORT,
     SINGLE,
+    SPECIAL,
     STRIPPED,
     TABLE,
     TRANSPARENT,
@@ -70,7 +75,12 @@ from wpparse._elements import (
 from wpparse._links import LinkResolver
 from wpparse._models import Block, BlockKind, Link
 
-__all__ = ["Piece", "split_content"]
+__all__ = ["LINK_CHARS", "LINK_NODES", "Piece", "split_content"]
+
+LINK_NODES: Final = 64
+"""A link's text is read from at most this many elements (a link may wrap a card)."""
+LINK_CHARS: Final = 1000
+"""A link's text keeps at most this many characters."""
 
 
 class Piece:
@@ -118,6 +128,8 @@ class _Walker:
         self.links: list[Link] = []
         self.run: list[str | etree._Element] = []
         self.tails: list[str | None] = []
+        self.body: etree._Element | None = None
+        self.holders: set[etree._Element] | None = None
 
     # -- links and media -------------------------------------------------
 
@@ -125,17 +137,27 @@ class _Walker:
         href = a.get("href")
         if href is None:
             return None
-        text = " ".join("".join(a.itertext()).split()) if len(a) else (a.text or "")
+        if not len(a):
+            text = a.text or ""
+        elif not any(n.tag in SPECIAL for n in islice(a.iterdescendants(), LINK_NODES)):
+            text = "".join(a.itertext())  # inline markup only: the fast way
+        else:  # a card, a line break, or links nested in links: bounded work
+            text = _bounded_text(a)
         title = a.get("title")
         return self.resolver.link(
             href,
-            text=" ".join(text.split()),
+            text=collapse_ws(text[:LINK_CHARS]),
             title=title.strip() if title else None,
             rel=a.get("rel"),
         )
 
     def links_in(self, el: etree._Element) -> tuple[Link, ...]:
-        found = [el] if el.tag == "a" else list(el.iterdescendants("a"))
+        if el.tag == "a":
+            found = [el]
+        elif not len(el):
+            return ()
+        else:
+            found = list(el.iterdescendants("a"))
         if not found:
             return ()
         out = [link for a in found if (link := self.link(a)) is not None]
@@ -178,21 +200,39 @@ class _Walker:
         )
 
     def paragraph(self, el: etree._Element) -> None:
-        text = text_of(el)
+        if not len(el):  # the common case: a paragraph of plain text
+            text = el.text
+            text = collapse_ws(text) if text else ""
+            if text:
+                hint = el.get("class")
+                flags = CAPTION if hint and CAPTION_HINT.search(hint) else 0
+                self.pieces.append(
+                    Piece(
+                        Block(kind=BlockKind.PARAGRAPH, text=text, html=serialise(el)),
+                        flags=flags,
+                        anchor=el.get("id"),
+                    )
+                )
+            return
+        special = has_media = False
+        for node in el.iterdescendants():
+            tag = node.tag
+            if tag in SPECIAL:
+                special = True
+                if tag in MEDIA_SET:
+                    has_media = True
+                    break
+        text = text_of(el, special=special)
         links = self.links_in(el)
-        has_media = next(el.iterdescendants(*MEDIA_TAGS), None) is not None
         if not text:
             if has_media:
                 self.media(el, links)
             return
         flags = MEDIA if has_media else 0
-        lead = None
-        if len(el):
-            if len(text) <= SHORT:
-                flags |= facts(el)
-            if next(el.iterdescendants("br"), None) is not None:
-                flags |= BREAKS
-            lead = run_in_lead(el, text)
+        if len(text) <= SHORT:
+            flags |= facts(el)
+        if "\n" in text:  # a line break between text, not a trailing <br>
+            flags |= BREAKS
         hint = el.get("class")
         if hint and CAPTION_HINT.search(hint):
             flags |= CAPTION
@@ -201,7 +241,7 @@ class _Walker:
             text=text,
             html=serialise(el),
             links=links,
-            lead=lead,
+            lead=run_in_lead(el, text),
         )
         self.add(block, flags, anchor_of(el) if len(text) <= SHORT else el.get("id"))
 
@@ -237,6 +277,7 @@ class _Walker:
         html: list[str] = []
         links: list[Link] = []
         media: list[etree._Element] = []
+        hinted = False
         for item in run:
             if isinstance(item, str):
                 parts.append(item)
@@ -256,13 +297,18 @@ class _Walker:
                     media.append(item)
             html.append(serialise(item))
             links.extend(self.links_in(item))
+            hint = item.get("class")
+            if hint and CAPTION_HINT.search(hint):
+                hinted = True
         text = finish(parts)
         if not text:
             for node in media:
                 self.media(node, tuple(links))
                 links = []
             return
-        flags = LOOSE | (BREAKS if BR in parts else 0) | (MEDIA if media else 0)
+        flags = LOOSE | (BREAKS if "\n" in text else 0) | (MEDIA if media else 0)
+        if hinted:
+            flags |= CAPTION
         self.add(
             Block(
                 kind=BlockKind.PARAGRAPH,
@@ -465,7 +511,7 @@ class _Walker:
     def table(self, el: etree._Element, table: etree._Element) -> None:
         rows = tuple(
             tuple(text_of(cell) for cell in tr if cell.tag in {"td", "th"})
-            for tr in table.iter("tr")
+            for tr in _own_rows(table)
         )
         self.add(
             Block(
@@ -527,6 +573,23 @@ class _Walker:
 
     # -- the walk -----------------------------------------------------------
 
+    def block_holders(self) -> set[etree._Element]:
+        """
+        The elements that hold a block element, found on first use in one pass.
+
+        Each block marks its ancestors up to one already marked, so the pass is
+        linear however deep inline wrappers nest.
+        """
+        if self.holders is None:
+            self.holders = set()
+            if self.body is not None:
+                for block in self.body.iterdescendants(*BLOCK_TAGS):
+                    for ancestor in block.iterancestors():
+                        if ancestor in self.holders or ancestor is self.body:
+                            break
+                        self.holders.add(ancestor)
+        return self.holders
+
     def role(self, child: etree._Element) -> int:
         """What *child* of a wrapper is: INLINE, TRANSPARENT, a block role, or -1."""
         tag = child.tag
@@ -534,7 +597,7 @@ class _Walker:
             return -1
         role = ROLE.get(tag, INLINE)
         if role == INLINE:
-            if next(child.iterdescendants(*BLOCK_TAGS), None) is None:
+            if child not in self.block_holders():
                 return INLINE
             if tag == "a":  # a link wrapping blocks (a card): still a link
                 link = self.link(child)
@@ -548,10 +611,14 @@ class _Walker:
             return FIGURE
         return role
 
+    def text(self, text: str | None) -> None:
+        """Add loose text to the run; whitespace alone cannot start one."""
+        if text and (self.run or not text.isspace()):
+            self.run.append(text)
+
     def walk(self, body: etree._Element) -> None:
         """Walk *body*'s children without recursion, emitting pieces in order."""
-        if body.text:
-            self.run.append(body.text)
+        self.text(body.text)
         stack = [iter(body)]
         tails = self.tails
         while stack:
@@ -559,25 +626,54 @@ class _Walker:
             if child is None:
                 stack.pop()
                 self.flush()
-                if stack and (tail := tails.pop()):
-                    self.run.append(tail)
+                if stack:
+                    self.text(tails.pop())
                 continue
             role = self.role(child)
             if role == INLINE:
                 self.run.append(child)
             elif role == TRANSPARENT:
                 self.flush()
-                if child.text:
-                    self.run.append(child.text)
+                self.text(child.text)
                 tails.append(child.tail)
                 stack.append(iter(child))
                 continue
             elif role >= 0:
                 self.flush()
                 self.block(child, role)
-            if child.tail:
-                self.run.append(child.tail)
+            self.text(child.tail)
         self.flush()
+
+
+def _bounded_text(el: etree._Element) -> str:
+    """
+    The text of the first LINK_NODES elements of *el*, a space between blocks:
+    bounded work however deep the link goes.
+    """
+    parts: list[str] = []
+    events = etree.iterwalk(el, events=("start", "end"))
+    for event, node in islice(events, 2 * LINK_NODES):
+        if node.tag in SPECIAL:
+            parts.append(" ")
+        if event == "start":
+            if node.tag in NO_TEXT:
+                events.skip_subtree()
+            elif node.text:
+                parts.append(node.text)
+        elif node is not el and node.tail:
+            parts.append(node.tail)
+    return "".join(parts)
+
+
+def _own_rows(table: etree._Element) -> list[etree._Element]:
+    """The rows of *table* itself, not of tables nested in its cells."""
+    rows: list[etree._Element] = []
+    for child in table:
+        if child.tag == "tr":
+            rows.append(child)
+        elif child.tag in {"thead", "tbody", "tfoot"}:
+            rows.extend(tr for tr in child if tr.tag == "tr")
+    return rows
 
 
 def _is_gallery(el: etree._Element) -> bool:
@@ -604,18 +700,22 @@ def _is_caption_box(el: etree._Element) -> bool:
     )
 
 
+_IDS: Final = etree.XPath("//@id | //a/@name")
+
+
 def _prescan_anchors(body: etree._Element) -> frozenset[str]:
-    """Ids a section may carry: those of headings and paragraphs, and of their insides."""
-    anchors: set[str] = set()
-    for el in body.iter(*HEADINGS, "p"):
-        anchor = anchor_of(el)
-        if anchor:
-            anchors.add(anchor)
-    return frozenset(anchors)
+    """
+    Every id of the content (one XPath query): a superset of the anchors
+    sections will carry, which the section stage narrows down.
+    """
+    ids = _IDS(body)
+    if not isinstance(ids, list):  # pragma: no cover - the query gives a list
+        return frozenset()
+    return frozenset(str(v).strip() for v in ids if str(v).strip())
 
 
 def split_content(
-    html: str, page_url: str | None
+    html: str, page_url: str | None, where: str = "content"
 ) -> tuple[list[Piece], list[Link], LinkResolver]:
     """
     Parse *html* once and return its pieces, its links and the link resolver.
@@ -624,7 +724,7 @@ def split_content(
     headings included); the resolver already knows the ``<base>`` and the
     candidate anchors, so the section stage can re-check fragment targets.
     """
-    body = content_root(html)
+    body = content_root(html, where)
     if body is None:
         return [], [], LinkResolver(page_url)
     etree.strip_elements(body, *STRIPPED, with_tail=False)
@@ -632,5 +732,6 @@ def split_content(
     base = base_el.get("href") if base_el is not None else None
     resolver = LinkResolver(page_url, base, _prescan_anchors(body))
     walker = _Walker(resolver)
+    walker.body = body
     walker.walk(body)
     return walker.pieces, walker.links, resolver

@@ -192,7 +192,9 @@ def _items(items: Any, prefix: str | None) -> Iterator[tuple[Source, str, Any]]:
 
 def _json_lines(text: str) -> Iterator[tuple[Source, str, Any]]:
     index = 0
-    for number, line in enumerate(text.splitlines(), start=1):
+    # Only "\n" ends a line: str.splitlines() also splits at U+2028, which a
+    # JSON string may hold raw.
+    for number, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
         source, path = Source(line=number, index=index), f"$[{index}]"

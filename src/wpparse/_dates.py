@@ -9,6 +9,7 @@ value that keeps both the wall clock and the true instant.
 
 from __future__ import annotations
 
+import warnings
 from datetime import UTC, datetime, timedelta, timezone, tzinfo
 
 from wpparse.exceptions import InvalidPostError, describe
@@ -29,9 +30,38 @@ def resolve_tz(tz: tzinfo | str | None) -> tzinfo | None:
 
     zone = dateutil_tz.gettz(tz)
     if zone is None:
-        msg = f"unknown time zone {tz!r}"
+        msg = (
+            f"unknown time zone {tz!r}: expected a zone name such as "
+            "'Europe/Paris' or an offset such as '+05:30'"
+        )
         raise ValueError(msg)
     return zone
+
+
+# Longer than any date format WordPress or a plugin writes: not a date.
+_MAX_DATE_LENGTH = 64
+# Two far-apart defaults: a field dateutil filled in differs between them.
+_DEFAULTS = (datetime(2000, 1, 1), datetime(2001, 2, 2))  # noqa: DTZ001
+
+
+def _lenient(text: str) -> datetime | None:
+    """Parse a non-ISO date with dateutil; ``None`` unless it names a whole date."""
+    from dateutil import parser as dateutil_parser  # noqa: PLC0415
+
+    results = []
+    for default in _DEFAULTS:
+        with warnings.catch_warnings():
+            # An unknown zone name ("EST") is ignored by dateutil with a
+            # warning; the date then has no offset, which we say in the result.
+            warnings.simplefilter("ignore", dateutil_parser.UnknownTimezoneWarning)
+            try:
+                results.append(dateutil_parser.parse(text, default=default))
+            except (ValueError, OverflowError):
+                return None
+    first, second = results
+    if first.date() != second.date():  # year, month or day missing
+        return None
+    return first
 
 
 def _parse_one(value: object, path: str) -> datetime | None:
@@ -43,21 +73,28 @@ def _parse_one(value: object, path: str) -> datetime | None:
     text = value.strip()
     if not text or text.startswith("0000-00-00"):
         return None
-    try:
-        return datetime.fromisoformat(text)
-    except ValueError:
-        pass
-    # Only odd dates get here: keep dateutil's parser out of import time.
-    from dateutil import parser as dateutil_parser  # noqa: PLC0415
-
-    try:
-        return dateutil_parser.isoparse(text)
-    except (ValueError, OverflowError):
+    parsed: datetime | None = None
+    if len(text) <= _MAX_DATE_LENGTH:
         try:
-            return dateutil_parser.parse(text)
-        except (ValueError, OverflowError):
-            msg = f"expected an ISO 8601 date, got {describe(value)}"
+            parsed = datetime.fromisoformat(text)
+        except ValueError:
+            # Only odd dates get here: keep dateutil's parser out of import time.
+            from dateutil import parser as dateutil_parser  # noqa: PLC0415
+
+            try:
+                parsed = dateutil_parser.isoparse(text)
+            except (ValueError, OverflowError):
+                parsed = _lenient(text)
+    if parsed is None:
+        msg = f"expected an ISO 8601 date such as '2025-07-03T08:56:33', got {describe(value)}"
+        raise InvalidPostError(msg, path=path)
+    if parsed.tzinfo is not None:
+        try:
+            parsed.utcoffset()
+        except ValueError:  # an offset of a day or more
+            msg = f"expected a UTC offset under 24 hours, got {describe(value)}"
             raise InvalidPostError(msg, path=path) from None
+    return parsed
 
 
 def parse_wp_date(
@@ -90,8 +127,13 @@ def parse_wp_date(
         return wall
     if instant is not None:
         if instant.tzinfo is not None:
-            instant = instant.astimezone(UTC).replace(tzinfo=None)
-        offset = wall - instant
+            # Naive UTC, computed without astimezone(): that overflows near
+            # year 1 and year 9999.
+            offset_now = instant.utcoffset() or timedelta(0)
+            instant = instant.replace(tzinfo=None)
+            offset = wall - instant + offset_now
+        else:
+            offset = wall - instant
         if abs(offset) <= _MAX_OFFSET:
             minutes = round(offset.total_seconds() / 60)
             return wall.replace(tzinfo=timezone(timedelta(minutes=minutes)))

@@ -11,10 +11,11 @@ boundaries become line breaks.
 from __future__ import annotations
 
 import re
-from html import escape, unescape
 from typing import Final
 
 from lxml import etree
+
+from wpparse._repair import first_fatal, parse_repaired
 
 __all__ = [
     "ATTACHMENT",
@@ -38,6 +39,7 @@ __all__ = [
     "LIST",
     "LOOSE",
     "MEDIA",
+    "MEDIA_SET",
     "MEDIA_TAGS",
     "NO_TEXT",
     "OTHER",
@@ -48,6 +50,7 @@ __all__ = [
     "SEP",
     "SHORT",
     "SINGLE",
+    "SPECIAL",
     "STRIPPED",
     "TABLE",
     "TRANSPARENT",
@@ -59,6 +62,7 @@ __all__ = [
     "content_root",
     "facts",
     "finish",
+    "has_descendant",
     "line_of",
     "run_in_lead",
     "serialise",
@@ -148,10 +152,12 @@ _LINE_BREAKERS: Final = (
     *("table", "thead", "tbody", "tfoot"),
 )
 _BREAK.update(dict.fromkeys(_LINE_BREAKERS, BR))
-_SPECIAL: Final = (*_BREAK, *NO_TEXT, "img")
+SPECIAL: Final = frozenset((*_BREAK, *NO_TEXT, "img"))
+"""Tags that make an element's text more than its joined text nodes."""
 _BOLD: Final = frozenset({"strong", "b"})
 _ITALIC: Final = frozenset({"em", "i", "cite"})
 MEDIA_TAGS: Final = ("img", "iframe", "video", "audio", "embed", "object", "picture")
+MEDIA_SET: Final = frozenset(MEDIA_TAGS)
 
 # Paragraph facts for the section stage (Piece.flags).
 BOLD: Final = 1
@@ -163,7 +169,7 @@ LINKED: Final = 4
 BREAKS: Final = 8
 """The paragraph has a line break (``<br>``)."""
 CAPTION: Final = 16
-"""Its class or id says it is a caption, credit, byline or date."""
+"""Its class says it is a caption, credit, byline, date or button: never a heading."""
 LOOSE: Final = 32
 """Loose text in a wrapper, not a ``<p>``."""
 MEDIA: Final = 64
@@ -171,7 +177,7 @@ MEDIA: Final = 64
 SINGLE: Final = 128
 """A list of one short item (which may be a heading in disguise)."""
 CAPTION_HINT: Final = re.compile(
-    r"caption|credit|byline|author|posted|meta|date|time|source|footnote",
+    r"caption|credit|byline|author|posted|meta|date|time|source|footnote|button|btn",
     re.IGNORECASE,
 )
 WP_IMAGE: Final = re.compile(r"\bwp-image-(\d+)\b")
@@ -180,43 +186,29 @@ LANGUAGE: Final = re.compile(r"\b(?:language|lang)-([\w+#.-]+)|\bbrush:\s*([\w+#
 _FONT_BOLD: Final = re.compile(
     r"font-weight\s*:\s*(?:bold|bolder|[6-9]00)\b", re.IGNORECASE
 )
-_TAG: Final = re.compile(r"<[^>]*>")
-_HIDDEN: Final = re.compile(
-    r"<(script|style|template|noscript|title)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL
-)
 SHORT: Final = 300  # paragraphs longer than this are never headings: skip the facts
 
 
-def _parse(html: str) -> tuple[etree._Element, int]:
+def _parse(html: str) -> tuple[etree._Element, str]:
     root = etree.fromstring(f"<html><body>{html}</body></html>", _PARSER)
-    error = _PARSER.error_log.last_error
-    fatal = error is not None and error.level == etree.ErrorLevels.FATAL
-    return root, error.type if fatal and error is not None else 0
+    return root, first_fatal(_PARSER.error_log)
 
 
-def content_root(html: str) -> etree._Element | None:
+def content_root(html: str, where: str = "content") -> etree._Element | None:
     """
     Parse *html* (post content) and return its ``<body>``, or ``None`` if empty.
 
-    Never raises and never drops text silently: lone surrogates (which JSON
-    escapes can carry) become U+FFFD, and content nested deeper than libxml2
-    allows (2,048 levels) is read as plain text.
+    Never raises and never drops text silently: what would make libxml2 lose
+    text or slow down (lone surrogates, nesting past its depth limit, a stray
+    ``</body>``, thousands of attributes) is repaired, with a
+    :class:`~wpparse.WPParseWarning` naming *where* (see
+    :func:`wpparse._htmltext.parse_repaired`).
     """
     if not html or html.isspace():
         return None
-    root, fatal = _parse(html)
-    if fatal == etree.ErrorTypes.ERR_INVALID_ENCODING:
-        html = html.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
-        root, fatal = _parse(html)
-    if fatal:
-        text = _TAG.sub(" ", _HIDDEN.sub(" ", html))
-        root, fatal = _parse(escape(unescape(text), quote=False))
+    root = parse_repaired(html, where, _parse)
     body = root.find("body")
     return body if body is not None else root
-
-
-def collapse_ws(text: str) -> str:
-    return " ".join(text.split())
 
 
 def finish(parts: list[str | int]) -> str:
@@ -229,7 +221,7 @@ def finish(parts: list[str | int]) -> str:
             line.append(part)
             continue
         if line:
-            text = " ".join("".join(line).split())
+            text = collapse_ws("".join(line))
             line.clear()
             if text:
                 if out:
@@ -238,7 +230,7 @@ def finish(parts: list[str | int]) -> str:
                 pending = 0
         pending = max(pending, part)
     if line:
-        text = " ".join("".join(line).split())
+        text = collapse_ws("".join(line))
         if text:
             if out:
                 out.append("\n\n" if pending == PARA_BREAK else "\n")
@@ -267,13 +259,43 @@ def collect(el: etree._Element, parts: list[str | int]) -> None:
                 parts.append(node.tail)
 
 
-def text_of(el: etree._Element) -> str:
-    """The plain text of *el*: entities decoded, whitespace collapsed within lines."""
+def collapse_ws(text: str) -> str:
+    """
+    Collapse runs of whitespace to one space and strip the ends.
+
+    Most text needs nothing: one C pass (``isprintable`` is false for every
+    whitespace but the space) and a search for two spaces prove it, which is
+    cheaper than splitting and joining a long non-ASCII string.
+    """
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text
+    return " ".join(text.split())
+
+
+def has_descendant(el: etree._Element, tags: frozenset[str]) -> bool:
+    """
+    Whether *el* has a descendant whose tag is in *tags*.
+
+    A loop in Python: lxml's ``iterdescendants(*tags)`` builds a matcher for
+    every call, which costs more than walking a paragraph's few children.
+    """
+    return any(node.tag in tags for node in el.iterdescendants())
+
+
+def text_of(el: etree._Element, *, special: bool | None = None) -> str:
+    """
+    The plain text of *el*: entities decoded, whitespace collapsed within lines.
+
+    *special* says whether *el* holds line breaks, blocks or players, when
+    the caller already knows.
+    """
     if not len(el):
         text = el.text
-        return " ".join(text.split()) if text else ""
-    if el.tag not in NO_TEXT and next(el.iterdescendants(*_SPECIAL), None) is None:
-        return " ".join("".join(el.itertext()).split())
+        return collapse_ws(text) if text else ""
+    if special is None:
+        special = el.tag in NO_TEXT or has_descendant(el, SPECIAL)
+    if not special:
+        return collapse_ws("".join(el.itertext()))
     parts: list[str | int] = []
     collect(el, parts)
     return finish(parts)
@@ -284,9 +306,12 @@ def line_of(el: etree._Element) -> str:
     return " ".join(text_of(el).split())
 
 
+_BR_OR_NO_TEXT: Final = NO_TEXT | {"br"}
+
+
 def code_text(el: etree._Element) -> str:
     """The text of a ``<pre>``, whitespace kept; ``<br>`` is a newline."""
-    if next(el.iterdescendants("br", *NO_TEXT), None) is None:
+    if not has_descendant(el, _BR_OR_NO_TEXT):
         text = "".join(el.itertext())
     else:
         parts: list[str] = []

@@ -1,11 +1,13 @@
-"""Plain text of small HTML fragments through lxml, for titles, excerpts and captions."""
+"""The one HTML parser wpparse uses, its safe parse, and plain text of small fragments."""
 
 from __future__ import annotations
 
 import lxml.html
 from lxml import etree
 
-__all__ = ["fragment_text", "make_parser"]
+from wpparse._repair import first_fatal, parse_repaired
+
+__all__ = ["fragment_text", "make_parser", "parse_fragment"]
 
 _NO_TEXT = ("script", "style", "template", "noscript")
 _BREAKS = frozenset(
@@ -33,9 +35,27 @@ def make_parser() -> lxml.html.HTMLParser:
 _PARSER = make_parser()
 
 
-def fragment_text(fragment: str) -> str:
+def _parse(html: str) -> tuple[lxml.html.HtmlElement, str]:
+    # Not lxml.html.fragment_fromstring(): it sets leading text from Python,
+    # which refuses control characters that libxml2 itself accepts.
+    document = etree.fromstring(f"<html><body>{html}</body></html>", _PARSER)
+    fatal = first_fatal(_PARSER.error_log)
+    body = document.find("body")
+    if body is None:  # <frameset> and the like replace the body
+        body = lxml.html.Element("body")
+        body.extend(list(document))
+    body.tag = "div"
+    return body, fatal
+
+
+def parse_fragment(html: str, where: str = "$") -> lxml.html.HtmlElement:
+    """Parse an HTML fragment into a ``<div>`` holding it, never losing text silently."""
+    return parse_repaired(html, where, _parse)
+
+
+def fragment_text(fragment: str, where: str = "$") -> str:
     """Return the text of *fragment*, entities decoded, without collapsing whitespace."""
-    root = lxml.html.fragment_fromstring(fragment, create_parent="div", parser=_PARSER)
+    root = parse_fragment(fragment, where)
     etree.strip_elements(root, *_NO_TEXT, with_tail=False)
     parts: list[str] = []
     for event, el in etree.iterwalk(root, events=("start", "end")):

@@ -96,7 +96,7 @@ class LinkResolver:
     def resolve(self, href: str) -> str:
         """Return *href* made absolute against the base (or as it is, if it cannot be)."""
         href = clean_href(href)
-        if href.startswith("//") and not self._base:
+        if href.startswith("//") and not self._scheme:  # no scheme to take
             return f"https:{href}"
         return self._join(self._base, href)
 

@@ -9,10 +9,13 @@ ever see Python values.
 from __future__ import annotations
 
 import json
+import re
+import sys
 import warnings
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
+from wpparse._repair import fix_surrogates
 from wpparse.exceptions import InvalidJSONError, WPParseWarning
 
 __all__ = [
@@ -27,7 +30,9 @@ __all__ = [
 JSONInput = str | bytes | bytearray | memoryview | Mapping[str, Any] | Sequence[Any]
 """What the parse functions accept: JSON text, or what :func:`json.loads` returned."""
 
-_DECODER = json.JSONDecoder()
+# strict=False: raw control characters (tabs, newlines, NUL) inside strings are
+# read as themselves; scraped and re-serialised JSON often has them.
+_DECODER = json.JSONDecoder(strict=False)
 _WS = " \t\n\r"
 
 
@@ -54,7 +59,47 @@ def decode_text(data: bytes | bytearray | memoryview) -> str:
 
 
 def _error_message(exc: json.JSONDecodeError) -> str:
-    return f"invalid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})"
+    """Say what the JSON reader expected, what it found (shortened) and where."""
+    expected = exc.msg[0].lower() + exc.msg[1:]
+    found = exc.doc[exc.pos : exc.pos + 20]
+    shown = repr(found) + ("…" if len(exc.doc) > exc.pos + 20 else "")
+    return (
+        f"invalid JSON at line {exc.lineno}, column {exc.colno}: {expected}, "
+        f"found {shown}"
+    )
+
+
+# A \uD800-\uDFFF escape that is not half of a valid pair, and not itself
+# escaped (an even run of backslashes before it).
+_SURROGATE_ESCAPE_HINT = re.compile(r"\\u[dD][89a-fA-F]")
+_LONE_SURROGATE_ESCAPE = re.compile(
+    r"(?<!\\)((?:\\\\)*)\\u(?:[dD][89abAB][0-9a-fA-F]{2}(?!\\u[dD][c-fC-F])"
+    r"|(?<![\\]u[dD][89abAB][0-9a-fA-F]{2}\\u)[dD][c-fC-F][0-9a-fA-F]{2})"
+)
+
+
+def _fix_surrogate_escapes(text: str) -> str:
+    """
+    Replace lone surrogates (``"\\ud800"`` escapes, or raw) with U+FFFD.
+
+    JSON allows them, but they are no characters: lxml cuts text at one and
+    no encoder writes one.  Valid pairs (emoji) are left alone.
+    """
+    # "\\ud" in text would scan slowly (text full of \u escapes defeats its
+    # skip table): look for "\\u" (C memchr), then for an escape that can be a
+    # surrogate, which the substitution below needs.
+    if "\\u" in text and _SURROGATE_ESCAPE_HINT.search(text):
+        text, count = _LONE_SURROGATE_ESCAPE.subn(r"\1\\ufffd", text)
+        if count:
+            warnings.warn(
+                f"replaced {count} lone surrogate escape{'s' if count != 1 else ''} "
+                "(not valid Unicode) with U+FFFD",
+                WPParseWarning,
+                stacklevel=4,
+            )
+    if not text.isascii():
+        text = fix_surrogates(text, "$")
+    return text
 
 
 def _decode_one(text: str, start: int, path: str) -> tuple[Any, int]:
@@ -70,10 +115,12 @@ def _decode_one(text: str, start: int, path: str) -> tuple[Any, int]:
     except RecursionError:
         reason = "JSON nested too deeply to read"
         raise InvalidJSONError(reason, path=path, position=start) from None
-    except ValueError as exc:  # e.g. an integer with more digits than Python allows
-        raise InvalidJSONError(
-            f"invalid JSON: {exc}", path=path, position=start
-        ) from None
+    except ValueError:  # an integer with more digits than int() allows
+        reason = (
+            f"invalid JSON: expected a number of at most {sys.get_int_max_str_digits()} "
+            "digits, found a longer one"
+        )
+        raise InvalidJSONError(reason, path=path, position=start) from None
 
 
 def _skip_ws(text: str, pos: int) -> int:
@@ -86,7 +133,7 @@ def _skip_ws(text: str, pos: int) -> int:
 def as_text(data: str | bytes | bytearray | memoryview) -> str:
     """Return JSON input as text: bytes decoded, a leading BOM dropped."""
     text = decode_text(data) if not isinstance(data, str) else data
-    return text.removeprefix("\ufeff")
+    return _fix_surrogate_escapes(text.removeprefix("\ufeff"))
 
 
 def load_json(data: str | bytes | bytearray | memoryview) -> Any:
@@ -124,7 +171,9 @@ def iter_json_values(
     :class:`~wpparse.exceptions.InvalidJSONError` naming its line.
     """
     text = as_text(data)
-    for index, line in enumerate(text.splitlines(), start=1):
+    # Only "\n" ends a line: str.splitlines() would also split at U+2028 and
+    # other characters JSON strings may hold raw.
+    for index, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
         start = _skip_ws(line, 0)

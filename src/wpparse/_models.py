@@ -108,7 +108,8 @@ class Link:
     href: str
     """The ``href`` attribute exactly as written in the HTML (entities decoded)."""
     text: str = ""
-    """The link's visible text, whitespace collapsed."""
+    """The link's visible text, whitespace collapsed.  For a link that wraps
+    blocks (a card), the text of its first 64 elements, at most 1,000 characters."""
     title: str | None = None
     """The ``title`` attribute, if any."""
     rel: tuple[str, ...] = ()

@@ -22,18 +22,23 @@ from wpparse._blocks import Piece
 from wpparse._elements import BOLD, BREAKS, CAPTION, ITALIC, LINKED, MEDIA
 from wpparse._models import BlockKind
 
-__all__ = ["bold_heading", "line_heading", "title_like"]
+__all__ = ["MAX_TITLE_CHARS", "bold_heading", "line_heading", "title_like"]
 
 BOLD_MAX_WORDS: Final = 16
 BOLD_MAX_CHARS: Final = 120
-LINE_MAX_WORDS: Final = 10
+QUESTION_MAX_WORDS: Final = 30  # a bold question (an interview, an FAQ) may be longer
+QUESTION_MAX_CHARS: Final = 200
+LINE_MAX_WORDS: Final = 12
 LINE_MAX_CHARS: Final = 80
 CJK_MAX_CHARS: Final = 40  # scripts written without spaces: count characters
 LINE_BODY_MIN: Final = 80  # the paragraph under a line heading is at least this long
+MAX_TITLE_CHARS: Final = max(BOLD_MAX_CHARS, QUESTION_MAX_CHARS, LINE_MAX_CHARS)
+"""No rule takes a longer paragraph for a heading: the section stage skips them."""
 
 _CLOSERS: Final = "\"'”’»)]*"
 _ALWAYS_END: Final = frozenset(".!…;,。！；，、")
 _LINE_END: Final = frozenset("?？؟:：")
+_QUESTION: Final = frozenset("?？؟")
 _SENTENCE_END_BEFORE: Final = frozenset(".!?:;…。！？：；")
 _NOT_TEXT: Final = frozenset(
     {BlockKind.FIGURE, BlockKind.EMBED, BlockKind.SEPARATOR, BlockKind.OTHER}
@@ -46,7 +51,9 @@ _BOILERPLATE: Final = re.compile(
     r"updated|last updated|advertisement|sponsored|leave a (?:comment|reply)|"
     r"comments?$|print$|download$|back to top|table of contents$|"
     r"lire la suite|en savoir plus|leer m[aá]s|seguir leyendo|weiterlesen|"
-    r"mehr lesen|leggi (?:tutto|di pi[uù])|czytaj wi[eę]cej|saiba mais|ler mais)",
+    r"mehr lesen|leggi (?:tutto|di pi[uù])|czytaj wi[eę]cej|saiba mais|ler mais|"
+    r"(?:read also|see also|related|baca juga|baca|lihat juga|voir aussi|lire aussi|"
+    r"ver tambi[eé]n|lee tambi[eé]n|siehe auch|leggi anche)\s*:)",
     re.IGNORECASE,
 )
 _BYLINE: Final = re.compile(
@@ -69,12 +76,19 @@ _DATE_WORDS: Final = re.compile(
 _TWO_SENTENCES: Final = re.compile(r"\w{4,}[.!?]\s+\S")
 
 
+_CJK: Final = re.compile("[\u2e80-\u9fff\uf900-\ufaff]")
+
+
 def _is_cjk(text: str) -> bool:
-    return any("\u2e80" <= c <= "\u9fff" or "\uf900" <= c <= "\ufaff" for c in text)
+    return _CJK.search(text) is not None
+
+
+_LETTER: Final = re.compile(r"[^\W\d_]")
+_DIGIT: Final = re.compile(r"\d")
 
 
 def _is_date(text: str) -> bool:
-    return any(c.isdigit() for c in text) and not _DATE_WORDS.sub("", text)
+    return _DIGIT.search(text) is not None and not _DATE_WORDS.sub("", text)
 
 
 def title_like(text: str, *, max_words: int, max_chars: int, strict: bool) -> bool:
@@ -90,34 +104,51 @@ def title_like(text: str, *, max_words: int, max_chars: int, strict: bool) -> bo
             return False
     elif len(text.split()) > max_words:
         return False
-    if not any(c.isalpha() for c in text):
+    if _LETTER.search(text) is None:
         return False
     end = text.rstrip(_CLOSERS + " ")[-1:]
     if end in _ALWAYS_END or (strict and end in _LINE_END):
         return False
+    stops = "." in text or "!" in text or "?" in text
     return not (
-        _TWO_SENTENCES.search(text)
+        (stops and _TWO_SENTENCES.search(text))
         or _BOILERPLATE.match(text)
         or _BYLINE.match(text)
         or _is_date(text)
     )
 
 
-def bold_heading(piece: Piece) -> bool:
+def bold_heading(piece: Piece, before: Piece | None) -> bool:
     """
     Whether a paragraph is a heading by the bold rule.
 
     It is bold from end to end (a leading number aside), on one line, not a
-    caption, not all link, and title-like.
+    caption, not all link, and title-like (a question may be longer).  Right
+    under a real heading it is that heading's subtitle (a role, a dek), unless
+    it ends with a colon: then it introduces what follows.
     """
     block = piece.block
     if block is None:
         return False
+    if (
+        before is not None
+        and before.block is None
+        and block.text.rstrip(_CLOSERS + " ")[-1:] not in ":："
+    ):
+        return False
     flags = piece.flags
     if not flags & BOLD or flags & (CAPTION | MEDIA | BREAKS | LINKED):
         return False
+    text = block.text
+    if text.rstrip(_CLOSERS + " ")[-1:] in _QUESTION:
+        return title_like(
+            text,
+            max_words=QUESTION_MAX_WORDS,
+            max_chars=QUESTION_MAX_CHARS,
+            strict=False,
+        )
     return title_like(
-        block.text, max_words=BOLD_MAX_WORDS, max_chars=BOLD_MAX_CHARS, strict=False
+        text, max_words=BOLD_MAX_WORDS, max_chars=BOLD_MAX_CHARS, strict=False
     )
 
 
@@ -131,10 +162,10 @@ def line_heading(piece: Piece, before: Piece | None, after: Piece | None) -> boo
     paragraph at least twice as long as itself.
     """
     block = piece.block
-    if block is None or before is None or after is None:
+    if block is None or after is None or after.block is None:
         return False
-    if before.block is None or after.block is None:
-        return False
+    if before is not None and before.block is None:
+        return False  # right under a real heading: its subtitle
     flags = piece.flags
     if flags & (BOLD | ITALIC | LINKED | CAPTION | MEDIA | BREAKS) or block.lead:
         return False
@@ -143,13 +174,18 @@ def line_heading(piece: Piece, before: Piece | None, after: Piece | None) -> boo
         text, max_words=LINE_MAX_WORDS, max_chars=LINE_MAX_CHARS, strict=True
     ):
         return False
-    first = next(c for c in text if c.isalpha())
-    if first.islower():
+    first = _LETTER.search(text)
+    if first is not None and first.group().islower():
         return False
-    prev, nxt = before.block, after.block
-    if prev.kind in _NOT_TEXT or nxt.kind is not BlockKind.PARAGRAPH:
+    nxt = after.block
+    if nxt.kind is not BlockKind.PARAGRAPH:
         return False
     if len(nxt.text) < max(2 * len(text), LINE_BODY_MIN):
+        return False
+    if before is None:  # the first line of the content
+        return True
+    prev = before.block
+    if prev is None or prev.kind in _NOT_TEXT:
         return False
     if prev.kind is BlockKind.PARAGRAPH:
         ending = prev.text.rstrip(_CLOSERS + " ")[-1:]

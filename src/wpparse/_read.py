@@ -109,18 +109,36 @@ class Reader(Generic[T]):
         if kind in _NOT_RECORDS:
             self.skipped[kind] += 1
             return None
+        if isinstance(value, WPParseError):
+            self._fail(source, where, value)
+            return None
         try:
-            if isinstance(value, WPParseError):
-                raise value
             model = self._build(value, where, source)
         except WPParseError as exc:
+            self._fail(source, where, exc)
+            return None
+        except Exception as exc:
+            # A bug in wpparse: one record must not cost a long run its other
+            # records.  Reported as such (with the original exception chained),
+            # and raised as is when the caller asked to stop at the first error.
             if self._strict:
                 exc.add_note(f"in {source}")
                 raise
-            self._report(source, where, exc)
+            bug = WPParseError(
+                f"wpparse failed on this record ({type(exc).__name__}: {exc}); "
+                "please report it"
+            )
+            bug.__cause__ = exc
+            self._fail(source, where, bug)
             return None
         self.counts[kind_name(model)] += 1
         return model
+
+    def _fail(self, source: Source, where: str, exc: WPParseError) -> None:
+        if self._strict:
+            exc.add_note(f"in {source}")
+            raise exc
+        self._report(source, where, exc)
 
     def _report(self, source: Source, where: str, exc: WPParseError) -> None:
         problem = make_problem(source, where, exc)

@@ -9,6 +9,7 @@ so it can never become markup it was not, and unsafe URLs never become links.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -86,8 +87,22 @@ def _render_blocks(blocks: list[Block], base: str | None) -> list[str]:
         for index, markdown in zip(
             todo, _from_html([blocks[i] for i in todo], base), strict=True
         ):
-            out[index] = markdown
+            block = blocks[index]
+            # Text outside any item or cell (invalid HTML, but a browser
+            # shows it) would be lost: keep the text, not the structure.
+            lost = block.kind in _PICKED and not _keeps_text(block.text, markdown)
+            out[index] = _paragraph(block.text) if lost else markdown
     return [text or "" for text in out]
+
+
+_PICKED = frozenset({BlockKind.LIST, BlockKind.TABLE})
+_NOT_WORD = re.compile(r"\W+")
+
+
+def _keeps_text(text: str, markdown: str) -> bool:
+    """Whether every letter and digit of *text* is in *markdown*, in order."""
+    rest = iter(_NOT_WORD.sub("", markdown))
+    return all(char in rest for char in _NOT_WORD.sub("", text))
 
 
 def _without_html(block: Block) -> str | None:

@@ -8,6 +8,8 @@ separated by tabs, code keeps its whitespace.  No tags, no entities.
 
 from __future__ import annotations
 
+import re
+
 import lxml.html
 from lxml import etree
 
@@ -50,18 +52,37 @@ def block_text(block: Block) -> str:
     """Return the plain text of one block as :func:`to_text` writes it."""
     kind = block.kind
     if kind is BlockKind.LIST and block.items:
-        html = block.html
-        if html.count("<ul") + html.count("<ol") > 1 or " start=" in html:
-            nested = _nested_list(html)
-            if nested:
-                return nested
-        return "\n".join(
-            f"{n}. {item}" if block.ordered else f"- {item}"
-            for n, item in enumerate(block.items, 1)
-        )
+        listed = _list_text(block)
+        # Text outside any <li> (invalid, but a browser shows it) is in
+        # Block.text only: never drop it for the sake of the markers.
+        unmarked = _MARKER.sub("", listed)
+        if "".join(unmarked.split()) == "".join(block.text.split()):
+            return listed
+        return block.text
     if kind is BlockKind.TABLE and block.rows:
-        return "\n".join("\t".join(row) for row in block.rows)
+        table = "\n".join("\t".join(row) for row in block.rows)
+        if block.caption:
+            table += "\n" + block.caption
+        # Text outside any cell (a browser shows it above the table) is in
+        # Block.text only.
+        if "".join(table.split()) == "".join(block.text.split()):
+            return table
     return block.text
+
+
+_MARKER = re.compile(r"^[ \t]*(?:-|\d+\.) ", re.MULTILINE)
+
+
+def _list_text(block: Block) -> str:
+    html = block.html
+    if html.count("<ul") + html.count("<ol") > 1 or " start=" in html:
+        nested = _nested_list(html)
+        if nested:
+            return nested
+    return "\n".join(
+        f"{n}. {item}" if block.ordered else f"- {item}"
+        for n, item in enumerate(block.items, 1)
+    )
 
 
 def _start(value: str | None) -> int:

@@ -29,7 +29,7 @@ import attrs
 from wpparse._blocks import Piece, split_content
 from wpparse._elements import SINGLE
 from wpparse._models import Block, BlockKind, HeadingSource, Link, LinkKind, Section
-from wpparse._pseudo import bold_heading, line_heading
+from wpparse._pseudo import MAX_TITLE_CHARS, bold_heading, line_heading
 
 __all__ = ["ContentTree", "build_content", "parse_content"]
 
@@ -112,15 +112,27 @@ def _styles(pieces: list[Piece], rule: str) -> list[HeadingSource | None]:
     for i, piece in enumerate(pieces):
         if piece.block is None:
             styles[i] = HeadingSource.HTML
-        elif rule != "html" and (
-            piece.block.kind is BlockKind.PARAGRAPH or piece.flags & SINGLE
+        elif (
+            rule != "html"
+            # Longer text is never title-like: skip both rules' calls.
+            and len(piece.block.text) <= MAX_TITLE_CHARS
+            and (piece.block.kind is BlockKind.PARAGRAPH or piece.flags & SINGLE)
         ):
             before = pieces[i - 1] if i else None
             after = pieces[i + 1] if i + 1 < n else None
-            if bold_heading(piece):
+            if bold_heading(piece, before):
                 styles[i] = HeadingSource.BOLD
             elif rule == "auto" and line_heading(piece, before, after):
                 styles[i] = HeadingSource.LINE
+    # One short line alone in a post is weak evidence ("Let's get started"):
+    # it needs a sibling, a paragraph announcing it with a colon, or to open
+    # the content (a headline).
+    lines = [i for i in range(n) if styles[i] is HeadingSource.LINE]
+    if len(lines) == 1:
+        (i,) = lines
+        prior = pieces[i - 1].block if i else None
+        if prior is not None and not prior.text.rstrip().endswith((":", "：")):
+            styles[i] = None
     # A pseudo heading needs something under it: in a run of same-style
     # lines (a signature, an address block) only the last could be one, and a
     # pseudo heading right before a real heading or at the end is just bold text.
@@ -138,15 +150,23 @@ def _styles(pieces: list[Piece], rule: str) -> list[HeadingSource | None]:
 
 
 def build_content(
-    html: str, *, base_url: str | None = None, headings: HeadingRule = "auto"
+    html: str,
+    *,
+    base_url: str | None = None,
+    headings: HeadingRule = "auto",
+    where: str = "content",
 ) -> ContentTree:
-    """Parse content HTML into its section tree and its links (see :func:`parse_content`)."""
+    """
+    Parse content HTML into its section tree and its links (see :func:`parse_content`).
+
+    *where* (a JSON path) names the content in warnings about repaired markup.
+    """
     if headings not in _RULES:
         msg = (
             f"headings must be one of {', '.join(map(repr, _RULES))}, got {headings!r}"
         )
         raise ValueError(msg)
-    pieces, links, resolver = split_content(html, base_url)
+    pieces, links, resolver = split_content(html, base_url, where)
     styles = _styles(pieces, headings)
 
     real_levels = [p.level for p in pieces if p.block is None]

@@ -15,6 +15,7 @@ from __future__ import annotations
 import codecs
 import json
 import os
+import sys
 import warnings
 from collections.abc import Iterator
 from pathlib import Path
@@ -29,7 +30,8 @@ __all__ = ["CHUNK", "iter_files", "iter_values", "read_error"]
 CHUNK = 1 << 20
 """Characters read at a time."""
 
-_DECODER = json.JSONDecoder()
+# strict=False, as wpparse._load: raw control characters in strings are read.
+_DECODER = json.JSONDecoder(strict=False)
 _WS = " \t\n\r"
 # A JSONDecodeError this close to the end of the buffer may only mean that the
 # value goes on in the next chunk.
@@ -132,12 +134,18 @@ class _Text:
             except RecursionError:
                 reason = "JSON nested too deeply to read"
                 raise InvalidJSONError(reason, path=path, position=self.pos) from None
-            except ValueError as exc:  # e.g. an integer with too many digits
-                raise InvalidJSONError(
-                    f"invalid JSON: {exc}", path=path, position=self.pos
-                ) from None
-            if end == len(self.text) and self.fill(size):
-                continue  # a number at the end of the buffer may go on
+            except ValueError:  # an integer with more digits than int() allows
+                reason = (
+                    "invalid JSON: expected a number of at most "
+                    f"{sys.get_int_max_str_digits()} digits, found a longer one"
+                )
+                raise InvalidJSONError(reason, path=path, position=self.pos) from None
+            # A number near the end of the buffer may go on: "0" of "0E0"
+            # decodes alone, and so does "0" of "0E" while "0" is awaited.
+            # fill() moves the text, so decode again even if it read nothing.
+            if end >= len(self.text) - 2 and not self.eof:
+                self.fill(size)
+                continue
             self.pos = end
             return value
 
@@ -148,19 +156,32 @@ class _Text:
         ):
             reason = f"truncated JSON: the text ends inside a value (line {line})"
         else:
-            reason = f"invalid JSON: {exc.msg} (line {line})"
+            expected = exc.msg[0].lower() + exc.msg[1:]
+            found = exc.doc[exc.pos : exc.pos + 20]
+            shown = repr(found) + ("…" if len(exc.doc) > exc.pos + 20 else "")
+            reason = f"invalid JSON at line {line}: {expected}, found {shown}"
         return InvalidJSONError(reason, path=path, position=exc.pos)
 
-    def skip_line(self) -> bool:
-        """Skip to the start of the next line; False at the end of the file."""
+    def skip_to_record(self) -> bool:
+        """
+        Skip past a broken value to the next line that opens a record.
+
+        That is a line starting with ``{`` or ``[`` in its first column, as
+        in JSON Lines; the indented lines of a pretty-printed object are not
+        records of their own.  False at the end of the file.
+        """
         while True:
             newline = self.text.find("\n", self.pos)
-            if newline != -1:
-                self.pos = newline + 1
-                return True
-            self.pos = len(self.text)
-            if not self.fill():
+            if newline == -1:
+                self.pos = len(self.text)
+                if not self.fill():
+                    return False
+                continue
+            self.pos = newline + 1
+            if self.pos == len(self.text) and not self.fill():
                 return False
+            if self.text[self.pos] in "{[":
+                return True
 
 
 def _trailing(text: _Text, what: str) -> None:
@@ -235,8 +256,13 @@ def _sequence(text: _Text) -> Iterator[Record]:
         try:
             value = text.value(path)
         except InvalidJSONError as exc:
+            more = text.skip_to_record()
+            if index == 0 and not more:  # the file's only value
+                exc = InvalidJSONError(exc.reason, path="$", position=exc.position)
+                yield Source(file=name, line=source.line), "$", exc
+                return
             yield source, path, exc
-            if not text.skip_line():
+            if not more:
                 return
             index += 1
             continue
@@ -299,9 +325,11 @@ def iter_files(path: str | os.PathLike[str]) -> Iterator[Path]:
     """
     Yield the JSON files under *path*, in sorted order; *path* itself if a file.
 
-    Under a directory: ``*.json``, ``*.jsonl``, ``*.ndjson``, and the
+    Under a directory: ``*.json``, ``*.jsonl``, ``*.ndjson``, the
     ``index.html`` files of static mirrors that hold JSON (an ``index.html``
-    that is a web page is not a record and is passed over).
+    that is a web page is not a record and is passed over), and, under a
+    ``wp-json`` folder, any file that holds JSON whatever its name (wget saves
+    ``wp-json/wp/v2/posts?page=2`` as is).
     """
     root = Path(path)
     if not root.is_dir():
@@ -322,7 +350,8 @@ def iter_files(path: str | os.PathLike[str]) -> Iterator[Path]:
             continue
         name = entry.name
         if name.lower().endswith(_SUFFIXES) or (
-            name == "index.html" and _looks_like_json(entry)
+            (name == "index.html" or "wp-json" in entry.parts)
+            and _looks_like_json(entry)
         ):
             yield entry
 

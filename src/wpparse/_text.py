@@ -17,15 +17,18 @@ def collapse(text: str) -> str:
     return " ".join(text.split())
 
 
-def html_to_text(fragment: str) -> str:
+def html_to_text(fragment: str, where: str = "$") -> str:
     """
     Return the plain text of a short HTML fragment (a title, an excerpt, a caption).
 
     Tags are dropped, ``<script>``/``<style>``/comments give no text, every
-    entity is decoded and whitespace is collapsed.
+    entity is decoded and whitespace is collapsed.  *where* (a JSON path)
+    names the fragment in warnings about repaired markup.
     """
     if "<" not in fragment:
-        return collapse(html.unescape(fragment))
+        from wpparse._repair import fix_surrogates  # noqa: PLC0415 - lxml-free, small
+
+        return collapse(html.unescape(fix_surrogates(fragment, where)))
     from wpparse._htmltext import fragment_text  # noqa: PLC0415 - lxml only when needed
 
-    return collapse(fragment_text(fragment))
+    return collapse(fragment_text(fragment, where))

@@ -22,7 +22,8 @@ from wpparse._load import (
 )
 from wpparse._models import Post, Relation
 from wpparse._objects import Embedded, Source
-from wpparse._relations import parse_relations
+from wpparse._relations import parse_relations, quote_key
+from wpparse._repair import fix_surrogates
 from wpparse._sections import build_content
 from wpparse._text import collapse, html_to_text
 from wpparse.exceptions import (
@@ -141,7 +142,7 @@ def object_kind(obj: Any) -> str:
         return "error"
     if "id" not in obj and "ID" not in obj:
         return _kind_without_id(obj)
-    if obj.get("type") in {"comment", "pingback", "trackback"} or (
+    if obj.get("type") in ("comment", "pingback", "trackback") or (
         "author_name" in obj
         and any(key in obj for key in ("post", "author_url", "author_avatar_urls"))
     ):
@@ -150,7 +151,12 @@ def object_kind(obj: Any) -> str:
         return "term"
     if "source_url" in obj or obj.get("type") == "attachment" or "media_type" in obj:
         return "media"
-    if "name" in obj and not any(key in obj for key in _POST_KEYS[:4]):
+    # Users have a name and no type; a WooCommerce product has both.
+    if (
+        "name" in obj
+        and "type" not in obj
+        and not any(key in obj for key in _POST_KEYS[:4])
+    ):
         return "user"
     return "post"
 
@@ -183,22 +189,35 @@ def _what(kind: str) -> str:
     return f"{article} {kind} object (use wpparse.parse)"
 
 
+_INT_TEXT = re.compile(r"\s*[-+]?[0-9]{1,4000}\s*")  # ASCII digits only, as JSON
+
+
+# str(int) refuses more than 4,300 digits (about 14,000 bits); stay well under.
+_MAX_INT_BITS = 4_000
+
+
 def _int(value: Any, path: str) -> int | None:
     if value is None:
         return None
     if isinstance(value, int) and not isinstance(value, bool):
         return value
-    if isinstance(value, str) and value.strip().lstrip("-").isdigit():
-        return int(value.strip())
+    if isinstance(value, str) and _INT_TEXT.fullmatch(value):
+        return int(value)
     if isinstance(value, float) and value.is_integer():
         return int(value)
     raise InvalidPostError(f"expected an integer, got {describe(value)}", path=path)
 
 
 def _str(value: Any, path: str) -> str | None:
-    if value is None or isinstance(value, str):
+    if value is None:
         return value
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
+    if isinstance(value, str):
+        return fix_surrogates(value, path)
+    if isinstance(value, float) or (
+        isinstance(value, int)
+        and not isinstance(value, bool)
+        and value.bit_length() < _MAX_INT_BITS
+    ):
         return str(value)
     raise InvalidPostError(f"expected a string, got {describe(value)}", path=path)
 
@@ -229,11 +248,16 @@ def _ints(value: Any, path: str) -> tuple[int, ...]:
 def _strs(value: Any, path: str) -> tuple[str, ...]:
     if value is None:
         return ()
-    if not isinstance(value, list):
+    if isinstance(value, Mapping):
+        # WordPress serialises a PHP array with holes as an object {"0": ..., "2": ...}.
+        items = [(f"{path}['{quote_key(str(k))}']", v) for k, v in value.items()]
+    elif isinstance(value, list):
+        items = [(f"{path}[{i}]", v) for i, v in enumerate(value)]
+    else:
         raise InvalidPostError(
             f"expected a list of strings, got {describe(value)}", path=path
         )
-    return tuple(s for i, item in enumerate(value) if (s := _str(item, f"{path}[{i}]")))
+    return tuple(s for item_path, item in items if (s := _str(item, item_path)))
 
 
 def _rendered(value: Any, path: str) -> tuple[str, bool]:
@@ -241,12 +265,10 @@ def _rendered(value: Any, path: str) -> tuple[str, bool]:
     if value is None:
         return "", False
     if isinstance(value, str):
-        return value, False
+        return fix_surrogates(value, path), False
     if isinstance(value, Mapping):
-        rendered = value.get("rendered")
-        if rendered is None:
-            rendered = value.get("raw")
-        html = _str(rendered, f"{path}.rendered") or ""
+        key = "raw" if value.get("rendered") is None and "raw" in value else "rendered"
+        html = _str(value.get(key), f"{path}.{key}") or ""
         protected = value.get("protected") is True
         return html, protected
     raise InvalidPostError(
@@ -254,8 +276,13 @@ def _rendered(value: Any, path: str) -> tuple[str, bool]:
     )
 
 
-_MORE_TAIL = re.compile(
-    r"\s*(?:\[\s*(?:…|\.\.\.)\s*\]|(?:continue reading|read more)\b.*)\s*$",
+# The "[…]" / "Continue reading" tail of an excerpt: one of two patterns,
+# ending the text.  A bracket tail starts at the last "[" and both read-more
+# phrases contain "read", so each regex runs only where it can match: a
+# single search with a leading \s* costs more than parsing the excerpt.
+_BRACKET_TAIL = re.compile(r"\[\s*(?:…|\.\.\.)\s*\]\s*$")
+_READ_MORE_TAIL = re.compile(
+    r"(?:continue reading|read more)\b.*\s*$",
     re.IGNORECASE,
 )
 _MORE_LINK = re.compile(
@@ -264,7 +291,20 @@ _MORE_LINK = re.compile(
 )
 
 
-def _excerpt_text(excerpt_html: str) -> tuple[str, bool]:
+def _tail_start(text: str) -> int | None:
+    """Where the excerpt's "[…]" or "Continue reading" tail starts, if it has one."""
+    start = None
+    bracket = text.rfind("[")
+    if bracket >= 0 and _BRACKET_TAIL.match(text, bracket):
+        start = bracket
+    if "read" in text.lower():  # only ASCII letters fold to r, e, a, d
+        more = _READ_MORE_TAIL.search(text)
+        if more and (start is None or more.start() < start):
+            start = more.start()
+    return start
+
+
+def _excerpt_text(excerpt_html: str, where: str) -> tuple[str, bool]:
     """Return the excerpt's plain text without WordPress's "read more" tail, and whether it was cut."""
     cut = False
     html = excerpt_html
@@ -272,10 +312,10 @@ def _excerpt_text(excerpt_html: str) -> tuple[str, bool]:
     if match:
         html = html[: match.start()]
         cut = True
-    text = html_to_text(html)
-    tail = _MORE_TAIL.search(text)
-    if tail:
-        text = text[: tail.start()].rstrip()
+    text = html_to_text(html, where)
+    tail = _tail_start(text)
+    if tail is not None:
+        text = text[:tail].rstrip()
         cut = True
         if text and not text.endswith("…"):
             text = f"{text} …" if text[-1] in ",;:" else f"{text}…"
@@ -308,7 +348,11 @@ def post_from_mapping(
     excerpt_html, _ = _rendered(obj.get("excerpt"), _field("excerpt", path))
     content_html, protected = _rendered(obj.get("content"), _field("content", path))
     guid_html, _ = _rendered(obj.get("guid"), _field("guid", path))
-    excerpt, truncated = _excerpt_text(excerpt_html) if excerpt_html else ("", False)
+    excerpt, truncated = (
+        _excerpt_text(excerpt_html, _field("excerpt", path))
+        if excerpt_html
+        else ("", False)
+    )
     meta = obj.get("meta")
     if meta is not None and not isinstance(meta, Mapping):
         if not isinstance(meta, list) or meta:
@@ -318,7 +362,12 @@ def post_from_mapping(
             )
         meta = None
     link = _str(obj.get("link"), _field("link", path))
-    content = build_content(content_html, base_url=link, headings=headings)
+    content = build_content(
+        content_html,
+        base_url=link,
+        headings=headings,
+        where=_field("content", path) + ".rendered",
+    )
 
     relations = parse_relations(obj.get("_links"), _field("_links", path))
     return Post(
@@ -352,10 +401,8 @@ def post_from_mapping(
         categories=_ints(obj.get("categories"), _field("categories", path)),
         tags=_ints(obj.get("tags"), _field("tags", path)),
         meta=dict(meta) if meta else {},
-        class_list=_strs(
-            _class_list(obj.get("class_list")), _field("class_list", path)
-        ),
-        title=html_to_text(title_html) if title_html else "",
+        class_list=_strs(obj.get("class_list"), _field("class_list", path)),
+        title=html_to_text(title_html, _field("title", path)) if title_html else "",
         title_html=title_html,
         excerpt=excerpt,
         excerpt_html=excerpt_html,
@@ -386,13 +433,6 @@ def _embedded(
         value = obj["_embedded"]
         return stage.parse_embedded(value, relations, path=f"{path}._embedded", tz=tz)
     return stage.embedded_from_v1(obj, path=path, tz=tz)  # WP-API v1: in place
-
-
-def _class_list(value: Any) -> Any:
-    # WordPress serialises a PHP array with holes as an object {"0": ..., "2": ...}.
-    if isinstance(value, Mapping):
-        return list(value.values())
-    return value
 
 
 def _int_or_object_id(value: Any, path: str) -> int | None:

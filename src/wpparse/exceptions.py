@@ -8,6 +8,8 @@ catches ``ValueError`` around JSON handling keeps working.
 
 from __future__ import annotations
 
+from typing import Any
+
 __all__ = [
     "InvalidJSONError",
     "InvalidPostError",
@@ -24,6 +26,13 @@ class WPParseError(Exception):
 
     Catch this to handle any bad input in one place.
     """
+
+
+def _restore(
+    cls: type[Exception], args: tuple[object, ...], kwargs: dict[str, object]
+) -> Exception:
+    """Rebuild an error from its constructor arguments (for pickle)."""
+    return cls(*args, **kwargs)
 
 
 def _format_path(message: str, path: str) -> str:
@@ -44,12 +53,15 @@ def describe(value: object, limit: int = 40) -> str:
         return "an object"
     if isinstance(value, (list, tuple)):
         return "a list"
+    if isinstance(value, int) and value.bit_length() > 4000:  # noqa: PLR2004
+        return "a number too long to show"
     if isinstance(value, (int, float)):
         shown = repr(value)
         return (
             f"the number {shown if len(shown) <= limit else shown[: limit - 1] + '…'}"
         )
-    shown = repr(value)
+    # repr only what can be shown: the value may be megabytes long.
+    shown = repr(value[:limit] if isinstance(value, str) else value)
     if len(shown) > limit:
         shown = shown[: limit - 2] + "…" + shown[0]
     return shown
@@ -75,6 +87,10 @@ class InvalidJSONError(WPParseError, ValueError):
         self.position = position
         super().__init__(_format_path(message, path))
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        kwargs = {"path": self.path, "position": self.position}
+        return _restore, (type(self), (self.reason,), kwargs)
+
 
 class InvalidPostError(WPParseError, ValueError):
     """
@@ -94,6 +110,9 @@ class InvalidPostError(WPParseError, ValueError):
         self.reason = message
         self.path = path
         super().__init__(_format_path(message, path))
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return _restore, (type(self), (self.reason,), {"path": self.path})
 
 
 class NotAPostError(InvalidPostError):
@@ -137,6 +156,10 @@ class WordPressError(WPParseError, ValueError):
         if message:
             shown += f": {message}"
         super().__init__(_format_path(shown, path))
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        args = (self.code, self.message, self.status)
+        return _restore, (type(self), args, {"path": self.path})
 
 
 class WPParseWarning(UserWarning):

@@ -40,7 +40,11 @@ def wp() -> Iterator[Stack]:
     # still runs this teardown and stops the stack.
     previous = signal.signal(signal.SIGTERM, _interrupt)
     try:
-        stack.start()
+        try:
+            stack.start()
+        except Exception as error:
+            error.add_note(stack.log_tails())  # the folder is gone afterwards
+            raise
         yield stack
     finally:
         signal.signal(signal.SIGTERM, previous)

@@ -392,6 +392,16 @@ require_once ABSPATH . 'wp-settings.php';
         )
         self.processes.append(proc)
 
+    def log_tails(self, lines: int = 30) -> str:
+        """The last *lines* of each log of the stack, for a failure report."""
+        parts = []
+        for name in ("mariadbd.log", "php.log", "debug.log"):
+            log = self.root / name
+            if log.is_file():
+                tail = log.read_text(encoding="utf-8", errors="replace").splitlines()
+                parts.append(f"--- {name}\n" + "\n".join(tail[-lines:]))
+        return "\n".join(parts)
+
     def stop(self) -> None:
         """Stop every process group started, newest first; raise if any survives."""
         groups = [proc.pid for proc in self.processes]

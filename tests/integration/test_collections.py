@@ -53,6 +53,8 @@ def test_envelope_single_post(wp: Stack) -> None:
 
     (post,) = wpparse.parse_posts(response.body)
     assert post.id == wp.ids["structure"]
+    with pytest.raises(wpparse.NotAPostError, match=r"use wpparse\.parse_posts"):
+        wpparse.parse_post(response.body)
     assert post.title == "Rust & Rain: Why the “Iron River” Isn’t Dangerous"
 
 
@@ -62,8 +64,8 @@ def test_collection_of_pages(wp: Stack) -> None:
     )
     pages = wpparse.parse_posts(response.body)
 
-    assert response.headers["X-WP-Total"] == "4"
-    assert response.headers["X-WP-TotalPages"] == "2"
+    assert response.headers["X-WP-Total"] == "5"  # not the draft
+    assert response.headers["X-WP-TotalPages"] == "3"
     assert all(p.type == "page" for p in pages)
     assert len(pages) == 2
 
@@ -89,7 +91,7 @@ def test_filter_by_category_and_custom_taxonomy(wp: Stack) -> None:
         wp.request("/wp-json/wp/v2/posts", {"categories": wp.ids["news"]}).body
     )
     books = wpparse.parse_posts(
-        wp.request("/wp-json/wp/v2/books", {"genre": wp.ids["scifi"]}).body
+        wp.request("/wp-json/wp/v2/books", {"genres": wp.ids["scifi"]}).body
     )
 
     assert {p.id for p in news} == {

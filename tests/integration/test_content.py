@@ -382,3 +382,58 @@ def test_page_sections(wp: Stack) -> None:
     assert shape(page.sections) == [
         ("Our team", 2, None, H.HTML, [(K.PARAGRAPH, "Two people.")], [])
     ]
+
+
+def test_non_latin_slug_and_anchor(wp: Stack) -> None:
+    response = wp.request(f"/wp-json/wp/v2/books/{wp.ids['cyrillic']}")
+    book = wpparse.parse_post(response.body)
+    slug = (
+        "%d0%a0%d0%b6%d0%b0%d0%b2%d1%87%d0%b8%d0%bd%d0%b0-%d0%b8-"
+        "%d0%b4%d0%be%d0%b6%d0%b4%d1%8c"
+    )
+
+    assert book.slug == slug  # percent-encoded, as WordPress sends it
+    assert book.link == f"{wp.base}/book/{slug}/"
+    assert book.title_html == "Ржавчина <em>и</em> дождь"
+    assert book.title == "Ржавчина и дождь"
+    assert shape(book.sections) == [
+        (None, 0, None, None, [(K.PARAGRAPH, "Вступление. К главе, сюда.")], []),
+        ("Глава первая", 2, "глава", H.HTML, [(K.PARAGRAPH, "Железо ржавеет.")], []),
+    ]
+    assert [(link.kind, link.target_anchor) for link in book.links] == [
+        (L.FRAGMENT, "глава"),
+        (L.INTERNAL, None),
+    ]
+    assert book.links[1].url == f"{wp.base}/book/ржавчина-и-дождь/"
+
+
+def test_auto_excerpt_is_cut(wp: Stack) -> None:
+    post = _post(wp, "layout")
+
+    # wp_trim_excerpt: 55 words of the text of the excerpt-safe blocks (no code,
+    # no embeds), then " [&hellip;]", which wpparse turns into an ellipsis.
+    assert post.excerpt_html.endswith("takes off the loose [&hellip;]</p>\n")
+    assert post.excerpt_truncated is True
+    assert post.excerpt.endswith("Sand the surface Sanding takes off the loose…")
+    assert len(post.excerpt.split()) == 55
+
+
+def test_renderers_on_real_content(wp: Stack) -> None:
+    post = _post(wp, "structure")
+    markdown = wpparse.to_markdown(post)
+    text = wpparse.to_text(post)
+
+    assert [line for line in markdown.splitlines() if line.startswith("#")] == [
+        "## Why rust happens",
+        "### Water & “air”",
+        "#### Deeper still",
+        "## The fix",
+        "### A bold pseudo heading",
+    ]
+    assert "javascript:" not in markdown  # the unsafe link is only its text
+    assert "a script link" in markdown
+    assert "<" not in text
+    for section in post.walk():
+        for part in (section.title or "", *(b.text for b in section.blocks)):
+            if "\n" not in part:  # lists and tables are laid out anew
+                assert part in text

@@ -116,6 +116,41 @@ def test_embedded_parent_page_and_custom_terms(wp: Stack) -> None:
     assert book.author_user.name == "Zoë O'Brien"
 
 
+def test_missing_featured_image_is_an_absence(wp: Stack) -> None:
+    # The attachment does not exist: WordPress links (and embeds) the API index.
+    response = _get(wp, f"posts/{wp.ids['kolkata']}", _embed=1)
+    post = wpparse.parse_post(response.body)
+
+    assert post.featured_media == 999_999
+    assert post.featured_image is None
+    assert post.embedded is not None
+    assert post.embedded.featured_media == ()
+    (absence,) = post.embedded.absences
+    assert (absence.rel, absence.href, absence.code) == (
+        "wp:featuredmedia",
+        f"{wp.base}/wp-json/",
+        "wpparse_invalid",
+    )
+    assert post.author_user is not None
+    assert post.author_user.name == "Zoë O'Brien"
+
+
+def test_draft_parent_is_an_absence(wp: Stack) -> None:
+    response = _get(wp, f"pages/{wp.ids['old_news']}", _embed=1)
+    page = wpparse.parse_post(response.body)
+
+    assert page.extra["parent"] == wp.ids["archive"]
+    assert page.embedded is not None
+    assert page.embedded.parents == ()
+    (absence,) = page.embedded.absences
+    assert (absence.rel, absence.code, absence.status, absence.href) == (
+        "up",
+        "rest_forbidden",
+        401,
+        f"{wp.base}/wp-json/wp/v2/pages/{wp.ids['archive']}",
+    )
+
+
 def test_paging_from_headers(wp: Stack) -> None:
     first = _get(wp, "posts", per_page=2)
     last = _get(wp, "posts", per_page=2, page=3)

@@ -302,6 +302,31 @@ $contact_id = wpparse_post(
 	'page contact'
 );
 
+// A published page under a draft: ?_embed cannot show the parent.
+$archive_id  = wpparse_post(
+	array(
+		'post_type'    => 'page',
+		'post_title'   => 'Archive',
+		'post_status'  => 'draft',
+		'post_author'  => $admin_id,
+		'post_date'    => '2024-01-09 08:00:00',
+		'post_content' => "<!-- wp:paragraph -->\n<p>Not ready.</p>\n<!-- /wp:paragraph -->",
+	),
+	'page archive'
+);
+$old_news_id = wpparse_post(
+	array(
+		'post_type'    => 'page',
+		'post_title'   => 'Old news',
+		'post_status'  => 'publish',
+		'post_author'  => $admin_id,
+		'post_parent'  => $archive_id,
+		'post_date'    => '2024-01-10 08:00:00',
+		'post_content' => "<!-- wp:paragraph -->\n<p>Yesterday's rust.</p>\n<!-- /wp:paragraph -->",
+	),
+	'page old news'
+);
+
 // The custom post type and taxonomy from the must-use plugin.
 $fiction = wpparse_term( 'Fiction', 'genre' );
 $scifi   = wpparse_term( 'Sci-Fi & Fantasy', 'genre', array( 'parent' => $fiction, 'slug' => 'sci-fi-fantasy' ) );
@@ -318,6 +343,19 @@ $book_id = wpparse_post(
 	'book'
 );
 wpparse_check( wp_set_object_terms( $book_id, array( $scifi ), 'genre' ), 'book genre' );
+
+// A non-Latin title (its slug is percent-encoded), with markup in the title.
+$cyrillic_id = wpparse_post(
+	array(
+		'post_type'    => 'book',
+		'post_title'   => 'Ржавчина <em>и</em> дождь',
+		'post_status'  => 'publish',
+		'post_author'  => $admin_id,
+		'post_date'    => '2024-03-02 18:00:00',
+		'post_content' => "<!-- wp:paragraph -->\n<p>Вступление. <a href=\"#глава\">К главе</a>, <a href=\"/book/ржавчина-и-дождь/\">сюда</a>.</p>\n<!-- /wp:paragraph -->\n\n<!-- wp:heading {\"anchor\":\"глава\"} -->\n<h2 id=\"глава\">Глава первая</h2>\n<!-- /wp:heading -->\n\n<!-- wp:paragraph -->\n<p>Железо ржавеет.</p>\n<!-- /wp:paragraph -->",
+	),
+	'cyrillic book'
+);
 
 // Comments: one by a registered author, an anonymous reply, one held back.
 function wpparse_comment( array $fields, $what ) {
@@ -336,6 +374,7 @@ $comment_zoe   = wpparse_comment(
 		'comment_date_gmt'     => '2024-01-16 07:00:00',
 		'comment_approved'     => 1,
 		'comment_type'         => 'comment',
+		'comment_author_IP'    => '127.0.0.1',
 	),
 	'comment by zoe'
 );
@@ -351,6 +390,7 @@ $comment_guest = wpparse_comment(
 		'comment_date_gmt'     => '2024-01-17 20:15:00',
 		'comment_approved'     => 1,
 		'comment_type'         => 'comment',
+		'comment_author_IP'    => '127.0.0.1',
 	),
 	'guest reply'
 );
@@ -359,11 +399,13 @@ $comment_held  = wpparse_comment(
 		'comment_post_ID'      => $structure_id,
 		'comment_author'       => 'Spammy',
 		'comment_author_email' => 'spam@example.org',
+		'comment_author_url'   => '',
 		'comment_content'      => 'Buy rust remover.',
 		'comment_date'         => '2024-01-18 08:00:00',
 		'comment_date_gmt'     => '2024-01-18 07:00:00',
 		'comment_approved'     => 0,
 		'comment_type'         => 'comment',
+		'comment_author_IP'    => '127.0.0.1',
 	),
 	'held comment'
 );
@@ -381,6 +423,9 @@ $kolkata_id = wpparse_post(
 	),
 	'kolkata post'
 );
+
+// A featured image that no longer exists: ?_embed answers with an error there.
+update_post_meta( $kolkata_id, '_thumbnail_id', 999999 );
 
 // A manual offset with a half hour, as the General Settings allow (UTC-3:30).
 update_option( 'timezone_string', '' );
@@ -544,6 +589,9 @@ echo wp_json_encode(
 			'alumni'         => $alumni_id,
 			'contact'        => $contact_id,
 			'book'           => $book_id,
+			'cyrillic'       => $cyrillic_id,
+			'archive'        => $archive_id,
+			'old_news'       => $old_news_id,
 			'rock'           => $rock,
 			'news'           => $news,
 			'local'          => $local,

@@ -1,0 +1,97 @@
+"""
+Coverage-guided fuzz target for wpparse (atheris / libFuzzer).
+
+Run it through ``nox -s fuzz -- SECONDS`` (default 60), which seeds it from
+``fuzz/seeds/`` and the shared corpus.  By hand::
+
+    python fuzz/fuzz_parse.py -max_total_time=60 CORPUS_DIR fuzz/seeds
+
+The first byte of an input picks what the rest is:
+
+* ``0-127``: the bytes are a JSON document for :func:`wpparse.parse_post`;
+* ``128-191``: the bytes are a JSON collection for :func:`wpparse.parse_posts`;
+* ``192-255``: the bytes are HTML, the content (and title) of a valid post.
+
+Anything but a :class:`~wpparse.Post` or a :class:`~wpparse.WPParseError`
+(a crash, a stray exception, output that does not serialise) is a finding.
+Every finding becomes a regression test in ``tests/``.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import warnings
+from typing import Any
+
+import atheris
+
+with atheris.instrument_imports():
+    import wpparse
+    from wpparse import WPParseError, WPParseWarning
+
+_RENDERERS = [
+    getattr(wpparse, name)
+    for name in ("to_text", "to_markdown", "to_html")
+    if callable(getattr(wpparse, name, None))
+]
+
+
+def _check(post: wpparse.Post) -> None:
+    """A post must serialise, and every renderer must accept it."""
+    json.dumps(wpparse.to_dict(post), ensure_ascii=False)
+    for render in _RENDERERS:
+        render(post)
+    for link in getattr(post, "links", ()):
+        if (
+            link.kind != "unsafe"
+            and "://" not in link.url
+            and link.kind
+            in {
+                "internal",
+                "external",
+            }
+        ):
+            msg = f"link not absolute: {link!r}"
+            raise AssertionError(msg)
+
+
+def _post_with_html(html: str) -> dict[str, Any]:
+    return {
+        "id": 1,
+        "link": "https://example.com/2025/07/post/",
+        "title": {"rendered": html[:200]},
+        "excerpt": {"rendered": html[:400]},
+        "content": {"rendered": html},
+    }
+
+
+def test_one_input(data: bytes) -> None:
+    """Parse one fuzzer input; raise on anything but a post or a WPParseError."""
+    if not data:
+        return
+    selector, body = data[0], data[1:]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", WPParseWarning)
+        try:
+            if selector < 128:  # noqa: PLR2004
+                _check(wpparse.parse_post(body))
+            elif selector < 192:  # noqa: PLR2004
+                for post in wpparse.parse_posts(body):
+                    _check(post)
+            else:
+                # Invalid bytes become lone surrogates: hostile strings, as JSON allows.
+                html = body.decode("utf-8", errors="surrogateescape")
+                _check(wpparse.parse_post(_post_with_html(html)))
+        except WPParseError as error:
+            str(error)
+
+
+def main() -> None:
+    """Start libFuzzer with the command-line arguments."""
+    atheris.Setup(sys.argv, test_one_input)
+    atheris.Fuzz()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,291 @@
+"""
+Input repair: make hostile text safe for the later stages without losing any of it.
+
+libxml2 (under lxml) has limits that lose text silently: it cuts a text node at
+a lone surrogate, stops building the tree past a nesting depth, and slows down
+quadratically with thousands of attributes on one tag.  Python strings from
+JSON can hold lone surrogates (``"\\ud800"``) that no encoder accepts.  The
+functions here repair such input *before* it reaches lxml or the user, and say
+what they changed with a :class:`~wpparse.WPParseWarning`.
+
+Every function has a fast path (a C-speed search) so that ordinary input pays
+next to nothing.  This module does not import lxml.
+"""
+
+from __future__ import annotations
+
+import re
+import warnings
+from collections.abc import Callable, Iterable, Iterator
+from html import escape, unescape
+from typing import Any, TypeVar
+
+from wpparse.exceptions import WPParseWarning
+
+__all__ = [
+    "MAX_ATTRIBUTES",
+    "MAX_DEPTH",
+    "first_fatal",
+    "fix_surrogates",
+    "flatten_deep_nesting",
+    "parse_repaired",
+    "strip_excess_attributes",
+    "strip_tags",
+    "warn",
+]
+
+MAX_ATTRIBUTES = 1_000
+"""Attributes kept on one tag; libxml2 checks duplicates in quadratic time beyond."""
+
+MAX_DEPTH = 1_000
+"""Elements kept open at once; libxml2 stops building the tree at 2,048 (with huge_tree)."""
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def warn(message: str) -> None:
+    """Issue a :class:`~wpparse.WPParseWarning` about repaired input."""
+    warnings.warn(message, WPParseWarning, stacklevel=4)
+
+
+def fix_surrogates(text: str, where: str) -> str:
+    """
+    Replace lone surrogates in *text* with U+FFFD, warning once, naming *where*.
+
+    JSON allows ``"\\ud800"`` although it is no character; lxml cuts text at it
+    and no encoder writes it.
+    """
+    if text.isascii():
+        return text
+    try:
+        text.encode("utf-16-le")  # C speed; fails only on a lone surrogate
+    except UnicodeEncodeError:
+        pass
+    else:
+        return text
+    fixed, count = _SURROGATE.subn("\ufffd", text)
+    warn(
+        f"replaced {count} lone surrogate{'s' if count != 1 else ''} "
+        f"(not valid Unicode) with U+FFFD @ {where}"
+    )
+    return fixed
+
+
+# --- attributes --------------------------------------------------------------
+
+# A tag with MAX_ATTRIBUTES attributes spans at least 2 * MAX_ATTRIBUTES
+# characters.  Unless its attribute values hide a '>', the first pattern finds
+# it (fast: one bounded scan per '<').  Values holding a '>' are rare (WordPress
+# escapes them); only a text with that many '=' and such a value is scanned tag
+# by tag.
+_LONG_TAG = re.compile(f"<[^>]{{{2 * MAX_ATTRIBUTES}}}")
+_ANGLE_IN_VALUE = re.compile(r"""=\s*(?:"[^"<>]*>|'[^'<>]*>)""")
+_ATTR = r"""\s+[^\s"'<>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'<>]*))?"""
+_ATTR_RE = re.compile(_ATTR)
+_TAG_START = re.compile(r"<[A-Za-z][^\s/<>]*")
+
+
+def _candidates(html: str) -> Iterator[int]:
+    """Yield the offsets of the start tags that may carry too many attributes."""
+    if html.count("=") >= MAX_ATTRIBUTES and _ANGLE_IN_VALUE.search(html):
+        for match in _TAG_START.finditer(html):
+            yield match.start()
+        return
+    for match in _LONG_TAG.finditer(html):
+        yield match.start()
+
+
+def strip_excess_attributes(html: str, where: str) -> str:
+    """
+    Drop attributes past the first :data:`MAX_ATTRIBUTES` of any tag, with a warning.
+
+    Attributes hold no visible text, and a real tag never has that many; what
+    they cost libxml2 grows with the square of their number.
+    """
+    if len(html) < 2 * MAX_ATTRIBUTES:
+        return html
+    pieces: list[str] = []
+    pos = 0
+    dropped = 0
+    for start in _candidates(html):
+        if start < pos:
+            continue
+        name = _TAG_START.match(html, start)
+        if name is None:
+            continue
+        end = name.end()
+        count = 0
+        keep = end
+        while (attr := _ATTR_RE.match(html, end)) is not None and attr.end() > end:
+            count += 1
+            if count == MAX_ATTRIBUTES:
+                keep = attr.end()
+            end = attr.end()
+        if count > MAX_ATTRIBUTES:
+            pieces.append(html[pos:keep])
+            pos = end
+            dropped += count - MAX_ATTRIBUTES
+    if not dropped:
+        return html
+    pieces.append(html[pos:])
+    warn(
+        f"dropped {dropped} attributes past the first {MAX_ATTRIBUTES} of a tag "
+        f"(no text is lost) @ {where}"
+    )
+    return "".join(pieces)
+
+
+# --- nesting -----------------------------------------------------------------
+
+_TAG = re.compile(r"<(/?)([A-Za-z][^\s/<>]*)[^<>]*?(/?)>")
+_VOID = frozenset(
+    {
+        "area",
+        "base",
+        "br",
+        "col",
+        "embed",
+        "hr",
+        "img",
+        "input",
+        "link",
+        "meta",
+        "param",
+        "source",
+        "track",
+        "wbr",
+    }
+)
+
+
+def flatten_deep_nesting(html: str, where: str, limit: int = MAX_DEPTH) -> str:
+    """
+    Drop the tags of elements nested deeper than *limit*, keeping their text.
+
+    Depth is tracked as an HTML parser would, approximately: void elements and
+    ``<x/>`` open nothing, an end tag closes up to its open element, and a
+    stray end tag is ignored.  The inner elements' text stays, in order, as
+    text of their deepest kept ancestor; a warning says how many tags went.
+    Runs in time linear in the input.
+    """
+    pieces: list[str] = []
+    stack: list[str] = []
+    open_count: dict[str, int] = {}
+    dropped_open: dict[str, int] = {}
+    dropped = 0
+    pos = 0
+    for match in _TAG.finditer(html):
+        closing, name, self_closing = (
+            match.group(1),
+            match.group(2).lower(),
+            match.group(3),
+        )
+        keep = True
+        if closing:
+            if dropped_open.get(name):
+                dropped_open[name] -= 1
+                keep = False
+            elif open_count.get(name):
+                while stack:
+                    top = stack.pop()
+                    open_count[top] -= 1
+                    if top == name:
+                        break
+        elif name not in _VOID and not self_closing:
+            if len(stack) >= limit:
+                dropped_open[name] = dropped_open.get(name, 0) + 1
+                keep = False
+            else:
+                stack.append(name)
+                open_count[name] = open_count.get(name, 0) + 1
+        if not keep:
+            dropped += 1
+            pieces.append(html[pos : match.start()])
+            pos = match.end()
+    if not dropped:
+        return html
+    pieces.append(html[pos:])
+    warn(
+        f"content nested deeper than {limit} elements: dropped {dropped} inner tags, "
+        f"their text is kept @ {where}"
+    )
+    return "".join(pieces)
+
+
+_HIDDEN = re.compile(
+    r"<(script|style|template|noscript|title)\b.*?</\1\s*>|<!--.*?(?:-->|$)",
+    re.IGNORECASE | re.DOTALL,
+)
+_ANY_TAG = re.compile(r"<[!/?A-Za-z][^<>]*>")
+
+
+def strip_tags(html: str, where: str, reason: str) -> str:
+    """
+    Return *html* as plain text, escaped for an HTML parser, as a last resort.
+
+    Scripts, styles and comments go with their content (a reader never sees
+    them); every other tag goes, its text stays; entities are decoded and the
+    result escaped, so the parser reads it as text alone.  Used when lxml
+    still could not build a whole tree; a warning says why.
+    """
+    text = _ANY_TAG.sub(" ", _HIDDEN.sub(" ", html))
+    warn(f"{reason}: the markup was dropped and its text kept as plain text @ {where}")
+    return escape(unescape(text), quote=False)
+
+
+# --- the parse ------------------------------------------------------------------
+
+# Document-level tags inside a fragment: libxml2 drops the text after a stray
+# </body> or </html>, where a browser keeps it.  (A regex: it finds the '<'
+# at C speed, faster than str.find for each spelling.)
+_DOCUMENT_TAGS = re.compile(
+    r"</?(?:[hH][tT][mM][lL]|[bB][oO][dD][yY]|[hH][eE][aA][dD])\b[^<>]*>"
+)
+
+T = TypeVar("T")
+
+
+def first_fatal(errors: Iterable[Any]) -> str:
+    """
+    Return the type name of the first fatal error in an lxml error log, or ``""``.
+
+    Not just the last error: libxml2 may log more after the fatal one.
+    """
+    return next((e.type_name for e in errors if e.level_name == "FATAL"), "")
+
+
+def parse_repaired(html: str, where: str, parse: Callable[[str], tuple[T, str]]) -> T:
+    """
+    Parse *html* with *parse*, repairing what would make libxml2 slow or lossy.
+
+    *parse* returns the tree and the type name of a fatal libxml2 error (``""``
+    for none).  Before parsing, attributes past the first thousand of a tag go
+    and document tags (``</body>``) are dropped; after a fatal error, lone
+    surrogates become U+FFFD, or nesting past 1,000 levels is flattened, and
+    the text is parsed again; if libxml2 still fails, the text alone is parsed.
+    Every repair issues a :class:`~wpparse.WPParseWarning` naming *where*.
+    Ordinary input is parsed once, for the cost of two regex scans.
+    """
+    html = strip_excess_attributes(html, where)
+    if _DOCUMENT_TAGS.search(html):
+        html = _DOCUMENT_TAGS.sub("", html)
+    tried: set[str] = set()
+    while True:
+        root, fatal = parse(html)
+        if not fatal:
+            return root
+        if fatal in tried:
+            break
+        tried.add(fatal)
+        if fatal == "ERR_INVALID_ENCODING":
+            html = fix_surrogates(html, where)
+        elif fatal == "ERR_RESOURCE_LIMIT":
+            flat = flatten_deep_nesting(html, where)
+            if flat == html:
+                break
+            html = flat
+        else:
+            break
+    reason = f"libxml2 could not read the markup ({fatal})"
+    root, _ = parse(strip_tags(html, where, reason))
+    return root

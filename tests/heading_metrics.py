@@ -1,0 +1,152 @@
+"""
+Precision and recall of the heading rules against hand labels on the corpus.
+
+``tests/data/heading-labels.tsv`` lists every *candidate* paragraph of the
+labelled corpus posts (bold from end to end and at most 150 characters, or
+short: at most 100 characters and 15 words, not ending in ``.``, ``!``, ``…``,
+``;`` or ``,``), each with a hand label: would a reader take it for a heading?
+Every pseudo heading a rule can make is such a candidate, so the labels
+measure both precision and recall.  Run ``python -m tests.heading_metrics``
+for the table in ``docs/headings.md``.
+"""
+
+from __future__ import annotations
+
+import sys
+import warnings
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+import wpparse
+from tests.conftest import CORPUS, DATA
+
+LABELS = DATA / "heading-labels.tsv"
+RULES = ("html", "bold", "auto")
+
+
+@attrs.frozen
+class Label:
+    """One labelled candidate paragraph."""
+
+    file: str
+    post_id: int
+    heading: bool
+    text: str
+
+
+@attrs.frozen
+class Score:
+    """The pseudo headings one rule made on the labelled posts, scored."""
+
+    rule: str
+    true_positives: int
+    false_positives: int
+    false_negatives: int
+    unlabelled: tuple[str, ...]
+
+    @property
+    def precision(self) -> float:
+        """Share of the pseudo headings made that are headings (1.0 when none are made)."""
+        made = self.true_positives + self.false_positives
+        return self.true_positives / made if made else 1.0
+
+    @property
+    def recall(self) -> float:
+        """Share of the labelled pseudo headings that were made."""
+        wanted = self.true_positives + self.false_negatives
+        return self.true_positives / wanted if wanted else 1.0
+
+
+def read_labels(path: Path = LABELS) -> list[Label]:
+    """The labels, in file order."""
+    labels = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line or line.startswith(("#", "file\t")):
+            continue
+        file, post_id, heading, text = line.split("\t")
+        labels.append(Label(file, int(post_id), heading == "1", text))
+    return labels
+
+
+def _corpus_file(name: str) -> Path:
+    for sub in ("seed", "posts"):
+        path = CORPUS / sub / name
+        if path.exists():
+            return path
+    raise FileNotFoundError(name)
+
+
+def labelled_posts(labels: list[Label]) -> dict[tuple[str, int], dict[str, Any]]:
+    """The JSON objects of the labelled posts, by (file, id)."""
+    wanted = {(label.file, label.post_id) for label in labels}
+    found: dict[tuple[str, int], dict[str, Any]] = {}
+    for name in sorted({file for file, _ in wanted}):
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", wpparse.WPParseWarning)
+            value = wpparse._load.load_json(_corpus_file(name).read_bytes())
+        for obj in value if isinstance(value, list) else [value]:
+            key = (name, obj.get("id", obj.get("ID")))
+            if key in wanted:
+                found[key] = obj
+    return found
+
+
+def score(rule: str, labels: list[Label], posts: dict[tuple[str, int], Any]) -> Score:
+    """Score *rule*: its pseudo headings on the labelled posts against the labels."""
+    by_post: dict[tuple[str, int], dict[str, bool]] = defaultdict(dict)
+    for label in labels:
+        by_post[label.file, label.post_id][label.text] = label.heading
+    tp = fp = fn = 0
+    unlabelled: list[str] = []
+    for key, truth in by_post.items():
+        post = wpparse.parse_post(posts[key], headings=rule)  # type: ignore[arg-type]
+        made = {
+            s.title
+            for s in post.walk()
+            if s.title is not None
+            and s.heading_source is not wpparse.HeadingSource.HTML
+        }
+        unlabelled.extend(f"{key}: {t}" for t in made if t not in truth)
+        for text, heading in truth.items():
+            if text in made:
+                tp += heading
+                fp += not heading
+            else:
+                fn += heading
+    return Score(rule, tp, fp, fn, tuple(unlabelled))
+
+
+def table() -> str:
+    """The Markdown table of docs/headings.md."""
+    labels = read_labels()
+    posts = labelled_posts(labels)
+    rows = [
+        "| rule | made | right | wrong | missed | precision | recall |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for rule in RULES:
+        s = score(rule, labels, posts)
+        made = s.true_positives + s.false_positives
+        rows.append(
+            f"| `{rule}` | {made} | {s.true_positives} | {s.false_positives} | "
+            f"{s.false_negatives} | {s.precision:.0%} | {s.recall:.0%} |"
+        )
+    return "\n".join(rows)
+
+
+def main() -> None:
+    """Print the label counts and the table."""
+    labels = read_labels()
+    posts = {(label.file, label.post_id) for label in labels}
+    headings = sum(label.heading for label in labels)
+    sys.stdout.write(
+        f"{len(labels)} candidates, {headings} labelled headings, {len(posts)} posts\n"
+    )
+    sys.stdout.write(table() + "\n")
+
+
+if __name__ == "__main__":
+    main()

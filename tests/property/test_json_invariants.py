@@ -1,0 +1,220 @@
+"""Invariants over generated JSON: a Post or a clear WPParseError, never a crash."""
+
+from __future__ import annotations
+
+import json
+import math
+import pickle
+import re
+import warnings
+from collections.abc import Mapping
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import wpparse
+from wpparse import (
+    InvalidJSONError,
+    InvalidPostError,
+    Post,
+    WordPressError,
+    WPParseError,
+)
+from wpparse.exceptions import WPParseWarning
+
+from .strategies import MODELLED_FIELDS, json_values, post_objects, texts
+
+pytestmark = pytest.mark.property
+
+# Whole generated posts are costly to draw: a third of the profile's examples
+# (20 in the quick profile, 666 in the thorough one).
+_HEAVY = settings(
+    max_examples=max(10, settings().max_examples // 3),
+    suppress_health_check=[HealthCheck.too_slow],
+)
+
+_STEP = re.compile(r"\.([A-Za-z_][\w-]*)|\[(\d+)\]|\['((?:[^'\\]|\\.)*)'\]")
+
+
+def resolve(document: Any, path: str) -> Any:
+    """Follow a wpparse JSON path (``$.a[0]['b:c'].d``) into *document*."""
+    assert path.startswith("$"), path
+    rest = path[1:]
+    node = document
+    while rest:
+        step = _STEP.match(rest)
+        assert step is not None, f"cannot read {rest!r} of path {path!r}"
+        name, index, quoted = step.groups()
+        if index is not None:
+            assert isinstance(node, list | tuple), (path, node)
+            node = node[int(index)]
+        else:
+            key = name if name is not None else re.sub(r"\\(.)", r"\1", quoted)
+            assert isinstance(node, Mapping), (path, node)
+            rest = rest[step.end() :]
+            if not rest and key not in node:  # a required key, missing
+                return None
+            assert key in node, (path, key, list(node))
+            node = node[key]
+            continue
+        rest = rest[step.end() :]
+    return node
+
+
+def check_error(error: WPParseError, document: Any) -> None:
+    """An error is a ValueError, names a JSON path that exists, and pickles."""
+    path: str = error.path  # type: ignore[attr-defined]
+    message = str(error)
+    assert message.endswith(f" @ {path}"), message
+    assert message[0].islower() or message.startswith("WordPress"), message
+    assert len(message) < 400, message  # shortened, however big the value
+    if isinstance(error, InvalidPostError | WordPressError):
+        resolve(document, path)
+    assert isinstance(error, ValueError)
+    again = pickle.loads(pickle.dumps(error))
+    assert (type(again), str(again)) == (type(error), message)
+
+
+def check_post(post: Post) -> None:
+    """A post renders to JSON, and its text fields encode to UTF-8."""
+    json.dumps(wpparse.to_dict(post))
+    for text in (
+        post.title,
+        post.excerpt,
+        post.slug or "",
+        post.link or "",
+        post.content_html,
+    ):
+        text.encode("utf-8")
+    if post.date is not None:
+        post.date.isoformat()
+        post.date.utcoffset()
+
+
+def outcome(data: Any) -> Post | WPParseError:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", WPParseWarning)
+        try:
+            return wpparse.parse_post(data)
+        except WPParseError as error:
+            return error
+
+
+@given(json_values)
+def test_any_json_value_gives_a_post_or_a_clear_error(value: Any) -> None:
+    """Any decoded JSON value is a Post or a WPParseError naming a path that exists."""
+    result = outcome(value)
+    if isinstance(result, Post):
+        check_post(result)
+    else:
+        check_error(result, value)
+
+
+@given(post_objects())
+@_HEAVY
+def test_post_like_objects_give_a_post_or_a_clear_error(obj: dict[str, Any]) -> None:
+    """Every field valid, missing, null or of any JSON type: a Post or a clear error."""
+    result = outcome(obj)
+    if isinstance(result, Post):
+        check_post(result)
+        assert result.id == obj.get("id", obj.get("ID")) or isinstance(
+            obj["id"], str | float
+        )
+    else:
+        check_error(result, obj)
+
+
+@given(post_objects())
+@_HEAVY
+def test_text_and_mapping_agree(obj: dict[str, Any]) -> None:
+    """Parsing the JSON text gives what parsing the decoded mapping gives."""
+    text = json.dumps(obj)
+    from_text, from_mapping = outcome(text), outcome(json.loads(text))
+    assert type(from_text) is type(from_mapping)
+    if isinstance(from_text, Post):
+        assert isinstance(from_mapping, Post)
+        assert (from_text.id, from_text.title, from_text.date) == (
+            from_mapping.id,
+            from_mapping.title,
+            from_mapping.date,
+        )
+        # Text input repairs every string, so the whole post encodes.
+        json.dumps(wpparse.to_dict(from_text), ensure_ascii=False).encode("utf-8")
+    else:
+        assert str(from_text) == str(from_mapping)
+
+
+@given(st.sampled_from(MODELLED_FIELDS), json_values)
+def test_one_odd_field_is_the_one_named(field: str, value: Any) -> None:
+    """A post valid but for one field either parses or names that very field."""
+    obj = {"id": 7, "title": {"rendered": "T"}, field: value}
+    if field == "id":
+        obj["id"] = value
+    result = outcome(obj)
+    if isinstance(result, WPParseError):
+        check_error(result, obj)
+        path: str = result.path  # type: ignore[attr-defined]
+        assert path == "$" or path.startswith((f"$.{field}", f"$['{field}']")), path
+    else:
+        check_post(result)
+
+
+@given(st.lists(post_objects(), min_size=1, max_size=4))
+@_HEAVY
+def test_parse_posts_names_the_first_bad_record(objs: list[dict[str, Any]]) -> None:
+    """A collection parses whole, or the error names the first record that fails alone."""
+    results = [outcome(obj) for obj in objs]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", WPParseWarning)
+        try:
+            posts = wpparse.parse_posts(objs)
+        except WPParseError as error:
+            first_bad = next(
+                i for i, r in enumerate(results) if isinstance(r, WPParseError)
+            )
+            path: str = error.path  # type: ignore[attr-defined]
+            assert path.startswith(f"$[{first_bad}]"), (path, first_bad)
+            check_error(error, objs)
+            return
+    assert all(isinstance(r, Post) for r in results)
+    assert [p.id for p in posts] == [r.id for r in results]  # type: ignore[union-attr]
+
+
+@given(st.binary(max_size=200))
+def test_any_bytes_give_a_post_or_a_clear_error(data: bytes) -> None:
+    """Arbitrary bytes (any encoding, or none) never crash the reader."""
+    result = outcome(data)
+    if isinstance(result, Post):
+        check_post(result)
+    else:
+        assert isinstance(result, ValueError)
+        assert str(result)
+
+
+@given(texts, st.sampled_from(["", " ", "\n", "}", "]", "</html>", "\x00", "garbage"]))
+def test_any_text_gives_a_post_or_a_clear_error(text: str, tail: str) -> None:
+    """Arbitrary text, or a post followed by any tail, never crashes the reader."""
+    for data in (text + tail, '{"id": 1}' + tail + text):
+        result = outcome(data)
+        if isinstance(result, InvalidJSONError):
+            assert result.position is None or 0 <= result.position <= len(data)
+        elif isinstance(result, WPParseError):
+            assert str(result)
+        else:
+            check_post(result)
+
+
+@given(st.floats() | st.integers() | texts)
+def test_numbers_and_strings_as_ids(value: float | str) -> None:
+    """An id is an integer, an integral float or a string of ASCII digits; else an error."""
+    result = outcome({"id": value})
+    if isinstance(result, Post):
+        if isinstance(value, float):
+            assert math.isfinite(value)
+            assert value.is_integer()
+        assert result.id == int(value)
+    else:
+        assert isinstance(result, InvalidPostError)
+        assert result.path in {"$.id", "$"}
