@@ -402,3 +402,14 @@ def test_an_unexpected_exception_costs_one_record(
     )
     with pytest.raises(ZeroDivisionError):
         list(wpparse.read_objects(file, strict=True))
+
+
+def test_linked_folders_are_not_followed(tmp_path: Path) -> None:
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "p.json").write_text('{"id": 1}', encoding="utf-8")
+    (tmp_path / "a" / "loop").symlink_to(tmp_path, target_is_directory=True)
+
+    objects, problems = _read(tmp_path)
+
+    assert [1] == [o.id for o in objects]
+    assert [] == problems

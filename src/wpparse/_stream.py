@@ -340,6 +340,8 @@ def iter_files(path: str | os.PathLike[str]) -> Iterator[Path]:
     stack = [root]
     while stack:
         entry = stack.pop()
+        if entry.is_symlink() and entry is not root and entry.is_dir():
+            continue  # as os.walk: a linked folder may loop back on the tree
         if entry.is_dir():
             try:
                 children = sorted(entry.iterdir(), reverse=True)
