@@ -17,6 +17,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import tarfile
 import tempfile
 import zipfile
 from pathlib import Path, PurePosixPath
@@ -246,6 +247,29 @@ def _check_wheel(session: nox.Session, wheel: Path) -> None:
     )
 
 
+# The sdist is what distributions rebuild and test from: it keeps the tests and docs.
+SDIST_MUST_HOLD = (
+    "pyproject.toml",
+    "LICENSE",
+    "README.md",
+    "CHANGELOG.md",
+    "src/wpparse/post.schema.json",
+    "tests/conftest.py",
+    "docs/conf.py",
+    "examples/sample-post.json",
+)
+
+
+def _check_sdist(session: nox.Session, sdist: Path) -> None:
+    """Fail unless *sdist* holds the sources, tests and docs."""
+    with tarfile.open(sdist) as archive:
+        names = {name.split("/", 1)[1] for name in archive.getnames() if "/" in name}
+    missing = [wanted for wanted in SDIST_MUST_HOLD if wanted not in names]
+    if missing:
+        session.error(f"{sdist.name}: missing {missing}")
+    session.log(f"{sdist.name}: {len(names)} files, sources, tests and docs included")
+
+
 @nox.session
 def build(session: nox.Session) -> None:
     """Build sdist and wheel into dist/, check them, and run the CLI from the wheel in a fresh virtualenv."""
@@ -257,6 +281,8 @@ def build(session: nox.Session) -> None:
     session.run("twine", "check", "--strict", *sorted(map(str, out.iterdir())))
     (wheel,) = out.glob("*.whl")
     _check_wheel(session, wheel)
+    (sdist,) = out.glob("*.tar.gz")
+    _check_sdist(session, sdist)
 
     # Install the wheel, not the checkout, where nothing else is installed.
     venv = Path(session.create_tmp()) / "wheel-venv"
