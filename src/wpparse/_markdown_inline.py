@@ -21,6 +21,7 @@ __all__ = [
     "escape",
     "escape_heading",
     "escape_line_starts",
+    "heading_content",
     "link_destination",
     "link_title",
 ]
@@ -36,7 +37,7 @@ _ENTITY = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
 # underline or thematic break, a bullet or an ordered list item.
 _LINE_START_MARK = re.compile(r"^([#=+-])", re.MULTILINE)
 _LINE_START_NUMBER = re.compile(r"^(\d{1,9})([.)])", re.MULTILINE)
-_TRAILING_HASHES = re.compile(r"(#+)$")
+_TRAILING_HASHES = re.compile(r"(?<!\\)(#+)$")
 _WS = re.compile(r"[ \t\n\r\f]+")
 _BACKTICKS = re.compile(r"`+")
 _DEST_UNSAFE = re.compile(r"[\x00-\x20\x7f<>\\|`]")
@@ -58,8 +59,12 @@ def escape_line_starts(markdown: str) -> str:
 
 def escape_heading(text: str) -> str:
     """Escape plain *text* for the content of an ATX heading line."""
-    text = escape(collapse_ws(text))
-    return _TRAILING_HASHES.sub(r"\\\1", text)
+    return heading_content(escape(collapse_ws(text)))
+
+
+def heading_content(markdown: str) -> str:
+    """Keep a trailing ``#`` of inline *markdown* from closing an ATX heading."""
+    return _TRAILING_HASHES.sub(r"\\\1", markdown)
 
 
 def collapse_ws(text: str) -> str:
@@ -169,13 +174,27 @@ class Inline:
         trailing = text.endswith(" ")
         if trailing:
             text = text[:-1]
-        self._visible(escape(text))
+        markdown = escape(text)
+        if markdown.endswith("!"):  # "!" before a link would make it an image
+            markdown = markdown[:-1] + "\\!"
+        self._visible(markdown)
         self.space = trailing
 
     def atom(self, markdown: str) -> None:
         """Add ready-made Markdown (a code span, an image) as one visible unit."""
         if markdown:
             self._visible(markdown)
+
+    def code(self, text: str) -> None:
+        """Add inline code; right after another code span it is ``<code>``, as runs would merge."""
+        markdown = code_span(text)
+        if not markdown:
+            return
+        last = self.out[-1] if self.out and not self.space else None
+        if isinstance(last, str) and last.endswith("`"):
+            # Only the tags are HTML: what lies between them is Markdown.
+            markdown = f"<code>{escape(collapse_ws(text))}</code>"
+        self._visible(markdown)
 
     def line_break(self) -> None:
         """Add a hard line break (``<br>``), unless nothing precedes it on its line."""
@@ -226,7 +245,7 @@ class Inline:
             token = out[index - 1]
             if isinstance(token, Mark):
                 index -= 1
-            elif token in (HARD_BREAK, " "):
+            elif token == HARD_BREAK or not token.strip():  # or only (nbsp) spaces
                 del out[index - 1]
                 index -= 1
             else:
