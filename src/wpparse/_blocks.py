@@ -199,20 +199,25 @@ class _Walker:
             )
         )
 
-    def paragraph(self, el: etree._Element) -> None:
-        if not len(el):  # the common case: a paragraph of plain text
-            text = el.text
-            text = collapse_ws(text) if text else ""
-            if text:
-                hint = el.get("class")
-                flags = CAPTION if hint and CAPTION_HINT.search(hint) else 0
-                self.pieces.append(
-                    Piece(
-                        Block(kind=BlockKind.PARAGRAPH, text=text, html=serialise(el)),
-                        flags=flags,
-                        anchor=el.get("id"),
-                    )
+    def plain_paragraph(self, el: etree._Element) -> None:
+        """A ``<p>`` without children: the common case, kept short."""
+        text = el.text
+        if not text:
+            return
+        text = collapse_ws(text)
+        if text:
+            hint = el.get("class")
+            self.pieces.append(
+                Piece(
+                    Block(kind=BlockKind.PARAGRAPH, text=text, html=serialise(el)),
+                    flags=CAPTION if hint and CAPTION_HINT.search(hint) else 0,
+                    anchor=el.get("id"),
                 )
+            )
+
+    def paragraph(self, el: etree._Element) -> None:
+        if not len(el):
+            self.plain_paragraph(el)
             return
         special = has_media = False
         for node in el.iterdescendants():
@@ -628,6 +633,14 @@ class _Walker:
                 self.flush()
                 if stack:
                     self.text(tails.pop())
+                continue
+            if child.tag == "p" and not len(child):  # most of a post: plain paragraphs
+                if self.run:
+                    self.flush()
+                self.plain_paragraph(child)
+                tail = child.tail
+                if tail and not tail.isspace():
+                    self.run.append(tail)
                 continue
             role = self.role(child)
             if role == INLINE:
