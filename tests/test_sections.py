@@ -374,3 +374,15 @@ def test_plain_lines_with_a_sibling_are_headings() -> None:
     html = BODY + "<p>Getting started</p>" + BODY + "<p>Going further</p>" + BODY
 
     assert [None, "Getting started", "Going further"] == _titles(html)
+
+
+def test_bold_loose_text_in_a_wrapper_is_a_heading() -> None:
+    html = "<div><b>Loose title</b></div><div>" + BODY[3:-4] + "</div>"
+
+    assert ["Loose title"] == _titles(html, "bold")
+
+
+def test_loose_text_half_bold_is_not_a_heading() -> None:
+    html = "<div><b>Loose</b> title</div><div>" + BODY[3:-4] + "</div>"
+
+    assert [None] == _titles(html, "bold")

@@ -22,6 +22,7 @@ How elements are read:
 
 from __future__ import annotations
 
+import re
 from html import escape
 from itertools import islice
 from typing import Final
@@ -31,6 +32,7 @@ from lxml import etree
 from wpparse._elements import (
     ATTACHMENT,
     BLOCK_TAGS,
+    BOLD,
     BR,
     BREAKS,
     CAPTION,
@@ -41,8 +43,10 @@ from wpparse._elements import (
     HEADING,
     HEADINGS,
     INLINE,
+    ITALIC,
     LANGUAGE,
     LEVEL,
+    LINKED,
     LIST,
     LOOSE,
     MEDIA,
@@ -67,6 +71,7 @@ from wpparse._elements import (
     content_root,
     facts,
     finish,
+    has_descendant,
     line_of,
     run_in_lead,
     serialise,
@@ -79,6 +84,7 @@ __all__ = ["LINK_CHARS", "LINK_NODES", "Piece", "split_content"]
 
 LINK_NODES: Final = 64
 """A link's text is read from at most this many elements (a link may wrap a card)."""
+_LETTER: Final = re.compile(r"[^\W\d_]")
 LINK_CHARS: Final = 1000
 """A link's text keeps at most this many characters."""
 
@@ -295,10 +301,7 @@ class _Walker:
                 media.append(item)
             else:
                 collect(item, parts)
-                if (
-                    tag != "img"
-                    and next(item.iterdescendants(*MEDIA_TAGS), None) is not None
-                ):
+                if tag != "img" and has_descendant(item, MEDIA_SET):
                     media.append(item)
             html.append(serialise(item))
             links.extend(self.links_in(item))
@@ -314,6 +317,8 @@ class _Walker:
         flags = LOOSE | (BREAKS if "\n" in text else 0) | (MEDIA if media else 0)
         if hinted:
             flags |= CAPTION
+        if len(text) <= SHORT:
+            flags |= _run_facts(run)
         self.add(
             Block(
                 kind=BlockKind.PARAGRAPH,
@@ -656,6 +661,18 @@ class _Walker:
                 self.block(child, role)
             self.text(child.tail)
         self.flush()
+
+
+def _run_facts(run: list[str | etree._Element]) -> int:
+    """BOLD / ITALIC / LINKED of loose inline content: what covers all its letters."""
+    flags = BOLD | ITALIC | LINKED
+    for item in run:
+        if isinstance(item, str):
+            if _LETTER.search(item):
+                return 0
+        else:
+            flags &= facts(item)
+    return flags
 
 
 def _bounded_text(el: etree._Element) -> str:
