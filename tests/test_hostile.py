@@ -582,3 +582,39 @@ def test_lone_surrogate_after_a_stray_end_tag_keeps_the_text() -> None:
         text = html_to_text("</p> \ud800 word")
 
     assert "\ufffd word" == text
+
+
+@pytest.mark.parametrize(
+    ("href", "url"),
+    [
+        ("http:\\/\\/kcu.local\\/x\\/", "http://kcu.local//x//"),
+        ("\\\\evil.example\\x", "https://evil.example/x"),
+        ("\\/\\/cdn.example\\y", "https://cdn.example/y"),
+        ("https:\\\\h.example", "https://h.example"),
+        ("a\\b", "https://e.org/p/a/b"),
+    ],
+)
+def test_backslashes_in_web_links_read_as_a_browser_reads_them(
+    href: str, url: str
+) -> None:
+    """Found by the fuzzer: JSON-escaped URLs (http:\\/\\/host) pasted into HTML."""
+    post = _quiet_parse(
+        {
+            "id": 1,
+            "link": "https://e.org/p/",
+            "content": {"rendered": f'<a href="{href}">x</a>'},
+        }
+    )
+
+    (link,) = post.links
+    assert url == link.url
+    assert href == link.href
+
+
+def test_backslashes_stay_in_script_links() -> None:
+    post = _quiet_parse(
+        {"id": 1, "content": {"rendered": '<a href="javascript:a\\b">x</a>'}}
+    )
+
+    (link,) = post.links
+    assert ("javascript:a\\b", "unsafe") == (link.url, link.kind)

@@ -23,13 +23,28 @@ _SCHEME = re.compile(r"([a-zA-Z][a-zA-Z0-9+.\-]*):")
 _C0_AND_SPACE = "".join(map(chr, range(0x21)))
 _UNSAFE_SCHEMES = frozenset({"javascript", "vbscript", "livescript"})
 _WEB_SCHEMES = frozenset({"http", "https"})
+# WHATWG URL's special schemes: in them (and in relative URLs), "\\" is "/".
+_SPECIAL_SCHEMES = frozenset({"http", "https", "ftp", "ws", "wss", "file"})
+_MANY_SLASHES = re.compile(r"([a-zA-Z][a-zA-Z0-9+.\-]*:)?/{3,}")
 
 
 def clean_href(href: str) -> str:
-    """Return *href* as a browser reads it: ends stripped, tabs and newlines dropped."""
+    """
+    Return *href* as a browser reads it: ends stripped, tabs and newlines
+    dropped, and in web URLs a backslash read as a slash (``http:\\/\\/host``, as
+    JSON-escaped text pasted into HTML has it, goes to ``host``).
+    """
     href = href.strip(_C0_AND_SPACE)
     if "\t" in href or "\n" in href or "\r" in href:
         href = _URL_JUNK.sub("", href)
+    if "\\" in href:
+        scheme = _SCHEME.match(href)
+        if scheme is None or scheme.group(1).lower() in _SPECIAL_SCHEMES:
+            href = href.replace("\\", "/")
+            # Then, as a browser, any run of slashes before the host is "//".
+            slashes = _MANY_SLASHES.match(href)
+            if slashes and (scheme is None or scheme.group(1).lower() != "file"):
+                href = f"{slashes.group(1) or ''}//{href[slashes.end() :]}"
     return href
 
 

@@ -7,6 +7,7 @@ from typing import Any
 from hypothesis import strategies as st
 
 __all__ = [
+    "INJECTIONS",
     "MODELLED_FIELDS",
     "SENTINEL",
     "html_fragments",
@@ -214,8 +215,27 @@ _HREFS = st.sampled_from(
 SENTINEL = r"zq\d+zq"
 """Words the HTML strategies put in text positions only: each must come out."""
 _SENTINELS = st.integers(min_value=0, max_value=999).map(lambda n: f"zq{n}zq")
+INJECTIONS = (
+    "&lt;zqtag onload=x&gt;",
+    "&lt;script&gt;zqscript()&lt;/script&gt;",
+    "[zqlink](https://evil.example/)",
+    "[zqjs](javascript:alert(1))",
+    "&lt;https://evil.example/auto&gt;",
+    "*zqem* _zqem_",
+    "`zqcode`",
+    "\n# zqhead\n",
+    "\n- zqitem\n",
+    "\n1. zqitem\n",
+    "\n&gt; zqquote\n",
+    "![zqimg](https://evil.example/i.png)",
+    "| zq | table |",
+    "\\*zqescaped\\*",
+    "&amp;lt;zqentity&amp;gt;",
+)
+"""Text (entity-escaped in the HTML) that Markdown or HTML would read as markup."""
 _LEAVES = st.one_of(
     _SENTINELS,
+    st.sampled_from(INJECTIONS),
     _WORDS,
     texts.map(lambda t: t.replace("<", "&lt;")),
     st.sampled_from(
