@@ -19,7 +19,6 @@ from lxml import etree
 
 from wpparse._markdown_inline import (
     Inline,
-    code_span,
     collapse_ws,
     escape,
     escape_line_starts,
@@ -177,7 +176,7 @@ class Converter:
         elif tag == "img":
             inline.atom(self._image(el))
         elif tag in _CODE:
-            inline.atom(code_span("".join(el.itertext())))
+            inline.code("".join(el.itertext()))
             return True
         elif tag == "pre":
             box.flush()
@@ -314,7 +313,9 @@ class Converter:
                 if len(blocks) > 1 or (blocks and "\n" in blocks[0]):
                     return None
                 text = blocks[0] if blocks else ""
-                if "|" in text.replace("\\|", ""):
+                # GFM splits cells at "|" before it sees code spans: a pipe in
+                # code (escaped or not) would split the cell or lose its "\\".
+                if "|" in text and ("`" in text or "|" in text.replace("\\|", "")):
                     return None
                 cells.append(text)
             lines.append(cells)

@@ -169,13 +169,27 @@ class Inline:
         trailing = text.endswith(" ")
         if trailing:
             text = text[:-1]
-        self._visible(escape(text))
+        markdown = escape(text)
+        if markdown.endswith("!"):  # "!" before a link would make it an image
+            markdown = markdown[:-1] + "\\!"
+        self._visible(markdown)
         self.space = trailing
 
     def atom(self, markdown: str) -> None:
         """Add ready-made Markdown (a code span, an image) as one visible unit."""
         if markdown:
             self._visible(markdown)
+
+    def code(self, text: str) -> None:
+        """Add inline code; right after another code span it is ``<code>``, as runs would merge."""
+        markdown = code_span(text)
+        if not markdown:
+            return
+        last = self.out[-1] if self.out and not self.space else None
+        if isinstance(last, str) and last.endswith("`"):
+            # Only the tags are HTML: what lies between them is Markdown.
+            markdown = f"<code>{escape(collapse_ws(text))}</code>"
+        self._visible(markdown)
 
     def line_break(self) -> None:
         """Add a hard line break (``<br>``), unless nothing precedes it on its line."""
@@ -226,7 +240,7 @@ class Inline:
             token = out[index - 1]
             if isinstance(token, Mark):
                 index -= 1
-            elif token in (HARD_BREAK, " "):
+            elif token == HARD_BREAK or not token.strip():  # or only (nbsp) spaces
                 del out[index - 1]
                 index -= 1
             else:
