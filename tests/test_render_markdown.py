@@ -439,3 +439,22 @@ def test_front_matter_names_embedded_author_and_terms() -> None:
     assert "Ann & Bo" == data["author"]
     assert ["News", 8] == data["categories"]
     assert ['Tag: "x"'] == data["tags"]
+
+
+def test_links_in_headings_stay_links() -> None:
+    post = wpparse.parse_post(
+        {
+            "id": 1,
+            "link": "https://e.org/p/",
+            "content": {
+                "rendered": '<h2 id="x"><a href="/r">Le Q</a>&nbsp;: la *cachette* #</h2>'
+                "<p>text</p><h3>#</h3><p>more</p>"
+            },
+        }
+    )
+    markdown = wpparse.to_markdown(post)
+    html = MARKDOWN.render(markdown)
+
+    assert '<h2><a href="https://e.org/r">Le Q</a>\xa0: la *cachette* #</h2>' in html
+    assert "<h3>#</h3>" in html
+    assert squeeze(post.text) == visible_text(markdown)

@@ -21,6 +21,7 @@ __all__ = [
     "escape",
     "escape_heading",
     "escape_line_starts",
+    "heading_content",
     "link_destination",
     "link_title",
 ]
@@ -36,7 +37,7 @@ _ENTITY = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
 # underline or thematic break, a bullet or an ordered list item.
 _LINE_START_MARK = re.compile(r"^([#=+-])", re.MULTILINE)
 _LINE_START_NUMBER = re.compile(r"^(\d{1,9})([.)])", re.MULTILINE)
-_TRAILING_HASHES = re.compile(r"(#+)$")
+_TRAILING_HASHES = re.compile(r"(?<!\\)(#+)$")
 _WS = re.compile(r"[ \t\n\r\f]+")
 _BACKTICKS = re.compile(r"`+")
 _DEST_UNSAFE = re.compile(r"[\x00-\x20\x7f<>\\|`]")
@@ -58,8 +59,12 @@ def escape_line_starts(markdown: str) -> str:
 
 def escape_heading(text: str) -> str:
     """Escape plain *text* for the content of an ATX heading line."""
-    text = escape(collapse_ws(text))
-    return _TRAILING_HASHES.sub(r"\\\1", text)
+    return heading_content(escape(collapse_ws(text)))
+
+
+def heading_content(markdown: str) -> str:
+    """Keep a trailing ``#`` of inline *markdown* from closing an ATX heading."""
+    return _TRAILING_HASHES.sub(r"\\\1", markdown)
 
 
 def collapse_ws(text: str) -> str:

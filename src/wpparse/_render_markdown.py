@@ -21,9 +21,10 @@ from wpparse._markdown_inline import (
     escape,
     escape_heading,
     escape_line_starts,
+    heading_content,
     link_destination,
 )
-from wpparse._models import Block, BlockKind, Link, Post
+from wpparse._models import Block, BlockKind, Link, Post, Section
 from wpparse._objects import Term
 from wpparse._urlsafety import safe_url
 from wpparse._yaml import yaml_mapping
@@ -72,11 +73,30 @@ def _body(post: Post) -> Iterator[str]:
     for section in sections:
         if section.title and section.level > 0:
             level = min(section.level, 6)
-            yield "#" * level + " " + escape_heading(section.title)
+            yield "#" * level + " " + _heading(section, post.link)
         for _ in section.blocks:
             markdown = next(rendered)
             if markdown:
                 yield markdown
+
+
+def _heading(section: Section, base: str | None) -> str:
+    """The heading's Markdown: its inline HTML when it holds links, else its title."""
+    title = section.title or ""
+    if not (section.heading_links and section.heading_html):
+        return escape_heading(title)
+    root = lxml.html.fragment_fromstring(
+        section.heading_html, create_parent="div", parser=_PARSER
+    )
+    # The heading element (or a bold pseudo-heading's paragraph and its bold
+    # run) becomes plain inline content: the "#" marks already say "heading".
+    for el in root.iter("h1", "h2", "h3", "h4", "h5", "h6", "p", "strong", "b"):
+        el.tag = "span"
+    links = {link.href: link for link in section.heading_links}
+    blocks = Converter(base, links).blocks(root)
+    if len(blocks) != 1 or "\n" in blocks[0]:
+        return escape_heading(title)
+    return heading_content(blocks[0])
 
 
 def _render_blocks(blocks: list[Block], base: str | None) -> list[str]:
