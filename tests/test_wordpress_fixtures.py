@@ -142,7 +142,12 @@ def test_media() -> None:
 
     assert isinstance(media, wpparse.Media)
     assert (media.id, media.post, media.alt_text) == (4, 6, "A rusty river")
-    assert (media.width, media.height, media.mime_type) == (96, 64, "image/png")
+    assert (media.width, media.height, media.mime_type) == (400, 300, "image/png")
+    assert {name: (s.width, s.height) for name, s in media.sizes.items()} == {
+        "medium": (300, 225),
+        "thumbnail": (150, 150),
+        "full": (400, 300),
+    }
     assert media.caption == "Rust & rain, photographed"
     assert media.description == "A river that has seen better days."
 

@@ -97,13 +97,13 @@ def free_port() -> int:
         return port
 
 
-def make_png(path: Path, width: int = 96, height: int = 64) -> None:
-    """Write a small RGB PNG: a rust-coloured gradient."""
+def make_png(path: Path, width: int = 400, height: int = 300) -> None:
+    """Write an RGB PNG, a rust-coloured gradient, big enough for WordPress to make sizes."""
     rows = bytearray()
     for y in range(height):
         rows.append(0)  # filter: none
         for x in range(width):
-            rows += bytes((150 + x % 100, 60 + y, 30))
+            rows += bytes((150 + x % 100, 60 + y % 150, 30))
 
     def chunk(kind: bytes, data: bytes) -> bytes:
         body = kind + data
@@ -137,7 +137,10 @@ class Stack:
 
     root: Path
     db_port: int = attrs.field(factory=free_port)
-    http_port: int = attrs.field(factory=free_port)
+    # A fixed port (WPPARSE_WORDPRESS_PORT) keeps refreshed fixtures' diffs small.
+    http_port: int = attrs.field(
+        factory=lambda: int(os.environ.get("WPPARSE_WORDPRESS_PORT") or free_port())
+    )
     admin_password: str = attrs.field(factory=lambda: secrets.token_urlsafe(18))
     db_password: str = attrs.field(factory=lambda: secrets.token_urlsafe(18))
     seed: Mapping[str, Any] = attrs.field(factory=dict)

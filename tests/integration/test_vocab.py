@@ -59,8 +59,32 @@ def test_embedded_author_media_terms_replies(
     assert image.title == "Rust & Rain “photo”"
     assert image.caption == "Rust & rain, photographed"
     assert (image.media_type, image.mime_type) == ("image", "image/png")
-    assert (image.width, image.height, image.file) == (96, 64, "2024/01/rust-rain.png")
-    assert image.sizes == {}  # smaller than every intermediate size
+    assert (image.width, image.height, image.file) == (
+        400,
+        300,
+        "2024/01/rust-rain.png",
+    )
+    uploads = f"{wp.base}/wp-content/uploads/2024/01"
+    assert {
+        name: (size.width, size.height, size.file, size.source_url, size.mime_type)
+        for name, size in image.sizes.items()
+    } == {
+        "medium": (
+            300,
+            225,
+            "rust-rain-300x225.png",
+            f"{uploads}/rust-rain-300x225.png",
+            "image/png",
+        ),
+        "thumbnail": (
+            150,
+            150,
+            "rust-rain-150x150.png",
+            f"{uploads}/rust-rain-150x150.png",
+            "image/png",
+        ),
+        "full": (400, 300, "rust-rain.png", f"{uploads}/rust-rain.png", "image/png"),
+    }
 
     assert [(t.id, t.name, t.slug, t.taxonomy) for t in post.terms("category")] == [
         (wp.ids["rock"], "Rock & Roll", "rock-roll", "category")

@@ -127,7 +127,7 @@ $classic_id = wpparse_post(
 		'post_status'   => 'publish',
 		'post_date'     => '2024-07-15 10:30:00',
 		'post_category' => array( $news, $local ),
-		'post_content'  => "This is the classic editor. It's \"texturized\" -- and auto-paragraphed.\n\nSecond paragraph with <a href=\"https://wordpress.org/\">a link</a>.\n<h2>A classic heading</h2>\nText under the classic heading.\n<ul>\n<li>one</li>\n<li>two</li>\n</ul>\n\n[caption id=\"attachment_{$image_id}\" align=\"alignnone\" width=\"96\"]<img class=\"size-full wp-image-{$image_id}\" src=\"{$image_url}\" alt=\"A rusty river\" width=\"96\" height=\"64\" /> Rust in summer[/caption]",
+		'post_content'  => "This is the classic editor. It's \"texturized\" -- and auto-paragraphed.\n\nSecond paragraph with <a href=\"https://wordpress.org/\">a link</a>.\n<h2>A classic heading</h2>\nText under the classic heading.\n<ul>\n<li>one</li>\n<li>two</li>\n</ul>\n\n[caption id=\"attachment_{$image_id}\" align=\"alignnone\" width=\"400\"]<img class=\"size-full wp-image-{$image_id}\" src=\"{$image_url}\" alt=\"A rusty river\" width=\"400\" height=\"300\" /> Rust in summer[/caption]",
 		'post_excerpt'  => '',
 	),
 	'classic post'
