@@ -278,3 +278,16 @@ def test_link_text_of_a_huge_card_is_bounded() -> None:
 
     assert link.text.startswith("word word")
     assert len(link.text.split()) < 500
+
+
+def test_empty_containers_give_no_blocks_but_keep_their_links() -> None:
+    html = '<ul></ul><table><tr><td> </td></tr></table><figure></figure><img><ul><li><a href="/x"></a></li></ul>'
+
+    assert [] == _blocks(html)
+    assert ["https://example.org/x"] == [
+        link.url for link in wpparse.extract_links(html, base_url=PAGE)
+    ]
+
+
+def test_a_byte_order_mark_is_not_text() -> None:
+    assert ["bom"] == [b.text for b in _blocks("\ufeff<p>bom</p>")]

@@ -145,3 +145,15 @@ def test_fragment_to_a_paragraph_id_is_not_a_section_target() -> None:
 
     assert to_p.target_anchor is None
     assert "a" == to_a.target_anchor
+
+
+@pytest.mark.parametrize(
+    "base", ["javascript:alert(1)", "data:text/html,x", "http://[::1"]
+)
+def test_a_base_that_is_not_a_web_url_is_ignored(base: str) -> None:
+    html = f'<base href="{base}"><p><a href="x/">x</a></p>'
+
+    (link,) = wpparse.extract_links(html, base_url=PAGE)
+
+    assert f"{PAGE}x/" == link.url
+    assert LinkKind.INTERNAL == link.kind

@@ -185,6 +185,12 @@ class _Walker:
     # -- emitting ------------------------------------------------------------
 
     def add(self, block: Block, flags: int = 0, anchor: str | None = None) -> None:
+        if not block.text and block.kind in _EMPTY_IS_NOTHING:
+            return  # an empty list, table or box: nothing to read (its links are kept)
+        if block.kind is BlockKind.FIGURE and not (
+            block.src or block.text or block.alt
+        ):
+            return  # an <img> without a source
         self.pieces.append(Piece(block, flags=flags, anchor=anchor))
 
     def heading(self, el: etree._Element, level: int) -> None:
@@ -661,6 +667,18 @@ class _Walker:
                 self.block(child, role)
             self.text(child.tail)
         self.flush()
+
+
+_EMPTY_IS_NOTHING: Final = frozenset(
+    {
+        BlockKind.PARAGRAPH,
+        BlockKind.LIST,
+        BlockKind.QUOTE,
+        BlockKind.TABLE,
+        BlockKind.CODE,
+        BlockKind.OTHER,
+    }
+)
 
 
 def _run_facts(run: list[str | etree._Element]) -> int:

@@ -204,6 +204,8 @@ def content_root(html: str, where: str = "content") -> etree._Element | None:
     :class:`~wpparse.WPParseWarning` naming *where* (see
     :func:`wpparse._htmltext.parse_repaired`).
     """
+    if html[:1] == "\ufeff":  # a byte order mark pasted into the content
+        html = html.lstrip("\ufeff")
     if not html or html.isspace():
         return None
     root = parse_repaired(html, where, _parse)

@@ -83,6 +83,25 @@ def _origin(base: str | None) -> str | None:
     return f"{parts.scheme}://{parts.netloc}"
 
 
+def _scheme_of(url: str | None) -> str:
+    """The lower-cased scheme of *url*; ``""`` for none or an unparsable URL."""
+    if not url:
+        return ""
+    try:
+        return urlsplit(url).scheme.lower()
+    except ValueError:
+        return ""
+
+
+def _usable_base(url: str) -> bool:
+    """Whether *url* can be a base: it parses, with no scheme or a web one."""
+    try:
+        scheme = urlsplit(url).scheme.lower()
+    except ValueError:
+        return False
+    return scheme in {"", *_WEB_SCHEMES}
+
+
 def _without_fragment(url: str) -> str:
     return url.partition("#")[0]
 
@@ -110,10 +129,11 @@ class LinkResolver:
         if base is not None:
             base = clean_href(base)
             base = self._join(self._page, base) if self._page else base
+            if not _usable_base(base):
+                base = None  # a javascript:, data: or broken <base> is ignored
         self._base = base or self._page
         self._host = site_host(self._page)
-        scheme = urlsplit(self._base).scheme if self._base else ""
-        self._scheme = scheme.lower() if scheme else ""
+        self._scheme = _scheme_of(self._base)
         self._anchors = anchors
         self._origin = _origin(self._base)
 
