@@ -618,3 +618,20 @@ def test_backslashes_stay_in_script_links() -> None:
 
     (link,) = post.links
     assert ("javascript:a\\b", "unsafe") == (link.url, link.kind)
+
+
+def test_a_record_after_a_truncated_one_keeps_its_own_line(tmp_path: Path) -> None:
+    """Found by Hypothesis: the error's line moved the reader's line count ahead."""
+    file = tmp_path / "site.jsonl"
+    file.write_text(
+        '{"id": 99, "title": \n{"slug": "x"}\n{"id": 5}\n', encoding="utf-8"
+    )
+
+    reader = wpparse.read_posts(file, on_error=lambda _: None)
+    posts = list(reader)
+
+    assert [5] == [p.id for p in posts]
+    assert [(1, "$[0]"), (2, "$[1]")] == [
+        (p.source.line, p.path) for p in reader.problems
+    ]
+    assert "got an object without an 'id'" in reader.problems[1].reason

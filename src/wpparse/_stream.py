@@ -150,7 +150,11 @@ class _Text:
             return value
 
     def _error(self, exc: json.JSONDecodeError, path: str) -> InvalidJSONError:
-        line = self.line_at(exc.pos) if exc.pos >= self._line_pos else self._line
+        # Count without moving the line cache: after this error the reader
+        # goes back to the line after the record's start (skip_to_record).
+        line = self._line
+        if exc.pos >= self._line_pos:
+            line += self.text.count("\n", self._line_pos, exc.pos)
         if (self.eof and exc.pos >= len(self.text.rstrip(_WS)) - 1) or (
             self.eof and exc.msg.startswith("Unterminated string")
         ):

@@ -28,10 +28,10 @@ from .strategies import MODELLED_FIELDS, json_values, post_objects, texts
 
 pytestmark = pytest.mark.property
 
-# Whole generated posts are costly to draw: a third of the profile's examples
-# (20 in the quick profile, 666 in the thorough one).
+# Whole generated posts are costly to draw: 10 examples in the quick profile,
+# a third of the profile's in the thorough one (666).
 _HEAVY = settings(
-    max_examples=max(10, settings().max_examples // 3),
+    max_examples=settings().max_examples // 3 if settings().max_examples > 100 else 10,
     suppress_health_check=[HealthCheck.too_slow],
 )
 
@@ -218,3 +218,52 @@ def test_numbers_and_strings_as_ids(value: float | str) -> None:
     else:
         assert isinstance(result, InvalidPostError)
         assert result.path in {"$.id", "$"}
+
+
+@given(st.lists(post_objects(), min_size=1, max_size=5))
+@_HEAVY
+def test_lenient_parse_posts_keeps_every_good_record(
+    objs: list[dict[str, Any]],
+) -> None:
+    """strict=False: the good records, in order, and one Problem per bad one, naming it."""
+    results = [outcome(obj) for obj in objs]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", WPParseWarning)
+        collection = wpparse.parse_posts(objs, strict=False)
+
+    good = [r for r in results if isinstance(r, Post)]
+    bad = [i for i, r in enumerate(results) if isinstance(r, WPParseError)]
+    assert [p.id for p in good] == [p.id for p in collection]
+    assert len(bad) == len(collection.problems)
+    for index, problem in zip(bad, collection.problems, strict=True):
+        assert problem.path.startswith(f"$[{index}]"), (problem, index)
+        assert problem.reason
+        check_error(problem.error, objs)
+
+
+@given(st.lists(post_objects(), min_size=1, max_size=5))
+@_HEAVY
+def test_read_posts_reports_each_bad_line_and_reads_the_rest(
+    tmp_path_factory: pytest.TempPathFactory, objs: list[dict[str, Any]]
+) -> None:
+    """A JSON Lines file: every good record is read; each bad one is a Problem with its line."""
+    file = tmp_path_factory.mktemp("site") / "posts.jsonl"
+    lines = [json.dumps(obj) for obj in objs]
+    lines.insert(len(lines) // 2, '{"id": 99, "title": ')  # a truncated record too
+    file.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    expected = [
+        outcome(json.loads(line)) if line.endswith("}") else None for line in lines
+    ]
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", WPParseWarning)
+        reader = wpparse.read_posts(file)
+        posts = list(reader)
+
+    good = [r.id for r in expected if isinstance(r, Post)]
+    bad_lines = [n for n, r in enumerate(expected, 1) if not isinstance(r, Post)]
+    assert good == [p.id for p in posts]
+    assert bad_lines == [p.source.line for p in reader.problems]
+    assert all(
+        p.source.file and p.source.file.endswith("posts.jsonl") for p in reader.problems
+    )
