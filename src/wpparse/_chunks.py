@@ -16,6 +16,7 @@ the post's text is lost or repeated.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Iterator
 
 import attrs
@@ -168,9 +169,11 @@ def _pieces(
                 continue
             cursor = start + len(block.text)
             links = _link_positions(block.text, start, block.links)
+            positions = [position for position, _ in links]
             for s_start, s_end in _split(text, start, cursor, max_chars, measure):
-                inside = tuple(pair for pair in links if s_start <= pair[0] < s_end)
-                yield _Piece(s_start, s_end, number, links=inside)
+                first = bisect_left(positions, s_start)
+                last = bisect_left(positions, s_end, first)
+                yield _Piece(s_start, s_end, number, links=tuple(links[first:last]))
 
 
 def _link_positions(

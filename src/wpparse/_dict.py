@@ -25,6 +25,7 @@ from wpparse._models import Link, Post, Section
 __all__ = ["link_dict", "post_schema", "to_dict"]
 
 _CONTAINERS = (Mapping, list, tuple)
+_SIMPLE = frozenset({str, int, float, bool})
 
 
 def _scalar(value: Any) -> Any:
@@ -39,6 +40,10 @@ def _scalar(value: Any) -> Any:
 
 def _plain(value: Any) -> Any:
     """Copy *value* into JSON types, without recursion (JSON from the web can be deep)."""
+    if value is None or type(value) in _SIMPLE:
+        return value
+    if type(value) is tuple and all(type(item) in _SIMPLE for item in value):
+        return list(value)
     if not isinstance(value, _CONTAINERS):
         return _scalar(value)
     holder: list[Any] = [None]
@@ -64,11 +69,15 @@ def _plain(value: Any) -> Any:
     return holder[0]
 
 
+_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
 def _attrs_dict(instance: Any) -> dict[str, Any]:
-    out = {
-        field.name: _plain(getattr(instance, field.name))
-        for field in attrs.fields(type(instance))
-    }
+    cls = type(instance)
+    names = _FIELDS.get(cls)
+    if names is None:
+        names = _FIELDS[cls] = tuple(field.name for field in attrs.fields(cls))
+    out = {name: _plain(getattr(instance, name)) for name in names}
     if isinstance(instance, Section | Post):
         out["text"] = instance.text
     return out
