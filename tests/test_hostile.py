@@ -635,3 +635,17 @@ def test_a_record_after_a_truncated_one_keeps_its_own_line(tmp_path: Path) -> No
         (p.source.line, p.path) for p in reader.problems
     ]
     assert "got an object without an 'id'" in reader.problems[1].reason
+
+
+@pytest.mark.parametrize(
+    "link", ["https://www.uniti]gnc.org/2013/x/", "http://[::1", "http://[x]/"]
+)
+def test_a_post_link_that_is_no_url_gives_a_post(link: str) -> None:
+    """Found by the fuzzer: urlsplit() raises ValueError on a ']' in the host."""
+    html = '<base href="http://[::1"><a href="/a">a</a> <a href="http://[">b</a> <img src="//[x">'
+
+    post = _quiet_parse({"id": 1, "link": link, "content": {"rendered": html}})
+
+    assert ["a", "b"] == [found.text for found in post.links]
+    wpparse.to_markdown(post)
+    wpparse.to_text(post)
