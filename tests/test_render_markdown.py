@@ -458,3 +458,11 @@ def test_links_in_headings_stay_links() -> None:
     assert '<h2><a href="https://e.org/r">Le Q</a>\xa0: la *cachette* #</h2>' in html
     assert "<h3>#</h3>" in html
     assert squeeze(post.text) == visible_text(markdown)
+
+
+def test_code_language_cannot_break_the_fence() -> None:
+    block = Block(kind=BlockKind.CODE, text="x", language="py`\n# Title\n```")
+    markdown = wpparse.to_markdown(_post(block))
+
+    assert "```py#Title\nx\n```\n" == markdown
+    assert "<h1>" not in MARKDOWN.render(markdown)

@@ -49,6 +49,8 @@ _CODE = frozenset({"code", "kbd", "samp", "tt", "var"})
 _EMBEDS = frozenset({"iframe", "video", "audio", "embed", "object"})
 _LANGUAGE = re.compile(r"(?:^|\s)(?:language|lang)-([\w+#.-]+)")
 _BACKTICK_FENCE = re.compile(r"`{3,}")
+# An info string is one word: no backticks, no whitespace, no line breaks.
+_INFO_UNSAFE = re.compile(r"[^\w+#.\-]")
 _NEWLINES = re.compile(r"\r\n?")
 # Containers deeper than this stop adding "> " or indentation: a hostile post
 # with thousands of nested quotes must not make the output quadratic.
@@ -61,7 +63,7 @@ def fenced_code(text: str, language: str | None = None) -> str:
     text = _NEWLINES.sub("\n", text).strip("\n")
     runs = _BACKTICK_FENCE.findall(text)
     fence = "`" * max(3, max(map(len, runs), default=0) + 1)
-    info = language if language and "`" not in language else ""
+    info = _INFO_UNSAFE.sub("", language or "")
     return f"{fence}{info}\n{text}\n{fence}"
 
 

@@ -74,6 +74,8 @@ def _body(post: Post) -> Iterator[str]:
         if section.title and section.level > 0:
             level = min(section.level, 6)
             yield "#" * level + " " + _heading(section, post.link)
+        elif section.title:  # a titled lead, built by hand: keep its text
+            yield _paragraph(section.title)
         for _ in section.blocks:
             markdown = next(rendered)
             if markdown:
