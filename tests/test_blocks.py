@@ -291,3 +291,24 @@ def test_empty_containers_give_no_blocks_but_keep_their_links() -> None:
 
 def test_a_byte_order_mark_is_not_text() -> None:
     assert ["bom"] == [b.text for b in _blocks("\ufeff<p>bom</p>")]
+
+
+def test_object_embed_takes_its_data_url() -> None:
+    block = _one(
+        '<object data="/movie.swf" type="application/x-shockwave-flash"></object>'
+    )
+
+    assert (BlockKind.EMBED, "https://example.org/movie.swf") == (block.kind, block.src)
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        "<ul><li><h3>One</h3></li><li><h3>Two</h3></li></ul>",
+        "<blockquote><h3>Title</h3><img src='/a.jpg'></blockquote>",
+    ],
+)
+def test_a_container_with_more_than_one_heading_keeps_them(html: str) -> None:
+    assert [BlockKind.QUOTE if "blockquote" in html else BlockKind.LIST] == [
+        b.kind for b in _blocks(html)
+    ]

@@ -157,3 +157,9 @@ def test_a_base_that_is_not_a_web_url_is_ignored(base: str) -> None:
 
     assert f"{PAGE}x/" == link.url
     assert LinkKind.INTERNAL == link.kind
+
+
+def test_relative_links_of_a_post_with_an_odd_scheme_are_other() -> None:
+    assert (
+        LinkKind.OTHER == LinkResolver("ftp://files.example.org/post/").link("x").kind
+    )

@@ -119,11 +119,6 @@ class Piece:
         self.links = links
         self.flags = flags
 
-    def __repr__(self) -> str:
-        if self.block is None:
-            return f"<Piece h{self.level} {self.title!r}>"
-        return f"<Piece {self.block.kind} {self.block.text[:40]!r} flags={self.flags}>"
-
 
 class _Walker:
     """The single walk over the content tree; see :func:`split_content`."""

@@ -137,11 +137,6 @@ class LinkResolver:
         self._anchors = anchors
         self._origin = _origin(self._base)
 
-    @property
-    def anchors(self) -> frozenset[str]:
-        """The section anchors fragment links are matched against."""
-        return self._anchors
-
     @staticmethod
     def _join(base: str | None, href: str) -> str:
         if not base:
