@@ -114,3 +114,30 @@ def test_markdown_shows_the_text_of_any_html(blocks: list[str], title: str) -> N
     assert {el.tag for el in root.iter()} <= _ALLOWED, rendered
     for link in root.iter("a"):
         assert re.match(r"https://e\.org/", link.get("href") or ""), rendered
+
+
+@given(st.one_of(st.text(), st.text().map(lambda s: "\udfff" + s)))
+def test_yaml_quote_reads_back_as_the_same_string(text: str) -> None:
+    import yaml
+
+    from wpparse._yaml import quote
+
+    expected = re.sub("[\ud800-\udfff]", "\ufffd", text)
+
+    assert expected == yaml.safe_load(f"key: {quote(text)}")["key"]
+
+
+@given(
+    st.one_of(st.text(), st.text().map(lambda s: s + "\ud800")),
+    st.integers(min_value=0, max_value=10**9),
+)
+def test_any_slug_gives_a_plain_file_name(slug: str, ident: int) -> None:
+    from wpparse._cli_output import safe_filename
+
+    name = safe_filename(slug, f"post-{ident}", ".md")
+
+    assert name.endswith(".md")
+    assert name not in {".md", "..md"}
+    assert not set(name) & set('/\\\x00:*?"<>|')
+    assert not name.startswith((".", " "))
+    assert len(name.encode("utf-8")) <= 210

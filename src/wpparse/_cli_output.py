@@ -50,8 +50,9 @@ EXTENSIONS = {
 """The file extension of each format under ``-o DIR``."""
 
 _FRAME = "\x1ewpparse-file "
-# Characters no file system takes well: separators, controls, Windows' set.
-_UNSAFE_CHARS = re.compile(r'[\x00-\x1f\x7f/\\:*?"<>|]+')
+# Characters no file system takes well: separators, controls, Windows' set,
+# and lone surrogates (not encodable as a file name).
+_UNSAFE_CHARS = re.compile('[\x00-\x1f\x7f/\\\\:*?"<>|\ud800-\udfff]+')
 _WINDOWS_RESERVED = frozenset(
     {"con", "prn", "aux", "nul", "conin$", "conout$", "clock$"}
     | {f"{name}{n}" for name in ("com", "lpt") for n in "0123456789¹²³"}
