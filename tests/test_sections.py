@@ -386,3 +386,21 @@ def test_loose_text_half_bold_is_not_a_heading() -> None:
     html = "<div><b>Loose</b> title</div><div>" + BODY[3:-4] + "</div>"
 
     assert [None] == _titles(html, "bold")
+
+
+def test_a_one_cell_layout_table_does_not_hide_its_headings() -> None:
+    html = (
+        "<table><tr><td><h2>Inside</h2>"
+        + BODY
+        + "<h3>Deeper</h3>"
+        + BODY
+        + "</td></tr></table>"
+    )
+
+    assert [(0, "Inside", 1), (1, "Deeper", 1)] == _outline(wpparse.parse_content(html))
+
+
+def test_a_data_table_keeps_its_headings_inside() -> None:
+    html = "<table><tr><td><h4>A</h4></td><td>B</td></tr></table>" + BODY
+
+    assert [(0, None, 2)] == _outline(wpparse.parse_content(html))

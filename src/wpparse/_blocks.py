@@ -618,6 +618,8 @@ class _Walker:
             return TRANSPARENT
         if role in {LIST, FIGURE} and _is_gallery(child):
             return TRANSPARENT
+        if role == TABLE and _is_layout_table(child):
+            return TRANSPARENT
         if role == TRANSPARENT and tag == "div" and _is_caption_box(child):
             return FIGURE
         return role
@@ -717,6 +719,16 @@ def _own_rows(table: etree._Element) -> list[etree._Element]:
         elif child.tag in {"thead", "tbody", "tfoot"}:
             rows.extend(tr for tr in child if tr.tag == "tr")
     return rows
+
+
+def _is_layout_table(table: etree._Element) -> bool:
+    """A table of one cell: a layout wrapper (old themes, e-mail-style posts), not data."""
+    rows = _own_rows(table)
+    return (
+        len(rows) == 1
+        and sum(cell.tag in {"td", "th"} for cell in rows[0]) == 1
+        and not any(child.tag == "caption" for child in table)
+    )
 
 
 def _is_gallery(el: etree._Element) -> bool:
