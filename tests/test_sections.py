@@ -404,3 +404,30 @@ def test_a_data_table_keeps_its_headings_inside() -> None:
     html = "<table><tr><td><h4>A</h4></td><td>B</td></tr></table>" + BODY
 
     assert [(0, None, 2)] == _outline(wpparse.parse_content(html))
+
+
+@pytest.mark.parametrize(
+    "marker",
+    [
+        '<p><a name="part-2"></a></p>',
+        '<a id="part-2"></a>',
+        '<p id="part-2"></p>',
+        '<span id="part-2"> </span>',
+    ],
+)
+def test_an_empty_anchor_right_before_a_heading_is_its_anchor(marker: str) -> None:
+    html = (
+        '<p><a href="#part-2">Jump</a></p>' + BODY + marker + "<h2>Part two</h2>" + BODY
+    )
+
+    sections = wpparse.parse_content(html, base_url="https://example.org/p/")
+    links = wpparse.extract_links(html, base_url="https://example.org/p/")
+
+    assert "part-2" == sections[-1].anchor
+    assert "part-2" == links[0].target_anchor
+
+
+def test_an_empty_anchor_before_a_paragraph_is_not_a_heading_anchor() -> None:
+    html = '<a id="x"></a>' + BODY + "<h2>Later</h2>" + BODY
+
+    assert wpparse.parse_content(html)[-1].anchor is None

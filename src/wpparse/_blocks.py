@@ -131,6 +131,9 @@ class _Walker:
         self.tails: list[str | None] = []
         self.body: etree._Element | None = None
         self.holders: set[etree._Element] | None = None
+        # The id of an empty element (<a name="x"></a>, <p id="x"></p>) just
+        # read: the anchor of the heading right after it, if one comes next.
+        self.marker: str | None = None
 
     # -- links and media -------------------------------------------------
 
@@ -186,6 +189,7 @@ class _Walker:
             block.src or block.text or block.alt
         ):
             return  # an <img> without a source
+        self.marker = None
         self.pieces.append(Piece(block, flags=flags, anchor=anchor))
 
     def heading(self, el: etree._Element, level: int) -> None:
@@ -195,12 +199,13 @@ class _Walker:
             if next(el.iterdescendants(*MEDIA_TAGS), None) is not None:
                 self.media(el, links)
             return
+        marker, self.marker = self.marker, None
         self.pieces.append(
             Piece(
                 None,
                 level=level,
                 title=title,
-                anchor=anchor_of(el),
+                anchor=anchor_of(el) or marker,
                 links=links,
                 heading_html=serialise(el),
             )
@@ -209,10 +214,12 @@ class _Walker:
     def plain_paragraph(self, el: etree._Element) -> None:
         """A ``<p>`` without children: the common case, kept short."""
         text = el.text
+        text = collapse_ws(text) if text else ""
         if not text:
+            self.marker = el.get("id") or self.marker
             return
-        text = collapse_ws(text)
         if text:
+            self.marker = None
             hint = el.get("class")
             self.pieces.append(
                 Piece(
@@ -239,6 +246,8 @@ class _Walker:
         if not text:
             if has_media:
                 self.media(el, links)
+            else:
+                self.marker = anchor_of(el) or self.marker
             return
         flags = MEDIA if has_media else 0
         if len(text) <= SHORT:
@@ -314,6 +323,10 @@ class _Walker:
             for node in media:
                 self.media(node, tuple(links))
                 links = []
+            if not media:
+                for item in run:
+                    if not isinstance(item, str) and (anchor := anchor_of(item)):
+                        self.marker = anchor
             return
         flags = LOOSE | (BREAKS if "\n" in text else 0) | (MEDIA if media else 0)
         if hinted:
@@ -409,7 +422,8 @@ class _Walker:
             return False
         if next(el.iterdescendants(*MEDIA_TAGS), None) is not None:
             return False
-        anchor = anchor_of(head) or el.get("id") or None
+        anchor = anchor_of(head) or el.get("id") or self.marker
+        self.marker = None
         self.pieces.append(
             Piece(
                 None,

@@ -337,8 +337,8 @@ def serialise(el: etree._Element) -> str:
 
 
 def anchor_of(el: etree._Element) -> str | None:
-    """The id of *el*, else the first id or ``<a name>`` inside it."""
-    ident = el.get("id")
+    """The id of *el* (or its ``name``, for an ``<a>``), else the first id or ``<a name>`` inside it."""
+    ident = el.get("id") or (el.get("name") if el.tag == "a" else None)
     if ident:
         return ident.strip() or None
     for node in el.iterdescendants():

@@ -179,7 +179,9 @@ class Section:
     level: int
     """1-6 for a heading, 0 for the lead.  Children are always deeper."""
     anchor: str | None = None
-    """The heading's ``id`` attribute, if any: the target of ``#anchor`` links."""
+    """The heading's ``id`` attribute, if any: the target of ``#anchor`` links.
+    Failing that, the first ``id`` (or ``<a name>``) inside the heading, or that of
+    an empty element right before it (``<a name="part-2"></a><h2>...``)."""
     heading_source: HeadingSource | None = None
     """Which rule made this a heading; ``None`` for the lead."""
     blocks: tuple[Block, ...] = ()
