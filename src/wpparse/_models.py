@@ -60,7 +60,9 @@ class BlockKind(enum.StrEnum):
     PARAGRAPH = "paragraph"
     """A paragraph of running text (``<p>``, or loose text)."""
     HEADING = "heading"
-    """A heading that titles only its container (inside a table cell, a quote ...)."""
+    """A heading that titles only part of a section.  The parser does not make
+    these today: a heading inside a table cell, quote or list item stays part of
+    that container's block, and every other heading starts a :class:`Section`."""
     LIST = "list"
     """An ordered or unordered list; see :attr:`Block.items`."""
     QUOTE = "quote"
