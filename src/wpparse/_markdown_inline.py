@@ -37,6 +37,7 @@ _ENTITY = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
 # underline or thematic break, a bullet or an ordered list item.
 _LINE_START_MARK = re.compile(r"^([#=+-])", re.MULTILINE)
 _LINE_START_NUMBER = re.compile(r"^(\d{1,9})([.)])", re.MULTILINE)
+_MARK_STARTS = frozenset("#=+-")  # what _LINE_START_MARK escapes (and "": nothing)
 _TRAILING_HASHES = re.compile(r"(?<!\\)(#+)$")
 _WS = re.compile(r"[ \t\n\r\f]+")
 _BACKTICKS = re.compile(r"`+")
@@ -53,6 +54,10 @@ def escape(text: str) -> str:
 
 def escape_line_starts(markdown: str) -> str:
     """Escape what would open a block at the start of any line of a paragraph."""
+    if "\n" not in markdown:  # one line: only its first character can open a block
+        first = markdown[:1]
+        if first not in _MARK_STARTS and not first.isdecimal():
+            return markdown
     markdown = _LINE_START_MARK.sub(r"\\\1", markdown)
     return _LINE_START_NUMBER.sub(r"\1\\\2", markdown)
 
@@ -165,7 +170,12 @@ class Inline:
 
     def text(self, raw: str) -> None:
         """Add *raw* text (not yet escaped) as a browser would show it."""
-        text = _WS.sub(" ", raw)
+        # Most text has no whitespace to collapse: C-speed checks, not a regex
+        # pass over every character.
+        if "  " in raw or "\n" in raw or "\t" in raw or "\r" in raw or "\f" in raw:
+            text = _WS.sub(" ", raw)
+        else:
+            text = raw
         if text.startswith(" "):
             self.space = True
             text = text[1:]
