@@ -546,6 +546,8 @@ def test_numbers_split_across_read_chunks(text: str, chunk: int) -> None:
         "<table>stray<tr><td>a</td></tr></table>",
         "<table><tr>stray<td>a</td></tr></table>",
         "<figure><table><tr><td>a</td></tr></table><figcaption>cap</figcaption></figure>",
+        "<b><blockquote><table>stray</table></b>",
+        "<blockquote><ul>stray<li>a</li></ul></blockquote>",
     ],
 )
 def test_renderers_keep_text_outside_items_and_cells(html: str) -> None:
