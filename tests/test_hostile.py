@@ -649,3 +649,16 @@ def test_a_post_link_that_is_no_url_gives_a_post(link: str) -> None:
     assert ["a", "b"] == [found.text for found in post.links]
     wpparse.to_markdown(post)
     wpparse.to_text(post)
+
+
+@pytest.mark.parametrize("tag", ["textarea", "xmp", "plaintext"])
+def test_an_unclosed_raw_text_element_adds_no_markup_of_ours(tag: str) -> None:
+    """The parser's own wrapper must not become text after an unclosed <textarea>."""
+    html = f"<p>a</p><{tag}>b<i>c</i>"
+
+    post = _quiet_parse(
+        {"id": 1, "title": {"rendered": html}, "content": {"rendered": html}}
+    )
+
+    assert "a b<i>c</i>" == post.title
+    assert ["a", "b<i>c</i>"] == [b.text for s in post.walk() for b in s.blocks]
