@@ -664,3 +664,31 @@ def test_an_unclosed_raw_text_element_adds_no_markup_of_ours(tag: str) -> None:
 
     assert "a b<i>c</i>" == post.title
     assert ["a", "b<i>c</i>"] == [b.text for s in post.walk() for b in s.blocks]
+
+
+def test_block_comments_wrapped_in_paragraphs_make_no_empty_blocks() -> None:
+    html = (
+        "<p><!-- wp:paragraph --></p>\n<p>Body text</p>\n<p><!-- /wp:paragraph --></p>"
+        "<p><!-- wp:heading --></p><h2>Title</h2><p><!-- /wp:heading --></p>"
+    )
+
+    post = _quiet_parse({"id": 1, "content": {"rendered": html}})
+
+    assert [(None, ["Body text"]), ("Title", [])] == [
+        (s.title, [b.text for b in s.blocks]) for s in post.walk()
+    ]
+
+
+def test_unrendered_shortcode_in_content_keeps_its_text() -> None:
+    html = (
+        "<p>[caption id=\u201dattachment_5\u201d align=\u201dalignnone\u201d]"
+        '<img src="/a.png" alt="A"> A caption[/caption]</p>'
+    )
+
+    post = _quiet_parse(
+        {"id": 1, "link": "https://e.org/p/", "content": {"rendered": html}}
+    )
+
+    (block,) = [b for s in post.walk() for b in s.blocks]
+    assert "A caption" in block.text
+    assert "A caption" in wpparse.to_markdown(post)
