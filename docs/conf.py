@@ -30,6 +30,15 @@ exclude_patterns = ["_build", "_support"]
 
 html_theme = "furo"
 html_title = f"wpparse {release}"
+html_theme_options = {
+    "source_repository": "https://github.com/wpparse/wpparse/",
+    "source_branch": "main",
+    "source_directory": "docs/",
+}
+# The copy button copies the code, not the prompts or the output.
+copybutton_prompt_text = r">>> |\.\.\. |\$ "
+copybutton_prompt_is_regexp = True
+copybutton_only_copy_prompt_lines = True
 
 nitpicky = True
 nitpick_ignore = [

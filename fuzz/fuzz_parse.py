@@ -34,7 +34,7 @@ with atheris.instrument_imports():
 
 _RENDERERS = [
     getattr(wpparse, name)
-    for name in ("to_text", "to_markdown")
+    for name in ("to_text", "to_markdown", "chunks")
     if callable(getattr(wpparse, name, None))
 ]
 
@@ -46,7 +46,9 @@ def _check(post: wpparse.Post) -> None:
     """A post must serialise, every renderer accept it, and its links be absolute or flagged."""
     json.dumps(wpparse.to_dict(post), ensure_ascii=False)
     for render in _RENDERERS:
-        render(post)
+        output = render(post)
+        if not isinstance(output, str):
+            list(output)  # chunks may be lazy
     # Without an absolute post URL, relative links stay relative (by design).
     resolvable = (post.link or "").startswith(("http://", "https://"))
     for link in post.links:

@@ -137,8 +137,41 @@ def table() -> str:
     return "\n".join(rows)
 
 
+def candidates(obj: dict[str, Any]) -> list[str]:
+    """
+    The candidate paragraphs of one post object, as the labels were made.
+
+    Top-level paragraphs (and one-item lists) that are bold from end to end and
+    at most 150 characters, or at most 100 characters and 15 words and not
+    ending like a sentence.
+    """
+    from wpparse._blocks import split_content
+    from wpparse._elements import BOLD, SINGLE
+
+    content = obj.get("content")
+    html = content.get("rendered") if isinstance(content, dict) else content
+    pieces, _, _ = split_content(html if isinstance(html, str) else "", obj.get("link"))
+    found = []
+    for piece in pieces:
+        block = piece.block
+        if block is None or not (
+            block.kind is wpparse.BlockKind.PARAGRAPH or piece.flags & SINGLE
+        ):
+            continue
+        text = " ".join(block.text.split())
+        bold = bool(piece.flags & BOLD) and len(text) <= 150
+        short = (
+            len(text) <= 100
+            and len(text.split()) <= 15
+            and text.rstrip('"”’)')[-1:] not in ".!…;,。"
+        )
+        if text and (bold or short):
+            found.append(text)
+    return found
+
+
 def main() -> None:
-    """Print the label counts and the table."""
+    """Print the label counts and the table; ``--unlabelled`` lists new candidates."""
     labels = read_labels()
     posts = {(label.file, label.post_id) for label in labels}
     headings = sum(label.heading for label in labels)
@@ -146,6 +179,12 @@ def main() -> None:
         f"{len(labels)} candidates, {headings} labelled headings, {len(posts)} posts\n"
     )
     sys.stdout.write(table() + "\n")
+    if "--unlabelled" in sys.argv:
+        known = {(label.file, label.post_id, label.text) for label in labels}
+        for (file, post_id), obj in labelled_posts(labels).items():
+            for text in candidates(obj):
+                if (file, post_id, text) not in known:
+                    sys.stdout.write(f"{file}\t{post_id}\t?\t{text}\n")
 
 
 if __name__ == "__main__":

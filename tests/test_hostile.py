@@ -546,6 +546,8 @@ def test_numbers_split_across_read_chunks(text: str, chunk: int) -> None:
         "<table>stray<tr><td>a</td></tr></table>",
         "<table><tr>stray<td>a</td></tr></table>",
         "<figure><table><tr><td>a</td></tr></table><figcaption>cap</figcaption></figure>",
+        "<b><blockquote><table>stray</table></b>",
+        "<blockquote><ul>stray<li>a</li></ul></blockquote>",
     ],
 )
 def test_renderers_keep_text_outside_items_and_cells(html: str) -> None:
@@ -649,3 +651,44 @@ def test_a_post_link_that_is_no_url_gives_a_post(link: str) -> None:
     assert ["a", "b"] == [found.text for found in post.links]
     wpparse.to_markdown(post)
     wpparse.to_text(post)
+
+
+@pytest.mark.parametrize("tag", ["textarea", "xmp", "plaintext"])
+def test_an_unclosed_raw_text_element_adds_no_markup_of_ours(tag: str) -> None:
+    """The parser's own wrapper must not become text after an unclosed <textarea>."""
+    html = f"<p>a</p><{tag}>b<i>c</i>"
+
+    post = _quiet_parse(
+        {"id": 1, "title": {"rendered": html}, "content": {"rendered": html}}
+    )
+
+    assert "a b<i>c</i>" == post.title
+    assert ["a", "b<i>c</i>"] == [b.text for s in post.walk() for b in s.blocks]
+
+
+def test_block_comments_wrapped_in_paragraphs_make_no_empty_blocks() -> None:
+    html = (
+        "<p><!-- wp:paragraph --></p>\n<p>Body text</p>\n<p><!-- /wp:paragraph --></p>"
+        "<p><!-- wp:heading --></p><h2>Title</h2><p><!-- /wp:heading --></p>"
+    )
+
+    post = _quiet_parse({"id": 1, "content": {"rendered": html}})
+
+    assert [(None, ["Body text"]), ("Title", [])] == [
+        (s.title, [b.text for b in s.blocks]) for s in post.walk()
+    ]
+
+
+def test_unrendered_shortcode_in_content_keeps_its_text() -> None:
+    html = (
+        "<p>[caption id=\u201dattachment_5\u201d align=\u201dalignnone\u201d]"
+        '<img src="/a.png" alt="A"> A caption[/caption]</p>'
+    )
+
+    post = _quiet_parse(
+        {"id": 1, "link": "https://e.org/p/", "content": {"rendered": html}}
+    )
+
+    (block,) = [b for s in post.walk() for b in s.blocks]
+    assert "A caption" in block.text
+    assert "A caption" in wpparse.to_markdown(post)

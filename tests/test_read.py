@@ -69,6 +69,14 @@ def test_json_lines_stream_whatever_the_chunk_size(
     assert records == _values(data, chunk)
 
 
+def test_a_real_replacement_character_cut_by_a_chunk_boundary_is_not_a_bad_byte() -> (
+    None
+):
+    # U+FFFD is three bytes in UTF-8; read one byte at a time it straddles reads.
+    # (warnings are errors in the test run)
+    assert [{"\ufffd": 1}] == _values('{"\ufffd": 1}'.encode(), 1)
+
+
 def test_numbers_cut_by_a_chunk_boundary_are_whole() -> None:
     assert [[1, 23456, -7.5e3]] == [_values(b"[1, 23456, -7.5e3]", 5)]
 

@@ -15,6 +15,7 @@ The docs import it from their doctest setup; it is not part of wpparse.
 from __future__ import annotations
 
 import json
+import os
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from types import TracebackType
@@ -156,6 +157,10 @@ class FakeSite:
         self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
 
     def __enter__(self) -> Self:
+        # A proxy set in the environment must not see loopback requests.
+        for name in ("NO_PROXY", "no_proxy"):
+            hosts = [h for h in os.environ.get(name, "").split(",") if h]
+            os.environ[name] = ",".join([*hosts, "127.0.0.1"])
         self._thread.start()
         return self
 

@@ -190,7 +190,9 @@ SHORT: Final = 300  # paragraphs longer than this are never headings: skip the f
 
 
 def _parse(html: str) -> tuple[etree._Element, str]:
-    root = etree.fromstring(f"<html><body>{html}</body></html>", _PARSER)
+    # No closing </body></html>: an unclosed <textarea>, <xmp> or <plaintext>
+    # would read them as text.  libxml2 closes everything at the end.
+    root = etree.fromstring(f"<html><body>{html}", _PARSER)
     return root, first_fatal(_PARSER.error_log)
 
 

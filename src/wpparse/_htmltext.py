@@ -37,8 +37,9 @@ _PARSER = make_parser()
 
 def _parse(html: str) -> tuple[lxml.html.HtmlElement, str]:
     # Not lxml.html.fragment_fromstring(): it sets leading text from Python,
-    # which refuses control characters that libxml2 itself accepts.
-    document = etree.fromstring(f"<html><body>{html}</body></html>", _PARSER)
+    # which refuses control characters that libxml2 itself accepts.  And no
+    # closing </body></html>: an unclosed <textarea> would read them as text.
+    document = etree.fromstring(f"<html><body>{html}", _PARSER)
     fatal = first_fatal(_PARSER.error_log)
     body = document.find("body")
     if body is None:  # <frameset> and the like replace the body

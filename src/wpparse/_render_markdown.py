@@ -112,12 +112,16 @@ def _render_blocks(blocks: list[Block], base: str | None) -> list[str]:
             block = blocks[index]
             # Text outside any item or cell (invalid HTML, but a browser
             # shows it) would be lost: keep the text, not the structure.
-            lost = block.kind in _PICKED and not _keeps_text(block.text, markdown)
+            lost = block.kind not in _INLINE_ONLY and not _keeps_text(
+                block.text, markdown
+            )
             out[index] = _paragraph(block.text) if lost else markdown
     return [text or "" for text in out]
 
 
-_PICKED = frozenset({BlockKind.LIST, BlockKind.TABLE})
+# Blocks that hold only inline markup convert without losing text; lists,
+# tables, quotes (which may hold either) and the rest are checked.
+_INLINE_ONLY = frozenset({BlockKind.PARAGRAPH, BlockKind.HEADING, BlockKind.CODE})
 _NOT_WORD = re.compile(r"\W+")
 
 

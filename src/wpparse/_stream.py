@@ -58,13 +58,15 @@ class _Text:
         self._line_pos = 0
         self._decoder: codecs.IncrementalDecoder | None = None
         self._warned = False
+        self._tail = b""  # the last bytes read: a U+FFFD may straddle two reads
 
     def _decode(self, data: bytes, *, final: bool) -> str:
         if self._decoder is None:
             encoding = json.detect_encoding(data[:4]) if data else "utf-8"
             self._decoder = codecs.getincrementaldecoder(encoding)(errors="replace")
         text = self._decoder.decode(data, final=final)
-        if "\ufffd" in text and b"\xef\xbf\xbd" not in data and not self._warned:
+        window, self._tail = self._tail + data, (self._tail + data)[-2:]
+        if "\ufffd" in text and b"\xef\xbf\xbd" not in window and not self._warned:
             self._warned = True
             warnings.warn(
                 f"{self.name or '<input>'}: input is not valid in its encoding; "
