@@ -423,7 +423,16 @@ def main(argv: list[str] | None = None) -> int:
         report += ["### Import time", "", *import_time(), ""]
     if "table" in args.parts:
         table, raw = per_post_table(args)
-        report += ["### Per post", "", *table, "", "### Targets", "", *targets(raw), ""]
+        report += [
+            "### Per post",
+            "",
+            *table,
+            "",
+            "### Targets in this run",
+            "",
+            *targets(raw),
+            "",
+        ]
     if "scaling" in args.parts:
         print("scaling ...", file=sys.stderr)
         series = [
