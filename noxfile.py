@@ -166,6 +166,7 @@ def recipes(session: nox.Session) -> None:
     )
 
 
+@nox.session(default=False)
 def bench(session: nox.Session) -> None:
     """
     Benchmark wpparse against the parse floor and its peers; prints a Markdown report.
