@@ -24,13 +24,24 @@ from __future__ import annotations
 
 import re
 from html import escape
-from itertools import islice
 from typing import Final
 
 from lxml import etree
 
+from wpparse._block_kinds import (
+    code_block,
+    embed_block,
+    figure_block,
+    figure_content,
+    is_caption_box,
+    is_gallery,
+    is_layout_table,
+    list_block,
+    quote_block,
+    read_link,
+    table_block,
+)
 from wpparse._elements import (
-    ATTACHMENT,
     BLOCK_TAGS,
     BOLD,
     BR,
@@ -44,7 +55,6 @@ from wpparse._elements import (
     HEADINGS,
     INLINE,
     ITALIC,
-    LANGUAGE,
     LEVEL,
     LINKED,
     LIST,
@@ -52,20 +62,16 @@ from wpparse._elements import (
     MEDIA,
     MEDIA_SET,
     MEDIA_TAGS,
-    NO_TEXT,
     PARA,
     QUOTE,
     ROLE,
     SEP,
     SHORT,
-    SINGLE,
     SPECIAL,
     STRIPPED,
     TABLE,
     TRANSPARENT,
-    WP_IMAGE,
     anchor_of,
-    code_text,
     collapse_ws,
     collect,
     content_root,
@@ -80,13 +86,9 @@ from wpparse._elements import (
 from wpparse._links import LinkResolver
 from wpparse._models import Block, BlockKind, Link
 
-__all__ = ["LINK_CHARS", "LINK_NODES", "Piece", "split_content"]
+__all__ = ["Piece", "split_content"]
 
-LINK_NODES: Final = 64
-"""A link's text is read from at most this many elements (a link may wrap a card)."""
 _LETTER: Final = re.compile(r"[^\W\d_]")
-LINK_CHARS: Final = 1000
-"""A link's text keeps at most this many characters."""
 
 
 class Piece:
@@ -138,22 +140,7 @@ class _Walker:
     # -- links and media -------------------------------------------------
 
     def link(self, a: etree._Element) -> Link | None:
-        href = a.get("href")
-        if href is None:
-            return None
-        if not len(a):
-            text = a.text or ""
-        elif not any(n.tag in SPECIAL for n in islice(a.iterdescendants(), LINK_NODES)):
-            text = "".join(a.itertext())  # inline markup only: the fast way
-        else:  # a card, a line break, or links nested in links: bounded work
-            text = _bounded_text(a)
-        title = a.get("title")
-        return self.resolver.link(
-            href,
-            text=collapse_ws(text[:LINK_CHARS]),
-            title=title.strip() if title else None,
-            rel=a.get("rel"),
-        )
+        return read_link(a, self.resolver)
 
     def links_in(self, el: etree._Element) -> tuple[Link, ...]:
         if el.tag == "a":
@@ -167,18 +154,6 @@ class _Walker:
         out = [link for a in found if (link := self.link(a)) is not None]
         self.links.extend(out)
         return tuple(out)
-
-    def src(self, el: etree._Element, *names: str) -> str | None:
-        """The first of the attributes *names* that is set, resolved; lazy-load
-        placeholders (``data:`` URLs) give way to the real source."""
-        found = None
-        for name in names:
-            value = el.get(name)
-            if value and value.strip():
-                if not value.lstrip().startswith("data:"):
-                    return self.resolver.resolve(value)
-                found = found or value
-        return found.strip() if found else None
 
     # -- emitting ------------------------------------------------------------
 
@@ -271,9 +246,9 @@ class _Walker:
         for node in el.iter(*MEDIA_TAGS):
             tag = node.tag
             if tag == "img":
-                self.add(self.figure_block(node, node, links, "", None))
+                self.add(figure_block(self.resolver, node, node, links))
             elif tag != "picture":
-                self.add(self.embed_block(node, node, links, "", None))
+                self.add(embed_block(self.resolver, node, node, links))
             links = ()
 
     def flush(self) -> None:
@@ -345,72 +320,6 @@ class _Walker:
 
     # -- blocks --------------------------------------------------------------
 
-    def figure_block(
-        self,
-        el: etree._Element,
-        img: etree._Element | None,
-        links: tuple[Link, ...],
-        text: str,
-        caption: str | None,
-    ) -> Block:
-        attachment = None
-        alt = None
-        src = None
-        if img is not None:
-            src = self.src(img, "src", "data-src", "data-lazy-src", "data-orig-file")
-            alt = img.get("alt")
-            match = WP_IMAGE.search(img.get("class") or "")
-            if match:
-                attachment = int(match.group(1))
-        if attachment is None:
-            for node in (el, *el.iterancestors("div", "figure")):
-                match = ATTACHMENT.match(node.get("id") or "")
-                if match:
-                    attachment = int(match.group(1))
-                    break
-        return Block(
-            kind=BlockKind.FIGURE,
-            text=text,
-            html=serialise(el),
-            links=links,
-            src=src,
-            alt=alt,
-            caption=caption,
-            attachment_id=attachment,
-        )
-
-    def embed_block(
-        self,
-        el: etree._Element,
-        player: etree._Element | None,
-        links: tuple[Link, ...],
-        text: str,
-        caption: str | None,
-    ) -> Block:
-        src = None
-        if player is not None:
-            if player.tag == "object":
-                src = self.src(player, "data")
-            else:
-                src = self.src(player, "src", "data-src", "data-lazy-src")
-                if src is None:
-                    source = next(player.iterdescendants("source"), None)
-                    if source is not None:
-                        src = self.src(source, "src")
-        elif text:
-            url = next(
-                (w for w in text.split() if w.startswith(("http://", "https://"))), None
-            )
-            src = self.resolver.resolve(url) if url else None
-        return Block(
-            kind=BlockKind.EMBED,
-            text=text,
-            html=serialise(el),
-            links=links,
-            src=src,
-            caption=caption,
-        )
-
     def lone_heading(self, el: etree._Element) -> bool:
         """If *el* holds nothing but one heading, emit that heading and say so."""
         found = el.iterdescendants(*HEADINGS)
@@ -436,17 +345,6 @@ class _Walker:
         )
         return True
 
-    def caption_of(self, el: etree._Element) -> str | None:
-        cap = next(el.iterdescendants("figcaption", "caption"), None)
-        if cap is None:
-            for node in el.iterdescendants("p", "div", "dd", "span"):
-                if "wp-caption-text" in (node.get("class") or ""):
-                    cap = node
-                    break
-        if cap is None:
-            return None
-        return line_of(cap) or None
-
     def block(self, el: etree._Element, role: int) -> None:
         if role == PARA:
             self.paragraph(el)
@@ -465,136 +363,26 @@ class _Walker:
         ):
             return
         if role == CODE:
-            classes = " ".join(
-                c
-                for c in (
-                    el.get("class"),
-                    *(n.get("class") for n in el.iterdescendants("code")),
-                )
-                if c
-            )
-            match = LANGUAGE.search(classes)
+            self.add(code_block(el, self.links_in(el)))
+        elif role == LIST:
+            self.add(*list_block(el, self.links_in(el)))
+        elif role == QUOTE:
+            self.add(quote_block(el, self.links_in(el), "cite", "footer"))
+        elif role == TABLE:
+            self.add(table_block(el, el, self.links_in(el)))
+        elif role == EMBED:
+            self.add(embed_block(self.resolver, el, el, self.links_in(el)))
+        elif role == FIGURE:
+            self.add(figure_content(self.resolver, el, self.links_in(el)))
+        else:
             self.add(
                 Block(
-                    kind=BlockKind.CODE,
-                    text=code_text(el),
-                    html=serialise(el),
-                    links=self.links_in(el),
-                    language=(match.group(1) or match.group(2)).lower()
-                    if match
-                    else None,
-                )
-            )
-            return
-        if role == LIST:
-            items = tuple(text_of(li) for li in el if li.tag in {"li", "dt", "dd"})
-            flags = 0
-            if len(items) == 1 and len(items[0]) <= SHORT and len(el) == 1:
-                flags = SINGLE | facts(el[0])
-            self.add(
-                Block(
-                    kind=BlockKind.LIST,
+                    kind=BlockKind.OTHER,
                     text=text_of(el),
                     html=serialise(el),
                     links=self.links_in(el),
-                    items=items,
-                    ordered=el.tag == "ol",
-                ),
-                flags,
-            )
-            return
-        if role == QUOTE:
-            cite = next(el.iterdescendants("cite", "footer"), None)
-            self.add(
-                Block(
-                    kind=BlockKind.QUOTE,
-                    text=text_of(el),
-                    html=serialise(el),
-                    links=self.links_in(el),
-                    caption=(line_of(cite) or None) if cite is not None else None,
                 )
             )
-            return
-        if role == TABLE:
-            self.table(el, el)
-            return
-        if role == EMBED:
-            self.add(self.embed_block(el, el, self.links_in(el), "", None))
-            return
-        if role == FIGURE:
-            self.figure(el)
-            return
-        self.add(
-            Block(
-                kind=BlockKind.OTHER,
-                text=text_of(el),
-                html=serialise(el),
-                links=self.links_in(el),
-            )
-        )
-
-    def table(self, el: etree._Element, table: etree._Element) -> None:
-        rows = tuple(
-            tuple(text_of(cell) for cell in tr if cell.tag in {"td", "th"})
-            for tr in _own_rows(table)
-        )
-        self.add(
-            Block(
-                kind=BlockKind.TABLE,
-                text=text_of(el),
-                html=serialise(el),
-                links=self.links_in(el),
-                rows=rows,
-                caption=self.caption_of(el),
-            )
-        )
-
-    def figure(self, el: etree._Element) -> None:
-        table = next(el.iterdescendants("table"), None)
-        if table is not None:
-            self.table(el, table)
-            return
-        quote = next(el.iterdescendants("blockquote"), None)
-        if quote is not None:
-            cite = next(el.iterdescendants("cite", "figcaption"), None)
-            self.add(
-                Block(
-                    kind=BlockKind.QUOTE,
-                    text=text_of(el),
-                    html=serialise(el),
-                    links=self.links_in(el),
-                    caption=(line_of(cite) or None) if cite is not None else None,
-                )
-            )
-            return
-        players = list(
-            el.iterdescendants("iframe", "video", "audio", "embed", "object")
-        )
-        images = list(el.iterdescendants("img"))
-        text = text_of(el)
-        caption = self.caption_of(el)
-        if players or (not images and "wp-block-embed" in (el.get("class") or "")):
-            self.add(
-                self.embed_block(
-                    el,
-                    players[0] if players else None,
-                    self.links_in(el),
-                    text,
-                    caption,
-                )
-            )
-            return
-        if images:
-            self.add(self.figure_block(el, images[0], self.links_in(el), text, caption))
-            return
-        self.add(
-            Block(
-                kind=BlockKind.OTHER,
-                text=text,
-                html=serialise(el),
-                links=self.links_in(el),
-            )
-        )
 
     # -- the walk -----------------------------------------------------------
 
@@ -630,11 +418,11 @@ class _Walker:
                     self.flush()
                     self.links.append(link)
             return TRANSPARENT
-        if role in {LIST, FIGURE} and _is_gallery(child):
+        if role in {LIST, FIGURE} and is_gallery(child):
             return TRANSPARENT
-        if role == TABLE and _is_layout_table(child):
+        if role == TABLE and is_layout_table(child):
             return TRANSPARENT
-        if role == TRANSPARENT and tag == "div" and _is_caption_box(child):
+        if role == TRANSPARENT and tag == "div" and is_caption_box(child):
             return FIGURE
         return role
 
@@ -702,71 +490,6 @@ def _run_facts(run: list[str | etree._Element]) -> int:
         else:
             flags &= facts(item)
     return flags
-
-
-def _bounded_text(el: etree._Element) -> str:
-    """
-    The text of the first LINK_NODES elements of *el*, a space between blocks:
-    bounded work however deep the link goes.
-    """
-    parts: list[str] = []
-    events = etree.iterwalk(el, events=("start", "end"))
-    for event, node in islice(events, 2 * LINK_NODES):
-        if node.tag in SPECIAL:
-            parts.append(" ")
-        if event == "start":
-            if node.tag in NO_TEXT:
-                events.skip_subtree()
-            elif node.text:
-                parts.append(node.text)
-        elif node is not el and node.tail:
-            parts.append(node.tail)
-    return "".join(parts)
-
-
-def _own_rows(table: etree._Element) -> list[etree._Element]:
-    """The rows of *table* itself, not of tables nested in its cells."""
-    rows: list[etree._Element] = []
-    for child in table:
-        if child.tag == "tr":
-            rows.append(child)
-        elif child.tag in {"thead", "tbody", "tfoot"}:
-            rows.extend(tr for tr in child if tr.tag == "tr")
-    return rows
-
-
-def _is_layout_table(table: etree._Element) -> bool:
-    """A table of one cell: a layout wrapper (old themes, e-mail-style posts), not data."""
-    rows = _own_rows(table)
-    return (
-        len(rows) == 1
-        and sum(cell.tag in {"td", "th"} for cell in rows[0]) == 1
-        and not any(child.tag == "caption" for child in table)
-    )
-
-
-def _is_gallery(el: etree._Element) -> bool:
-    """A gallery (a list or figure of images): read as the images it holds, in order."""
-    cls = el.get("class")
-    if cls is not None and "gallery" in cls:
-        return True
-    if el.tag != "figure":
-        return False
-    images = el.iterdescendants("img")
-    if next(images, None) is None or next(images, None) is None:
-        return False
-    return (
-        next(el.iterdescendants(*MEDIA_TAGS[1:], "table", "blockquote"), None) is None
-    )
-
-
-def _is_caption_box(el: etree._Element) -> bool:
-    cls = el.get("class")
-    return (
-        cls is not None
-        and "wp-caption" in cls
-        and next(el.iterdescendants("img"), None) is not None
-    )
 
 
 _IDS: Final = etree.XPath("//@id | //a/@name")

@@ -1,0 +1,348 @@
+"""
+Stage 2, one element at a time: what a link, a figure, an embed, a table, a
+quote, a code block or a list element gives.
+
+The walker (:mod:`wpparse._blocks`) decides what each element of the content
+is and calls these to build the result.  They are plain functions of the
+element: the walker passes in the element's links (already recorded in
+document order) and the link resolver, so nothing here keeps state or walks
+the whole document.  The element predicates the walker asks before deciding
+(a gallery, a layout table, a caption box) live here too.
+"""
+
+from __future__ import annotations
+
+from itertools import islice
+from typing import Final
+
+from lxml import etree
+
+from wpparse._elements import (
+    ATTACHMENT,
+    LANGUAGE,
+    MEDIA_TAGS,
+    NO_TEXT,
+    SHORT,
+    SINGLE,
+    SPECIAL,
+    WP_IMAGE,
+    code_text,
+    collapse_ws,
+    facts,
+    line_of,
+    serialise,
+    text_of,
+)
+from wpparse._links import LinkResolver
+from wpparse._models import Block, BlockKind, Link
+
+__all__ = [
+    "LINK_CHARS",
+    "LINK_NODES",
+    "caption_of",
+    "code_block",
+    "embed_block",
+    "figure_block",
+    "figure_content",
+    "is_caption_box",
+    "is_gallery",
+    "is_layout_table",
+    "list_block",
+    "quote_block",
+    "read_link",
+    "table_block",
+]
+
+LINK_NODES: Final = 64
+"""A link's text is read from at most this many elements (a link may wrap a card)."""
+LINK_CHARS: Final = 1000
+"""A link's text keeps at most this many characters."""
+
+# -- links and sources -------------------------------------------------------
+
+
+def read_link(a: etree._Element, resolver: LinkResolver) -> Link | None:
+    """The :class:`Link` of ``<a>`` element *a*, or None without an ``href``."""
+    href = a.get("href")
+    if href is None:
+        return None
+    if not len(a):
+        text = a.text or ""
+    elif not any(n.tag in SPECIAL for n in islice(a.iterdescendants(), LINK_NODES)):
+        text = "".join(a.itertext())  # inline markup only: the fast way
+    else:  # a card, a line break, or links nested in links: bounded work
+        text = _bounded_text(a)
+    title = a.get("title")
+    return resolver.link(
+        href,
+        text=collapse_ws(text[:LINK_CHARS]),
+        title=title.strip() if title else None,
+        rel=a.get("rel"),
+    )
+
+
+def _bounded_text(el: etree._Element) -> str:
+    """
+    The text of the first LINK_NODES elements of *el*, a space between blocks:
+    bounded work however deep the link goes.
+    """
+    parts: list[str] = []
+    events = etree.iterwalk(el, events=("start", "end"))
+    for event, node in islice(events, 2 * LINK_NODES):
+        if node.tag in SPECIAL:
+            parts.append(" ")
+        if event == "start":
+            if node.tag in NO_TEXT:
+                events.skip_subtree()
+            elif node.text:
+                parts.append(node.text)
+        elif node is not el and node.tail:
+            parts.append(node.tail)
+    return "".join(parts)
+
+
+def _src(resolver: LinkResolver, el: etree._Element, *names: str) -> str | None:
+    """The first of the attributes *names* that is set, resolved; lazy-load
+    placeholders (``data:`` URLs) give way to the real source."""
+    found = None
+    for name in names:
+        value = el.get(name)
+        if value and value.strip():
+            if not value.lstrip().startswith("data:"):
+                return resolver.resolve(value)
+            found = found or value
+    return found.strip() if found else None
+
+
+# -- media -------------------------------------------------------------------
+
+
+def figure_block(
+    resolver: LinkResolver,
+    el: etree._Element,
+    img: etree._Element | None,
+    links: tuple[Link, ...],
+    *,
+    text: str = "",
+    caption: str | None = None,
+) -> Block:
+    """A FIGURE block for *el*, its image *img* (if any) giving the source."""
+    attachment = None
+    alt = None
+    src = None
+    if img is not None:
+        src = _src(resolver, img, "src", "data-src", "data-lazy-src", "data-orig-file")
+        alt = img.get("alt")
+        match = WP_IMAGE.search(img.get("class") or "")
+        if match:
+            attachment = int(match.group(1))
+    if attachment is None:
+        for node in (el, *el.iterancestors("div", "figure")):
+            match = ATTACHMENT.match(node.get("id") or "")
+            if match:
+                attachment = int(match.group(1))
+                break
+    return Block(
+        kind=BlockKind.FIGURE,
+        text=text,
+        html=serialise(el),
+        links=links,
+        src=src,
+        alt=alt,
+        caption=caption,
+        attachment_id=attachment,
+    )
+
+
+def embed_block(
+    resolver: LinkResolver,
+    el: etree._Element,
+    player: etree._Element | None,
+    links: tuple[Link, ...],
+    *,
+    text: str = "",
+    caption: str | None = None,
+) -> Block:
+    """An EMBED block for *el*: the source from *player*, else a URL in *text*."""
+    src = None
+    if player is not None:
+        if player.tag == "object":
+            src = _src(resolver, player, "data")
+        else:
+            src = _src(resolver, player, "src", "data-src", "data-lazy-src")
+            if src is None:
+                source = next(player.iterdescendants("source"), None)
+                if source is not None:
+                    src = _src(resolver, source, "src")
+    elif text:
+        url = next(
+            (w for w in text.split() if w.startswith(("http://", "https://"))), None
+        )
+        src = resolver.resolve(url) if url else None
+    return Block(
+        kind=BlockKind.EMBED,
+        text=text,
+        html=serialise(el),
+        links=links,
+        src=src,
+        caption=caption,
+    )
+
+
+def caption_of(el: etree._Element) -> str | None:
+    """The text of *el*'s ``<figcaption>``, ``<caption>`` or ``wp-caption-text``."""
+    cap = next(el.iterdescendants("figcaption", "caption"), None)
+    if cap is None:
+        for node in el.iterdescendants("p", "div", "dd", "span"):
+            if "wp-caption-text" in (node.get("class") or ""):
+                cap = node
+                break
+    if cap is None:
+        return None
+    return line_of(cap) or None
+
+
+def figure_content(
+    resolver: LinkResolver, el: etree._Element, links: tuple[Link, ...]
+) -> Block:
+    """The block a ``<figure>`` (or caption box) gives: what it holds decides."""
+    table = next(el.iterdescendants("table"), None)
+    if table is not None:
+        return table_block(el, table, links)
+    if next(el.iterdescendants("blockquote"), None) is not None:
+        return quote_block(el, links, "cite", "figcaption")
+    players = list(el.iterdescendants("iframe", "video", "audio", "embed", "object"))
+    images = list(el.iterdescendants("img"))
+    text = text_of(el)
+    caption = caption_of(el)
+    if players or (not images and "wp-block-embed" in (el.get("class") or "")):
+        return embed_block(
+            resolver,
+            el,
+            players[0] if players else None,
+            links,
+            text=text,
+            caption=caption,
+        )
+    if images:
+        return figure_block(resolver, el, images[0], links, text=text, caption=caption)
+    return Block(kind=BlockKind.OTHER, text=text, html=serialise(el), links=links)
+
+
+# -- text blocks -------------------------------------------------------------
+
+
+def quote_block(el: etree._Element, links: tuple[Link, ...], *cite_tags: str) -> Block:
+    """A QUOTE block; the first of *cite_tags* inside it gives the caption."""
+    cite = next(el.iterdescendants(*cite_tags), None)
+    return Block(
+        kind=BlockKind.QUOTE,
+        text=text_of(el),
+        html=serialise(el),
+        links=links,
+        caption=(line_of(cite) or None) if cite is not None else None,
+    )
+
+
+def code_block(el: etree._Element, links: tuple[Link, ...]) -> Block:
+    """A CODE block; a ``language-x`` or ``brush: x`` class gives the language."""
+    classes = " ".join(
+        c
+        for c in (
+            el.get("class"),
+            *(n.get("class") for n in el.iterdescendants("code")),
+        )
+        if c
+    )
+    match = LANGUAGE.search(classes)
+    return Block(
+        kind=BlockKind.CODE,
+        text=code_text(el),
+        html=serialise(el),
+        links=links,
+        language=(match.group(1) or match.group(2)).lower() if match else None,
+    )
+
+
+def list_block(el: etree._Element, links: tuple[Link, ...]) -> tuple[Block, int]:
+    """A LIST block and its flags (SINGLE and its item's facts for a short one-item list)."""
+    items = tuple(text_of(li) for li in el if li.tag in {"li", "dt", "dd"})
+    flags = 0
+    if len(items) == 1 and len(items[0]) <= SHORT and len(el) == 1:
+        flags = SINGLE | facts(el[0])
+    block = Block(
+        kind=BlockKind.LIST,
+        text=text_of(el),
+        html=serialise(el),
+        links=links,
+        items=items,
+        ordered=el.tag == "ol",
+    )
+    return block, flags
+
+
+def table_block(
+    el: etree._Element, table: etree._Element, links: tuple[Link, ...]
+) -> Block:
+    """A TABLE block for *el*, its rows read from *table* (*el* itself or inside it)."""
+    rows = tuple(
+        tuple(text_of(cell) for cell in tr if cell.tag in {"td", "th"})
+        for tr in _own_rows(table)
+    )
+    return Block(
+        kind=BlockKind.TABLE,
+        text=text_of(el),
+        html=serialise(el),
+        links=links,
+        rows=rows,
+        caption=caption_of(el),
+    )
+
+
+# -- what an element is ------------------------------------------------------
+
+
+def _own_rows(table: etree._Element) -> list[etree._Element]:
+    """The rows of *table* itself, not of tables nested in its cells."""
+    rows: list[etree._Element] = []
+    for child in table:
+        if child.tag == "tr":
+            rows.append(child)
+        elif child.tag in {"thead", "tbody", "tfoot"}:
+            rows.extend(tr for tr in child if tr.tag == "tr")
+    return rows
+
+
+def is_layout_table(table: etree._Element) -> bool:
+    """A table of one cell: a layout wrapper (old themes, e-mail-style posts), not data."""
+    rows = _own_rows(table)
+    return (
+        len(rows) == 1
+        and sum(cell.tag in {"td", "th"} for cell in rows[0]) == 1
+        and not any(child.tag == "caption" for child in table)
+    )
+
+
+def is_gallery(el: etree._Element) -> bool:
+    """A gallery (a list or figure of images): read as the images it holds, in order."""
+    cls = el.get("class")
+    if cls is not None and "gallery" in cls:
+        return True
+    if el.tag != "figure":
+        return False
+    images = el.iterdescendants("img")
+    if next(images, None) is None or next(images, None) is None:
+        return False
+    return (
+        next(el.iterdescendants(*MEDIA_TAGS[1:], "table", "blockquote"), None) is None
+    )
+
+
+def is_caption_box(el: etree._Element) -> bool:
+    """A ``wp-caption`` ``<div>`` around an image: read as a figure."""
+    cls = el.get("class")
+    return (
+        cls is not None
+        and "wp-caption" in cls
+        and next(el.iterdescendants("img"), None) is not None
+    )
