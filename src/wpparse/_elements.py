@@ -2,10 +2,11 @@
 Reading single elements of post content: what each tag is, its plain text,
 its formatting facts.
 
-Shared by the block walker (:mod:`wpparse._blocks`); nothing here walks the
-whole document.  Text comes from lxml's tree directly: entities are decoded
-by the parser, whitespace is collapsed within lines, ``<br>`` and block
-boundaries become line breaks.
+Shared by the block walker (:mod:`wpparse._blocks`) and the modules that
+build its pieces (:mod:`wpparse._pieces`, :mod:`wpparse._block_kinds`);
+nothing here walks the whole document.  Text comes from lxml's tree
+directly: entities are decoded by the parser, whitespace is collapsed within
+lines, ``<br>`` and block boundaries become line breaks.
 """
 
 from __future__ import annotations

@@ -10,20 +10,29 @@ wpparse does not model are kept, untouched, in :attr:`Post.extra`.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 from datetime import tzinfo
 from typing import Any, Literal
 
 from wpparse._dates import parse_wp_date, resolve_tz
+from wpparse._fields import (
+    _bool,
+    _excerpt_text,
+    _field,
+    _int,
+    _int_or_object_id,
+    _ints,
+    _rendered,
+    _str,
+    _strs,
+)
 from wpparse._load import (
     JSONInput,
     load_json,
 )
 from wpparse._models import Post, Relation
 from wpparse._objects import Embedded, Source
-from wpparse._relations import parse_relations, quote_key
-from wpparse._repair import fix_surrogates
+from wpparse._relations import parse_relations
 from wpparse._sections import build_content
 from wpparse._text import collapse, html_to_text
 from wpparse.exceptions import (
@@ -87,10 +96,6 @@ _POST_KEYS = (
     "type",
     "status",
 )
-
-
-def _field(name: str, base: str) -> str:
-    return f"{base}.{name}"
 
 
 def is_error_object(obj: Mapping[str, Any]) -> bool:
@@ -187,141 +192,6 @@ def _what(kind: str) -> str:
         return f"a {kind} description"
     article = "an" if kind in {"error", "unknown"} else "a"
     return f"{article} {kind} object (use wpparse.parse)"
-
-
-_INT_TEXT = re.compile(r"\s*[-+]?[0-9]{1,4000}\s*")  # ASCII digits only, as JSON
-
-
-# str(int) refuses more than 4,300 digits (about 14,000 bits); stay well under.
-_MAX_INT_BITS = 4_000
-
-
-def _int(value: Any, path: str) -> int | None:
-    if value is None:
-        return None
-    if isinstance(value, int) and not isinstance(value, bool):
-        return value
-    if isinstance(value, str) and _INT_TEXT.fullmatch(value):
-        return int(value)
-    if isinstance(value, float) and value.is_integer():
-        return int(value)
-    raise InvalidPostError(f"expected an integer, got {describe(value)}", path=path)
-
-
-def _str(value: Any, path: str) -> str | None:
-    if value is None:
-        return value
-    if isinstance(value, str):
-        return fix_surrogates(value, path)
-    if isinstance(value, float) or (
-        isinstance(value, int)
-        and not isinstance(value, bool)
-        and value.bit_length() < _MAX_INT_BITS
-    ):
-        return str(value)
-    raise InvalidPostError(f"expected a string, got {describe(value)}", path=path)
-
-
-def _bool(value: Any, path: str) -> bool | None:
-    if value is None or isinstance(value, bool):
-        return value
-    if value in (0, 1, "0", "1", "true", "false"):
-        return value in (1, "1", "true")
-    raise InvalidPostError(f"expected true or false, got {describe(value)}", path=path)
-
-
-def _ints(value: Any, path: str) -> tuple[int, ...]:
-    if value is None:
-        return ()
-    if not isinstance(value, list):
-        raise InvalidPostError(
-            f"expected a list of ids, got {describe(value)}", path=path
-        )
-    out: list[int] = []
-    for index, item in enumerate(value):
-        number = _int(item, f"{path}[{index}]")
-        if number is not None:
-            out.append(number)
-    return tuple(out)
-
-
-def _strs(value: Any, path: str) -> tuple[str, ...]:
-    if value is None:
-        return ()
-    if isinstance(value, Mapping):
-        # WordPress serialises a PHP array with holes as an object {"0": ..., "2": ...}.
-        items = [(f"{path}['{quote_key(str(k))}']", v) for k, v in value.items()]
-    elif isinstance(value, list):
-        items = [(f"{path}[{i}]", v) for i, v in enumerate(value)]
-    else:
-        raise InvalidPostError(
-            f"expected a list of strings, got {describe(value)}", path=path
-        )
-    return tuple(s for item_path, item in items if (s := _str(item, item_path)))
-
-
-def _rendered(value: Any, path: str) -> tuple[str, bool]:
-    """Return ``(html, protected)`` of a ``{"rendered": ...}`` field (or a v1 plain string)."""
-    if value is None:
-        return "", False
-    if isinstance(value, str):
-        return fix_surrogates(value, path), False
-    if isinstance(value, Mapping):
-        key = "raw" if value.get("rendered") is None and "raw" in value else "rendered"
-        html = _str(value.get(key), f"{path}.{key}") or ""
-        protected = value.get("protected") is True
-        return html, protected
-    raise InvalidPostError(
-        f"expected an object with 'rendered', got {describe(value)}", path=path
-    )
-
-
-# The "[…]" / "Continue reading" tail of an excerpt: one of two patterns,
-# ending the text.  A bracket tail starts at the last "[" and both read-more
-# phrases contain "read", so each regex runs only where it can match: a
-# single search with a leading \s* costs more than parsing the excerpt.
-_BRACKET_TAIL = re.compile(r"\[\s*(?:…|\.\.\.)\s*\]\s*$")
-_READ_MORE_TAIL = re.compile(
-    r"(?:continue reading|read more)\b.*\s*$",
-    re.IGNORECASE,
-)
-_MORE_LINK = re.compile(
-    r"<(?P<tag>a|p|div)\b[^>]*class=[\"'][^\"']*(?:more-link|link-more|readmore)[^\"']*[\"'][^>]*>.*$",
-    re.IGNORECASE | re.DOTALL,
-)
-
-
-def _tail_start(text: str) -> int | None:
-    """Where the excerpt's "[…]" or "Continue reading" tail starts, if it has one."""
-    start = None
-    bracket = text.rfind("[")
-    if bracket >= 0 and _BRACKET_TAIL.match(text, bracket):
-        start = bracket
-    if "read" in text.lower():  # only ASCII letters fold to r, e, a, d
-        more = _READ_MORE_TAIL.search(text)
-        if more and (start is None or more.start() < start):
-            start = more.start()
-    return start
-
-
-def _excerpt_text(excerpt_html: str, where: str) -> tuple[str, bool]:
-    """Return the excerpt's plain text without WordPress's "read more" tail, and whether it was cut."""
-    cut = False
-    html = excerpt_html
-    match = _MORE_LINK.search(html)
-    if match:
-        html = html[: match.start()]
-        cut = True
-    text = html_to_text(html, where)
-    tail = _tail_start(text)
-    if tail is not None:
-        text = text[:tail].rstrip()
-        cut = True
-        if text and not text.endswith("…"):
-            text = f"{text} …" if text[-1] in ",;:" else f"{text}…"
-    elif text.endswith(("…", "...")):
-        cut = True
-    return text, cut
 
 
 def post_from_mapping(
@@ -433,14 +303,6 @@ def _embedded(
         value = obj["_embedded"]
         return stage.parse_embedded(value, relations, path=f"{path}._embedded", tz=tz)
     return stage.embedded_from_v1(obj, path=path, tz=tz)  # WP-API v1: in place
-
-
-def _int_or_object_id(value: Any, path: str) -> int | None:
-    # WP-API v1 and some customised sites embed the author object itself.
-    if isinstance(value, Mapping):
-        inner = value.get("id", value.get("ID"))
-        return _int(inner, f"{path}.id")
-    return _int(value, path)
 
 
 def _decode(data: JSONInput) -> Any:

@@ -15,6 +15,7 @@ from datetime import tzinfo
 from typing import Any
 
 from wpparse._dates import parse_wp_date, resolve_tz
+from wpparse._fields import _int, _rendered, _str
 from wpparse._load import JSONInput
 from wpparse._models import Post
 from wpparse._objects import Comment, Media, MediaSize, Source, Term, User
@@ -24,9 +25,6 @@ from wpparse._wpjson import (
     HeadingRule,
     _decode,
     _embedded,
-    _int,
-    _rendered,
-    _str,
     _what,
     object_kind,
     post_from_mapping,
