@@ -122,7 +122,7 @@ class Headers(Protocol):
 
     Anything with an ``items()`` of ``(name, value)`` pairs: a :class:`dict`,
     ``requests``' and ``httpx``'s headers, or the
-    :class:`http.client.HTTPMessage` that :func:`urllib.request.urlopen`
+    ``http.client.HTTPMessage`` that :func:`urllib.request.urlopen`
     returns.  Names are matched whatever their case.
 
     .. versionadded:: 0.1.0
