@@ -187,3 +187,22 @@ def test_collection_pickles_with_its_paging() -> None:
 
     assert isinstance(copy, wpparse.Collection)
     assert (posts, 5, posts.problems) == (copy, copy.total, copy.problems)
+
+
+def test_paging_from_urllib_headers() -> None:
+    """``urlopen(...).headers`` is an HTTPMessage, not a Mapping: it is accepted."""
+    from email.parser import Parser
+    from http.client import HTTPMessage
+
+    message = Parser(_class=HTTPMessage).parsestr(
+        "X-WP-Total: 5\r\nX-WP-TotalPages: 3\r\n"
+        'Link: <https://x.test/wp-json/wp/v2/posts?page=3>; rel="next"\r\n\r\n'
+    )
+
+    posts = wpparse.parse_posts('[{"id": 1}, {"id": 2}]', headers=message)
+
+    assert (5, 3, "https://x.test/wp-json/wp/v2/posts?page=3") == (
+        posts.total,
+        posts.total_pages,
+        posts.next,
+    )

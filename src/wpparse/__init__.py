@@ -9,7 +9,7 @@ Parse WordPress REST API JSON into typed, immutable models.
 
 from wpparse import exceptions
 from wpparse._chunks import chunks
-from wpparse._collections import Collection, parse_objects, parse_posts
+from wpparse._collections import Collection, Headers, parse_objects, parse_posts
 from wpparse._dict import post_schema, to_dict
 from wpparse._links import extract_links
 from wpparse._models import (
@@ -59,6 +59,7 @@ __all__ = [
     "Collection",
     "Comment",
     "Embedded",
+    "Headers",
     "HeadingSource",
     "InvalidJSONError",
     "InvalidPostError",

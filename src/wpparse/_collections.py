@@ -11,9 +11,9 @@ envelope's ``headers``.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import tzinfo
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar
 
 from wpparse._dates import resolve_tz
 from wpparse._load import (
@@ -32,6 +32,7 @@ from wpparse.exceptions import InvalidJSONError, NotAPostError, WPParseError, de
 
 __all__ = [
     "Collection",
+    "Headers",
     "make_problem",
     "paging_from_headers",
     "parse_objects",
@@ -115,7 +116,24 @@ def _header_int(value: Any) -> int | None:
     return None
 
 
-def paging_from_headers(headers: Mapping[str, Any] | None) -> dict[str, Any]:
+class Headers(Protocol):
+    """
+    HTTP response headers, as any HTTP client gives them.
+
+    Anything with an ``items()`` of ``(name, value)`` pairs: a :class:`dict`,
+    ``requests``' and ``httpx``'s headers, or the
+    ``http.client.HTTPMessage`` that :func:`urllib.request.urlopen`
+    returns.  Names are matched whatever their case.
+
+    .. versionadded:: 0.1.0
+    """
+
+    def items(self) -> Iterable[tuple[str, Any]]:
+        """Return the ``(name, value)`` pairs of the headers."""
+        ...  # pragma: no cover - a protocol
+
+
+def paging_from_headers(headers: Headers | None) -> dict[str, Any]:
     """
     Read ``X-WP-Total``, ``X-WP-TotalPages`` and the ``Link`` header's
     ``next``/``prev`` from *headers*, whatever the case of their names.
@@ -225,7 +243,7 @@ def make_problem(source: Source, path: str, exc: WPParseError) -> Problem:
 
 def _parse_all(
     data: JSONInput,
-    headers: Mapping[str, Any] | None,
+    headers: Headers | None,
     strict: bool,  # noqa: FBT001
     build: Callable[[Any, str, Source], T],
 ) -> Collection[T]:
@@ -248,7 +266,7 @@ def _parse_all(
 def parse_posts(
     data: JSONInput,
     *,
-    headers: Mapping[str, Any] | None = None,
+    headers: Headers | None = None,
     strict: bool = True,
     headings: HeadingRule = "auto",
     tz: tzinfo | str | None = None,
@@ -261,7 +279,8 @@ def parse_posts(
             line), or an ``?_envelope`` response whose ``body`` is an array.  A
             single post object is a collection of one.
         headers: The HTTP response's headers (``response.headers`` of requests
-            or httpx, or any mapping; names in any case), for the paging facts.
+            or httpx, urllib's ``response.headers``, or any mapping; names in any
+            case), for the paging facts.
         strict: With ``True`` (the default) the first bad record raises.  With
             ``False`` bad records are skipped, and each is described in
             :attr:`Collection.problems`.
@@ -297,7 +316,7 @@ def parse_posts(
 def parse_objects(
     data: JSONInput,
     *,
-    headers: Mapping[str, Any] | None = None,
+    headers: Headers | None = None,
     strict: bool = True,
     headings: HeadingRule = "auto",
     tz: tzinfo | str | None = None,

@@ -35,7 +35,9 @@ class LinkKind(enum.StrEnum):
     """
 
     INTERNAL = "internal"
-    """Same site as the post's ``link`` (with or without ``www.``)."""
+    """Same site as the post's ``link`` (with or without ``www.``).  A relative
+    link in a post whose ``link`` is missing or itself relative (mirrored sites)
+    cannot be made absolute: it stays relative and still counts as internal."""
     EXTERNAL = "external"
     """Another web site."""
     FRAGMENT = "fragment"
@@ -45,7 +47,7 @@ class LinkKind(enum.StrEnum):
     TEL = "tel"
     """A ``tel:`` number."""
     OTHER = "other"
-    """Any other scheme (``ftp:``, ``sms:``, ...) or a URL that cannot be resolved."""
+    """Any other scheme (``ftp:``, ``sms:``, ...), or a URL too malformed to parse."""
     UNSAFE = "unsafe"
     """``javascript:``, ``vbscript:`` or a non-image ``data:`` URL: never follow it."""
 
@@ -106,7 +108,8 @@ class Link:
 
     url: str
     """The absolute URL, resolved against the post's ``link`` (and ``<base>``).
-    Entities are decoded.  For an unsafe or unresolvable link, the href as written."""
+    Entities are decoded.  For an unsafe or malformed link, the href as written;
+    with no absolute base to resolve against, a relative URL stays relative."""
     href: str
     """The ``href`` attribute exactly as written in the HTML (entities decoded)."""
     text: str = ""
