@@ -143,7 +143,13 @@ def test_text_and_mapping_agree(obj: dict[str, Any]) -> None:
         # Text input repairs every string, so the whole post encodes.
         json.dumps(wpparse.to_dict(from_text), ensure_ascii=False).encode("utf-8")
     else:
-        assert str(from_text) == str(from_mapping)
+        # Text input has its lone surrogates repaired to U+FFFD when it is
+        # read; a mapping keeps them until a field is used, so an error
+        # message may quote the one as '\ud800' and the other as '\ufffd'.
+        assert str(from_text) == _LONE_SURROGATE.sub("\ufffd", str(from_mapping))
+
+
+_LONE_SURROGATE = re.compile(r"(?<!\\)\\ud[89a-f][0-9a-f]{2}")
 
 
 @given(st.sampled_from(MODELLED_FIELDS), json_values)
