@@ -47,6 +47,19 @@ def _install(session: nox.Session, *groups: str, project: bool = True) -> None:
         session.install("-e", ".")
 
 
+def _sphinx(
+    session: nox.Session,
+    builder: str,
+    out: Path,
+    *,
+    quiet: bool = True,
+    env: dict[str, str] | None = None,
+) -> None:
+    """Run sphinx-build the one way every docs session does: nitpicky, warnings are errors."""
+    args = ["-n", "-W", "--keep-going", *(["-q"] if quiet else []), "-b", builder]
+    session.run("sphinx-build", *args, "docs", str(out), env=env)
+
+
 @nox.session(python=PYTHON_VERSIONS)
 def tests(session: nox.Session) -> None:
     """Run the unit, property and corpus tests (quick Hypothesis profile)."""
@@ -131,16 +144,7 @@ def docs(session: nox.Session) -> None:
     _install(session, "docs")
     shutil.rmtree(ROOT / "docs" / "_build", ignore_errors=True)
     for builder in ("html", "doctest"):
-        session.run(
-            "sphinx-build",
-            "-n",
-            "-W",
-            "--keep-going",
-            "-b",
-            builder,
-            "docs",
-            f"docs/_build/{builder}",
-        )
+        _sphinx(session, builder, ROOT / "docs" / "_build" / builder, quiet=False)
 
 
 @nox.session(default=False)
@@ -152,16 +156,10 @@ def recipes(session: nox.Session) -> None:
         )
     _install(session, "docs")
     session.install("pyspark")
-    session.run(
-        "sphinx-build",
-        "-n",
-        "-W",
-        "--keep-going",
-        "-q",
-        "-b",
+    _sphinx(
+        session,
         "doctest",
-        "docs",
-        str(ROOT / "docs" / "_build" / "recipes"),
+        ROOT / "docs" / "_build" / "recipes",
         env={"WPPARSE_DOCS_SPARK": "1"},
     )
 
@@ -187,17 +185,7 @@ def screenshots(session: nox.Session) -> None:
     _install(session, "docs")
     session.install("pillow")
     html = ROOT / "docs" / "_build" / "html"
-    session.run(
-        "sphinx-build",
-        "-n",
-        "-W",
-        "--keep-going",
-        "-q",
-        "-b",
-        "html",
-        "docs",
-        str(html),
-    )
+    _sphinx(session, "html", html)
     session.run(
         "python",
         "docs/_support/screenshots.py",
