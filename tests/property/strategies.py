@@ -6,6 +6,8 @@ from typing import Any
 
 from hypothesis import strategies as st
 
+from wpparse._wpjson import _MODELLED
+
 __all__ = [
     "INJECTIONS",
     "MODELLED_FIELDS",
@@ -64,33 +66,9 @@ json_values: st.SearchStrategy[Any] = st.recursive(
 )
 """Any JSON value (NaN and infinities included, as Python's json reads them)."""
 
-MODELLED_FIELDS = (
-    "id",
-    "type",
-    "slug",
-    "status",
-    "link",
-    "guid",
-    "date",
-    "date_gmt",
-    "modified",
-    "modified_gmt",
-    "author",
-    "featured_media",
-    "comment_status",
-    "ping_status",
-    "sticky",
-    "template",
-    "format",
-    "categories",
-    "tags",
-    "meta",
-    "class_list",
-    "title",
-    "excerpt",
-    "content",
-    "_links",
-)
+# Every top-level field the Post model reads, straight from the parser, so a
+# field added there is fuzzed here too.
+MODELLED_FIELDS = tuple(sorted(_MODELLED))
 
 # Plausible values per field, so that a generated post is often valid and a
 # field replaced by something odd is the only thing wrong with it.
