@@ -29,6 +29,7 @@ from wpparse._fields import (
 )
 from wpparse._load import (
     JSONInput,
+    load_json,
     load_json_clean,
 )
 from wpparse._models import Post, Relation
@@ -317,7 +318,13 @@ def _embedded(
     return stage.embedded_from_v1(obj, path=path, tz=tz)  # WP-API v1: in place
 
 
-def _decode(data: JSONInput) -> tuple[Any, bool]:
+def _decode(data: JSONInput) -> Any:
+    if isinstance(data, (str, bytes, bytearray, memoryview)):
+        return load_json(data)
+    return data
+
+
+def _decode_clean(data: JSONInput) -> tuple[Any, bool]:
     """Return the decoded value, and whether it is clean (see :func:`load_json_clean`)."""
     if isinstance(data, (str, bytes, bytearray, memoryview)):
         return load_json_clean(data)
@@ -355,7 +362,7 @@ def parse_post(
 
     .. versionadded:: 0.1.0
     """
-    obj, clean = _decode(data)
+    obj, clean = _decode_clean(data)
     if not isinstance(obj, Mapping):
         what = _what("list") if isinstance(obj, list) else describe(obj)
         raise NotAPostError(f"expected a post object, got {what}", path="$")
