@@ -235,6 +235,18 @@ def test_enumerated_bold_heading() -> None:
     assert [None, "1. You feel ashamed"] == _titles(html)
 
 
+def test_longest_bold_question_is_still_a_heading() -> None:
+    # The walk reads formatting facts only of paragraphs a rule could take:
+    # the longest title any rule accepts must still get them.
+    from wpparse._pseudo import MAX_TITLE_CHARS, QUESTION_MAX_CHARS  # noqa: PLC0415
+
+    question = "Why " + "extraordinary " * 13 + "circumstances?"
+    assert len(question) == QUESTION_MAX_CHARS == MAX_TITLE_CHARS
+    html = BODY + f"<p><strong>{question}</strong></p>" + BODY
+
+    assert [None, question] == _titles(html)
+
+
 @pytest.mark.parametrize("rule", ["html", "bold", "auto"])
 def test_rules_are_nested(rule: str) -> None:
     html = (
