@@ -207,3 +207,29 @@ def test_chunks_partition_any_text(sections: list[list[str]], limit: int) -> Non
     assert "".join(c.text for c in chunks).replace(" ", "").replace("\n", "") == (
         post.text.replace(" ", "").replace("\n", "")
     )
+
+
+def test_many_links_each_go_to_one_chunk_in_order() -> None:
+    # One paragraph of many links, cut into many chunks: every link lands in
+    # exactly one chunk, in document order, the one holding its text; a link
+    # without text (an image link) goes where the previous link's text ended.
+    def link(n: int) -> Link:
+        text = "" if n % 7 == 0 else f"link {n}"
+        return Link(url=f"https://x.example/{n}", href=f"/{n}", text=text)
+
+    links = [link(n) for n in range(300)]
+    text = " ".join(
+        f"Image{n}." if n % 7 == 0 else f"Word{n}, link {n}." for n in range(300)
+    )
+    block = _para(text, *links)
+    post = Post(id=1, sections=(Section(title=None, level=0, blocks=(block,)),))
+    chunks = wpparse.chunks(post, max_chars=90)
+
+    _check_partition(post, chunks)
+    assert len(chunks) > 30
+    assert links == [link for chunk in chunks for link in chunk.links]
+    where = {link.url: chunk.text for chunk in chunks for link in chunk.links}
+    assert "Image0." in where["https://x.example/0"]
+    for n in range(1, 300):
+        expected = f", link {n - 1 if n % 7 == 0 else n}."
+        assert expected in where[f"https://x.example/{n}"], n
