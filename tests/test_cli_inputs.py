@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import io
 import json
+import os
+import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -194,3 +198,47 @@ def test_summary_line() -> None:
     assert (
         "12 parsed (10 post, 2 media), 1 skipped (1 index), 1 failed" == summary.line()
     )
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "ascii:backslashreplace", "utf-16"])
+def test_jobs_write_the_same_bytes_as_one_process(
+    tmp_path: Path, encoding: str
+) -> None:
+    # Workers may send their output encoded for the parent's stdout; whatever
+    # the stdout's encoding, error handler or byte order mark, the bytes are
+    # those of -j 1, stdin read in between included.
+    names = []
+    for n in range(4):
+        path = tmp_path / f"p{n}.json"
+        posts = [
+            {"id": n * 10 + k, "title": {"rendered": f"Café {n}.{k} – naïve ✓"}}
+            for k in range(3)
+        ]
+        path.write_text(json.dumps(posts), encoding="utf-8")
+        names.append(str(path))
+    names.insert(2, "-")
+    stdin = '{"id": 99, "title": {"rendered": "Über stdin"}}'
+    env = {**os.environ, "PYTHONIOENCODING": encoding}
+    env.pop("PYTHONUNBUFFERED", None)  # a buffered stdout, as usual
+
+    def run(jobs: str) -> bytes:
+        return subprocess.run(
+            [sys.executable, "-m", "wpparse", "-q", "-f", "jsonl", "-j", jobs, *names],
+            input=stdin.encode("utf-8"),
+            capture_output=True,
+            env=env,
+            check=True,
+        ).stdout
+
+    serial = run("1")
+    text = serial.decode("utf-16" if encoding == "utf-16" else "utf-8")
+    ids = [int(found) for found in re.findall(r'"id": (\d+)', text)]
+
+    assert serial == run("2")
+    assert [0, 1, 2, 10, 11, 12, 99, 20, 21, 22, 30, 31, 32] == ids
+    if encoding.startswith("ascii"):
+        assert serial.isascii()
+        assert "\\xdcber stdin" in text
+    else:
+        assert "Über stdin" in text
+        assert "Café 3.2 – naïve ✓" in text

@@ -10,8 +10,11 @@ the run.
 
 from __future__ import annotations
 
+import codecs
+import contextlib
 import glob
 import io
+import os
 import sys
 import time
 from collections import Counter
@@ -81,9 +84,32 @@ class _Tally:
 
 @attrs.frozen
 class _FileResult:
-    output: str
+    output: str | bytes  # bytes when encoded in the worker for the parent's stream
     problems: tuple[str, ...]
     tally: _Tally
+
+
+# Encodings without state (no byte order mark, no shift state), so that each
+# file's output can be encoded on its own and the pieces joined.
+_STATELESS = frozenset({"utf-8", "ascii", "latin-1", "iso8859-1", "cp1252"})
+
+
+def _byte_stream(out: TextIO) -> tuple[str, str] | None:
+    """
+    Return (encoding, errors) if workers may encode *out*'s text themselves.
+
+    That is when *out* is a text layer over a byte stream that writes ``\n``
+    as it is (as ``sys.stdout`` does on POSIX) in an encoding without state:
+    the parent then writes the workers' bytes straight to ``out.buffer``,
+    not decoding and encoding again everything they send.
+    """
+    if not isinstance(out, io.TextIOWrapper) or os.linesep != "\n":
+        return None
+    try:
+        name = codecs.lookup(out.encoding).name
+    except LookupError:  # pragma: no cover - the stream was opened with it
+        return None
+    return (out.encoding, out.errors or "strict") if name in _STATELESS else None
 
 
 def expand_inputs(inputs: Sequence[str]) -> Iterator[Path | str]:
@@ -176,12 +202,34 @@ def _stdin_reader(
     return _StdinReader([], build, strict=options.strict, on_error=on_error)
 
 
-def _work(file: Path | str, options: Options) -> _FileResult:
-    """Parse one file in a worker process, keeping its output for the parent."""
+def _work(
+    file: Path | str, options: Options, encoding: tuple[str, str] | None = None
+) -> _FileResult:
+    """
+    Parse one file in a worker process, keeping its output for the parent.
+
+    With *encoding* (the parent's stream's encoding and error handler), the
+    output is sent encoded, unless it cannot be: then the parent's stream
+    meets the text, and fails on it, as it would without ``-j``.
+    """
     out = io.StringIO()
     problems: list[str] = []
     tally = _read(file, options, out, problems.append)
-    return _FileResult(out.getvalue(), tuple(problems), tally)
+    text = out.getvalue()
+    output: str | bytes = text
+    if encoding is not None:
+        with contextlib.suppress(UnicodeEncodeError):
+            output = text.encode(*encoding)
+    return _FileResult(output, tuple(problems), tally)
+
+
+def _write_output(out: TextIO, output: str | bytes) -> None:
+    """Write a worker's output: bytes go to the stream's buffer, after its pending text."""
+    if isinstance(output, str):
+        out.write(output)
+    elif output:
+        out.flush()
+        out.buffer.write(output)
 
 
 class _Progress:
@@ -252,16 +300,18 @@ def run(
             if account(_read(file, options, out, report, stdin=stdin, tick=tick), done):
                 break
     else:
+        encoding = _byte_stream(out)
         with ProcessPoolExecutor(max_workers=jobs) as pool:
             futures: list[Future[_FileResult] | None] = [
-                None if f == STDIN else pool.submit(_work, f, options) for f in files
+                None if f == STDIN else pool.submit(_work, f, options, encoding)
+                for f in files
             ]
             for done, (file, future) in enumerate(zip(files, futures, strict=True), 1):
                 if future is None:
                     tally = _read(file, options, out, report, stdin=stdin)
                 else:
                     result = future.result()
-                    out.write(result.output)
+                    _write_output(out, result.output)
                     for line in result.problems:
                         report(line)
                     tally = result.tally
