@@ -692,3 +692,18 @@ def test_unrendered_shortcode_in_content_keeps_its_text() -> None:
     (block,) = [b for s in post.walk() for b in s.blocks]
     assert "A caption" in block.text
     assert "A caption" in wpparse.to_markdown(post)
+
+
+def test_lone_surrogate_escape_after_an_escaped_backslash_is_repaired_in_the_field() -> (
+    None
+):
+    # "\\ud800" is text; the "\udc00" after it is a lone surrogate that the
+    # scan of the JSON text takes for the second half of a pair.
+    text = r'{"id": 5, "title": "\\ud800\udc00", "slug": "\\ud800\udc00"}'
+
+    with pytest.warns(WPParseWarning) as record:
+        post = wpparse.parse_post(text)
+
+    assert "\\ud800\ufffd" == post.title
+    assert "\\ud800\ufffd" == post.slug
+    assert ["$.title", "$.slug"] == [str(w.message).rsplit(" @ ", 1)[1] for w in record]

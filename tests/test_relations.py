@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import attrs
+
 import wpparse
 
 
@@ -61,3 +63,47 @@ def test_relation_lookup_by_either_name() -> None:
 
     assert ["a", "b"] == [r.href for r in post.relation("https://api.w.org/term")]
     assert ["a", "b"] == [r.href for r in post.relation("wp:term")]
+
+
+def test_relations_equal_the_ones_attrs_builds() -> None:
+    full = {
+        "href": "https://x.test/r/7",
+        "embeddable": True,
+        "taxonomy": "category",
+        "name": "wp",
+        "id": "7",
+        "count": 3,
+        "templated": True,
+        "targetHints": {"allow": ["GET"]},
+    }
+    bare = {"href": "https://x.test/t"}
+    odd = {"href": "h", "embeddable": 1, "id": True, "count": "x", "targetHints": []}
+    links = {"wp:term": [full, bare], "about": odd}
+
+    relations = wpparse.parse_post({"id": 1, "_links": links}).relations
+
+    term = "https://api.w.org/term"
+    assert (
+        wpparse.Relation(
+            rel="wp:term",
+            rel_uri=term,
+            href="https://x.test/r/7",
+            embeddable=True,
+            taxonomy="category",
+            name="wp",
+            id=7,
+            count=3,
+            templated=True,
+            target_hints={"allow": ["GET"]},
+            attributes=full,
+        ),
+        wpparse.Relation(
+            rel="wp:term",
+            rel_uri=term,
+            href="https://x.test/t",
+            attributes=bare,
+        ),
+        wpparse.Relation(rel="about", rel_uri="about", href="h", attributes=odd),
+    ) == relations
+    for relation in relations:  # every field set, as attrs would
+        assert repr(relation) == repr(attrs.evolve(relation))

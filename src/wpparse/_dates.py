@@ -10,11 +10,13 @@ value that keeps both the wall clock and the true instant.
 from __future__ import annotations
 
 import warnings
+from collections.abc import Mapping
 from datetime import UTC, datetime, timedelta, timezone, tzinfo
+from typing import Any
 
 from wpparse.exceptions import InvalidPostError, describe
 
-__all__ = ["parse_wp_date", "resolve_tz"]
+__all__ = ["parse_wp_date", "resolve_tz", "wp_date_at"]
 
 # Real UTC offsets lie within -12:00 .. +14:00; allow a margin, no more.  A
 # bigger difference means date_gmt is not the same instant (seen in the wild:
@@ -64,12 +66,17 @@ def _lenient(text: str) -> datetime | None:
     return first
 
 
-def _parse_one(value: object, path: str) -> datetime | None:
+def _path(base: str, name: str | None) -> str:
+    return base if name is None else f"{base}.{name}"
+
+
+def _parse_one(value: object, base: str, name: str | None) -> datetime | None:
+    """Return the date *value* holds; its path, ``base.name``, is built only for an error."""
     if value is None:
         return None
     if not isinstance(value, str):
         msg = f"expected an ISO 8601 date string, got {describe(value)}"
-        raise InvalidPostError(msg, path=path)
+        raise InvalidPostError(msg, path=_path(base, name))
     text = value.strip()
     if not text or text.startswith("0000-00-00"):
         return None
@@ -87,14 +94,26 @@ def _parse_one(value: object, path: str) -> datetime | None:
                 parsed = _lenient(text)
     if parsed is None:
         msg = f"expected an ISO 8601 date such as '2025-07-03T08:56:33', got {describe(value)}"
-        raise InvalidPostError(msg, path=path)
+        raise InvalidPostError(msg, path=_path(base, name))
     if parsed.tzinfo is not None:
         try:
             parsed.utcoffset()
         except ValueError:  # an offset of a day or more
             msg = f"expected a UTC offset under 24 hours, got {describe(value)}"
-            raise InvalidPostError(msg, path=path) from None
+            raise InvalidPostError(msg, path=_path(base, name)) from None
     return parsed
+
+
+# The fixed-offset zones dates get, by minutes: a post has two dates, a site
+# a handful of offsets, and the range is bounded (see _MAX_OFFSET).
+_ZONES: dict[int, timezone] = {}
+
+
+def _fixed_zone(minutes: int) -> timezone:
+    zone = _ZONES.get(minutes)
+    if zone is None:
+        zone = _ZONES[minutes] = timezone(timedelta(minutes=minutes))
+    return zone
 
 
 def parse_wp_date(
@@ -115,10 +134,35 @@ def parse_wp_date(
     * otherwise: the naive wall-clock time, as it stands.
 
     A missing or ``0000-00-00`` *local* falls back to *gmt* in UTC; ``None``
-    only when neither holds a date.
+    only when neither holds a date.  A value that is no date raises
+    :class:`~wpparse.exceptions.InvalidPostError` naming *path* or *gmt_path*.
     """
-    wall = _parse_one(local, path)
-    instant = _parse_one(gmt, gmt_path)
+    wall = _parse_one(local, path, None)
+    instant = _parse_one(gmt, gmt_path, None)
+    return _combine(wall, instant, tz)
+
+
+def wp_date_at(
+    obj: Mapping[str, Any],
+    name: str,
+    gmt_name: str,
+    base: str,
+    tz: tzinfo | None,
+) -> datetime | None:
+    """
+    :func:`parse_wp_date` of the fields *name* and *gmt_name* of *obj*.
+
+    *base* is the path of *obj*: the path of a bad field is built only for
+    its error.
+    """
+    wall = _parse_one(obj.get(name), base, name)
+    instant = _parse_one(obj.get(gmt_name), base, gmt_name)
+    return _combine(wall, instant, tz)
+
+
+def _combine(
+    wall: datetime | None, instant: datetime | None, tz: tzinfo | None
+) -> datetime | None:
     if wall is None:
         if instant is None:
             return None
@@ -136,7 +180,7 @@ def parse_wp_date(
             offset = wall - instant
         if abs(offset) <= _MAX_OFFSET:
             minutes = round(offset.total_seconds() / 60)
-            return wall.replace(tzinfo=timezone(timedelta(minutes=minutes)))
+            return wall.replace(tzinfo=_fixed_zone(minutes))
     if tz is not None:
         return wall.replace(tzinfo=tz)
     return wall

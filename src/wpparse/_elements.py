@@ -187,7 +187,9 @@ LANGUAGE: Final = re.compile(r"\b(?:language|lang)-([\w+#.-]+)|\bbrush:\s*([\w+#
 _FONT_BOLD: Final = re.compile(
     r"font-weight\s*:\s*(?:bold|bolder|[6-9]00)\b", re.IGNORECASE
 )
-SHORT: Final = 300  # paragraphs longer than this are never headings: skip the facts
+SHORT: Final = 200
+"""Paragraphs longer than this are never headings (:data:`wpparse._pseudo.MAX_TITLE_CHARS`):
+the walk skips their formatting facts."""
 
 
 def _parse(html: str) -> tuple[etree._Element, str]:
@@ -365,6 +367,8 @@ def facts(el: etree._Element) -> int:
     Text outside the bold that has no letter (``1.``, a dash, a colon) does not
     break BOLD: ``1. <strong>Title</strong>`` is a bold title with its number.
     """
+    if el.tag not in NO_TEXT and not any(len(child) for child in el):
+        return _flat_facts(el)
     unbold: list[str] = []
     italic_gap = link_gap = False
     bold = italic = linked = 0
@@ -390,6 +394,43 @@ def facts(el: etree._Element) -> int:
                 unbold.append(text)
             italic_gap = italic_gap or not italic
             link_gap = link_gap or not linked
+    return _flags(unbold, italic_gap=italic_gap, link_gap=link_gap)
+
+
+def _flat_facts(el: etree._Element) -> int:
+    """:func:`facts` of an element whose children have no children (most
+    paragraphs): the same answer from one pass over the children."""
+    unbold: list[str] = []
+    italic_gap = link_gap = False
+    bold = _is_bold(el)
+    italic = el.tag in _ITALIC
+    linked = el.tag == "a" and el.get("href") is not None
+    text = el.text
+    if text and not text.isspace():
+        if not bold:
+            unbold.append(text)
+        italic_gap = not italic
+        link_gap = not linked
+    for child in el:
+        tag = child.tag
+        text = child.text
+        if text and tag not in NO_TEXT and not text.isspace():
+            if not (bold or _is_bold(child)):
+                unbold.append(text)
+            italic_gap = italic_gap or not (italic or tag in _ITALIC)
+            link_gap = link_gap or not (
+                linked or (tag == "a" and child.get("href") is not None)
+            )
+        text = child.tail
+        if text and not text.isspace():
+            if not bold:
+                unbold.append(text)
+            italic_gap = italic_gap or not italic
+            link_gap = link_gap or not linked
+    return _flags(unbold, italic_gap=italic_gap, link_gap=link_gap)
+
+
+def _flags(unbold: list[str], *, italic_gap: bool, link_gap: bool) -> int:
     flags = 0
     if not any(c.isalpha() for c in "".join(unbold)):
         flags |= BOLD

@@ -31,6 +31,13 @@ __all__ = [
     "_rendered",
     "_str",
     "_strs",
+    "author_at",
+    "bool_at",
+    "int_at",
+    "ints_at",
+    "rendered_at",
+    "str_at",
+    "strs_at",
 ]
 
 
@@ -153,15 +160,21 @@ def _tail_start(text: str) -> int | None:
     return start
 
 
-def _excerpt_text(excerpt_html: str, where: str) -> tuple[str, bool]:
-    """Return the excerpt's plain text without WordPress's "read more" tail, and whether it was cut."""
+def _excerpt_text(
+    excerpt_html: str, where: str, *, repaired: bool = False
+) -> tuple[str, bool]:
+    """
+    Return the excerpt's plain text without WordPress's "read more" tail, and whether it was cut.
+
+    *repaired*: as for :func:`~wpparse._text.html_to_text`.
+    """
     cut = False
     html = excerpt_html
     match = _MORE_LINK.search(html)
     if match:
         html = html[: match.start()]
         cut = True
-    text = html_to_text(html, where)
+    text = html_to_text(html, where, repaired=repaired)
     tail = _tail_start(text)
     if tail is not None:
         text = text[:tail].rstrip()
@@ -179,3 +192,105 @@ def _int_or_object_id(value: Any, path: str) -> int | None:
         inner = value.get("id", value.get("ID"))
         return _int(inner, f"{path}.id")
     return _int(value, path)
+
+
+# --- readers of one field of an object ---------------------------------------
+# Each reads the field *name* of *obj*, the object at path *base*, returning
+# what the reader above would for that value.  The common types take a fast
+# path, and a field's JSON path is built only when its value needs the full
+# reader (to raise, or to repair).  *clean* says the object's strings are
+# known to hold no lone surrogate (see wpparse._load.load_json_clean).
+
+
+def str_at(
+    obj: Mapping[str, Any], name: str, base: str, *, clean: bool = False
+) -> str | None:
+    """:func:`_str` of the field *name* of *obj*."""
+    value = obj.get(name)
+    if isinstance(value, str):
+        # fix_surrogates is called from here, as _str calls it: its warning
+        # (stacklevel) names the same frame.
+        if clean or value.isascii():
+            return value
+        return fix_surrogates(value, f"{base}.{name}")
+    if value is None:
+        return None
+    return _str(value, f"{base}.{name}")
+
+
+def int_at(obj: Mapping[str, Any], name: str, base: str) -> int | None:
+    """:func:`_int` of the field *name* of *obj*."""
+    value = obj.get(name)
+    if value is None or value.__class__ is int:
+        return value
+    return _int(value, f"{base}.{name}")
+
+
+def bool_at(obj: Mapping[str, Any], name: str, base: str) -> bool | None:
+    """:func:`_bool` of the field *name* of *obj*."""
+    value = obj.get(name)
+    if value is None or value.__class__ is bool:
+        return value
+    return _bool(value, f"{base}.{name}")
+
+
+def ints_at(obj: Mapping[str, Any], name: str, base: str) -> tuple[int, ...]:
+    """:func:`_ints` of the field *name* of *obj*."""
+    value = obj.get(name)
+    if value is None:
+        return ()
+    if value.__class__ is list:
+        for item in value:
+            if item.__class__ is not int:
+                break
+        else:
+            return tuple(value)
+    return _ints(value, f"{base}.{name}")
+
+
+def strs_at(
+    obj: Mapping[str, Any], name: str, base: str, *, clean: bool = False
+) -> tuple[str, ...]:
+    """:func:`_strs` of the field *name* of *obj*."""
+    value = obj.get(name)
+    if value is None:
+        return ()
+    if value.__class__ is list:
+        for item in value:
+            if item.__class__ is not str or not item or not (clean or item.isascii()):
+                break
+        else:
+            return tuple(value)
+    return _strs(value, f"{base}.{name}")
+
+
+def rendered_at(
+    obj: Mapping[str, Any], name: str, base: str, *, clean: bool = False
+) -> tuple[str, bool]:
+    """:func:`_rendered` of the field *name* of *obj* (the same steps, for the same warnings)."""
+    value = obj.get(name)
+    if value is None:
+        return "", False
+    if isinstance(value, str):
+        if clean or value.isascii():
+            return value, False
+        return fix_surrogates(value, f"{base}.{name}"), False
+    if value.__class__ is dict or isinstance(value, Mapping):
+        html = value.get("rendered")
+        if html.__class__ is str and (clean or html.isascii()):
+            return html, value.get("protected") is True
+        key = "raw" if html is None and "raw" in value else "rendered"
+        html = _str(value.get(key), f"{base}.{name}.{key}") or ""
+        return html, value.get("protected") is True
+    raise InvalidPostError(
+        f"expected an object with 'rendered', got {describe(value)}",
+        path=f"{base}.{name}",
+    )
+
+
+def author_at(obj: Mapping[str, Any], name: str, base: str) -> int | None:
+    """:func:`_int_or_object_id` of the field *name* of *obj*."""
+    value = obj.get(name)
+    if value is None or value.__class__ is int:
+        return value
+    return _int_or_object_id(value, f"{base}.{name}")

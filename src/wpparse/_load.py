@@ -24,6 +24,7 @@ __all__ = [
     "decode_text",
     "iter_json_values",
     "load_json",
+    "load_json_clean",
     "looks_like_json_lines",
 ]
 
@@ -78,17 +79,21 @@ _LONE_SURROGATE_ESCAPE = re.compile(
 )
 
 
-def _fix_surrogate_escapes(text: str) -> str:
+def _fix_surrogate_escapes(text: str) -> tuple[str, bool]:
     """
     Replace lone surrogates (``"\\ud800"`` escapes, or raw) with U+FFFD.
 
     JSON allows them, but they are no characters: lxml cuts text at one and
-    no encoder writes one.  Valid pairs (emoji) are left alone.
+    no encoder writes one.  Valid pairs (emoji) are left alone.  Also return
+    whether the text is *clean*: free of surrogate escapes of any kind, so
+    that no string decoded from it can hold a lone surrogate.
     """
     # "\\ud" in text would scan slowly (text full of \u escapes defeats its
     # skip table): look for "\\u" (C memchr), then for an escape that can be a
     # surrogate, which the substitution below needs.
+    clean = True
     if "\\u" in text and _SURROGATE_ESCAPE_HINT.search(text):
+        clean = False  # pairs may be valid: a lone one may hide after "\\\\"
         text, count = _LONE_SURROGATE_ESCAPE.subn(r"\1\\ufffd", text)
         if count:
             warnings.warn(
@@ -99,7 +104,7 @@ def _fix_surrogate_escapes(text: str) -> str:
             )
     if not text.isascii():
         text = fix_surrogates(text, "$")
-    return text
+    return text, clean
 
 
 def _decode_one(text: str, start: int, path: str) -> tuple[Any, int]:
@@ -133,7 +138,7 @@ def _skip_ws(text: str, pos: int) -> int:
 def as_text(data: str | bytes | bytearray | memoryview) -> str:
     """Return JSON input as text: bytes decoded, a leading BOM dropped."""
     text = decode_text(data) if not isinstance(data, str) else data
-    return _fix_surrogate_escapes(text.removeprefix("\ufeff"))
+    return _fix_surrogate_escapes(text.removeprefix("\ufeff"))[0]
 
 
 def load_json(data: str | bytes | bytearray | memoryview) -> Any:
@@ -143,7 +148,30 @@ def load_json(data: str | bytes | bytearray | memoryview) -> Any:
     Trailing data after a complete value (seen in real mirrors that appended
     HTML to a saved JSON file) is dropped with a :class:`~wpparse.WPParseWarning`.
     """
-    text = as_text(data)
+    text, _ = _clean_text(data)
+    return _load_text(text)
+
+
+def load_json_clean(data: str | bytes | bytearray | memoryview) -> tuple[Any, bool]:
+    """
+    Parse one JSON document as :func:`load_json` does; also say whether it is clean.
+
+    Clean: no string in the value can hold a lone surrogate (the text had no
+    surrogate escape at all), so the field readers need not look for one.
+    """
+    text, clean = _clean_text(data)
+    return _load_text(text), clean
+
+
+# _clean_text is as_text, also saying whether the text is clean.  Both stand
+# between the warnings above and the callers of load_json and as_text at the
+# same depth, so that the warnings' stacklevel names the same frame.
+def _clean_text(data: str | bytes | bytearray | memoryview) -> tuple[str, bool]:
+    text = decode_text(data) if not isinstance(data, str) else data
+    return _fix_surrogate_escapes(text.removeprefix("\ufeff"))
+
+
+def _load_text(text: str) -> Any:
     start = _skip_ws(text, 0)
     if start == len(text):
         raise InvalidJSONError(
@@ -156,7 +184,7 @@ def load_json(data: str | bytes | bytearray | memoryview) -> Any:
             f"ignored {len(text) - rest} characters of trailing data after the JSON value "
             f"(from offset {rest}: {text[rest : rest + 20]!r})",
             WPParseWarning,
-            stacklevel=3,
+            stacklevel=4,
         )
     return value
 

@@ -164,21 +164,27 @@ class Pieces:
 
     def plain_paragraph(self, el: etree._Element) -> None:
         """A ``<p>`` without children: the common case, kept short."""
-        text = el.text
-        text = collapse_ws(text) if text else ""
+        raw = el.text
+        text = collapse_ws(raw) if raw else ""
         if not text:
             self.marker = el.get("id") or self.marker
             return
-        if text:
-            self.marker = None
+        self.marker = None
+        if el.keys():
             hint = el.get("class")
-            self.pieces.append(
-                Piece(
-                    Block(kind=BlockKind.PARAGRAPH, text=text, html=serialise(el)),
-                    flags=CAPTION if hint and CAPTION_HINT.search(hint) else 0,
-                    anchor=el.get("id"),
-                )
+            flags = CAPTION if hint and CAPTION_HINT.search(hint) else 0
+            html, anchor = serialise(el), el.get("id")
+        else:
+            # What lxml would serialise, built without a call into it.
+            flags, anchor = 0, None
+            html = f"<p>{escape(raw, quote=False)}</p>"  # type: ignore[arg-type]
+        self.pieces.append(
+            Piece(
+                Block(kind=BlockKind.PARAGRAPH, text=text, html=html),
+                flags=flags,
+                anchor=anchor,
             )
+        )
 
     def paragraph(self, el: etree._Element) -> None:
         if not len(el):

@@ -10,6 +10,8 @@ from __future__ import annotations
 import html
 import re
 
+from wpparse._repair import fix_surrogates
+
 __all__ = ["collapse", "html_to_text"]
 
 
@@ -47,19 +49,19 @@ def collapse(text: str) -> str:
     return " ".join(text.split())
 
 
-def html_to_text(fragment: str, where: str = "$") -> str:
+def html_to_text(fragment: str, where: str = "$", *, repaired: bool = False) -> str:
     """
     Return the plain text of a short HTML fragment (a title, an excerpt, a caption).
 
     Tags are dropped, ``<script>``/``<style>``/comments give no text, every
     entity is decoded and whitespace is collapsed.  *where* (a JSON path)
-    names the fragment in warnings about repaired markup.
+    names the fragment in warnings about repaired markup; *repaired* says
+    that it holds no lone surrogate (a field reader has replaced them).
     """
     if "<" not in fragment or _plain_paragraphs(fragment):
-        from wpparse._repair import fix_surrogates  # noqa: PLC0415 - lxml-free, small
-
-        fragment = _PARAGRAPH_TAG.sub(" ", fragment)
-        return collapse(html.unescape(fix_surrogates(fragment, where)))
+        if not repaired:
+            fragment = fix_surrogates(fragment, where)
+        return collapse(html.unescape(_PARAGRAPH_TAG.sub(" ", fragment)))
     from wpparse._htmltext import fragment_text  # noqa: PLC0415 - lxml only when needed
 
     return collapse(fragment_text(fragment, where))

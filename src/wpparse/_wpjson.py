@@ -14,21 +14,23 @@ from collections.abc import Mapping, Sequence
 from datetime import tzinfo
 from typing import Any, Literal
 
-from wpparse._dates import parse_wp_date, resolve_tz
+from wpparse._dates import resolve_tz, wp_date_at
 from wpparse._fields import (
-    _bool,
     _excerpt_text,
     _field,
     _int,
-    _int_or_object_id,
-    _ints,
-    _rendered,
-    _str,
-    _strs,
+    author_at,
+    bool_at,
+    int_at,
+    ints_at,
+    rendered_at,
+    str_at,
+    strs_at,
 )
 from wpparse._load import (
     JSONInput,
     load_json,
+    load_json_clean,
 )
 from wpparse._models import Post, Relation
 from wpparse._objects import Embedded, Source
@@ -201,78 +203,85 @@ def post_from_mapping(
     headings: HeadingRule = "auto",
     tz: tzinfo | None = None,
     source: Source | None = None,
+    clean: bool = False,
 ) -> Post:
-    """Build a :class:`Post` from one decoded post object; *path* prefixes error paths."""
+    """
+    Build a :class:`Post` from one decoded post object; *path* prefixes error paths.
+
+    *clean* says that no string in *obj* holds a lone surrogate (see
+    :func:`~wpparse._load.load_json_clean`): the field readers then skip
+    looking for them.
+    """
     raise_for_error(obj, path)
     kind = object_kind(obj)
     if kind not in {"post", "media"}:
         raise NotAPostError(f"expected a post object, got {_what(kind)}", path=path)
     id_key = "id" if "id" in obj else "ID"
-    post_id = _int(obj[id_key], _field(id_key, path))
-    if post_id is None:
-        raise NotAPostError(
-            "expected a post object with an integer 'id', got null", path=path
-        )
+    post_id = obj[id_key]
+    if post_id.__class__ is not int:
+        post_id = _int(post_id, _field(id_key, path))
+        if post_id is None:
+            raise NotAPostError(
+                "expected a post object with an integer 'id', got null", path=path
+            )
 
-    title_html, _ = _rendered(obj.get("title"), _field("title", path))
-    excerpt_html, _ = _rendered(obj.get("excerpt"), _field("excerpt", path))
-    content_html, protected = _rendered(obj.get("content"), _field("content", path))
-    guid_html, _ = _rendered(obj.get("guid"), _field("guid", path))
+    # Field paths are built only for an error or a warning: the readers
+    # (str_at, ...) take the name and the path of the object.
+    title_html, _ = rendered_at(obj, "title", path, clean=clean)
+    excerpt_html, _ = rendered_at(obj, "excerpt", path, clean=clean)
+    content_html, protected = rendered_at(obj, "content", path, clean=clean)
+    guid_html, _ = rendered_at(obj, "guid", path, clean=clean)
     excerpt, truncated = (
-        _excerpt_text(excerpt_html, _field("excerpt", path))
+        _excerpt_text(excerpt_html, f"{path}.excerpt", repaired=True)
         if excerpt_html
         else ("", False)
     )
     meta = obj.get("meta")
-    if meta is not None and not isinstance(meta, Mapping):
+    if (
+        meta is not None
+        and meta.__class__ is not dict
+        and not isinstance(meta, Mapping)
+    ):
         if not isinstance(meta, list) or meta:
             raise InvalidPostError(
                 f"expected an object of meta fields, got {describe(meta)}",
                 path=_field("meta", path),
             )
         meta = None
-    link = _str(obj.get("link"), _field("link", path))
+    link = str_at(obj, "link", path, clean=clean)
     content = build_content(
         content_html,
         base_url=link,
         headings=headings,
-        where=_field("content", path) + ".rendered",
+        where=f"{path}.content.rendered",
     )
 
-    relations = parse_relations(obj.get("_links"), _field("_links", path))
+    relations = parse_relations(obj.get("_links"), path + "._links")
     return Post(
         id=post_id,
-        type=_str(obj.get("type"), _field("type", path)),
-        slug=_str(obj.get("slug"), _field("slug", path)),
-        status=_str(obj.get("status"), _field("status", path)),
+        type=str_at(obj, "type", path, clean=clean),
+        slug=str_at(obj, "slug", path, clean=clean),
+        status=str_at(obj, "status", path, clean=clean),
         link=link,
         guid=collapse(guid_html) or None,
-        date=parse_wp_date(
-            obj.get("date"),
-            obj.get("date_gmt"),
-            path=_field("date", path),
-            gmt_path=_field("date_gmt", path),
-            tz=tz,
-        ),
-        modified=parse_wp_date(
-            obj.get("modified"),
-            obj.get("modified_gmt"),
-            path=_field("modified", path),
-            gmt_path=_field("modified_gmt", path),
-            tz=tz,
-        ),
-        author=_int_or_object_id(obj.get("author"), _field("author", path)),
-        featured_media=_int(obj.get("featured_media"), _field("featured_media", path)),
-        comment_status=_str(obj.get("comment_status"), _field("comment_status", path)),
-        ping_status=_str(obj.get("ping_status"), _field("ping_status", path)),
-        sticky=_bool(obj.get("sticky"), _field("sticky", path)),
-        template=_str(obj.get("template"), _field("template", path)),
-        format=_str(obj.get("format"), _field("format", path)),
-        categories=_ints(obj.get("categories"), _field("categories", path)),
-        tags=_ints(obj.get("tags"), _field("tags", path)),
+        date=wp_date_at(obj, "date", "date_gmt", path, tz),
+        modified=wp_date_at(obj, "modified", "modified_gmt", path, tz),
+        author=author_at(obj, "author", path),
+        featured_media=int_at(obj, "featured_media", path),
+        comment_status=str_at(obj, "comment_status", path, clean=clean),
+        ping_status=str_at(obj, "ping_status", path, clean=clean),
+        sticky=bool_at(obj, "sticky", path),
+        template=str_at(obj, "template", path, clean=clean),
+        format=str_at(obj, "format", path, clean=clean),
+        categories=ints_at(obj, "categories", path),
+        tags=ints_at(obj, "tags", path),
         meta=dict(meta) if meta else {},
-        class_list=_strs(obj.get("class_list"), _field("class_list", path)),
-        title=html_to_text(title_html, _field("title", path)) if title_html else "",
+        class_list=strs_at(obj, "class_list", path, clean=clean),
+        title=(
+            html_to_text(title_html, f"{path}.title", repaired=True)
+            if title_html
+            else ""
+        ),
         title_html=title_html,
         excerpt=excerpt,
         excerpt_html=excerpt_html,
@@ -283,7 +292,11 @@ def post_from_mapping(
         links=content.links,
         relations=relations,
         embedded=_embedded(obj, relations, path, tz),
-        extra={k: v for k, v in obj.items() if k not in _MODELLED},
+        extra=(
+            {}
+            if obj.keys() <= _MODELLED
+            else {k: v for k, v in obj.items() if k not in _MODELLED}
+        ),
         source=source,
     )
 
@@ -309,6 +322,13 @@ def _decode(data: JSONInput) -> Any:
     if isinstance(data, (str, bytes, bytearray, memoryview)):
         return load_json(data)
     return data
+
+
+def _decode_clean(data: JSONInput) -> tuple[Any, bool]:
+    """Return the decoded value, and whether it is clean (see :func:`load_json_clean`)."""
+    if isinstance(data, (str, bytes, bytearray, memoryview)):
+        return load_json_clean(data)
+    return data, False
 
 
 def parse_post(
@@ -342,11 +362,11 @@ def parse_post(
 
     .. versionadded:: 0.1.0
     """
-    obj = _decode(data)
+    obj, clean = _decode_clean(data)
     if not isinstance(obj, Mapping):
         what = _what("list") if isinstance(obj, list) else describe(obj)
         raise NotAPostError(f"expected a post object, got {what}", path="$")
-    return post_from_mapping(obj, headings=headings, tz=resolve_tz(tz))
+    return post_from_mapping(obj, headings=headings, tz=resolve_tz(tz), clean=clean)
 
 
 def _collection_items(data: Any) -> Sequence[Any]:
