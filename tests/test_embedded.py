@@ -162,6 +162,13 @@ def test_unreadable_embedded_object_is_recorded_not_fatal() -> None:
     assert odd == absence.value
 
 
+def test_embedded_value_that_is_not_a_list_is_named_without_an_index() -> None:
+    with pytest.raises(wpparse.InvalidPostError) as caught:
+        wpparse.parse_post(_post({"author": None}))
+
+    assert "$._embedded['author']" == caught.value.path
+
+
 def test_full_uri_relation_names_line_up() -> None:
     data = {
         "id": 1,

@@ -7,6 +7,7 @@ import pytest
 import wpparse
 from tests.conftest import DATA
 from wpparse import BlockKind, HeadingSource, Section
+from wpparse._pseudo import MAX_TITLE_CHARS, QUESTION_MAX_CHARS
 
 BODY = "<p>{}</p>".format(
     "This is an ordinary paragraph of body text, long enough that nobody would "
@@ -233,6 +234,16 @@ def test_enumerated_bold_heading() -> None:
     html = BODY + "<p>1.&nbsp; <strong>You feel ashamed</strong></p>" + BODY
 
     assert [None, "1. You feel ashamed"] == _titles(html)
+
+
+def test_longest_bold_question_is_still_a_heading() -> None:
+    # The walk reads formatting facts only of paragraphs a rule could take:
+    # the longest title any rule accepts must still get them.
+    question = "Why " + "extraordinary " * 13 + "circumstances?"
+    assert len(question) == QUESTION_MAX_CHARS == MAX_TITLE_CHARS
+    html = BODY + f"<p><strong>{question}</strong></p>" + BODY
+
+    assert [None, question] == _titles(html)
 
 
 @pytest.mark.parametrize("rule", ["html", "bold", "auto"])

@@ -164,10 +164,11 @@ def parse_embedded(
     collector = _Collector(tz)
     for rel, items in value.items():
         links = _links_for(str(rel), relations)
-        entries = items if isinstance(items, list) else [items]
-        for index, item in enumerate(entries):
+        listed = isinstance(items, list)
+        for index, item in enumerate(items if listed else [items]):
             link = links[index] if index < len(links) else None
-            collector.add(str(rel), item, link, f"{path}[{rel!r}][{index}]")
+            where = f"{path}[{rel!r}][{index}]" if listed else f"{path}[{rel!r}]"
+            collector.add(str(rel), item, link, where)
     return collector.result()
 
 

@@ -65,7 +65,7 @@ def site_host(url: str | None) -> str | None:
 # plain host, non-empty query and fragment, no ;params), and root-relative
 # paths it appends to the base's origin (without dot segments, checked apart).
 _PLAIN_ABSOLUTE = re.compile(
-    r"https?://[A-Za-z0-9.-]+(?::[0-9]+)?(?:/[^?#;\s]*)?(?:\?[^#\s]+)?(?:#\S+)?"
+    r"https?://([A-Za-z0-9.-]+)(?::[0-9]+)?(?:/[^?#;\s]*)?(?:\?[^#\s]+)?(?:#\S+)?"
 )
 _PLAIN_ROOT_PATH = re.compile(r"/(?!/)[^?#;\s]*(?:\?[^#\s]+)?(?:#\S+)?")
 
@@ -116,7 +116,15 @@ class LinkResolver:
     of them records it as :attr:`~wpparse.Link.target_anchor`.
     """
 
-    __slots__ = ("_anchors", "_base", "_host", "_origin", "_page", "_scheme")
+    __slots__ = (
+        "_anchors",
+        "_base",
+        "_base_host",
+        "_host",
+        "_origin",
+        "_page",
+        "_scheme",
+    )
 
     def __init__(
         self,
@@ -136,6 +144,27 @@ class LinkResolver:
         self._scheme = _scheme_of(self._base)
         self._anchors = anchors
         self._origin = _origin(self._base)
+        self._base_host = None
+        if self._origin is not None:
+            self._base_host = urlsplit(self._origin).hostname
+
+    def _fast(self, href: str) -> tuple[str, str | None] | None:
+        """
+        ``(url, host)`` for the shapes most links have, joined as urljoin
+        would and split as urlsplit would (the pure Python urljoin and
+        urlsplit are the biggest cost of a link); ``None`` for the others.
+        *href* is already cleaned.
+        """
+        if self._origin is None:
+            return None
+        if href[:1] == "/":
+            if _PLAIN_ROOT_PATH.fullmatch(href) and "/." not in href:
+                return self._origin + href, self._base_host
+            return None
+        match = _PLAIN_ABSOLUTE.fullmatch(href)
+        if match is None:
+            return None
+        return href, match.group(1).lower()
 
     @staticmethod
     def _join(base: str | None, href: str) -> str:
@@ -148,17 +177,15 @@ class LinkResolver:
 
     def resolve(self, href: str) -> str:
         """Return *href* made absolute against the base (or as it is, if it cannot be)."""
-        href = clean_href(href)
+        return self._resolve(clean_href(href))
+
+    def _resolve(self, href: str) -> str:
+        """:meth:`resolve` for an already cleaned *href*."""
         if href.startswith("//") and not self._scheme:  # no scheme to take
             return f"https:{href}"
-        if self._origin is not None:
-            # The shapes most links have, joined as urljoin would (the pure
-            # Python urljoin is the biggest cost of a link).
-            if href[:1] == "/":
-                if _PLAIN_ROOT_PATH.fullmatch(href) and "/." not in href:
-                    return self._origin + href
-            elif _PLAIN_ABSOLUTE.fullmatch(href):
-                return href
+        fast = self._fast(href)
+        if fast is not None:
+            return fast[0]
         return self._join(self._base, href)
 
     def link(
@@ -200,14 +227,18 @@ class LinkResolver:
                 return LinkKind.TEL, cleaned, None
             if scheme not in _WEB_SCHEMES:
                 return LinkKind.OTHER, cleaned, None
-        url = self.resolve(cleaned)
-        try:
-            parts = urlsplit(url)
-            host = parts.hostname
-        except ValueError:
-            return LinkKind.OTHER, url, None
-        if parts.scheme and parts.scheme.lower() not in _WEB_SCHEMES:
-            return LinkKind.OTHER, url, None  # a <base> with an odd scheme
+        fast = None if cleaned.startswith("//") else self._fast(cleaned)
+        if fast is not None:
+            url, host = fast
+        else:
+            url = self._resolve(cleaned)
+            try:
+                parts = urlsplit(url)
+                host = parts.hostname
+            except ValueError:
+                return LinkKind.OTHER, url, None
+            if parts.scheme and parts.scheme.lower() not in _WEB_SCHEMES:
+                return LinkKind.OTHER, url, None  # a <base> with an odd scheme
         if cleaned.startswith("#") or (
             "#" in url
             and self._page is not None

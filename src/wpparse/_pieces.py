@@ -28,8 +28,10 @@ from wpparse._block_kinds import (
     table_block,
 )
 from wpparse._elements import (
+    BLOCK_TEXT,
     BOLD,
     BR,
+    BR_TEXT,
     BREAKS,
     CAPTION,
     CAPTION_HINT,
@@ -47,6 +49,7 @@ from wpparse._elements import (
     MEDIA_SET,
     MEDIA_TAGS,
     PARA,
+    PLAIN_TEXT,
     QUOTE,
     SEP,
     SHORT,
@@ -125,6 +128,10 @@ class Pieces:
             return ()
         else:
             found = list(el.iterdescendants("a"))
+        return self.read_links(found)
+
+    def read_links(self, found: list[etree._Element]) -> tuple[Link, ...]:
+        """Read the ``<a>`` elements *found* (in document order) and record their links."""
         if not found:
             return ()
         out = [link for a in found if (link := self.link(a)) is not None]
@@ -164,36 +171,50 @@ class Pieces:
 
     def plain_paragraph(self, el: etree._Element) -> None:
         """A ``<p>`` without children: the common case, kept short."""
-        text = el.text
-        text = collapse_ws(text) if text else ""
+        raw = el.text
+        text = collapse_ws(raw) if raw else ""
         if not text:
             self.marker = el.get("id") or self.marker
             return
-        if text:
-            self.marker = None
+        self.marker = None
+        if el.keys():
             hint = el.get("class")
-            self.pieces.append(
-                Piece(
-                    Block(kind=BlockKind.PARAGRAPH, text=text, html=serialise(el)),
-                    flags=CAPTION if hint and CAPTION_HINT.search(hint) else 0,
-                    anchor=el.get("id"),
-                )
+            flags = CAPTION if hint and CAPTION_HINT.search(hint) else 0
+            html, anchor = serialise(el), el.get("id")
+        else:
+            # What lxml would serialise, built without a call into it.
+            flags, anchor = 0, None
+            html = f"<p>{escape(raw, quote=False)}</p>"  # type: ignore[arg-type]
+        self.pieces.append(
+            Piece(
+                Block(kind=BlockKind.PARAGRAPH, text=text, html=html),
+                flags=flags,
+                anchor=anchor,
             )
+        )
 
     def paragraph(self, el: etree._Element) -> None:
         if not len(el):
             self.plain_paragraph(el)
             return
-        special = has_media = False
+        # One pass over the descendants finds what the text needs to know
+        # (line breaks, blocks, players) and the links.
+        has_media = False
+        shape = PLAIN_TEXT
+        found: list[etree._Element] = []
         for node in el.iterdescendants():
             tag = node.tag
-            if tag in SPECIAL:
-                special = True
+            if tag == "a":
+                found.append(node)
+            elif tag in SPECIAL:
                 if tag in MEDIA_SET:
                     has_media = True
-                    break
-        text = text_of(el, special=special)
-        links = self.links_in(el)
+                if tag == "br":
+                    shape = max(shape, BR_TEXT)
+                elif tag != "img":
+                    shape = BLOCK_TEXT
+        text = text_of(el, shape=shape)
+        links = self.read_links(found)
         if not text:
             if has_media:
                 self.media(el, links)

@@ -170,25 +170,23 @@ def line_heading(piece: Piece, before: Piece | None, after: Piece | None) -> boo
     if flags & (BOLD | ITALIC | LINKED | CAPTION | MEDIA | BREAKS) or block.lead:
         return False
     text = block.text
-    if not title_like(
-        text, max_words=LINE_MAX_WORDS, max_chars=LINE_MAX_CHARS, strict=True
-    ):
-        return False
-    first = _LETTER.search(text)
-    if first is not None and first.group().islower():
-        return False
+    # The neighbours first: they are cheaper to check than the text.
     nxt = after.block
     if nxt.kind is not BlockKind.PARAGRAPH:
         return False
     if len(nxt.text) < max(2 * len(text), LINE_BODY_MIN):
         return False
-    if before is None:  # the first line of the content
-        return True
-    prev = before.block
-    if prev is None or prev.kind in _NOT_TEXT:
-        return False
-    if prev.kind is BlockKind.PARAGRAPH:
-        ending = prev.text.rstrip(_CLOSERS + " ")[-1:]
-        if ending not in _SENTENCE_END_BEFORE or len(prev.text) < 2 * len(text):
+    if before is not None:
+        prev = before.block
+        if prev is None or prev.kind in _NOT_TEXT:
             return False
-    return True
+        if prev.kind is BlockKind.PARAGRAPH:
+            ending = prev.text.rstrip(_CLOSERS + " ")[-1:]
+            if ending not in _SENTENCE_END_BEFORE or len(prev.text) < 2 * len(text):
+                return False
+    if not title_like(
+        text, max_words=LINE_MAX_WORDS, max_chars=LINE_MAX_CHARS, strict=True
+    ):
+        return False
+    first = _LETTER.search(text)
+    return first is None or not first.group().islower()
