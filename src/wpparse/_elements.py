@@ -59,6 +59,7 @@ __all__ = [
     "TABLE",
     "TRANSPARENT",
     "WP_IMAGE",
+    "add_text",
     "anchor_of",
     "code_text",
     "collapse_ws",
@@ -324,6 +325,28 @@ def text_shape(el: etree._Element) -> int:
     return shape
 
 
+def add_text(el: etree._Element, parts: list[str | int]) -> None:
+    """:func:`collect`, taking the shortcuts :func:`text_of` takes."""
+    shape = text_shape(el)
+    if shape == PLAIN_TEXT:
+        parts.append(joined_text(el))
+    elif shape == BR_TEXT:
+        parts.extend(_text_and_br(el))
+    else:
+        collect(el, parts)
+
+
+def _text_and_br(el: etree._Element) -> list[str | int]:
+    """
+    Text nodes and ``<br>`` markers of *el* in document order, from one XPath
+    call: the parts :func:`collect` gives an element whose only line breaks
+    are ``<br>``, without a Python step per event.
+    """
+    found = _TEXT_AND_BR(el)
+    assert isinstance(found, list)  # noqa: S101 - for mypy: a node-set query
+    return [item if isinstance(item, str) else BR for item in found]
+
+
 def text_of(el: etree._Element, *, shape: int | None = None) -> str:
     """
     The plain text of *el*: entities decoded, whitespace collapsed within lines.
@@ -337,16 +360,10 @@ def text_of(el: etree._Element, *, shape: int | None = None) -> str:
         shape = text_shape(el)
     if shape == PLAIN_TEXT:
         return collapse_ws(joined_text(el))
-    parts: list[str | int]
     if shape == BR_TEXT:
-        # Text nodes and <br>s in document order, from one XPath call: the
-        # same parts as collect() gives, without a Python step per event.
-        found = _TEXT_AND_BR(el)
-        assert isinstance(found, list)  # noqa: S101 - for mypy: a node-set query
-        parts = [item if isinstance(item, str) else BR for item in found]
-    else:
-        parts = []
-        collect(el, parts)
+        return finish(_text_and_br(el))
+    parts: list[str | int] = []
+    collect(el, parts)
     return finish(parts)
 
 

@@ -55,9 +55,9 @@ from wpparse._elements import (
     SHORT,
     SPECIAL,
     TABLE,
+    add_text,
     anchor_of,
     collapse_ws,
-    collect,
     facts,
     finish,
     has_descendant,
@@ -278,7 +278,7 @@ class Pieces:
             elif tag in MEDIA_TAGS:
                 media.append(item)
             else:
-                collect(item, parts)
+                add_text(item, parts)
                 if tag != "img" and has_descendant(item, MEDIA_SET):
                     media.append(item)
             html.append(serialise(item))
