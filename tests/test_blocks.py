@@ -6,6 +6,7 @@ import pytest
 
 import wpparse
 from wpparse import Block, BlockKind
+from wpparse._elements import collect, content_root, finish, text_of
 
 PAGE = "https://example.org/2025/07/post/"
 
@@ -312,3 +313,29 @@ def test_a_container_with_more_than_one_heading_keeps_them(html: str) -> None:
     assert [BlockKind.QUOTE if "blockquote" in html else BlockKind.LIST] == [
         b.kind for b in _blocks(html)
     ]
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        "<p>one<br>two</p>",
+        "<p><br>lead<br><br>  spaced   out <br></p>",
+        "<p><b>bold<br>line</b> tail<br><i>it<br></i>end</p>",
+        "<p>a <a href='/x'>link<br>broken</a> b<br>\n \n<br>c</p>",
+        "<p>no breaks <b>at</b> all</p>",
+        "<p>img <img src='x.png'> and <a href='/y'><img src='y.png'></a> text</p>",
+        "<p>x<br>y<iframe>fallback</iframe>z</p>",
+        "<p>x<br><span>y<div>block</div>z</span></p>",
+    ],
+)
+def test_text_shortcuts_agree_with_the_full_walk(html: str) -> None:
+    # text_of reads plain and <br>-only elements without walking every event;
+    # it must give what the walk that knows every block gives.
+    body = content_root(html)
+    assert body is not None
+    el = body[0]
+    parts: list[str | int] = []
+    collect(el, parts)
+
+    assert finish(parts) == text_of(el)
+    assert text_of(el)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import urljoin, urlsplit
+
 import pytest
 
 import wpparse
@@ -163,3 +165,48 @@ def test_relative_links_of_a_post_with_an_odd_scheme_are_other() -> None:
     assert (
         LinkKind.OTHER == LinkResolver("ftp://files.example.org/post/").link("x").kind
     )
+
+
+_BASES = [
+    None,
+    "https://example.com/2024/05/post/",
+    "http://www.Example.com:8080/a/b?x=1",
+    "/2016/04/06/a-post/",
+    "2016/04/06/relative/",
+    "//cdn.example.com/path/",
+    "https://user:pw@example.com/p",
+]
+_HREFS = [
+    "/wp-content/uploads/a.jpg",
+    "/a/b?q=1#frag",
+    "/a/./b",
+    "/a;params",
+    "//other.org/x",
+    "https://Other.ORG/x/y?z=1#f",
+    "http://other.org",
+    "http://other.org:81/x",
+    "https://other.org/a b",
+    "https://other.org/#",
+    "https://other.org/?",
+    "relative/path",
+    "../up",
+    "?q=1",
+    "#anchor",
+]
+
+
+@pytest.mark.parametrize("base", _BASES)
+def test_fast_join_agrees_with_urljoin(base: str | None) -> None:
+    # The common href shapes are joined without urljoin; whenever the shortcut
+    # answers, it must give urljoin's URL and urlsplit's host.
+    resolver = LinkResolver(base)
+    answered = 0
+    for href in _HREFS:
+        fast = resolver._fast(href)
+        if fast is None:
+            continue
+        answered += 1
+        expected = urljoin(base, href) if base else href
+        assert (expected, urlsplit(expected).hostname) == fast, href
+
+    assert answered >= 2

@@ -107,3 +107,18 @@ def test_relations_equal_the_ones_attrs_builds() -> None:
     ) == relations
     for relation in relations:  # every field set, as attrs would
         assert repr(relation) == repr(attrs.evolve(relation))
+
+
+def test_a_site_with_its_own_wp_curie_expands_through_it() -> None:
+    own = {
+        "wp:term": [{"href": "a"}],
+        "curies": [{"name": "wp", "href": "https://own.test/{rel}", "templated": True}],
+    }
+    usual = {"wp:term": [{"href": "a"}]}
+
+    uris = [
+        wpparse.parse_post({"id": 1, "_links": links}).relations[0].rel_uri
+        for links in (usual, own, usual, own)
+    ]
+
+    assert ["https://api.w.org/term", "https://own.test/term"] * 2 == uris

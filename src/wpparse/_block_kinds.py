@@ -29,6 +29,7 @@ from wpparse._elements import (
     code_text,
     collapse_ws,
     facts,
+    joined_text,
     line_of,
     serialise,
     text_of,
@@ -69,7 +70,7 @@ def read_link(a: etree._Element, resolver: LinkResolver) -> Link | None:
     if not len(a):
         text = a.text or ""
     elif not any(n.tag in SPECIAL for n in islice(a.iterdescendants(), LINK_NODES)):
-        text = "".join(a.itertext())  # inline markup only: the fast way
+        text = joined_text(a)  # inline markup only: the fast way
     else:  # a card, a line break, or links nested in links: bounded work
         text = _bounded_text(a)
     title = a.get("title")

@@ -93,6 +93,14 @@ def _scheme_of(url: str | None) -> str:
         return ""
 
 
+def _netloc_of(url: str) -> str:
+    """The network location of *url*; ``""`` for none or an unparsable URL."""
+    try:
+        return urlsplit(url).netloc
+    except ValueError:
+        return ""
+
+
 def _usable_base(url: str) -> bool:
     """Whether *url* can be a base: it parses, with no scheme or a web one."""
     try:
@@ -120,6 +128,7 @@ class LinkResolver:
         "_anchors",
         "_base",
         "_base_host",
+        "_base_is_path",
         "_host",
         "_origin",
         "_page",
@@ -147,6 +156,11 @@ class LinkResolver:
         self._base_host = None
         if self._origin is not None:
             self._base_host = urlsplit(self._origin).hostname
+        # A base with neither scheme nor host (a page known by its path only,
+        # as some exports give it): a root-relative href replaces its path.
+        self._base_is_path = self._base is None or (
+            not self._scheme and not _netloc_of(self._base)
+        )
 
     def _fast(self, href: str) -> tuple[str, str | None] | None:
         """
@@ -155,11 +169,12 @@ class LinkResolver:
         urlsplit are the biggest cost of a link); ``None`` for the others.
         *href* is already cleaned.
         """
-        if self._origin is None:
-            return None
         if href[:1] == "/":
             if _PLAIN_ROOT_PATH.fullmatch(href) and "/." not in href:
-                return self._origin + href, self._base_host
+                if self._origin is not None:
+                    return self._origin + href, self._base_host
+                if self._base_is_path:
+                    return href, None
             return None
         match = _PLAIN_ABSOLUTE.fullmatch(href)
         if match is None:

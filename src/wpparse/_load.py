@@ -79,20 +79,21 @@ _LONE_SURROGATE_ESCAPE = re.compile(
 )
 
 
-def _fix_surrogate_escapes(text: str) -> tuple[str, bool]:
+def _fix_surrogate_escapes(text: str, *, decoded: bool) -> tuple[str, bool]:
     """
     Replace lone surrogates (``"\\ud800"`` escapes, or raw) with U+FFFD.
 
     JSON allows them, but they are no characters: lxml cuts text at one and
-    no encoder writes one.  Valid pairs (emoji) are left alone.  Also return
-    whether the text is *clean*: free of surrogate escapes of any kind, so
-    that no string decoded from it can hold a lone surrogate.
+    no encoder writes one.  Valid pairs (emoji) are left alone.  Text
+    *decoded* from bytes holds no raw surrogate (Python's UTF decoders refuse
+    them).  Also return whether the text is *clean*: free of surrogate
+    escapes of any kind, so that no string decoded from it can hold a lone
+    surrogate.
     """
-    # "\\ud" in text would scan slowly (text full of \u escapes defeats its
-    # skip table): look for "\\u" (C memchr), then for an escape that can be a
-    # surrogate, which the substitution below needs.
+    # One regex scan: a "\\u" in text prefilter costs as much when the text
+    # has no "\\u", more when it is not ASCII, and saves nothing otherwise.
     clean = True
-    if "\\u" in text and _SURROGATE_ESCAPE_HINT.search(text):
+    if _SURROGATE_ESCAPE_HINT.search(text):
         clean = False  # pairs may be valid: a lone one may hide after "\\\\"
         text, count = _LONE_SURROGATE_ESCAPE.subn(r"\1\\ufffd", text)
         if count:
@@ -102,7 +103,7 @@ def _fix_surrogate_escapes(text: str) -> tuple[str, bool]:
                 WPParseWarning,
                 stacklevel=4,
             )
-    if not text.isascii():
+    if not decoded and not text.isascii():
         text = fix_surrogates(text, "$")
     return text, clean
 
@@ -137,8 +138,10 @@ def _skip_ws(text: str, pos: int) -> int:
 
 def as_text(data: str | bytes | bytearray | memoryview) -> str:
     """Return JSON input as text: bytes decoded, a leading BOM dropped."""
-    text = decode_text(data) if not isinstance(data, str) else data
-    return _fix_surrogate_escapes(text.removeprefix("\ufeff"))[0]
+    if isinstance(data, str):
+        return _fix_surrogate_escapes(data.removeprefix("\ufeff"), decoded=False)[0]
+    text = decode_text(data).removeprefix("\ufeff")
+    return _fix_surrogate_escapes(text, decoded=True)[0]
 
 
 def load_json(data: str | bytes | bytearray | memoryview) -> Any:
@@ -167,8 +170,10 @@ def load_json_clean(data: str | bytes | bytearray | memoryview) -> tuple[Any, bo
 # between the warnings above and the callers of load_json and as_text at the
 # same depth, so that the warnings' stacklevel names the same frame.
 def _clean_text(data: str | bytes | bytearray | memoryview) -> tuple[str, bool]:
-    text = decode_text(data) if not isinstance(data, str) else data
-    return _fix_surrogate_escapes(text.removeprefix("\ufeff"))
+    if isinstance(data, str):
+        return _fix_surrogate_escapes(data.removeprefix("\ufeff"), decoded=False)
+    text = decode_text(data).removeprefix("\ufeff")
+    return _fix_surrogate_escapes(text, decoded=True)
 
 
 def _load_text(text: str) -> Any:

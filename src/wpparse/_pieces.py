@@ -28,8 +28,10 @@ from wpparse._block_kinds import (
     table_block,
 )
 from wpparse._elements import (
+    BLOCK_TEXT,
     BOLD,
     BR,
+    BR_TEXT,
     BREAKS,
     CAPTION,
     CAPTION_HINT,
@@ -47,14 +49,15 @@ from wpparse._elements import (
     MEDIA_SET,
     MEDIA_TAGS,
     PARA,
+    PLAIN_TEXT,
     QUOTE,
     SEP,
     SHORT,
     SPECIAL,
     TABLE,
+    add_text,
     anchor_of,
     collapse_ws,
-    collect,
     facts,
     finish,
     has_descendant,
@@ -125,6 +128,10 @@ class Pieces:
             return ()
         else:
             found = list(el.iterdescendants("a"))
+        return self.read_links(found)
+
+    def read_links(self, found: list[etree._Element]) -> tuple[Link, ...]:
+        """Read the ``<a>`` elements *found* (in document order) and record their links."""
         if not found:
             return ()
         out = [link for a in found if (link := self.link(a)) is not None]
@@ -190,16 +197,24 @@ class Pieces:
         if not len(el):
             self.plain_paragraph(el)
             return
-        special = has_media = False
+        # One pass over the descendants finds what the text needs to know
+        # (line breaks, blocks, players) and the links.
+        has_media = False
+        shape = PLAIN_TEXT
+        found: list[etree._Element] = []
         for node in el.iterdescendants():
             tag = node.tag
-            if tag in SPECIAL:
-                special = True
+            if tag == "a":
+                found.append(node)
+            elif tag in SPECIAL:
                 if tag in MEDIA_SET:
                     has_media = True
-                    break
-        text = text_of(el, special=special)
-        links = self.links_in(el)
+                if tag == "br":
+                    shape = max(shape, BR_TEXT)
+                elif tag != "img":
+                    shape = BLOCK_TEXT
+        text = text_of(el, shape=shape)
+        links = self.read_links(found)
         if not text:
             if has_media:
                 self.media(el, links)
@@ -263,7 +278,7 @@ class Pieces:
             elif tag in MEDIA_TAGS:
                 media.append(item)
             else:
-                collect(item, parts)
+                add_text(item, parts)
                 if tag != "img" and has_descendant(item, MEDIA_SET):
                     media.append(item)
             html.append(serialise(item))

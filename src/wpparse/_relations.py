@@ -17,7 +17,7 @@ import attrs
 from wpparse._models import Relation
 from wpparse.exceptions import InvalidPostError, describe
 
-__all__ = ["make_relation", "parse_relations", "quote_key"]
+__all__ = ["parse_relations", "quote_key"]
 
 # WordPress's only CURIE.  Used when a response trimmed ``curies`` away.
 _DEFAULT_CURIES = {"wp": "https://api.w.org/{rel}"}
@@ -30,7 +30,7 @@ def _curies(links: Mapping[str, Any]) -> dict[str, str]:
     raw = links.get("curies")
     if isinstance(raw, list):
         for item in raw:
-            if isinstance(item, Mapping):
+            if item.__class__ is dict or isinstance(item, Mapping):
                 name, href = item.get("name"), item.get("href")
                 if isinstance(name, str) and isinstance(href, str):
                     found[name] = href
@@ -90,27 +90,8 @@ _set_target_hints = _SETTERS["target_hints"]
 _set_attributes = _SETTERS["attributes"]
 
 
-def make_relation(
-    rel: str,
-    rel_uri: str,
-    href: str,
-    item: Mapping[str, Any],
-) -> Relation:
-    """Build the :class:`Relation` of one link object *item* (a mapping with an ``href`` string)."""
-    relation: Relation = _new(Relation)
-    _set_rel(relation, rel)
-    _set_rel_uri(relation, rel_uri)
-    _set_href(relation, href)
-    _set_attributes(relation, item)
-    if len(item) == 1:  # {"href": ...} alone: every other field is its default
-        _set_embeddable(relation, False)  # noqa: FBT003
-        _set_taxonomy(relation, None)
-        _set_name(relation, None)
-        _set_id(relation, None)
-        _set_count(relation, None)
-        _set_templated(relation, False)  # noqa: FBT003
-        _set_target_hints(relation, None)
-        return relation
+def _set_other_fields(relation: Relation, item: Mapping[str, Any]) -> None:
+    """Set the fields of *relation* that come from attributes other than ``href``."""
     get = item.get
     taxonomy = get("taxonomy")
     name = get("name")
@@ -124,16 +105,35 @@ def make_relation(
     _set_count(relation, None if count is None else _int_or_none(count))
     _set_templated(relation, get("templated") is True)
     _set_target_hints(
-        relation, None if hints is None or not isinstance(hints, Mapping) else hints
+        relation,
+        hints
+        if hints is not None and (hints.__class__ is dict or isinstance(hints, Mapping))
+        else None,
     )
-    return relation
+
+
+# CURIE expansions through WordPress's own curies, the usual case: a few
+# names ("wp:term") on every post.  Bounded against hostile input.
+_WP_EXPANDED: dict[str, str] = {}
+_MAX_EXPANDED = 256
+
+
+def _expanded(rel: str, curies: dict[str, str]) -> str:
+    if curies != _DEFAULT_CURIES:
+        return expand_rel(rel, curies)
+    rel_uri = _WP_EXPANDED.get(rel)
+    if rel_uri is None:
+        rel_uri = expand_rel(rel, curies)
+        if len(_WP_EXPANDED) < _MAX_EXPANDED and rel.__class__ is str:
+            _WP_EXPANDED[rel] = rel_uri
+    return rel_uri
 
 
 def parse_relations(links: Any, path: str) -> tuple[Relation, ...]:
     """Return the relations of a ``_links`` value; *path* names it in errors."""
     if links is None:
         return ()
-    if not isinstance(links, Mapping):
+    if links.__class__ is not dict and not isinstance(links, Mapping):
         msg = f"expected an object of link relations, got {describe(links)}"
         raise InvalidPostError(msg, path=path)
     curies: dict[str, str] | None = None  # read only when a name has a prefix
@@ -147,8 +147,8 @@ def parse_relations(links: Any, path: str) -> tuple[Relation, ...]:
         else:
             if curies is None:
                 curies = _curies(links)
-            rel_uri = expand_rel(rel, curies)
-        listed = isinstance(targets, list)
+            rel_uri = _expanded(rel, curies)
+        listed = targets.__class__ is list or isinstance(targets, list)
         for index, item in enumerate(targets if listed else (targets,)):
             # JSON paths are built only for an error: they cost more than the
             # relation itself.
@@ -156,9 +156,24 @@ def parse_relations(links: Any, path: str) -> tuple[Relation, ...]:
                 msg = f"expected a link object, got {describe(item)}"
                 raise InvalidPostError(msg, path=_item_path(path, rel, index, listed))
             href = item.get("href")
-            if not isinstance(href, str):
+            if href.__class__ is not str and not isinstance(href, str):
                 msg = f"expected an 'href' string, got {describe(href)}"
                 where = _item_path(path, rel, index, listed)
                 raise InvalidPostError(msg, path=f"{where}.href")
-            append(make_relation(rel, rel_uri, href, item))
+            relation: Relation = _new(Relation)
+            _set_rel(relation, rel)
+            _set_rel_uri(relation, rel_uri)
+            _set_href(relation, href)
+            _set_attributes(relation, item)
+            if len(item) == 1:  # {"href": ...} alone: every other field is its default
+                _set_embeddable(relation, False)  # noqa: FBT003
+                _set_taxonomy(relation, None)
+                _set_name(relation, None)
+                _set_id(relation, None)
+                _set_count(relation, None)
+                _set_templated(relation, False)  # noqa: FBT003
+                _set_target_hints(relation, None)
+            else:
+                _set_other_fields(relation, item)
+            append(relation)
     return tuple(relations)

@@ -36,7 +36,7 @@ def _plain_paragraphs(fragment: str) -> bool:
         return False
     # Numeric references below U+00A0 (but & and ') and past the BMP's
     # characters decode differently (html.unescape reads 0x80-0x9F as cp1252).
-    return all(
+    return "&#" not in fragment or all(
         number in _SAME_NUMERIC
         or number in _SAME_RANGE_LOW
         or number in _SAME_RANGE_HIGH
@@ -46,7 +46,13 @@ def _plain_paragraphs(fragment: str) -> bool:
 
 def collapse(text: str) -> str:
     """Collapse runs of whitespace to one space and strip the ends, as a browser shows text."""
-    return " ".join(text.split())
+    # The space is the only whitespace character str.isprintable() accepts:
+    # printable text without a double space is collapsed once stripped.
+    # Cheaper than splitting it into words and joining them.
+    stripped = text.strip()
+    if stripped.isprintable() and "  " not in stripped:
+        return stripped
+    return " ".join(stripped.split())
 
 
 def html_to_text(fragment: str, where: str = "$", *, repaired: bool = False) -> str:
