@@ -62,3 +62,20 @@ def test_only_gmt() -> None:
 def test_unknown_zone_name() -> None:
     with pytest.raises(ValueError, match="unknown time zone"):
         wpparse.parse_post({"id": 1}, tz="Mars/Olympus")
+
+
+@pytest.mark.parametrize(
+    ("local", "gmt", "offset"),
+    [
+        ("2026-03-01T09:00:31", "2026-03-01T06:00:00", timedelta(hours=3, minutes=1)),
+        ("2026-03-01T09:00:29", "2026-03-01T06:00:00", timedelta(hours=3)),
+        ("2026-03-02T03:00:00", "2026-03-01T09:00:00", timedelta(hours=18)),
+        ("2026-03-01T09:00:00", "2026-03-02T03:00:01", None),  # over 18 hours: ignored
+    ],
+)
+def test_offset_rounds_to_the_minute_every_time(
+    local: str, gmt: str, offset: timedelta | None
+) -> None:
+    values = [_date(date=local, date_gmt=gmt) for _ in range(2)]
+
+    assert [offset, offset] == [v.utcoffset() if v else None for v in values]

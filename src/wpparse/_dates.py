@@ -104,15 +104,23 @@ def _parse_one(value: object, base: str, name: str | None) -> datetime | None:
     return parsed
 
 
-# The fixed-offset zones dates get, by minutes: a post has two dates, a site
-# a handful of offsets, and the range is bounded (see _MAX_OFFSET).
-_ZONES: dict[int, timezone] = {}
+# The fixed-offset zones dates get, by their wall - UTC difference: a post
+# has two dates, a site one or two offsets.  Only differences within
+# _MAX_OFFSET are kept, and only so many of them (odd data has odd seconds).
+_ZONES: dict[timedelta, timezone] = {}
+_MAX_ZONES = 512
 
 
-def _fixed_zone(minutes: int) -> timezone:
-    zone = _ZONES.get(minutes)
+def _zone_for(offset: timedelta) -> timezone | None:
+    """The fixed zone of a wall - UTC difference, ``None`` if it is too big to be one."""
+    zone = _ZONES.get(offset)
     if zone is None:
-        zone = _ZONES[minutes] = timezone(timedelta(minutes=minutes))
+        if abs(offset) > _MAX_OFFSET:
+            return None
+        minutes = round(offset.total_seconds() / 60)
+        zone = timezone(timedelta(minutes=minutes))
+        if len(_ZONES) < _MAX_ZONES:
+            _ZONES[offset] = zone
     return zone
 
 
@@ -178,9 +186,9 @@ def _combine(
             offset = wall - instant + offset_now
         else:
             offset = wall - instant
-        if abs(offset) <= _MAX_OFFSET:
-            minutes = round(offset.total_seconds() / 60)
-            return wall.replace(tzinfo=_fixed_zone(minutes))
+        zone = _zone_for(offset)
+        if zone is not None:
+            return wall.replace(tzinfo=zone)
     if tz is not None:
         return wall.replace(tzinfo=tz)
     return wall

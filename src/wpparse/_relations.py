@@ -30,7 +30,7 @@ def _curies(links: Mapping[str, Any]) -> dict[str, str]:
     raw = links.get("curies")
     if isinstance(raw, list):
         for item in raw:
-            if isinstance(item, Mapping):
+            if item.__class__ is dict or isinstance(item, Mapping):
                 name, href = item.get("name"), item.get("href")
                 if isinstance(name, str) and isinstance(href, str):
                     found[name] = href
@@ -105,7 +105,10 @@ def _set_other_fields(relation: Relation, item: Mapping[str, Any]) -> None:
     _set_count(relation, None if count is None else _int_or_none(count))
     _set_templated(relation, get("templated") is True)
     _set_target_hints(
-        relation, None if hints is None or not isinstance(hints, Mapping) else hints
+        relation,
+        hints
+        if hints is not None and (hints.__class__ is dict or isinstance(hints, Mapping))
+        else None,
     )
 
 
@@ -130,7 +133,7 @@ def parse_relations(links: Any, path: str) -> tuple[Relation, ...]:
     """Return the relations of a ``_links`` value; *path* names it in errors."""
     if links is None:
         return ()
-    if not isinstance(links, Mapping):
+    if links.__class__ is not dict and not isinstance(links, Mapping):
         msg = f"expected an object of link relations, got {describe(links)}"
         raise InvalidPostError(msg, path=path)
     curies: dict[str, str] | None = None  # read only when a name has a prefix
