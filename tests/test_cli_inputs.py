@@ -218,7 +218,9 @@ def test_jobs_write_the_same_bytes_as_one_process(
         names.append(str(path))
     names.insert(2, "-")
     stdin = '{"id": 99, "title": {"rendered": "Über stdin"}}'
-    env = {**os.environ, "PYTHONIOENCODING": encoding}
+    spool = tmp_path / "tmp"
+    spool.mkdir()
+    env = {**os.environ, "PYTHONIOENCODING": encoding, "TMPDIR": str(spool)}
     env.pop("PYTHONUNBUFFERED", None)  # a buffered stdout, as usual
 
     def run(jobs: str) -> bytes:
@@ -235,6 +237,7 @@ def test_jobs_write_the_same_bytes_as_one_process(
     ids = [int(found) for found in re.findall(r'"id": (\d+)', text)]
 
     assert serial == run("2")
+    assert [] == list(spool.iterdir())  # the workers' spooled output is gone
     assert [0, 1, 2, 10, 11, 12, 99, 20, 21, 22, 30, 31, 32] == ids
     if encoding.startswith("ascii"):
         assert serial.isascii()

@@ -10,11 +10,8 @@ the run.
 
 from __future__ import annotations
 
-import codecs
-import contextlib
 import glob
 import io
-import os
 import sys
 import time
 from collections import Counter
@@ -25,6 +22,7 @@ from typing import Any, TextIO
 
 import attrs
 
+from wpparse._cli_jobs import Output, byte_stream, pack, spool_folder, write_output
 from wpparse._objects import Problem, Source
 from wpparse._read import Reader, read_objects
 from wpparse._stream import iter_files, iter_values
@@ -84,32 +82,9 @@ class _Tally:
 
 @attrs.frozen
 class _FileResult:
-    output: str | bytes  # bytes when encoded in the worker for the parent's stream
+    output: Output
     problems: tuple[str, ...]
     tally: _Tally
-
-
-# Encodings without state (no byte order mark, no shift state), so that each
-# file's output can be encoded on its own and the pieces joined.
-_STATELESS = frozenset({"utf-8", "ascii", "latin-1", "iso8859-1", "cp1252"})
-
-
-def _byte_stream(out: TextIO) -> tuple[str, str] | None:
-    """
-    Return (encoding, errors) if workers may encode *out*'s text themselves.
-
-    That is when *out* is a text layer over a byte stream that writes ``\n``
-    as it is (as ``sys.stdout`` does on POSIX) in an encoding without state:
-    the parent then writes the workers' bytes straight to ``out.buffer``,
-    not decoding and encoding again everything they send.
-    """
-    if not isinstance(out, io.TextIOWrapper) or os.linesep != "\n":
-        return None
-    try:
-        name = codecs.lookup(out.encoding).name
-    except LookupError:  # pragma: no cover - the stream was opened with it
-        return None
-    return (out.encoding, out.errors or "strict") if name in _STATELESS else None
 
 
 def expand_inputs(inputs: Sequence[str]) -> Iterator[Path | str]:
@@ -203,33 +178,16 @@ def _stdin_reader(
 
 
 def _work(
-    file: Path | str, options: Options, encoding: tuple[str, str] | None = None
+    file: Path | str,
+    options: Options,
+    encoding: tuple[str, str] | None = None,
+    spool: str | None = None,
 ) -> _FileResult:
-    """
-    Parse one file in a worker process, keeping its output for the parent.
-
-    With *encoding* (the parent's stream's encoding and error handler), the
-    output is sent encoded, unless it cannot be: then the parent's stream
-    meets the text, and fails on it, as it would without ``-j``.
-    """
+    """Parse one file in a worker process, keeping its output for the parent (see :func:`pack`)."""
     out = io.StringIO()
     problems: list[str] = []
     tally = _read(file, options, out, problems.append)
-    text = out.getvalue()
-    output: str | bytes = text
-    if encoding is not None:
-        with contextlib.suppress(UnicodeEncodeError):
-            output = text.encode(*encoding)
-    return _FileResult(output, tuple(problems), tally)
-
-
-def _write_output(out: TextIO, output: str | bytes) -> None:
-    """Write a worker's output: bytes go to the stream's buffer, after its pending text."""
-    if isinstance(output, str):
-        out.write(output)
-    elif output:
-        out.flush()
-        out.buffer.write(output)
+    return _FileResult(pack(out.getvalue(), encoding, spool), tuple(problems), tally)
 
 
 class _Progress:
@@ -300,10 +258,13 @@ def run(
             if account(_read(file, options, out, report, stdin=stdin, tick=tick), done):
                 break
     else:
-        encoding = _byte_stream(out)
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
+        encoding = byte_stream(out)
+        with (
+            spool_folder(wanted=encoding is not None) as spool,
+            ProcessPoolExecutor(max_workers=jobs) as pool,
+        ):
             futures: list[Future[_FileResult] | None] = [
-                None if f == STDIN else pool.submit(_work, f, options, encoding)
+                None if f == STDIN else pool.submit(_work, f, options, encoding, spool)
                 for f in files
             ]
             for done, (file, future) in enumerate(zip(files, futures, strict=True), 1):
@@ -311,7 +272,7 @@ def run(
                     tally = _read(file, options, out, report, stdin=stdin)
                 else:
                     result = future.result()
-                    _write_output(out, result.output)
+                    write_output(out, result.output)
                     for line in result.problems:
                         report(line)
                     tally = result.tally

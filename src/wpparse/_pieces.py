@@ -69,40 +69,56 @@ from wpparse._elements import (
 from wpparse._links import LinkResolver
 from wpparse._models import Block, BlockKind, Link
 
-__all__ = ["Piece", "Pieces"]
+__all__ = ["HeadingPiece", "Piece", "Pieces"]
 
 _LETTER: Final = re.compile(r"[^\W\d_]")
 
 
 class Piece:
     """
-    One item of the flat stream: a block, or a real heading (``block`` None).
+    One item of the flat stream: a block (see :class:`HeadingPiece` for a real
+    heading, whose ``block`` is None).
 
-    ``level`` is 1-6 for a heading and 0 for a block; ``title`` and ``anchor``
-    describe a heading (or, for a paragraph, what it would be as one);
-    ``links`` are a heading's own links; ``flags`` are paragraph facts.
+    ``anchor`` is the id a paragraph would give as a heading; ``flags`` are
+    paragraph facts.  The heading attributes (``level`` 0, no ``title``,
+    ``links`` or ``heading_html``) are class defaults: most pieces are blocks,
+    and three slots make them cheap to create.
     """
 
-    __slots__ = ("anchor", "block", "flags", "heading_html", "level", "links", "title")
+    __slots__ = ("anchor", "block", "flags")
+
+    level: int = 0
+    title: str = ""
+    links: tuple[Link, ...] = ()
+    heading_html: str = ""
+
+    def __init__(
+        self, block: Block | None, flags: int = 0, anchor: str | None = None
+    ) -> None:
+        self.block = block
+        self.flags = flags
+        self.anchor = anchor
+
+
+class HeadingPiece(Piece):
+    """A real heading: ``level`` 1-6, its ``title``, own ``links`` and HTML."""
+
+    __slots__ = ("heading_html", "level", "links", "title")
 
     def __init__(
         self,
-        block: Block | None,
         *,
-        level: int = 0,
-        title: str = "",
-        anchor: str | None = None,
-        links: tuple[Link, ...] = (),
-        flags: int = 0,
-        heading_html: str = "",
+        level: int,
+        title: str,
+        anchor: str | None,
+        links: tuple[Link, ...],
+        heading_html: str,
     ) -> None:
-        self.heading_html = heading_html
-        self.block = block
+        super().__init__(None, 0, anchor)
         self.level = level
         self.title = title
-        self.anchor = anchor
         self.links = links
-        self.flags = flags
+        self.heading_html = heading_html
 
 
 class Pieces:
@@ -148,7 +164,7 @@ class Pieces:
         ):
             return  # an <img> without a source
         self.marker = None
-        self.pieces.append(Piece(block, flags=flags, anchor=anchor))
+        self.pieces.append(Piece(block, flags, anchor))
 
     def heading(self, el: etree._Element, level: int) -> None:
         title = line_of(el)
@@ -159,8 +175,7 @@ class Pieces:
             return
         marker, self.marker = self.marker, None
         self.pieces.append(
-            Piece(
-                None,
+            HeadingPiece(
                 level=level,
                 title=title,
                 anchor=anchor_of(el) or marker,
@@ -186,11 +201,7 @@ class Pieces:
             flags, anchor = 0, None
             html = f"<p>{escape(raw, quote=False)}</p>"  # type: ignore[arg-type]
         self.pieces.append(
-            Piece(
-                Block(kind=BlockKind.PARAGRAPH, text=text, html=html),
-                flags=flags,
-                anchor=anchor,
-            )
+            Piece(Block(kind=BlockKind.PARAGRAPH, text=text, html=html), flags, anchor)
         )
 
     def paragraph(self, el: etree._Element) -> None:
@@ -327,8 +338,7 @@ class Pieces:
         anchor = anchor_of(head) or el.get("id") or self.marker
         self.marker = None
         self.pieces.append(
-            Piece(
-                None,
+            HeadingPiece(
                 level=LEVEL[str(head.tag)],
                 title=title,
                 anchor=anchor,
