@@ -88,7 +88,11 @@ class _Box:
         self.start = start
 
     def flush(self) -> None:
-        text = self.inline.finish()
+        inline = self.inline
+        if not inline.out:  # nothing (so no mark either) since the last flush
+            inline.space = False
+            return
+        text = inline.finish()
         if text:
             self.blocks.append(escape_line_starts(text))
         self.inline = Inline()

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 import lxml.html
+from lxml import etree
 
 from wpparse._htmltext import make_parser
 from wpparse._markdown_html import Converter, fenced_code
@@ -32,6 +33,17 @@ from wpparse._yaml import yaml_mapping
 __all__ = ["front_matter", "to_markdown"]
 
 _PARSER = make_parser()
+# The same settings on lxml's plain element class: lxml.html looks up the
+# class of every element it hands out, in Python.  Nothing here needs
+# HtmlElement's methods.
+_PLAIN_PARSER = etree.HTMLParser(
+    no_network=True,
+    huge_tree=True,
+    remove_comments=True,
+    remove_pis=True,
+    default_doctype=False,
+)
+_FULL_HTML = re.compile(r"^\s*<(?:html|!doctype)", re.IGNORECASE)  # as lxml.html
 _SEPARATOR = "* * *"
 _TAGS_OF_PLAIN_PARAGRAPH = 2  # <p> and </p>
 
@@ -87,9 +99,7 @@ def _heading(section: Section, base: str | None) -> str:
     title = section.title or ""
     if not (section.heading_links and section.heading_html):
         return escape_heading(title)
-    root = lxml.html.fragment_fromstring(
-        section.heading_html, create_parent="div", parser=_PARSER
-    )
+    root = _fragment(section.heading_html)
     # The heading element (or a bold pseudo-heading's paragraph and its bold
     # run) becomes plain inline content: the "#" marks already say "heading".
     for el in root.iter("h1", "h2", "h3", "h4", "h5", "h6", "p", "strong", "b"):
@@ -155,7 +165,7 @@ def _from_html(blocks: list[Block], base: str | None) -> list[str]:
             links.setdefault(link.href, link)
     converter = Converter(base, links)
     wrapped = "".join(f"<div>{block.html}</div>" for block in blocks)
-    root = lxml.html.fragment_fromstring(wrapped, create_parent="div", parser=_PARSER)
+    root = _fragment(wrapped)
     children = list(root)
     if len(children) == len(blocks) and all(
         child.tag == "div" and child.tail is None for child in children
@@ -164,11 +174,32 @@ def _from_html(blocks: list[Block], base: str | None) -> list[str]:
     # The blocks' HTML did not nest as written: convert each on its own.
     out = []
     for block in blocks:
-        root = lxml.html.fragment_fromstring(
-            block.html, create_parent="div", parser=_PARSER
-        )
+        root = _fragment(block.html)
         out.append("\n\n".join(converter.blocks(root)))
     return out
+
+
+def _fragment(html: str) -> Any:
+    """
+    Parse *html* into a ``<div>`` holding it.
+
+    What ``lxml.html.fragment_fromstring(html, create_parent="div")`` makes,
+    on plain elements: the parsed body itself, renamed, and its leading text
+    dropped when it is only whitespace.
+    """
+    # None for a document with nothing in it, whatever the stubs say.
+    document: etree._Element | None = etree.fromstring(
+        html if _FULL_HTML.match(html) else f"<html><body>{html}</body></html>",
+        _PLAIN_PARSER,
+    )
+    bodies = [] if document is None else [el for el in document if el.tag == "body"]
+    if len(bodies) != 1:  # lxml.html's own verdict on such a document
+        return lxml.html.fragment_fromstring(html, create_parent="div", parser=_PARSER)
+    body = bodies[0]
+    if body.text is not None and not body.text.strip():
+        body.text = None
+    body.tag = "div"
+    return body
 
 
 def _from_fields(block: Block) -> str:
