@@ -302,3 +302,36 @@ def test_title_odd_documents_never_raise(value: str, expected: str) -> None:
     post = wpparse.parse_post({"id": 1, "title": {"rendered": value}})
 
     assert expected == post.title
+
+
+def test_a_parsed_post_is_the_post_attrs_builds() -> None:
+    # post_from_mapping sets Post's slots itself (see slot_setters): every
+    # field must be set, to the value Post(...) would hold.
+    data = {
+        "id": 7,
+        "title": {"rendered": "A &amp; B"},
+        "date": "2025-07-03T08:56:33",
+        "date_gmt": "2025-07-03T05:56:33",
+        "tags": [3],
+        "_links": {"self": [{"href": "https://x.test/7"}]},
+        "acf": {"x": 1},
+    }
+
+    post = wpparse.parse_post(data)
+    again = attrs.evolve(post)
+
+    assert again == post
+    assert repr(again) == repr(post)
+    assert attrs.asdict(again, recurse=False) == attrs.asdict(post, recurse=False)
+
+
+def test_slot_setters_refuse_a_field_list_that_is_not_the_class() -> None:
+    from wpparse._relations import slot_setters
+
+    names = [field.name for field in attrs.fields(wpparse.Relation)]
+
+    assert len(names) == len(slot_setters(wpparse.Relation, *names))
+    with pytest.raises(TypeError, match="Relation has changed"):
+        slot_setters(wpparse.Relation, *names[:-1])
+    with pytest.raises(TypeError, match="Relation has changed"):
+        slot_setters(wpparse.Relation, *reversed(names))

@@ -9,7 +9,7 @@ registered names (``self``, ``author``), full URIs (older WordPress:
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 import attrs
@@ -17,7 +17,7 @@ import attrs
 from wpparse._models import Relation
 from wpparse.exceptions import InvalidPostError, describe
 
-__all__ = ["parse_relations", "quote_key"]
+__all__ = ["parse_relations", "quote_key", "slot_setters"]
 
 # WordPress's only CURIE.  Used when a response trimmed ``curies`` away.
 _DEFAULT_CURIES = {"wp": "https://api.w.org/{rel}"}
@@ -68,26 +68,54 @@ def _item_path(path: str, rel: Any, index: int, listed: bool) -> str:  # noqa: F
     return f"{rel_path}[{index}]" if listed else rel_path
 
 
-# Relation objects are built by setting their slots directly: the same frozen
-# instance attrs's keyword-only __init__ makes (Relation has no validators,
-# converters or factories to run here), for half the cost.  One post has a
-# dozen relations; tests check that both ways build equal objects.
+def slot_setters(cls: type, *names: str) -> tuple[Callable[[Any, Any], None], ...]:
+    """
+    Return the setters of the slots of the attrs class *cls*'s fields *names*.
+
+    ``object.__new__(cls)`` and a setter for every field build the same
+    frozen instance attrs's keyword-only ``__init__`` does, for half the cost,
+    when the class has no validators or converters to run (the models do
+    not) and every field is given a value (defaults and factories then do not
+    matter).  *names* must be every field, in order: a field added to the
+    class fails here, at import, rather than leave a slot unset.
+    """
+    fields = attrs.fields(cls)
+    if names != tuple(field.name for field in fields) or any(
+        field.validator or field.converter for field in fields
+    ):
+        msg = f"{cls.__name__} has changed: update the fast construction of it"
+        raise TypeError(msg)
+    return tuple(getattr(cls, name).__set__ for name in names)
+
+
+# One post has a dozen relations: they are built as slot_setters says.
 _new = object.__new__
-_SETTERS = {
-    field.name: getattr(Relation, field.name).__set__
-    for field in attrs.fields(Relation)
-}
-_set_rel = _SETTERS["rel"]
-_set_rel_uri = _SETTERS["rel_uri"]
-_set_href = _SETTERS["href"]
-_set_embeddable = _SETTERS["embeddable"]
-_set_taxonomy = _SETTERS["taxonomy"]
-_set_name = _SETTERS["name"]
-_set_id = _SETTERS["id"]
-_set_count = _SETTERS["count"]
-_set_templated = _SETTERS["templated"]
-_set_target_hints = _SETTERS["target_hints"]
-_set_attributes = _SETTERS["attributes"]
+(
+    _set_rel,
+    _set_rel_uri,
+    _set_href,
+    _set_embeddable,
+    _set_taxonomy,
+    _set_name,
+    _set_id,
+    _set_count,
+    _set_templated,
+    _set_target_hints,
+    _set_attributes,
+) = slot_setters(
+    Relation,
+    "rel",
+    "rel_uri",
+    "href",
+    "embeddable",
+    "taxonomy",
+    "name",
+    "id",
+    "count",
+    "templated",
+    "target_hints",
+    "attributes",
+)
 
 
 def _set_other_fields(relation: Relation, item: Mapping[str, Any]) -> None:

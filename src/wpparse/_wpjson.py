@@ -10,7 +10,7 @@ wpparse does not model are kept, untouched, in :attr:`Post.extra`.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from datetime import tzinfo
 from typing import Any, Literal
 
@@ -27,6 +27,7 @@ from wpparse._fields import (
     str_at,
     strs_at,
 )
+from wpparse._kinds import is_error_object, object_kind, raise_for_error, what
 from wpparse._load import (
     JSONInput,
     load_json,
@@ -34,21 +35,22 @@ from wpparse._load import (
 )
 from wpparse._models import Post, Relation
 from wpparse._objects import Embedded, Source
-from wpparse._relations import parse_relations
+from wpparse._relations import parse_relations, slot_setters
 from wpparse._sections import build_content
 from wpparse._text import collapse, html_to_text
 from wpparse.exceptions import (
     InvalidPostError,
     NotAPostError,
-    WordPressError,
     describe,
 )
 
 __all__ = [
     "HeadingRule",
+    "is_error_object",
     "object_kind",
     "parse_post",
     "post_from_mapping",
+    "raise_for_error",
 ]
 
 HeadingRule = Literal["html", "bold", "auto"]
@@ -86,118 +88,79 @@ _MODELLED = frozenset(
         "_embedded",
     }
 )
-_ERROR_KEYS = frozenset({"code", "message", "data", "additional_errors"})
-_POST_KEYS = (
-    "title",
-    "content",
-    "excerpt",
-    "guid",
-    "slug",
-    "link",
-    "date",
+# A post is built as a Relation is (see wpparse._relations.slot_setters).
+_new = object.__new__
+_POST_FIELDS = (
+    "id",
     "type",
+    "slug",
     "status",
+    "link",
+    "guid",
+    "date",
+    "modified",
+    "author",
+    "featured_media",
+    "comment_status",
+    "ping_status",
+    "sticky",
+    "template",
+    "format",
+    "categories",
+    "tags",
+    "meta",
+    "class_list",
+    "title",
+    "title_html",
+    "excerpt",
+    "excerpt_html",
+    "excerpt_truncated",
+    "content_html",
+    "protected",
+    "sections",
+    "links",
+    "relations",
+    "embedded",
+    "extra",
+    "source",
 )
+(
+    _set_id,
+    _set_type,
+    _set_slug,
+    _set_status,
+    _set_link,
+    _set_guid,
+    _set_date,
+    _set_modified,
+    _set_author,
+    _set_featured_media,
+    _set_comment_status,
+    _set_ping_status,
+    _set_sticky,
+    _set_template,
+    _set_format,
+    _set_categories,
+    _set_tags,
+    _set_meta,
+    _set_class_list,
+    _set_title,
+    _set_title_html,
+    _set_excerpt,
+    _set_excerpt_html,
+    _set_excerpt_truncated,
+    _set_content_html,
+    _set_protected,
+    _set_sections,
+    _set_links,
+    _set_relations,
+    _set_embedded,
+    _set_extra,
+    _set_source,
+) = slot_setters(Post, *_POST_FIELDS)
 
 
-def is_error_object(obj: Mapping[str, Any]) -> bool:
-    """
-    Whether *obj* has the shape of a WordPress error response.
-
-    ``{"code": str, "message": str, "data": {...}}`` and nothing else: a post
-    type may well have a field named ``code``, so the key alone is not enough.
-    """
-    return (
-        isinstance(obj.get("code"), str)
-        and "message" in obj
-        and obj.keys() <= _ERROR_KEYS
-        and (obj.get("data") is None or isinstance(obj.get("data"), Mapping))
-    )
-
-
-def raise_for_error(obj: Mapping[str, Any], path: str = "$") -> None:
-    """Raise :class:`~wpparse.WordPressError` if *obj* is a WordPress error response."""
-    if not is_error_object(obj):
-        return
-    data = obj.get("data")
-    status = data.get("status") if isinstance(data, Mapping) else None
-    message = obj.get("message")
-    raise WordPressError(
-        obj["code"],
-        message if isinstance(message, str) else "",
-        status if isinstance(status, int) and not isinstance(status, bool) else None,
-        path=path,
-    )
-
-
-def object_kind(obj: Any) -> str:
-    """
-    Name the kind of REST object *obj* is, from its shape.
-
-    One of ``"error"``, ``"post"``, ``"media"``, ``"term"``, ``"user"``,
-    ``"comment"`` (the kinds wpparse models), or, for what it does not model,
-    ``"envelope"`` (an ``?_envelope`` response), ``"index"`` (the API root),
-    ``"taxonomy"`` or ``"post type"`` (their descriptions), ``"unknown"`` (an
-    object without an ``id``), ``"list"`` or ``"not an object"``.
-    Any other object with an ``id`` is a post: ``_fields=id`` trims a post to that.
-    """
-    if obj.__class__ is not dict:
-        if isinstance(obj, list | tuple):
-            return "list"
-        if not isinstance(obj, Mapping):
-            return "not an object"
-    if is_error_object(obj):
-        return "error"
-    if "id" not in obj and "ID" not in obj:
-        return _kind_without_id(obj)
-    if obj.get("type") in ("comment", "pingback", "trackback") or (
-        "author_name" in obj
-        and any(key in obj for key in ("post", "author_url", "author_avatar_urls"))
-    ):
-        return "comment"
-    if "taxonomy" in obj and "title" not in obj:
-        return "term"
-    if "source_url" in obj or obj.get("type") == "attachment" or "media_type" in obj:
-        return "media"
-    # Users have a name and no type; a WooCommerce product has both.
-    if (
-        "name" in obj
-        and "type" not in obj
-        and not any(key in obj for key in _POST_KEYS[:4])
-    ):
-        return "user"
-    return "post"
-
-
-def _kind_without_id(obj: Mapping[str, Any]) -> str:
-    if "body" in obj and "status" in obj and "headers" in obj:
-        return "envelope"
-    if "namespaces" in obj and "routes" in obj:
-        return "index"
-    if "types" in obj and "hierarchical" in obj:
-        return "taxonomy"
-    if "taxonomies" in obj and "hierarchical" in obj:
-        return "post type"
-    return "unknown"
-
-
-def _what(kind: str) -> str:
-    """Say what an object of *kind* is, for an error message."""
-    if kind == "unknown":
-        return "an object without an 'id'"
-    if kind == "index":
-        return "the REST API index (wp-json/)"
-    if kind == "envelope":
-        return "an ?_envelope response (use wpparse.parse_posts)"
-    if kind == "list":
-        return "a list (use wpparse.parse_posts)"
-    if kind in {"taxonomy", "post type"}:
-        return f"a {kind} description"
-    article = "an" if kind in {"error", "unknown"} else "a"
-    return f"{article} {kind} object (use wpparse.parse)"
-
-
-def post_from_mapping(
+def post_from_mapping(  # noqa: PLR0915 - a statement per field of Post
     obj: Mapping[str, Any],
     *,
     path: str = "$",
@@ -216,7 +179,7 @@ def post_from_mapping(
     raise_for_error(obj, path)
     kind = object_kind(obj)
     if kind not in {"post", "media"}:
-        raise NotAPostError(f"expected a post object, got {_what(kind)}", path=path)
+        raise NotAPostError(f"expected a post object, got {what(kind)}", path=path)
     id_key = "id" if "id" in obj else "ID"
     post_id = obj[id_key]
     if post_id.__class__ is not int:
@@ -258,48 +221,50 @@ def post_from_mapping(
     )
 
     relations = parse_relations(obj.get("_links"), path + "._links")
-    return Post(
-        id=post_id,
-        type=str_at(obj, "type", path, clean=clean),
-        slug=str_at(obj, "slug", path, clean=clean),
-        status=str_at(obj, "status", path, clean=clean),
-        link=link,
-        guid=collapse(guid_html) or None,
-        date=wp_date_at(obj, "date", "date_gmt", path, tz),
-        modified=wp_date_at(obj, "modified", "modified_gmt", path, tz),
-        author=author_at(obj, "author", path),
-        featured_media=int_at(obj, "featured_media", path),
-        comment_status=str_at(obj, "comment_status", path, clean=clean),
-        ping_status=str_at(obj, "ping_status", path, clean=clean),
-        sticky=bool_at(obj, "sticky", path),
-        template=str_at(obj, "template", path, clean=clean),
-        format=str_at(obj, "format", path, clean=clean),
-        categories=ints_at(obj, "categories", path),
-        tags=ints_at(obj, "tags", path),
-        meta=dict(meta) if meta else {},
-        class_list=strs_at(obj, "class_list", path, clean=clean),
-        title=(
-            html_to_text(title_html, f"{path}.title", repaired=True)
-            if title_html
-            else ""
-        ),
-        title_html=title_html,
-        excerpt=excerpt,
-        excerpt_html=excerpt_html,
-        excerpt_truncated=truncated,
-        content_html=content_html,
-        protected=protected,
-        sections=content.sections,
-        links=content.links,
-        relations=relations,
-        embedded=_embedded(obj, relations, path, tz),
-        extra=(
-            {}
-            if obj.keys() <= _MODELLED
-            else {k: v for k, v in obj.items() if k not in _MODELLED}
-        ),
-        source=source,
+    # The fields in the order the keyword arguments of Post(...) would be
+    # evaluated: errors and warnings come in the same order.
+    post: Post = _new(Post)
+    _set_id(post, post_id)
+    _set_type(post, str_at(obj, "type", path, clean=clean))
+    _set_slug(post, str_at(obj, "slug", path, clean=clean))
+    _set_status(post, str_at(obj, "status", path, clean=clean))
+    _set_link(post, link)
+    _set_guid(post, collapse(guid_html) or None)
+    _set_date(post, wp_date_at(obj, "date", "date_gmt", path, tz))
+    _set_modified(post, wp_date_at(obj, "modified", "modified_gmt", path, tz))
+    _set_author(post, author_at(obj, "author", path))
+    _set_featured_media(post, int_at(obj, "featured_media", path))
+    _set_comment_status(post, str_at(obj, "comment_status", path, clean=clean))
+    _set_ping_status(post, str_at(obj, "ping_status", path, clean=clean))
+    _set_sticky(post, bool_at(obj, "sticky", path))
+    _set_template(post, str_at(obj, "template", path, clean=clean))
+    _set_format(post, str_at(obj, "format", path, clean=clean))
+    _set_categories(post, ints_at(obj, "categories", path))
+    _set_tags(post, ints_at(obj, "tags", path))
+    _set_meta(post, dict(meta) if meta else {})
+    _set_class_list(post, strs_at(obj, "class_list", path, clean=clean))
+    _set_title(
+        post,
+        html_to_text(title_html, f"{path}.title", repaired=True) if title_html else "",
     )
+    _set_title_html(post, title_html)
+    _set_excerpt(post, excerpt)
+    _set_excerpt_html(post, excerpt_html)
+    _set_excerpt_truncated(post, truncated)
+    _set_content_html(post, content_html)
+    _set_protected(post, protected)
+    _set_sections(post, content.sections)
+    _set_links(post, content.links)
+    _set_relations(post, relations)
+    _set_embedded(post, _embedded(obj, relations, path, tz))
+    _set_extra(
+        post,
+        {}
+        if obj.keys() <= _MODELLED
+        else {k: v for k, v in obj.items() if k not in _MODELLED},
+    )
+    _set_source(post, source)
+    return post
 
 
 # What json.loads makes that is no mapping: isinstance(value, Mapping) asks
@@ -376,24 +341,6 @@ def parse_post(
     """
     obj, clean = _decode_clean(data)
     if obj.__class__ is not dict and not isinstance(obj, Mapping):
-        what = _what("list") if isinstance(obj, list) else describe(obj)
-        raise NotAPostError(f"expected a post object, got {what}", path="$")
+        shown = what("list") if isinstance(obj, list) else describe(obj)
+        raise NotAPostError(f"expected a post object, got {shown}", path="$")
     return post_from_mapping(obj, headings=headings, tz=resolve_tz(tz), clean=clean)
-
-
-def _collection_items(data: Any) -> Sequence[Any]:
-    if isinstance(data, Mapping):
-        raise_for_error(data)
-        body = data.get("body")
-        if "body" in data and "status" in data:  # an ?_envelope response
-            if isinstance(body, Mapping):
-                raise_for_error(body, "$.body")
-                return [body]
-            if isinstance(body, list):
-                return body
-        return [data]
-    if isinstance(data, list | tuple):
-        return data
-    raise NotAPostError(
-        f"expected a list of post objects, got {describe(data)}", path="$"
-    )

@@ -16,6 +16,7 @@ from typing import Any
 
 from wpparse._dates import parse_wp_date, resolve_tz
 from wpparse._fields import _int, _rendered, _str
+from wpparse._kinds import what as _what
 from wpparse._load import JSONInput
 from wpparse._models import Post
 from wpparse._objects import Comment, Media, MediaSize, Source, Term, User
@@ -25,7 +26,6 @@ from wpparse._wpjson import (
     HeadingRule,
     _decode,
     _embedded,
-    _what,
     object_kind,
     post_from_mapping,
     raise_for_error,

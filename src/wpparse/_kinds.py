@@ -1,0 +1,126 @@
+"""
+What kind of REST object a decoded JSON object is, from its shape.
+
+WordPress sends no type tag that tells a post from a user or a term, and an
+error response can stand where any of them was expected: these predicates
+look at which keys an object has.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from wpparse.exceptions import WordPressError
+
+__all__ = ["is_error_object", "object_kind", "raise_for_error", "what"]
+
+_ERROR_KEYS = frozenset({"code", "message", "data", "additional_errors"})
+_POST_KEYS = (
+    "title",
+    "content",
+    "excerpt",
+    "guid",
+    "slug",
+    "link",
+    "date",
+    "type",
+    "status",
+)
+
+
+def is_error_object(obj: Mapping[str, Any]) -> bool:
+    """
+    Whether *obj* has the shape of a WordPress error response.
+
+    ``{"code": str, "message": str, "data": {...}}`` and nothing else: a post
+    type may well have a field named ``code``, so the key alone is not enough.
+    """
+    return (
+        isinstance(obj.get("code"), str)
+        and "message" in obj
+        and obj.keys() <= _ERROR_KEYS
+        and (obj.get("data") is None or isinstance(obj.get("data"), Mapping))
+    )
+
+
+def raise_for_error(obj: Mapping[str, Any], path: str = "$") -> None:
+    """Raise :class:`~wpparse.WordPressError` if *obj* is a WordPress error response."""
+    if not is_error_object(obj):
+        return
+    data = obj.get("data")
+    status = data.get("status") if isinstance(data, Mapping) else None
+    message = obj.get("message")
+    raise WordPressError(
+        obj["code"],
+        message if isinstance(message, str) else "",
+        status if isinstance(status, int) and not isinstance(status, bool) else None,
+        path=path,
+    )
+
+
+def object_kind(obj: Any) -> str:
+    """
+    Name the kind of REST object *obj* is, from its shape.
+
+    One of ``"error"``, ``"post"``, ``"media"``, ``"term"``, ``"user"``,
+    ``"comment"`` (the kinds wpparse models), or, for what it does not model,
+    ``"envelope"`` (an ``?_envelope`` response), ``"index"`` (the API root),
+    ``"taxonomy"`` or ``"post type"`` (their descriptions), ``"unknown"`` (an
+    object without an ``id``), ``"list"`` or ``"not an object"``.
+    Any other object with an ``id`` is a post: ``_fields=id`` trims a post to that.
+    """
+    if obj.__class__ is not dict:
+        if isinstance(obj, list | tuple):
+            return "list"
+        if not isinstance(obj, Mapping):
+            return "not an object"
+    if is_error_object(obj):
+        return "error"
+    if "id" not in obj and "ID" not in obj:
+        return _kind_without_id(obj)
+    if obj.get("type") in ("comment", "pingback", "trackback") or (
+        "author_name" in obj
+        and any(key in obj for key in ("post", "author_url", "author_avatar_urls"))
+    ):
+        return "comment"
+    if "taxonomy" in obj and "title" not in obj:
+        return "term"
+    if "source_url" in obj or obj.get("type") == "attachment" or "media_type" in obj:
+        return "media"
+    # Users have a name and no type; a WooCommerce product has both.
+    if (
+        "name" in obj
+        and "type" not in obj
+        and not any(key in obj for key in _POST_KEYS[:4])
+    ):
+        return "user"
+    return "post"
+
+
+def _kind_without_id(obj: Mapping[str, Any]) -> str:
+    if "body" in obj and "status" in obj and "headers" in obj:
+        return "envelope"
+    if "namespaces" in obj and "routes" in obj:
+        return "index"
+    if "types" in obj and "hierarchical" in obj:
+        return "taxonomy"
+    if "taxonomies" in obj and "hierarchical" in obj:
+        return "post type"
+    return "unknown"
+
+
+def what(kind: str) -> str:
+    """Say what an object of *kind* is, for an error message."""
+    if kind == "unknown":
+        return "an object without an 'id'"
+    if kind == "index":
+        return "the REST API index (wp-json/)"
+    if kind == "envelope":
+        return "an ?_envelope response (use wpparse.parse_posts)"
+    if kind == "list":
+        return "a list (use wpparse.parse_posts)"
+    if kind in {"taxonomy", "post type"}:
+        return f"a {kind} description"
+    article = "an" if kind in {"error", "unknown"} else "a"
+    return f"{article} {kind} object (use wpparse.parse)"
