@@ -70,13 +70,48 @@ def _error_message(exc: json.JSONDecodeError) -> str:
     )
 
 
-# A \uD800-\uDFFF escape that is not half of a valid pair, and not itself
-# escaped (an even run of backslashes before it).
+# A \uD800-\uDFFF escape (the first regex: any text that may decode to a
+# surrogate; the second: a whole escape).  Each is found by a scan for its
+# literal "\\u" prefix, at C speed.
 _SURROGATE_ESCAPE_HINT = re.compile(r"\\u[dD][89a-fA-F]")
-_LONE_SURROGATE_ESCAPE = re.compile(
-    r"(?<!\\)((?:\\\\)*)\\u(?:[dD][89abAB][0-9a-fA-F]{2}(?!\\u[dD][c-fC-F])"
-    r"|(?<![\\]u[dD][89abAB][0-9a-fA-F]{2}\\u)[dD][c-fC-F][0-9a-fA-F]{2})"
-)
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
+_LOW_AFTER = re.compile(r"\\u[dD][c-fC-F]")
+_HIGH_BEFORE = re.compile(r"\\u[dD][89abAB][0-9a-fA-F]{2}")
+_ESCAPE = len("\\ud800")
+
+
+def _replace_lone_surrogate_escapes(text: str, start: int) -> tuple[str, int]:
+    """
+    Replace the lone surrogate escapes of *text*, from *start* on, with ``\\ufffd``.
+
+    An escape counts unless its backslash is itself escaped (an even run of
+    backslashes before it).  A high one (``\\ud800``) is lone unless a low
+    escape follows it at once; a low one (``\\udc00``) is lone unless the
+    text of a high escape precedes it at once, escaped or not.  Return the
+    text and the number of escapes replaced.
+    """
+    pieces: list[str] = []
+    pos = 0
+    for match in _SURROGATE_ESCAPE.finditer(text, start):
+        at = match.start()
+        before = at
+        while before and text[before - 1] == "\\":
+            before -= 1
+        if (at - before) % 2:
+            continue  # "\\\\ud800": an escaped backslash, then text
+        if text[at + 3] in "89abAB":
+            lone = _LOW_AFTER.match(text, at + _ESCAPE) is None
+        else:
+            lone = at < _ESCAPE or _HIGH_BEFORE.match(text, at - _ESCAPE) is None
+        if lone:
+            pieces.append(text[pos:at])
+            pieces.append("\\ufffd")
+            pos = at + _ESCAPE
+    if not pieces:
+        return text, 0
+    count = len(pieces) // 2
+    pieces.append(text[pos:])
+    return "".join(pieces), count
 
 
 def _fix_surrogate_escapes(text: str, *, decoded: bool) -> tuple[str, bool]:
@@ -93,9 +128,10 @@ def _fix_surrogate_escapes(text: str, *, decoded: bool) -> tuple[str, bool]:
     # One regex scan: a "\\u" in text prefilter costs as much when the text
     # has no "\\u", more when it is not ASCII, and saves nothing otherwise.
     clean = True
-    if _SURROGATE_ESCAPE_HINT.search(text):
+    hint = _SURROGATE_ESCAPE_HINT.search(text)
+    if hint:
         clean = False  # pairs may be valid: a lone one may hide after "\\\\"
-        text, count = _LONE_SURROGATE_ESCAPE.subn(r"\1\\ufffd", text)
+        text, count = _replace_lone_surrogate_escapes(text, hint.start())
         if count:
             warnings.warn(
                 f"replaced {count} lone surrogate escape{'s' if count != 1 else ''} "
