@@ -12,7 +12,9 @@ function per format in :data:`FORMATS`, each taking a model and a stream.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
+import os
 import sys
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -20,7 +22,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any, TextIO, cast
 
-from wpparse._cli_input import Options, run
+from wpparse._cli_input import Options, OutputError, run
 from wpparse._cli_output import (
     EXTENSIONS,
     DirectorySink,
@@ -221,6 +223,21 @@ def _writer(
     )
 
 
+def _output_failed(exc: OutputError) -> int:
+    """Stop after a failed write: quietly if the reader went away (``| head``)."""
+    cause = exc.__cause__
+    if isinstance(cause, BrokenPipeError):
+        # As Unix tools do: no message, and nothing more written to the pipe
+        # (Python would complain again when it flushes stdout at exit).
+        with contextlib.suppress(OSError, ValueError):
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+        return 1
+    reason = cause.strerror if isinstance(cause, OSError) and cause.strerror else cause
+    sys.stderr.write(f"wpparse: cannot write the output: {reason}\n")
+    return 1
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line with *argv* (default: ``sys.argv[1:]``); return the exit status."""
     parser = build_parser()
@@ -233,14 +250,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         headings=args.headings,
         strict=args.fail_fast,
     )
-    summary = run(
-        args.inputs,
-        options,
-        out=out,
-        err=sys.stderr,
-        stdin=sys.stdin,
-        jobs=args.jobs,
-        quiet=args.quiet,
-    )
+    try:
+        summary = run(
+            args.inputs,
+            options,
+            out=out,
+            err=sys.stderr,
+            stdin=sys.stdin,
+            jobs=args.jobs,
+            quiet=args.quiet,
+        )
+    except OutputError as exc:
+        return _output_failed(exc)
     unwritten = isinstance(out, DirectorySink) and bool(out.failed)
     return 1 if summary.failed or unwritten else 0
