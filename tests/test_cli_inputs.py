@@ -8,12 +8,15 @@ import os
 import re
 import subprocess
 import sys
+import time
+from functools import partial
 from pathlib import Path
+from typing import Any, TextIO
 
 import pytest
 
 from wpparse._cli import main
-from wpparse._cli_input import Summary, _Progress
+from wpparse._cli_input import Options, Summary, _Progress, run
 
 
 def _site(root: Path) -> Path:
@@ -245,3 +248,39 @@ def test_jobs_write_the_same_bytes_as_one_process(
     else:
         assert "Über stdin" in text
         assert "Café 3.2 – naïve ✓" in text
+
+
+def _slow_marking_writer(obj: Any, out: TextIO, *, marks: Path) -> None:
+    # Runs in the workers: leaves a mark per record and takes a while.
+    (marks / str(obj.id)).touch()
+    time.sleep(0.03)
+    out.write(f"{obj.id}\n")
+
+
+class _ClosedPipe(io.StringIO):
+    def write(self, text: str) -> int:  # noqa: ARG002 - every write fails
+        raise BrokenPipeError(32, "Broken pipe")
+
+
+def test_jobs_stop_parsing_when_the_output_fails(tmp_path: Path) -> None:
+    # Like `wpparse -j 2 site/ | head`: once writing fails, the files not
+    # started yet are not parsed (they were, all of them, before the error
+    # came out).
+    marks = tmp_path / "marks"
+    marks.mkdir()
+    for n in range(24):
+        (tmp_path / f"p{n:02d}.json").write_text(
+            json.dumps({"id": n}), encoding="utf-8"
+        )
+    options = Options(write=partial(_slow_marking_writer, marks=marks))
+
+    with pytest.raises(BrokenPipeError):
+        run(
+            [str(tmp_path / "*.json")],
+            options,
+            out=_ClosedPipe(),
+            err=io.StringIO(),
+            jobs=2,
+        )
+
+    assert 1 <= len(list(marks.iterdir())) < 24

@@ -267,18 +267,24 @@ def run(
                 None if f == STDIN else pool.submit(_work, f, options, encoding, spool)
                 for f in files
             ]
-            for done, (file, future) in enumerate(zip(files, futures, strict=True), 1):
-                if future is None:
-                    tally = _read(file, options, out, report, stdin=stdin)
-                else:
-                    result = future.result()
-                    write_output(out, result.output)
-                    for line in result.problems:
-                        report(line)
-                    tally = result.tally
-                if account(tally, done):
-                    pool.shutdown(wait=True, cancel_futures=True)
-                    break
+            try:
+                for done, (file, future) in enumerate(
+                    zip(files, futures, strict=True), 1
+                ):
+                    if future is None:
+                        tally = _read(file, options, out, report, stdin=stdin)
+                    else:
+                        result = future.result()
+                        write_output(out, result.output)
+                        for line in result.problems:
+                            report(line)
+                        tally = result.tally
+                    if account(tally, done):
+                        break
+            finally:
+                # After --fail-fast, or an error such as a closed stdout
+                # (``| head``): the files not started yet are not parsed.
+                pool.shutdown(wait=True, cancel_futures=True)
     progress.clear()
     if not quiet:
         err.write(f"wpparse: {summary.line()}\n")
