@@ -5,12 +5,11 @@ One pass of :func:`lxml.etree.iterwalk` with a small stack of containers
 (block quotes, lists, list items) that prefix their lines when they close.
 Paragraph-like elements only end the paragraph being built; inline elements
 add marks to it (see :mod:`wpparse._markdown_inline`).  Tables are rendered on
-their own: a GFM pipe table when every cell is one line, escaped HTML otherwise.
+their own (see :mod:`wpparse._markdown_table`).
 """
 
 from __future__ import annotations
 
-import html
 import re
 from collections.abc import Mapping
 from typing import Any
@@ -25,14 +24,14 @@ from wpparse._markdown_inline import (
     link_destination,
     link_title,
 )
+from wpparse._markdown_table import table_blocks
 from wpparse._models import Link, LinkKind
 from wpparse._urlsafety import resolve, safe_url
 
-__all__ = ["Converter", "fenced_code"]
+__all__ = ["DROP", "Converter", "fenced_code"]
 
-_DROP = frozenset(
-    {"script", "style", "template", "noscript", "head", "title", "meta", "link"}
-)
+DROP = ("script", "style", "template", "noscript", "head", "title", "meta", "link")
+"""Elements removed, with their content, before converting: they show nothing."""
 # Elements that end the paragraph being built, before and after them.
 _BREAKS = frozenset(
     {
@@ -56,6 +55,25 @@ _NEWLINES = re.compile(r"\r\n?")
 # with thousands of nested quotes must not make the output quadratic.
 _MAX_NESTING = 16
 _LAZY_SOURCES = ("data-src", "data-lazy-src", "data-orig-file")
+
+# What a tag does, by role; tags without a role only hold text and inline
+# content.  Roles from _R_CODE on make one unit of their whole subtree.
+_R_BREAK, _R_STRONG, _R_EM, _R_HEADING, _R_LINK = 1, 2, 3, 4, 5
+_R_BR, _R_IMG, _R_HR, _R_CODE, _R_PRE, _R_TABLE, _R_EMBED = 6, 7, 8, 9, 10, 11, 12
+_ROLE: dict[object, int] = {
+    **dict.fromkeys(_BREAKS, _R_BREAK),
+    **dict.fromkeys(_HEADINGS, _R_HEADING),
+    **dict.fromkeys(_STRONG, _R_STRONG),
+    **dict.fromkeys(_EM, _R_EM),
+    "a": _R_LINK,
+    "br": _R_BR,
+    "img": _R_IMG,
+    "hr": _R_HR,
+    **dict.fromkeys(_CODE, _R_CODE),
+    "pre": _R_PRE,
+    "table": _R_TABLE,
+    **dict.fromkeys(_EMBEDS, _R_EMBED),
+}
 
 
 def fenced_code(text: str, language: str | None = None) -> str:
@@ -127,93 +145,113 @@ class Converter:
         self.base = base
         self.links = links
 
-    def blocks(self, root: Any) -> list[str]:
-        """Return the Markdown blocks of *root* and everything in it."""
-        etree.strip_elements(root, *_DROP, with_tail=False)
-        stack = [_Box("root", root)]
+    def blocks(self, root: Any, *, stripped: bool = False) -> list[str]:
+        """
+        Return the Markdown blocks of *root* and everything in it.
+
+        Elements that show nothing (scripts, styles ...) are removed first,
+        unless the caller says it already did (*stripped*).
+        """
+        if not stripped:
+            etree.strip_elements(root, *DROP, with_tail=False)
+        box = _Box("root", root)
+        stack = [box]
         walker = etree.iterwalk(root, events=("start", "end"))
         for event, el in walker:
-            tag = el.tag
-            if not isinstance(tag, str):  # a comment or processing instruction
-                if event == "end" and el.tail:
-                    stack[-1].inline.text(el.tail)
-                continue
-            box = stack[-1]
+            # A comment's tag is a function: no role, and its text is not shown.
+            role = _ROLE.get(el.tag, 0)
             if event == "start":
-                if self._start(el, tag, box, stack):
+                if role == _R_BREAK:
+                    box = self._open(el, box, stack)
+                elif role >= _R_CODE:  # the element is done with its subtree
+                    self._atomic(el, role, box)
                     walker.skip_subtree()
-                elif el.text:
-                    stack[-1].inline.text(el.text)
+                    continue
+                elif role:
+                    self._inline(el, role, box)
+                elif not isinstance(el.tag, str):
+                    continue
+                text = el.text
+                if text:
+                    box.inline.text(text)
             else:
-                self._end(el, tag, box, stack)
-                if el.tail and el is not root:
-                    stack[-1].inline.text(el.tail)
+                if role == _R_BREAK:
+                    box.flush()
+                    if box.element is el and len(stack) > 1:
+                        stack.pop()
+                        self._close(box, stack[-1])
+                        box = stack[-1]
+                elif role == _R_HEADING:
+                    box.inline.pop(el)
+                    box.flush()
+                elif role and role <= _R_LINK:
+                    box.inline.pop(el)
+                tail = el.tail
+                if tail and el is not root:
+                    box.inline.text(tail)
         box = stack[0]
         box.flush()
         return box.blocks
 
-    def _start(self, el: Any, tag: str, box: _Box, stack: list[_Box]) -> bool:
-        """Handle a start tag; return True when the element's subtree is done."""
-        if tag in _BREAKS:
-            box.flush()
-            nested = len(stack) <= _MAX_NESTING
-            if tag == "blockquote" and nested:
-                stack.append(_Box("quote", el))
-            elif tag in {"ul", "ol", "menu"} and nested:
-                kind = "ol" if tag == "ol" else "ul"
-                stack.append(_Box(kind, el, _start_number(el.get("start"))))
-            elif tag == "li" and nested:
-                stack.append(_Box("li", el))
-            return False
+    @staticmethod
+    def _open(el: Any, box: _Box, stack: list[_Box]) -> _Box:
+        """Start a paragraph-like element; return the container it opens, or *box*."""
+        box.flush()
+        if len(stack) > _MAX_NESTING:
+            return box
+        tag = el.tag
+        if tag == "blockquote":
+            box = _Box("quote", el)
+        elif tag in {"ul", "ol", "menu"}:
+            kind = "ol" if tag == "ol" else "ul"
+            box = _Box(kind, el, _start_number(el.get("start")))
+        elif tag == "li":
+            box = _Box("li", el)
+        else:
+            return box
+        stack.append(box)
+        return box
+
+    def _inline(self, el: Any, role: int, box: _Box) -> None:
+        """Start an inline element (or a heading, which reads as bold)."""
         inline = box.inline
-        if tag in _HEADINGS:
-            box.flush()
-            box.inline.push("strong", el, "**", "**")
-        elif tag in _STRONG:
+        if role == _R_LINK:
+            self._link(el, inline)
+        elif role == _R_STRONG:
             if not inline.is_open("strong"):
                 inline.push("strong", el, "**", "**")
-        elif tag in _EM:
+        elif role == _R_EM:
             if not inline.is_open("em"):
                 inline.push("em", el, "*", "*")
-        elif tag == "a":
-            self._link(el, inline)
-        elif tag == "br":
+        elif role == _R_BR:
             inline.line_break()
-        elif tag == "img":
+        elif role == _R_IMG:
             inline.atom(self._image(el))
-        elif tag in _CODE:
-            inline.code("".join(el.itertext()))
-            return True
-        elif tag == "pre":
+        elif role == _R_HEADING:
             box.flush()
-            box.blocks.append(fenced_code("".join(el.itertext()), _language(el)))
-            return True
-        elif tag == "hr":
+            box.inline.push("strong", el, "**", "**")
+        else:  # _R_HR
             box.flush()
             box.blocks.append("* * *")
-        elif tag == "table":
-            box.flush()
-            box.blocks.extend(self._table(el))
-            return True
-        elif tag in _EMBEDS:
-            box.flush()
+
+    def _atomic(self, el: Any, role: int, box: _Box) -> None:
+        """Convert an element whose whole subtree makes one unit: code, a table, an embed."""
+        if role == _R_CODE:
+            box.inline.code("".join(el.itertext()))
+            return
+        box.flush()
+        if role == _R_PRE:
+            box.blocks.append(fenced_code("".join(el.itertext()), _language(el)))
+        elif role == _R_TABLE:
+            box.blocks.extend(table_blocks(el, self._cell))
+        else:  # _R_EMBED
             embed = self._embed(el)
             if embed:
                 box.blocks.append(embed)
-            return True
-        return False
 
-    def _end(self, el: Any, tag: str, box: _Box, stack: list[_Box]) -> None:
-        if tag in _BREAKS:
-            box.flush()
-            if box.element is el and len(stack) > 1:
-                stack.pop()
-                self._close(box, stack[-1])
-        elif tag in _HEADINGS:
-            box.inline.pop(el)
-            box.flush()
-        elif tag in _STRONG or tag in _EM or tag == "a":
-            box.inline.pop(el)
+    def _cell(self, cell: Any) -> list[str]:
+        """The Markdown blocks of a table cell (its table was stripped already)."""
+        return self.blocks(cell, stripped=True)
 
     @staticmethod
     def _close(box: _Box, parent: _Box) -> None:
@@ -280,84 +318,6 @@ class Converter:
             return ""
         text = escape(collapse_ws(el.get("title") or "") or url)
         return f"[{text}]({link_destination(url)})"
-
-    def _table(self, table: Any) -> list[str]:
-        rows: list[list[Any]] = []
-        caption = None
-        for el in table.iter("tr", "caption"):
-            if next(el.iterancestors("table")) is not table:
-                continue
-            if el.tag == "caption":
-                caption = el
-            else:
-                rows.append([c for c in el if c.tag in {"td", "th"}])
-        rows = [row for row in rows if row]
-        if not rows:
-            return []
-        blocks: list[str] = []
-        if caption is not None:
-            text = escape(collapse_ws(" ".join(caption.itertext())))
-            if text:
-                blocks.append(escape_line_starts(text))
-        pipe = self._pipe_table(table, rows)
-        blocks.append(pipe if pipe is not None else _html_table(rows))
-        return blocks
-
-    def _pipe_table(self, table: Any, rows: list[list[Any]]) -> str | None:
-        for el in table.iter("pre", "ul", "ol", "blockquote", "table"):
-            if el is not table:
-                return None
-        lines: list[list[str]] = []
-        for row in rows:
-            cells = []
-            for cell in row:
-                if (cell.get("colspan") or "1").strip() != "1" or (
-                    cell.get("rowspan") or "1"
-                ).strip() != "1":
-                    return None
-                blocks = Converter(self.base, self.links).blocks(cell)
-                if len(blocks) > 1 or (blocks and "\n" in blocks[0]):
-                    return None
-                text = blocks[0] if blocks else ""
-                # GFM splits cells at "|" before it sees code spans: a pipe in
-                # code (escaped or not) would split the cell or lose its "\\".
-                if "|" in text and ("`" in text or "|" in text.replace("\\|", "")):
-                    return None
-                cells.append(text)
-            lines.append(cells)
-        width = max(map(len, lines))
-        header_row = rows[0]
-        in_head = next(header_row[0].iterancestors("thead", "table")).tag == "thead"
-        if in_head or all(cell.tag == "th" for cell in header_row):
-            header, body = lines[0], lines[1:]
-        else:
-            header, body = [""] * width, lines
-        out = [_pipe_row(header, width), "| " + " | ".join(["---"] * width) + " |"]
-        out.extend(_pipe_row(cells, width) for cells in body)
-        return "\n".join(out)
-
-
-def _pipe_row(cells: list[str], width: int) -> str:
-    cells = cells + [""] * (width - len(cells))
-    return "| " + " | ".join(cells) + " |"
-
-
-def _html_table(rows: list[list[Any]]) -> str:
-    """A table too complex for a pipe table, as HTML that holds only escaped text."""
-    out = ["<table>"]
-    for row in rows:
-        cells = []
-        for cell in row:
-            attrs = ""
-            for name in ("colspan", "rowspan"):
-                value = (cell.get(name) or "").strip()
-                if value.isdigit() and value != "1":
-                    attrs += f' {name}="{int(value)}"'
-            text = html.escape(collapse_ws(" ".join(cell.itertext())))
-            cells.append(f"<{cell.tag}{attrs}>{text}</{cell.tag}>")
-        out.append("<tr>\n" + "\n".join(cells) + "\n</tr>")
-    out.append("</table>")
-    return "\n".join(out)
 
 
 def _item_body(box: _Box) -> str:

@@ -42,6 +42,7 @@ _TRAILING_HASHES = re.compile(r"(?<!\\)(#+)$")
 _WS = re.compile(r"[ \t\n\r\f]+")
 _BACKTICKS = re.compile(r"`+")
 _DEST_UNSAFE = re.compile(r"[\x00-\x20\x7f<>\\|`]")
+_PARENS = re.compile(r"[()]")
 
 
 def escape(text: str) -> str:
@@ -103,15 +104,15 @@ def _percent(match: re.Match[str]) -> str:
 
 def link_destination(url: str) -> str:
     """Return *url* as a link destination: spaces, brackets, pipes percent-encoded."""
-    url = _DEST_UNSAFE.sub(_percent, url)
+    if _DEST_UNSAFE.search(url) is not None:
+        url = _DEST_UNSAFE.sub(_percent, url)
+    if "(" not in url and ")" not in url:  # balanced, found at C speed
+        return url
     depth = 0
-    for char in url:
-        if char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-            if depth < 0:
-                break
+    for char in _PARENS.findall(url):
+        depth += 1 if char == "(" else -1
+        if depth < 0:
+            break
     if depth:
         url = url.replace("(", "%28").replace(")", "%29")
     return url
@@ -175,7 +176,8 @@ class Inline:
 
     def is_open(self, kind: str) -> bool:
         """Whether a mark of *kind* is open in this paragraph."""
-        return any(mark.kind == kind for mark in self.open)
+        # Usually nothing is open: no generator for that.
+        return bool(self.open) and any(mark.kind == kind for mark in self.open)
 
     def text(self, raw: str) -> None:
         """Add *raw* text (not yet escaped) as a browser would show it."""
@@ -270,13 +272,10 @@ class Inline:
                 index -= 1
             else:
                 break
-        if not self.marked:  # only text: what is left ends with something visible
-            return "".join(cast("list[str]", out))
-        if not any(isinstance(token, str) and token for token in out):
+        else:  # no text left (pieces of text are never empty)
             return ""
-        positions = {
-            id(token): i for i, token in enumerate(out) if isinstance(token, Mark)
-        }
+        if not self.marked:
+            return "".join(cast("list[str]", out))
         parts: list[str] = []
         for i, token in enumerate(out):
             if isinstance(token, str):
@@ -291,7 +290,7 @@ class Inline:
             if token.opening:
                 token.html = not (
                     _fits(out, i, opening=True)
-                    and _fits(out, positions[id(partner)], opening=False)
+                    and _fits(out, out.index(partner, i + 1), opening=False)
                 )
                 html = token.html
             else:

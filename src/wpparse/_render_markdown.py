@@ -17,7 +17,7 @@ import lxml.html
 from lxml import etree
 
 from wpparse._htmltext import make_parser
-from wpparse._markdown_html import Converter, fenced_code
+from wpparse._markdown_html import DROP, Converter, fenced_code
 from wpparse._markdown_inline import (
     escape,
     escape_heading,
@@ -135,10 +135,25 @@ _INLINE_ONLY = frozenset({BlockKind.PARAGRAPH, BlockKind.HEADING, BlockKind.CODE
 _NOT_WORD = re.compile(r"\W+")
 
 
+# Deletes what _NOT_WORD matches, for ASCII text: a C loop, no regex.
+_ASCII_NOT_WORD = str.maketrans(
+    "", "", "".join(char for char in map(chr, range(128)) if _NOT_WORD.match(char))
+)
+
+
+def _word_chars(text: str) -> str:
+    if text.isascii():
+        return text.translate(_ASCII_NOT_WORD)
+    return _NOT_WORD.sub("", text)
+
+
 def _keeps_text(text: str, markdown: str) -> bool:
     """Whether every letter and digit of *text* is in *markdown*, in order."""
-    rest = iter(_NOT_WORD.sub("", markdown))
-    return all(char in rest for char in _NOT_WORD.sub("", text))
+    words, kept = _word_chars(text), _word_chars(markdown)
+    if words in kept:  # the usual case, found without a loop in Python
+        return True
+    rest = iter(kept)
+    return all(char in rest for char in words)
 
 
 def _without_html(block: Block) -> str | None:
@@ -170,7 +185,12 @@ def _from_html(blocks: list[Block], base: str | None) -> list[str]:
     if len(children) == len(blocks) and all(
         child.tag == "div" and child.tail is None for child in children
     ):
-        return ["\n\n".join(converter.blocks(child)) for child in children]
+        # Each wrapper is a <div>: removing what shows nothing from the whole
+        # tree at once removes what converting each wrapper would.
+        etree.strip_elements(root, *DROP, with_tail=False)
+        return [
+            "\n\n".join(converter.blocks(child, stripped=True)) for child in children
+        ]
     # The blocks' HTML did not nest as written: convert each on its own.
     out = []
     for block in blocks:

@@ -29,7 +29,7 @@ def safe_url(url: str, *, image: bool = False) -> bool:
     safe only as raster images.  Everything else (``http:``, ``mailto:``,
     relative URLs ...) is safe.
     """
-    squeezed = _JUNK.sub("", url)
+    squeezed = _JUNK.sub("", url) if _JUNK.search(url) else url
     match = _SCHEME.match(squeezed)
     if match is None:
         return True

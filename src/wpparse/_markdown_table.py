@@ -1,0 +1,104 @@
+"""
+Tables in CommonMark: a GFM pipe table when every cell is one line, else HTML.
+
+The HTML fallback holds only escaped text (and the cells' spans), so a table
+too complex for pipes still shows every cell and never carries markup.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+from typing import Any
+
+from wpparse._markdown_inline import collapse_ws, escape, escape_line_starts
+
+__all__ = ["table_blocks"]
+
+
+def table_blocks(table: Any, convert: Callable[[Any], list[str]]) -> list[str]:
+    """
+    Return the Markdown blocks of *table*: its caption, then the table.
+
+    *convert* turns a cell into its Markdown blocks; only the table's own
+    rows and caption count, not those of tables nested in it.
+    """
+    rows: list[list[Any]] = []
+    caption = None
+    for el in table.iter("tr", "caption"):
+        if next(el.iterancestors("table")) is not table:
+            continue
+        if el.tag == "caption":
+            caption = el
+        else:
+            rows.append([c for c in el if c.tag in {"td", "th"}])
+    rows = [row for row in rows if row]
+    if not rows:
+        return []
+    blocks: list[str] = []
+    if caption is not None:
+        text = escape(collapse_ws(" ".join(caption.itertext())))
+        if text:
+            blocks.append(escape_line_starts(text))
+    pipe = _pipe_table(table, rows, convert)
+    blocks.append(pipe if pipe is not None else _html_table(rows))
+    return blocks
+
+
+def _pipe_table(
+    table: Any, rows: list[list[Any]], convert: Callable[[Any], list[str]]
+) -> str | None:
+    for el in table.iter("pre", "ul", "ol", "blockquote", "table"):
+        if el is not table:
+            return None
+    lines: list[list[str]] = []
+    for row in rows:
+        cells = []
+        for cell in row:
+            if (cell.get("colspan") or "1").strip() != "1" or (
+                cell.get("rowspan") or "1"
+            ).strip() != "1":
+                return None
+            blocks = convert(cell)
+            if len(blocks) > 1 or (blocks and "\n" in blocks[0]):
+                return None
+            text = blocks[0] if blocks else ""
+            # GFM splits cells at "|" before it sees code spans: a pipe in
+            # code (escaped or not) would split the cell or lose its "\\".
+            if "|" in text and ("`" in text or "|" in text.replace("\\|", "")):
+                return None
+            cells.append(text)
+        lines.append(cells)
+    width = max(map(len, lines))
+    header_row = rows[0]
+    in_head = next(header_row[0].iterancestors("thead", "table")).tag == "thead"
+    if in_head or all(cell.tag == "th" for cell in header_row):
+        header, body = lines[0], lines[1:]
+    else:
+        header, body = [""] * width, lines
+    out = [_pipe_row(header, width), "| " + " | ".join(["---"] * width) + " |"]
+    out.extend(_pipe_row(cells, width) for cells in body)
+    return "\n".join(out)
+
+
+def _pipe_row(cells: list[str], width: int) -> str:
+    cells = cells + [""] * (width - len(cells))
+    return "| " + " | ".join(cells) + " |"
+
+
+def _html_table(rows: list[list[Any]]) -> str:
+    """A table too complex for a pipe table, as HTML that holds only escaped text."""
+    out = ["<table>"]
+    for row in rows:
+        cells = []
+        for cell in row:
+            attrs = ""
+            for name in ("colspan", "rowspan"):
+                value = (cell.get(name) or "").strip()
+                if value.isdigit() and value != "1":
+                    attrs += f' {name}="{int(value)}"'
+            text = html.escape(collapse_ws(" ".join(cell.itertext())))
+            cells.append(f"<{cell.tag}{attrs}>{text}</{cell.tag}>")
+        out.append("<tr>\n" + "\n".join(cells) + "\n</tr>")
+    out.append("</table>")
+    return "\n".join(out)
