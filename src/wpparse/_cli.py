@@ -12,9 +12,7 @@ function per format in :data:`FORMATS`, each taking a model and a stream.
 from __future__ import annotations
 
 import argparse
-import contextlib
 import json
-import os
 import sys
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -27,6 +25,7 @@ from wpparse._cli_output import (
     EXTENSIONS,
     DirectorySink,
     framed,
+    silence_stdout,
     write_chunks,
     write_markdown,
     write_text,
@@ -227,11 +226,7 @@ def _output_failed(exc: OutputError) -> int:
     """Stop after a failed write: quietly if the reader went away (``| head``)."""
     cause = exc.__cause__
     if isinstance(cause, BrokenPipeError):
-        # As Unix tools do: no message, and nothing more written to the pipe
-        # (Python would complain again when it flushes stdout at exit).
-        with contextlib.suppress(OSError, ValueError):
-            devnull = os.open(os.devnull, os.O_WRONLY)
-            os.dup2(devnull, sys.stdout.fileno())
+        silence_stdout()  # as Unix tools do: no message
         return 1
     reason = cause.strerror if isinstance(cause, OSError) and cause.strerror else cause
     sys.stderr.write(f"wpparse: cannot write the output: {reason}\n")
