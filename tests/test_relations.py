@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from types import MappingProxyType
+
 import attrs
 
 import wpparse
@@ -122,3 +124,13 @@ def test_a_site_with_its_own_wp_curie_expands_through_it() -> None:
     ]
 
     assert ["https://api.w.org/term", "https://own.test/term"] * 2 == uris
+
+
+def test_link_objects_that_are_other_mappings_read_the_same() -> None:
+    item = {"href": "h", "embeddable": True, "taxonomy": "t", "count": "2", "x": 1}
+    as_dict = wpparse.parse_post({"id": 1, "_links": {"a": [item]}})
+    as_proxy = wpparse.parse_post({"id": 1, "_links": {"a": [MappingProxyType(item)]}})
+
+    (relation,) = as_proxy.relations
+    assert (True, "t", 2) == (relation.embeddable, relation.taxonomy, relation.count)
+    assert attrs.evolve(relation, attributes=item) == as_dict.relations[0]

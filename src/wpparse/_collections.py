@@ -22,6 +22,7 @@ from wpparse._load import (
     _skip_ws,
     as_text,
     load_json,
+    load_repaired_json,
     looks_like_json_lines,
 )
 from wpparse._models import Post
@@ -175,12 +176,13 @@ def collection_records(
     Bad JSON Lines lines come out as :class:`~wpparse.exceptions.InvalidJSONError`
     records, so that a lenient caller can skip just them.
     """
+    repaired = False  # the text as_text returned needs no second repair
     if isinstance(data, bytes | bytearray | memoryview):
-        data = as_text(data)
+        data, repaired = as_text(data), True
     if isinstance(data, str):
         if looks_like_json_lines(data):
             return _json_lines(data), {}
-        data = load_json(data)
+        data = load_repaired_json(data) if repaired else load_json(data)
     if isinstance(data, Mapping):
         raise_for_error(data)
         if "body" in data and "status" in data:  # an ?_envelope response

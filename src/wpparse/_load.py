@@ -25,6 +25,7 @@ __all__ = [
     "iter_json_values",
     "load_json",
     "load_json_clean",
+    "load_repaired_json",
     "looks_like_json_lines",
 ]
 
@@ -200,6 +201,16 @@ def load_json_clean(data: str | bytes | bytearray | memoryview) -> tuple[Any, bo
     """
     text, clean = _clean_text(data)
     return _load_text(text), clean
+
+
+def load_repaired_json(text: str) -> Any:
+    """
+    Parse one JSON document from a text :func:`as_text` returned.
+
+    As :func:`load_json`, without repairing the text again: the repair is
+    idempotent, and a second pass over a long text costs a scan of it.
+    """
+    return _load_text(text)
 
 
 # _clean_text is as_text, also saying whether the text is clean.  Both stand

@@ -157,7 +157,7 @@ def _expanded(rel: str, curies: dict[str, str]) -> str:
     return rel_uri
 
 
-def parse_relations(links: Any, path: str) -> tuple[Relation, ...]:
+def parse_relations(links: Any, path: str) -> tuple[Relation, ...]:  # noqa: PLR0915 - inlined: a call per relation costs
     """Return the relations of a ``_links`` value; *path* names it in errors."""
     if links is None:
         return ()
@@ -193,15 +193,41 @@ def parse_relations(links: Any, path: str) -> tuple[Relation, ...]:
             _set_rel_uri(relation, rel_uri)
             _set_href(relation, href)
             _set_attributes(relation, item)
-            if len(item) == 1:  # {"href": ...} alone: every other field is its default
-                _set_embeddable(relation, False)  # noqa: FBT003
-                _set_taxonomy(relation, None)
-                _set_name(relation, None)
-                _set_id(relation, None)
-                _set_count(relation, None)
-                _set_templated(relation, False)  # noqa: FBT003
-                _set_target_hints(relation, None)
-            else:
+            # Every other field its default, then the link object's own
+            # attributes (often none but href, or one or two): a loop over
+            # them costs less than asking for each of seven.
+            _set_embeddable(relation, False)  # noqa: FBT003
+            _set_taxonomy(relation, None)
+            _set_name(relation, None)
+            _set_id(relation, None)
+            _set_count(relation, None)
+            _set_templated(relation, False)  # noqa: FBT003
+            _set_target_hints(relation, None)
+            if len(item) == 1:  # {"href": ...}
+                pass
+            elif item.__class__ is dict:
+                for key, value in item.items():
+                    if key == "href":
+                        continue
+                    if key == "embeddable":
+                        if value is True:
+                            _set_embeddable(relation, True)  # noqa: FBT003
+                    elif key == "taxonomy":
+                        if isinstance(value, str):
+                            _set_taxonomy(relation, value)
+                    elif key == "targetHints":
+                        if value.__class__ is dict or isinstance(value, Mapping):
+                            _set_target_hints(relation, value)
+                    elif key == "id":
+                        _set_id(relation, _int_or_none(value))
+                    elif key == "count":
+                        _set_count(relation, _int_or_none(value))
+                    elif key == "name":
+                        if isinstance(value, str):
+                            _set_name(relation, value)
+                    elif key == "templated" and value is True:
+                        _set_templated(relation, True)  # noqa: FBT003
+            else:  # another Mapping: ask it for each, as it may answer more keys
                 _set_other_fields(relation, item)
             append(relation)
     return tuple(relations)
