@@ -15,8 +15,9 @@ from typing import Any, TextIO
 
 import pytest
 
+from tests.conftest import SAMPLE
 from wpparse._cli import main
-from wpparse._cli_input import Options, Summary, _Progress, run
+from wpparse._cli_input import Options, OutputError, Summary, _Progress, run
 
 
 def _site(root: Path) -> Path:
@@ -274,7 +275,7 @@ def test_jobs_stop_parsing_when_the_output_fails(tmp_path: Path) -> None:
         )
     options = Options(write=partial(_slow_marking_writer, marks=marks))
 
-    with pytest.raises(BrokenPipeError):
+    with pytest.raises(OutputError) as caught:
         run(
             [str(tmp_path / "*.json")],
             options,
@@ -283,4 +284,70 @@ def test_jobs_stop_parsing_when_the_output_fails(tmp_path: Path) -> None:
             jobs=2,
         )
 
+    assert isinstance(caught.value.__cause__, BrokenPipeError)
     assert 1 <= len(list(marks.iterdir())) < 24
+
+
+def test_one_job_stops_at_the_first_failed_write(tmp_path: Path) -> None:
+    # A failed write is the output's fault, not the input's: no file is
+    # reported as unreadable, and no file after it is read.
+    marks = tmp_path / "marks"
+    marks.mkdir()
+    for n in range(5):
+        (tmp_path / f"p{n}.json").write_text(json.dumps({"id": n}), encoding="utf-8")
+    options = Options(write=partial(_slow_marking_writer, marks=marks))
+    err = io.StringIO()
+
+    with pytest.raises(OutputError):
+        run([str(tmp_path / "*.json")], options, out=_ClosedPipe(), err=err)
+
+    assert 1 == len(list(marks.iterdir()))
+    assert "" == err.getvalue()
+
+
+class _FullDisk(io.StringIO):
+    def write(self, text: str) -> int:  # noqa: ARG002 - every write fails
+        raise OSError(28, "No space left on device")
+
+
+def test_failed_output_is_one_clear_line(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr(sys, "stdout", _FullDisk())
+
+    status = main(["--format", "text", str(SAMPLE), str(SAMPLE)])
+
+    assert 1 == status
+    assert "wpparse: cannot write the output: No space left on device\n" == (
+        capsys.readouterr().err
+    )
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_closed_pipe_ends_quietly(tmp_path: Path, jobs: str) -> None:
+    # `wpparse site/ | head`: when the reader goes away, wpparse stops with
+    # no traceback and no message (as Unix tools do).
+    for n in range(60):
+        (tmp_path / f"p{n:02d}.json").write_bytes(SAMPLE.read_bytes())
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "wpparse",
+            "-q",
+            "-j",
+            jobs,
+            "-f",
+            "json",
+            str(tmp_path),
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert proc.stdout is not None
+    assert proc.stdout.read(100)
+    proc.stdout.close()
+    _, err = proc.communicate(timeout=120)
+
+    assert 1 == proc.returncode
+    assert b"" == err

@@ -20,11 +20,12 @@ from functools import partial
 from pathlib import Path
 from typing import Any, TextIO, cast
 
-from wpparse._cli_input import Options, run
+from wpparse._cli_input import Options, OutputError, run
 from wpparse._cli_output import (
     EXTENSIONS,
     DirectorySink,
     framed,
+    silence_stdout,
     write_chunks,
     write_markdown,
     write_text,
@@ -221,6 +222,17 @@ def _writer(
     )
 
 
+def _output_failed(exc: OutputError) -> int:
+    """Stop after a failed write: quietly if the reader went away (``| head``)."""
+    cause = exc.__cause__
+    if isinstance(cause, BrokenPipeError):
+        silence_stdout()  # as Unix tools do: no message
+        return 1
+    reason = cause.strerror if isinstance(cause, OSError) and cause.strerror else cause
+    sys.stderr.write(f"wpparse: cannot write the output: {reason}\n")
+    return 1
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line with *argv* (default: ``sys.argv[1:]``); return the exit status."""
     parser = build_parser()
@@ -233,14 +245,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         headings=args.headings,
         strict=args.fail_fast,
     )
-    summary = run(
-        args.inputs,
-        options,
-        out=out,
-        err=sys.stderr,
-        stdin=sys.stdin,
-        jobs=args.jobs,
-        quiet=args.quiet,
-    )
+    try:
+        summary = run(
+            args.inputs,
+            options,
+            out=out,
+            err=sys.stderr,
+            stdin=sys.stdin,
+            jobs=args.jobs,
+            quiet=args.quiet,
+        )
+    except OutputError as exc:
+        return _output_failed(exc)
     unwritten = isinstance(out, DirectorySink) and bool(out.failed)
     return 1 if summary.failed or unwritten else 0

@@ -117,6 +117,22 @@ def _fatal_line(exc: Exception, where: str) -> str:
     return f"{source}: {exc}"
 
 
+class OutputError(Exception):
+    """
+    Writing the output failed (a closed pipe, a full disk): the run stops.
+
+    Not an :class:`OSError`, so that no reader mistakes it for its input's.
+    The cause is the :class:`OSError` the write raised.
+    """
+
+
+def _write(write: Callable[[Any, TextIO], None], obj: Any, out: TextIO) -> None:
+    try:
+        write(obj, out)
+    except OSError as exc:
+        raise OutputError(exc) from exc
+
+
 def _read(
     file: Path | str,
     options: Options,
@@ -145,7 +161,7 @@ def _read(
         )
     try:
         for written, obj in enumerate(reader, start=1):
-            options.write(obj, out)
+            _write(options.write, obj, out)
             if tick is not None:
                 tick(written)
     except (WPParseError, OSError) as exc:  # strict mode only
@@ -275,7 +291,10 @@ def run(
                         tally = _read(file, options, out, report, stdin=stdin)
                     else:
                         result = future.result()
-                        write_output(out, result.output)
+                        try:
+                            write_output(out, result.output)
+                        except OSError as exc:
+                            raise OutputError(exc) from exc
                         for line in result.problems:
                             report(line)
                         tally = result.tally

@@ -11,10 +11,12 @@ place, whatever the number of workers.
 
 from __future__ import annotations
 
+import contextlib
 import io
 import json
 import os
 import re
+import sys
 import unicodedata
 from collections.abc import Callable
 from functools import partial
@@ -32,6 +34,7 @@ __all__ = [
     "DirectorySink",
     "framed",
     "safe_filename",
+    "silence_stdout",
     "write_chunks",
     "write_markdown",
     "write_text",
@@ -190,3 +193,15 @@ class DirectorySink(io.TextIOBase):
             self.err.write(f"wpparse: cannot write {path}: {exc.strerror or exc}\n")
             return
         self.written.append(path)
+
+
+def silence_stdout() -> None:
+    """
+    Point standard output at the null device, after its reader went away.
+
+    Python flushes ``sys.stdout`` at exit and would complain of the broken
+    pipe a second time.
+    """
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
