@@ -2,7 +2,8 @@
 The ``wpparse`` command line: parse files of REST API JSON and print them.
 
 ``main(argv)`` returns the exit status: 0 when every record parsed, 1 when any
-failed (each failure is one line on stderr), 2 for usage errors.
+failed (each failure is one line on stderr) or the output could not be written
+(quietly when its reader went away: ``| head``), 2 for usage errors.
 
 The input side (:mod:`wpparse._cli_input`) turns files, directories and glob
 patterns into records, in worker processes with ``-j``; the output side is one
