@@ -46,11 +46,29 @@ _DEST_UNSAFE = re.compile(r"[\x00-\x20\x7f<>\\|`]")
 _PARENS = re.compile(r"[()]")
 
 
+def _has_special(text: str) -> bool:
+    """Whether *text* holds a character :data:`_SPECIAL` matches."""
+    # Substring tests run at memchr speed; a regex search costs ten times
+    # more on long text, above all on non-ASCII text.
+    return (
+        "\\" in text
+        or "`" in text
+        or "*" in text
+        or "_" in text
+        or "[" in text
+        or "]" in text
+        or "<" in text
+        or ">" in text
+        or "~" in text
+        or "|" in text
+    )
+
+
 def escape(text: str) -> str:
     """Escape *text* so CommonMark shows it as it is, wherever it sits in a line."""
-    # Most text has nothing to escape: one C-speed search, and no replacement
-    # template (expanded in Python for every match) when there is something.
-    if _SPECIAL.search(text) is not None:
+    # Most text has nothing to escape; and no replacement template (expanded
+    # in Python for every match) when there is something.
+    if _has_special(text):
         parts = _SPECIAL.split(text)
         parts[1::2] = ["\\" + char for char in parts[1::2]]
         text = "".join(parts)
@@ -132,11 +150,18 @@ def link_title(title: str | None) -> str:
 
 
 def _char_class(char: str | None) -> str:
+    known = _ASCII_CLASS.get(char)
+    if known is not None:
+        return known
     if char is None or char.isspace():
         return "space"
     if unicodedata.category(char)[0] in "PS":
         return "punct"
     return "word"
+
+
+_ASCII_CLASS: dict[str | None, str] = {}
+_ASCII_CLASS.update((chr(code), _char_class(chr(code))) for code in range(128))
 
 
 class Mark:
@@ -171,13 +196,14 @@ class Inline:
     empty links vanish.
     """
 
-    __slots__ = ("marked", "open", "out", "space")
+    __slots__ = ("emphasis", "marked", "open", "out", "space")
 
     def __init__(self) -> None:
         self.out: list[str | Mark] = []
         self.open: list[Mark] = []
         self.space = False
         self.marked = False  # whether a mark was ever pushed
+        self.emphasis = False  # whether an emphasis mark was ever pushed
 
     def is_open(self, kind: str) -> bool:
         """Whether a mark of *kind* is open in this paragraph."""
@@ -186,9 +212,13 @@ class Inline:
 
     def text(self, raw: str) -> None:
         """Add *raw* text (not yet escaped) as a browser would show it."""
-        # Most text has no whitespace to collapse: C-speed checks, not a regex
-        # pass over every character.
-        if "  " in raw or "\n" in raw or "\t" in raw or "\r" in raw or "\f" in raw:
+        # Most text has nothing to collapse and nothing to escape: substring
+        # tests tell, and the text is used as it is.
+        collapse = (
+            "  " in raw or "\n" in raw or "\t" in raw or "\r" in raw or "\f" in raw
+        )
+        plain = not collapse and "&" not in raw and not _has_special(raw)
+        if collapse:
             if not raw.strip(_HTML_SPACE):  # only whitespace: one space, no text
                 self.space = True
                 return
@@ -203,10 +233,13 @@ class Inline:
         trailing = text.endswith(" ")
         if trailing:
             text = text[:-1]
-        markdown = escape(text)
+        markdown = text if plain else escape(text)
         if markdown.endswith("!"):  # "!" before a link would make it an image
             markdown = markdown[:-1] + "\\!"
-        self._visible(markdown)
+        if self.space:
+            self._visible(markdown)
+        else:
+            self.out.append(markdown)
         self.space = trailing
 
     def atom(self, markdown: str) -> None:
@@ -254,6 +287,8 @@ class Inline:
         self.out.append(mark)
         self.open.append(mark)
         self.marked = True
+        if kind != "link":
+            self.emphasis = True
 
     def pop(self, element: Any) -> None:
         """Close the mark opened for *element*, if it is the innermost one open here."""
@@ -284,6 +319,15 @@ class Inline:
             return ""
         if not self.marked:
             return "".join(cast("list[str]", out))
+        if not self.emphasis:  # links only: no flanking rules to apply
+            return "".join(
+                [
+                    (token.markdown if token.closed else "")
+                    if isinstance(token, Mark)
+                    else token
+                    for token in out
+                ]
+            )
         parts: list[str] = []
         for i, token in enumerate(out):
             if isinstance(token, str):
