@@ -58,10 +58,12 @@ _LAZY_SOURCES = ("data-src", "data-lazy-src", "data-orig-file")
 
 # What a tag does, by role; tags without a role only hold text and inline
 # content.  Roles from _R_CODE on make one unit of their whole subtree.
-_R_BREAK, _R_STRONG, _R_EM, _R_HEADING, _R_LINK = 1, 2, 3, 4, 5
-_R_BR, _R_IMG, _R_HR, _R_CODE, _R_PRE, _R_TABLE, _R_EMBED = 6, 7, 8, 9, 10, 11, 12
+_R_BREAK, _R_CONTAINER, _R_STRONG, _R_EM, _R_HEADING, _R_LINK = 1, 2, 3, 4, 5, 6
+_R_BR, _R_IMG, _R_HR, _R_CODE, _R_PRE, _R_TABLE, _R_EMBED = 7, 8, 9, 10, 11, 12, 13
+_CONTAINERS = frozenset({"blockquote", "ul", "ol", "menu", "li"})
 _ROLE: dict[object, int] = {
     **dict.fromkeys(_BREAKS, _R_BREAK),
+    **dict.fromkeys(_CONTAINERS, _R_CONTAINER),
     **dict.fromkeys(_HEADINGS, _R_HEADING),
     **dict.fromkeys(_STRONG, _R_STRONG),
     **dict.fromkeys(_EM, _R_EM),
@@ -116,6 +118,16 @@ class _Box:
         self.inline = Inline()
 
 
+def _container(el: Any) -> _Box:
+    """The container a block quote, a list or a list item opens."""
+    tag = el.tag
+    if tag == "blockquote":
+        return _Box("quote", el)
+    if tag == "li":
+        return _Box("li", el)
+    return _Box("ol" if tag == "ol" else "ul", el, _start_number(el.get("start")))
+
+
 def _start_number(value: str | None) -> int:
     if value and value.strip().isdigit():
         return min(int(value.strip()), 999_999_000)
@@ -161,8 +173,14 @@ class Converter:
             # A comment's tag is a function: no role, and its text is not shown.
             role = _ROLE.get(el.tag, 0)
             if event == "start":
-                if role == _R_BREAK:
-                    box = self._open(el, box, stack)
+                if role <= _R_CONTAINER and role:
+                    if box.inline.out:
+                        box.flush()
+                    else:  # what flush() would do with nothing to end
+                        box.inline.space = False
+                    if role == _R_CONTAINER and len(stack) <= _MAX_NESTING:
+                        box = _container(el)
+                        stack.append(box)
                 elif role >= _R_CODE:  # the element is done with its subtree
                     self._atomic(el, role, box)
                     walker.skip_subtree()
@@ -175,8 +193,11 @@ class Converter:
                 if text:
                     box.inline.text(text)
             else:
-                if role == _R_BREAK:
-                    box.flush()
+                if role <= _R_CONTAINER and role:
+                    if box.inline.out:
+                        box.flush()
+                    else:
+                        box.inline.space = False
                     if box.element is el and len(stack) > 1:
                         stack.pop()
                         self._close(box, stack[-1])
@@ -192,25 +213,6 @@ class Converter:
         box = stack[0]
         box.flush()
         return box.blocks
-
-    @staticmethod
-    def _open(el: Any, box: _Box, stack: list[_Box]) -> _Box:
-        """Start a paragraph-like element; return the container it opens, or *box*."""
-        box.flush()
-        if len(stack) > _MAX_NESTING:
-            return box
-        tag = el.tag
-        if tag == "blockquote":
-            box = _Box("quote", el)
-        elif tag in {"ul", "ol", "menu"}:
-            kind = "ol" if tag == "ol" else "ul"
-            box = _Box(kind, el, _start_number(el.get("start")))
-        elif tag == "li":
-            box = _Box("li", el)
-        else:
-            return box
-        stack.append(box)
-        return box
 
     def _inline(self, el: Any, role: int, box: _Box) -> None:
         """Start an inline element (or a heading, which reads as bold)."""

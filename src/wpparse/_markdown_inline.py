@@ -39,7 +39,8 @@ _LINE_START_MARK = re.compile(r"^([#=+-])", re.MULTILINE)
 _LINE_START_NUMBER = re.compile(r"^(\d{1,9})([.)])", re.MULTILINE)
 _MARK_STARTS = frozenset("#=+-")  # what _LINE_START_MARK escapes (and "": nothing)
 _TRAILING_HASHES = re.compile(r"(?<!\\)(#+)$")
-_WS = re.compile(r"[ \t\n\r\f]+")
+_HTML_SPACE = " \t\n\r\f"
+_WS = re.compile(f"[{_HTML_SPACE}]+")
 _BACKTICKS = re.compile(r"`+")
 _DEST_UNSAFE = re.compile(r"[\x00-\x20\x7f<>\\|`]")
 _PARENS = re.compile(r"[()]")
@@ -78,12 +79,16 @@ def escape_heading(text: str) -> str:
 
 def heading_content(markdown: str) -> str:
     """Keep a trailing ``#`` of inline *markdown* from closing an ATX heading."""
+    if not markdown.endswith("#"):
+        return markdown
     return _TRAILING_HASHES.sub(r"\\\1", markdown)
 
 
 def collapse_ws(text: str) -> str:
     """Collapse runs of HTML whitespace to one space and strip the ends."""
-    return _WS.sub(" ", text).strip(" ")
+    if "  " in text or "\n" in text or "\t" in text or "\r" in text or "\f" in text:
+        text = _WS.sub(" ", text)
+    return text.strip(" ")
 
 
 def code_span(text: str) -> str:
@@ -184,6 +189,9 @@ class Inline:
         # Most text has no whitespace to collapse: C-speed checks, not a regex
         # pass over every character.
         if "  " in raw or "\n" in raw or "\t" in raw or "\r" in raw or "\f" in raw:
+            if not raw.strip(_HTML_SPACE):  # only whitespace: one space, no text
+                self.space = True
+                return
             text = _WS.sub(" ", raw)
         else:
             text = raw
