@@ -79,3 +79,21 @@ def test_offset_rounds_to_the_minute_every_time(
     values = [_date(date=local, date_gmt=gmt) for _ in range(2)]
 
     assert [offset, offset] == [v.utcoffset() if v else None for v in values]
+
+
+def test_offsets_past_the_zone_cache_read_the_same(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from wpparse import _dates
+
+    data = {"date": "2026-03-01T09:00:00", "date_gmt": "2026-03-01T03:30:00"}
+    cached = _date(**data)
+    monkeypatch.setattr(_dates, "_ZONES", {})
+    monkeypatch.setattr(_dates, "_MAX_ZONES", 0)
+
+    assert (
+        cached
+        == _date(**data)
+        == datetime(2026, 3, 1, 9, tzinfo=timezone(timedelta(hours=5, minutes=30)))
+    )
+    assert {} == _dates._ZONES

@@ -225,3 +225,12 @@ def test_wrong_field_type_names_its_path() -> None:
         wpparse.parse({"id": 1, "source_url": "x", "media_details": {"width": "wide"}})
     with pytest.raises(wpparse.InvalidPostError, match=r"@ \$\.avatar_urls\['x'\]$"):
         wpparse.parse({"id": 1, "name": "A", "avatar_urls": {"x": "u"}})
+
+
+def test_media_title_of_the_wrong_type_names_its_path() -> None:
+    with pytest.raises(wpparse.InvalidPostError) as info:
+        wpparse.parse({**MEDIA, "title": 5})
+
+    assert "expected an object with 'rendered', got the number 5 @ $.title" == str(
+        info.value
+    )

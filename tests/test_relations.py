@@ -5,6 +5,7 @@ from __future__ import annotations
 from types import MappingProxyType
 
 import attrs
+import pytest
 
 import wpparse
 
@@ -134,3 +135,17 @@ def test_link_objects_that_are_other_mappings_read_the_same() -> None:
     (relation,) = as_proxy.relations
     assert (True, "t", 2) == (relation.embeddable, relation.taxonomy, relation.count)
     assert attrs.evolve(relation, attributes=item) == as_dict.relations[0]
+
+
+def test_curies_past_the_expansion_cache_read_the_same(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from wpparse import _relations
+
+    links = {"wp:term": [{"href": "a"}], "wp:odd": [{"href": "b"}]}
+    cached = wpparse.parse_post({"id": 1, "_links": links}).relations
+    monkeypatch.setattr(_relations, "_WP_EXPANDED", {})
+    monkeypatch.setattr(_relations, "_MAX_EXPANDED", 0)
+
+    assert cached == wpparse.parse_post({"id": 1, "_links": links}).relations
+    assert {} == _relations._WP_EXPANDED

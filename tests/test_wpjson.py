@@ -164,45 +164,93 @@ def test_meta_as_empty_list() -> None:
     assert {} == wpparse.parse_post({"id": 1, "meta": []}).meta
 
 
-@pytest.mark.parametrize(
-    ("data", "message"),
-    [
-        ({"id": "x"}, "expected an integer, got 'x' @ $.id"),
+_BAD_FIELDS: list[tuple[dict[str, Any], str]] = [
+    ({"id": "x"}, "expected an integer, got 'x' @ $.id"),
+    (
+        {"id": 1, "title": 3},
+        "expected an object with 'rendered', got the number 3 @ $.title",
+    ),
+    (
+        {"id": 1, "categories": "1,2"},
+        "expected a list of ids, got '1,2' @ $.categories",
+    ),
+    (
+        {"id": 1, "categories": [1, "b"]},
+        "expected an integer, got 'b' @ $.categories[1]",
+    ),
+    (
+        {"id": 1, "date": "yesterday-ish"},
         (
-            {"id": 1, "title": 3},
-            "expected an object with 'rendered', got the number 3 @ $.title",
+            "expected an ISO 8601 date such as '2025-07-03T08:56:33', "
+            "got 'yesterday-ish' @ $.date"
         ),
-        (
-            {"id": 1, "categories": "1,2"},
-            "expected a list of ids, got '1,2' @ $.categories",
-        ),
-        (
-            {"id": 1, "categories": [1, "b"]},
-            "expected an integer, got 'b' @ $.categories[1]",
-        ),
-        (
-            {"id": 1, "date": "yesterday-ish"},
-            (
-                "expected an ISO 8601 date such as '2025-07-03T08:56:33', "
-                "got 'yesterday-ish' @ $.date"
-            ),
-        ),
-        (
-            {"id": 1, "_links": []},
-            "expected an object of link relations, got a list @ $._links",
-        ),
-        (
-            {"id": 1, "sticky": "maybe"},
-            "expected true or false, got 'maybe' @ $.sticky",
-        ),
-    ],
-)
+    ),
+    (
+        {"id": 1, "_links": []},
+        "expected an object of link relations, got a list @ $._links",
+    ),
+    (
+        {"id": 1, "sticky": "maybe"},
+        "expected true or false, got 'maybe' @ $.sticky",
+    ),
+    (
+        {"id": 1, "class_list": 5},
+        "expected a list of strings, got the number 5 @ $.class_list",
+    ),
+    (
+        {"id": 1, "class_list": [None, {"x": 1}]},
+        "expected a string, got an object @ $.class_list[1]",
+    ),
+    (
+        {"id": 1, "class_list": {"0": "a", "it's": [1]}},
+        "expected a string, got a list @ $.class_list['it\\'s']",
+    ),
+    (
+        {"id": 1, "featured_media": 1.5},
+        "expected an integer, got the number 1.5 @ $.featured_media",
+    ),
+    ({"id": 1, "author": {"id": "x"}}, "expected an integer, got 'x' @ $.author.id"),
+    ({"id": 1, "type": [1]}, "expected a string, got a list @ $.type"),
+    ({"id": True}, "expected an integer, got true @ $.id"),
+    (
+        {"id": 1, "modified_gmt": 5},
+        "expected an ISO 8601 date string, got the number 5 @ $.modified_gmt",
+    ),
+    (
+        {"id": 1, "date": "2025-07-03T08:56:33+30:00"},
+        "expected a UTC offset under 24 hours, got '2025-07-03T08:56:33+30:00' @ $.date",
+    ),
+    ({"id": 1, "sticky": 2}, "expected true or false, got the number 2 @ $.sticky"),
+    ({"id": 1, "tags": [True]}, "expected an integer, got true @ $.tags[0]"),
+    ({"id": 1, "meta": "x"}, "expected an object of meta fields, got 'x' @ $.meta"),
+]
+
+
+@pytest.mark.parametrize(("data", "message"), _BAD_FIELDS)
 def test_bad_field_names_its_path(data: dict[str, Any], message: str) -> None:
     with pytest.raises(InvalidPostError) as info:
         wpparse.parse_post(data)
 
     assert message == str(info.value)
     assert isinstance(info.value, ValueError)
+
+
+@pytest.mark.parametrize(("data", "message"), _BAD_FIELDS)
+def test_bad_field_names_its_path_in_json_text_and_in_a_collection(
+    data: dict[str, Any], message: str
+) -> None:
+    in_list = message.replace(" @ $", " @ $[1]")
+
+    with pytest.raises(InvalidPostError) as from_text:
+        wpparse.parse_post(json.dumps(data))
+    with pytest.raises(InvalidPostError) as from_bytes:
+        wpparse.parse_post(json.dumps(data, ensure_ascii=False).encode())
+    with pytest.raises(InvalidPostError) as from_list:
+        wpparse.parse_posts(json.dumps([{"id": 2}, data]))
+
+    assert [message, message, in_list] == [
+        str(info.value) for info in (from_text, from_bytes, from_list)
+    ]
 
 
 @pytest.mark.parametrize(
@@ -335,3 +383,9 @@ def test_slot_setters_refuse_a_field_list_that_is_not_the_class() -> None:
         slot_setters(wpparse.Relation, *names[:-1])
     with pytest.raises(TypeError, match="Relation has changed"):
         slot_setters(wpparse.Relation, *reversed(names))
+
+
+def test_nulls_in_id_lists_are_skipped() -> None:
+    post = wpparse.parse_post({"id": 1, "categories": [1, None, "2"], "tags": [None]})
+
+    assert ((1, 2), ()) == (post.categories, post.tags)

@@ -78,17 +78,15 @@ def _str(value: Any, path: str) -> str | None:
     raise InvalidPostError(f"expected a string, got {describe(value)}", path=path)
 
 
-def _bool(value: Any, path: str) -> bool | None:
-    if value is None or isinstance(value, bool):
-        return value
+def _bool(value: Any, path: str) -> bool:
+    # None and true/false are bool_at's: only other values come here.
     if value in (0, 1, "0", "1", "true", "false"):
         return value in (1, "1", "true")
     raise InvalidPostError(f"expected true or false, got {describe(value)}", path=path)
 
 
 def _ints(value: Any, path: str) -> tuple[int, ...]:
-    if value is None:
-        return ()
+    # None is ints_at's: only other values come here.
     if not isinstance(value, list):
         raise InvalidPostError(
             f"expected a list of ids, got {describe(value)}", path=path
@@ -102,8 +100,7 @@ def _ints(value: Any, path: str) -> tuple[int, ...]:
 
 
 def _strs(value: Any, path: str) -> tuple[str, ...]:
-    if value is None:
-        return ()
+    # None is strs_at's: only other values come here.
     if isinstance(value, Mapping):
         # WordPress serialises a PHP array with holes as an object {"0": ..., "2": ...}.
         items = [(f"{path}['{quote_key(str(k))}']", v) for k, v in value.items()]

@@ -12,7 +12,7 @@ import json
 import re
 import sys
 import warnings
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from wpparse._repair import fix_surrogates
@@ -22,7 +22,6 @@ __all__ = [
     "JSONInput",
     "as_text",
     "decode_text",
-    "iter_json_values",
     "load_json",
     "load_json_clean",
     "load_repaired_json",
@@ -239,29 +238,6 @@ def _load_text(text: str) -> Any:
             stacklevel=4,
         )
     return value
-
-
-def iter_json_values(
-    data: str | bytes | bytearray | memoryview,
-) -> Iterator[tuple[int, Any]]:
-    """
-    Yield ``(line_number, value)`` for each JSON value in a JSON Lines text.
-
-    Blank lines are skipped.  A line that is not valid JSON raises
-    :class:`~wpparse.exceptions.InvalidJSONError` naming its line.
-    """
-    text = as_text(data)
-    # Only "\n" ends a line: str.splitlines() would also split at U+2028 and
-    # other characters JSON strings may hold raw.
-    for index, line in enumerate(text.split("\n"), start=1):
-        if not line.strip():
-            continue
-        start = _skip_ws(line, 0)
-        value, end = _decode_one(line, start, f"line {index}")
-        if _skip_ws(line, end) < len(line):
-            reason = "invalid JSON Lines: more than one value on a line"
-            raise InvalidJSONError(reason, path=f"line {index}", position=end)
-        yield index, value
 
 
 def looks_like_json_lines(text: str) -> bool:

@@ -25,9 +25,21 @@ _DEFAULT_CURIES = {"wp": "https://api.w.org/{rel}"}
 _INT_TEXT = re.compile(r"\s*[0-9]{1,4000}\s*")
 
 
-def _curies(links: Mapping[str, Any]) -> dict[str, str]:
-    found = dict(_DEFAULT_CURIES)
+# The curies WordPress itself sends, as json.loads reads them.
+_WP_CURIES = [{"name": "wp", "href": "https://api.w.org/{rel}", "templated": True}]
+
+
+def _curies(links: Mapping[str, Any]) -> Mapping[str, str]:
+    """The CURIE templates of *links*, by name (read only: may be _DEFAULT_CURIES)."""
     raw = links.get("curies")
+    if raw is None or (
+        raw.__class__ is list
+        and len(raw) == 1
+        and raw[0].__class__ is dict
+        and raw == _WP_CURIES
+    ):
+        return _DEFAULT_CURIES
+    found = dict(_DEFAULT_CURIES)
     if isinstance(raw, list):
         for item in raw:
             if item.__class__ is dict or isinstance(item, Mapping):
@@ -146,8 +158,8 @@ _WP_EXPANDED: dict[str, str] = {}
 _MAX_EXPANDED = 256
 
 
-def _expanded(rel: str, curies: dict[str, str]) -> str:
-    if curies != _DEFAULT_CURIES:
+def _expanded(rel: str, curies: Mapping[str, str]) -> str:
+    if curies is not _DEFAULT_CURIES and curies != _DEFAULT_CURIES:
         return expand_rel(rel, curies)
     rel_uri = _WP_EXPANDED.get(rel)
     if rel_uri is None:
@@ -164,7 +176,7 @@ def parse_relations(links: Any, path: str) -> tuple[Relation, ...]:  # noqa: PLR
     if links.__class__ is not dict and not isinstance(links, Mapping):
         msg = f"expected an object of link relations, got {describe(links)}"
         raise InvalidPostError(msg, path=path)
-    curies: dict[str, str] | None = None  # read only when a name has a prefix
+    curies: Mapping[str, str] | None = None  # read only when a name has a prefix
     relations: list[Relation] = []
     append = relations.append
     for rel, targets in links.items():
