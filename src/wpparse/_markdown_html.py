@@ -289,7 +289,8 @@ class Converter:
             url = resolve(href, self.base)
         if not url or not safe_url(url):
             return
-        title = link_title(el.get("title"))
+        title = el.get("title")
+        title = link_title(title) if title else ""
         inline.push("link", el, "[", f"]({link_destination(url)}{title})")
 
     def _image(self, el: Any) -> str:
