@@ -166,6 +166,25 @@ class Converter:
         """
         if not stripped:
             etree.strip_elements(root, *DROP, with_tail=False)
+        return self._walk(root, frozenset())[0]
+
+    def each(self, root: Any) -> list[list[str]]:
+        """
+        Return the Markdown blocks of each child of *root*, as :meth:`blocks` would.
+
+        The children hold no tails and *root* no text (wrappers made to
+        convert several blocks from one parse), and *root* is stripped already.
+        """
+        children = list(root)
+        return self._walk(root, frozenset(children))[: len(children)]
+
+    def _walk(self, root: Any, cuts: frozenset[Any]) -> list[list[str]]:
+        """
+        Convert *root*; the blocks so far are cut off after each element in *cuts*.
+
+        Returns the blocks of each cut, then those after the last one.
+        """
+        out: list[list[str]] = []
         box = _Box("root", root)
         stack = [box]
         walker = etree.iterwalk(root, events=("start", "end"))
@@ -202,6 +221,9 @@ class Converter:
                         stack.pop()
                         self._close(box, stack[-1])
                         box = stack[-1]
+                    elif el in cuts:  # (the stack holds only the root box)
+                        out.append(box.blocks)
+                        stack[0] = box = _Box("root", el)
                 elif role == _R_HEADING:
                     box.inline.pop(el)
                     box.flush()
@@ -212,7 +234,8 @@ class Converter:
                     box.inline.text(tail)
         box = stack[0]
         box.flush()
-        return box.blocks
+        out.append(box.blocks)
+        return out
 
     def _inline(self, el: Any, role: int, box: _Box) -> None:
         """Start an inline element (or a heading, which reads as bold)."""

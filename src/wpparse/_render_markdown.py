@@ -191,11 +191,10 @@ def _from_html(blocks: list[Block], base: str | None) -> list[str]:
         child.tag == "div" and child.tail is None for child in children
     ):
         # Each wrapper is a <div>: removing what shows nothing from the whole
-        # tree at once removes what converting each wrapper would.
+        # tree at once removes what converting each wrapper would, and one
+        # walk converts them all.
         etree.strip_elements(root, *DROP, with_tail=False)
-        return [
-            "\n\n".join(converter.blocks(child, stripped=True)) for child in children
-        ]
+        return ["\n\n".join(blocks) for blocks in converter.each(root)]
     # The blocks' HTML did not nest as written: convert each on its own.
     out = []
     for block in blocks:
