@@ -211,30 +211,28 @@ class Inline:
         return bool(self.open) and any(mark.kind == kind for mark in self.open)
 
     def text(self, raw: str) -> None:
-        """Add *raw* text (not yet escaped) as a browser would show it."""
+        """Add *raw* text (not yet escaped, not empty) as a browser would show it."""
         # Most text has nothing to collapse and nothing to escape: substring
         # tests tell, and the text is used as it is.
-        collapse = (
-            "  " in raw or "\n" in raw or "\t" in raw or "\r" in raw or "\f" in raw
-        )
-        plain = not collapse and "&" not in raw and not _has_special(raw)
-        if collapse:
+        if "  " in raw or "\n" in raw or "\t" in raw or "\r" in raw or "\f" in raw:
             if not raw.strip(_HTML_SPACE):  # only whitespace: one space, no text
                 self.space = True
                 return
             text = _WS.sub(" ", raw)
+            plain = False
         else:
             text = raw
-        if text.startswith(" "):
+            plain = "&" not in raw and not _has_special(raw)
+        if text[0] == " ":
             self.space = True
             text = text[1:]
-        if not text:
-            return
-        trailing = text.endswith(" ")
+            if not text:
+                return
+        trailing = text[-1] == " "
         if trailing:
             text = text[:-1]
         markdown = text if plain else escape(text)
-        if markdown.endswith("!"):  # "!" before a link would make it an image
+        if markdown[-1] == "!":  # "!" before a link would make it an image
             markdown = markdown[:-1] + "\\!"
         if self.space:
             self._visible(markdown)
