@@ -709,3 +709,16 @@ def test_lone_surrogate_escape_after_an_escaped_backslash_is_repaired_in_the_fie
     assert "\\ud800\ufffd" == post.title
     assert "\\ud800\ufffd" == post.slug
     assert ["$.title", "$.slug"] == [str(w.message).rsplit(" @ ", 1)[1] for w in record]
+
+
+@pytest.mark.parametrize("sep", [",", "\n"])  # a JSON array, JSON Lines
+def test_lone_surrogate_after_an_escaped_backslash_in_a_collection(sep: str) -> None:
+    one = r'{"id": 4, "title": "caf\u00e9"}'
+    two = r'{"id": 5, "title": "\\ud800\udc00"}'
+    text = f"[{one}{sep}{two}]" if sep == "," else f"{one}{sep}{two}"
+
+    with pytest.warns(WPParseWarning) as record:
+        posts = wpparse.parse_posts(text.encode())
+
+    assert ["caf\u00e9", "\\ud800\ufffd"] == [post.title for post in posts]
+    assert ["$[1].title"] == [str(w.message).rsplit(" @ ", 1)[1] for w in record]

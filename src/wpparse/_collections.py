@@ -20,8 +20,8 @@ from wpparse._load import (
     JSONInput,
     _decode_one,
     _skip_ws,
-    as_text,
-    load_json,
+    as_clean_text,
+    load_json_clean,
     load_repaired_json,
     looks_like_json_lines,
 )
@@ -169,20 +169,29 @@ def paging_from_headers(headers: Headers | None) -> dict[str, Any]:
 
 def collection_records(
     data: JSONInput,
-) -> tuple[Iterator[tuple[Source, str, Any]], dict[str, Any]]:
+) -> tuple[Iterator[tuple[Source, str, Any]], dict[str, Any], bool]:
     """
     Split a collection into ``(source, path, record)`` and its envelope's paging.
 
     Bad JSON Lines lines come out as :class:`~wpparse.exceptions.InvalidJSONError`
-    records, so that a lenient caller can skip just them.
+    records, so that a lenient caller can skip just them.  Also return whether
+    the records' strings are clean (see :func:`~wpparse._load.load_json_clean`).
     """
-    repaired = False  # the text as_text returned needs no second repair
+    repaired = clean = False  # as_clean_text's text needs no second repair
     if isinstance(data, bytes | bytearray | memoryview):
-        data, repaired = as_text(data), True
+        (data, clean), repaired = as_clean_text(data), True
     if isinstance(data, str):
         if looks_like_json_lines(data):
-            return _json_lines(data), {}
-        data = load_repaired_json(data) if repaired else load_json(data)
+            return _json_lines(data), {}, clean
+        if repaired:
+            data = load_repaired_json(data)
+        else:
+            data, clean = load_json_clean(data)
+    records, paging = _records(data)
+    return records, paging, clean
+
+
+def _records(data: Any) -> tuple[Iterator[tuple[Source, str, Any]], dict[str, Any]]:
     if isinstance(data, Mapping):
         raise_for_error(data)
         if "body" in data and "status" in data:  # an ?_envelope response
@@ -247,9 +256,9 @@ def _parse_all(
     data: JSONInput,
     headers: Headers | None,
     strict: bool,  # noqa: FBT001
-    build: Callable[[Any, str, Source], T],
+    build: Callable[[Any, str, Source, bool], T],
 ) -> Collection[T]:
-    records, paging = collection_records(data)
+    records, paging, clean = collection_records(data)
     paging.update(paging_from_headers(headers))
     out: list[T] = []
     problems: list[Problem] = []
@@ -257,7 +266,7 @@ def _parse_all(
         try:
             if isinstance(record, InvalidJSONError):
                 raise record
-            out.append(build(record, path, source))
+            out.append(build(record, path, source, clean))
         except WPParseError as exc:
             if strict:
                 raise
@@ -303,13 +312,13 @@ def parse_posts(
     """
     zone = resolve_tz(tz)
 
-    def build(record: Any, path: str, source: Source) -> Post:
+    def build(record: Any, path: str, source: Source, clean: bool) -> Post:  # noqa: FBT001
         if not isinstance(record, Mapping):
             raise NotAPostError(
                 f"expected a post object, got {describe(record)}", path=path
             )
         return post_from_mapping(
-            record, path=path, headings=headings, tz=zone, source=source
+            record, path=path, headings=headings, tz=zone, source=source, clean=clean
         )
 
     return _parse_all(data, headers, strict, build)
@@ -334,7 +343,7 @@ def parse_objects(
     """
     zone = resolve_tz(tz)
 
-    def build(record: Any, path: str, source: Source) -> WPObject:
+    def build(record: Any, path: str, source: Source, _clean: bool) -> WPObject:  # noqa: FBT001
         return object_from_mapping(
             record, path=path, headings=headings, tz=zone, source=source
         )

@@ -20,7 +20,7 @@ from wpparse.exceptions import InvalidJSONError, WPParseWarning
 
 __all__ = [
     "JSONInput",
-    "as_text",
+    "as_clean_text",
     "decode_text",
     "load_json",
     "load_json_clean",
@@ -172,14 +172,6 @@ def _skip_ws(text: str, pos: int) -> int:
     return pos
 
 
-def as_text(data: str | bytes | bytearray | memoryview) -> str:
-    """Return JSON input as text: bytes decoded, a leading BOM dropped."""
-    if isinstance(data, str):
-        return _fix_surrogate_escapes(data.removeprefix("\ufeff"), decoded=False)[0]
-    text = decode_text(data).removeprefix("\ufeff")
-    return _fix_surrogate_escapes(text, decoded=True)[0]
-
-
 def load_json(data: str | bytes | bytearray | memoryview) -> Any:
     """
     Parse one JSON document.
@@ -187,7 +179,7 @@ def load_json(data: str | bytes | bytearray | memoryview) -> Any:
     Trailing data after a complete value (seen in real mirrors that appended
     HTML to a saved JSON file) is dropped with a :class:`~wpparse.WPParseWarning`.
     """
-    text, _ = _clean_text(data)
+    text, _ = as_clean_text(data)
     return _load_text(text)
 
 
@@ -198,13 +190,13 @@ def load_json_clean(data: str | bytes | bytearray | memoryview) -> tuple[Any, bo
     Clean: no string in the value can hold a lone surrogate (the text had no
     surrogate escape at all), so the field readers need not look for one.
     """
-    text, clean = _clean_text(data)
+    text, clean = as_clean_text(data)
     return _load_text(text), clean
 
 
 def load_repaired_json(text: str) -> Any:
     """
-    Parse one JSON document from a text :func:`as_text` returned.
+    Parse one JSON document from a text :func:`as_clean_text` returned.
 
     As :func:`load_json`, without repairing the text again: the repair is
     idempotent, and a second pass over a long text costs a scan of it.
@@ -212,10 +204,14 @@ def load_repaired_json(text: str) -> Any:
     return _load_text(text)
 
 
-# _clean_text is as_text, also saying whether the text is clean.  Both stand
-# between the warnings above and the callers of load_json and as_text at the
-# same depth, so that the warnings' stacklevel names the same frame.
-def _clean_text(data: str | bytes | bytearray | memoryview) -> tuple[str, bool]:
+def as_clean_text(data: str | bytes | bytearray | memoryview) -> tuple[str, bool]:
+    """
+    Return JSON input as text, and whether it is clean (see :func:`load_json_clean`).
+
+    Bytes are decoded, a leading BOM is dropped and lone surrogates are
+    replaced with U+FFFD.  The repair's warnings name, by their stacklevel, the caller of this
+    function's caller: the load functions and collections call it directly.
+    """
     if isinstance(data, str):
         return _fix_surrogate_escapes(data.removeprefix("\ufeff"), decoded=False)
     text = decode_text(data).removeprefix("\ufeff")
