@@ -135,27 +135,46 @@ _INLINE_ONLY = frozenset({BlockKind.PARAGRAPH, BlockKind.HEADING, BlockKind.CODE
 _NOT_WORD = re.compile(r"\W+")
 
 
-# The ASCII characters _NOT_WORD matches, as bytes to delete.
+# The ASCII characters _NOT_WORD matches, as bytes to delete or to split at.
 _ASCII_NOT_WORD = bytes(
     byte for byte in range(128) if _NOT_WORD.match(chr(byte)) is not None
 )
+_ASCII_NOT_WORD_TO_SPACE = bytes.maketrans(_ASCII_NOT_WORD, b" " * len(_ASCII_NOT_WORD))
 # A link or image destination (and title) in the Markdown: never the text's.
 _DESTINATION = re.compile(r"\]\([^)]*\)")
 
 
-def _loose_words(text: str) -> bytes:
+def _loose(text: str) -> bytes:
     """*text* as UTF-8 without no-break spaces and without ASCII non-word characters."""
     data = text.replace("\xa0", "").encode("utf-8", "surrogatepass")
     return data.translate(None, _ASCII_NOT_WORD)
 
 
+def _loose_words(text: str) -> list[bytes]:
+    """The runs :func:`_loose` keeps of *text*, one per word."""
+    data = text.replace("\xa0", " ").encode("utf-8", "surrogatepass")
+    return data.translate(_ASCII_NOT_WORD_TO_SPACE).split()
+
+
 def _keeps_text(text: str, markdown: str) -> bool:
     """Whether every letter and digit of *text* is in *markdown*, in order."""
-    # A sufficient test at C speed first.  What it keeps of the text holds
+    # Sufficient tests at C speed first: what they keep of the text holds
     # all its letters and digits (UTF-8 matches only whole characters), and
-    # dropping destinations only takes characters out of the Markdown.
+    # dropping destinations only takes characters out of the Markdown.  The
+    # text in one run, else word by word (list numbers, link destinations
+    # come between words).
     bare = _DESTINATION.sub("", markdown) if "](" in markdown else markdown
-    if _loose_words(text) in _loose_words(bare):
+    kept = _loose(bare)
+    words = _loose_words(text)
+    if b"".join(words) in kept:
+        return True
+    position = 0
+    for word in words:
+        position = kept.find(word, position)
+        if position < 0:
+            break
+        position += len(word)
+    else:
         return True
     rest = iter(_NOT_WORD.sub("", markdown))
     return all(char in rest for char in _NOT_WORD.sub("", text))
