@@ -355,27 +355,24 @@ class Inline:
 
 def _fits(out: list[str | Mark], index: int, *, opening: bool) -> bool:
     """Whether ``*``/``**`` parse as emphasis at *index* (CommonMark flanking rules)."""
-    before = _edge(out, index - 1, last=True)
-    after = _edge(out, index + 1, last=False)
+    before = _edge(out[index - 1], last=True) if index else None
+    after = _edge(out[index + 1], last=False) if index + 1 < len(out) else None
     if before == "*" or after == "*":
         return False
     inside, outside = (after, before) if opening else (before, after)
-    if inside is None or inside == "\\" or _char_class(inside) == "space":
+    if inside is None or inside == "\\":
+        return False
+    if (_ASCII_CLASS.get(inside) or _char_class(inside)) == "space":
         return False
     if outside == "\\":
         return False
-    return _char_class(outside) != "word"
+    return (_ASCII_CLASS.get(outside) or _char_class(outside)) != "word"
 
 
-def _edge(out: list[str | Mark], index: int, *, last: bool) -> str | None:
-    """The character next to a mark: a neighbouring emphasis mark counts as ``*``."""
-    if index < 0 or index >= len(out):
-        return None
-    token = out[index]
+def _edge(token: str | Mark, *, last: bool) -> str | None:
+    """The character of *token* next to a mark: an emphasis mark counts as ``*``."""
     if isinstance(token, Mark):
-        if not token.closed:
-            return "*"
-        if token.kind != "link":
+        if not token.closed or token.kind != "link":
             return "*"
         text = token.markdown
     else:
