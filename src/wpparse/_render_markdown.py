@@ -183,14 +183,15 @@ def _keeps_text(text: str, markdown: str) -> bool:
 def _without_html(block: Block) -> str | None:
     """Render *block* from its fields when its HTML adds nothing; else ``None``."""
     kind = block.kind
-    if kind is BlockKind.CODE:
-        return fenced_code(block.text, block.language) if block.text else ""
-    if kind is BlockKind.SEPARATOR:
-        return _SEPARATOR
     html = block.html
-    if kind is BlockKind.PARAGRAPH and html.count("<") == _TAGS_OF_PLAIN_PARAGRAPH:
-        # <p>plain text</p>: nothing inline to keep.
-        return escape_line_starts(escape(block.text))
+    if kind is BlockKind.PARAGRAPH:
+        if html.count("<") == _TAGS_OF_PLAIN_PARAGRAPH:
+            # <p>plain text</p>: nothing inline to keep.
+            return escape_line_starts(escape(block.text))
+    elif kind is BlockKind.CODE:
+        return fenced_code(block.text, block.language) if block.text else ""
+    elif kind is BlockKind.SEPARATOR:
+        return _SEPARATOR
     if not html:
         return _from_fields(block)
     return None
