@@ -6,6 +6,7 @@ import pytest
 
 import wpparse
 from wpparse import Block, BlockKind
+from wpparse._block_kinds import list_block
 from wpparse._elements import collect, content_root, finish, text_of
 
 PAGE = "https://example.org/2025/07/post/"
@@ -339,3 +340,29 @@ def test_text_shortcuts_agree_with_the_full_walk(html: str) -> None:
 
     assert finish(parts) == text_of(el)
     assert text_of(el)
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        "<ul><li>a</li><li>b<br>c</li><li></li><li> d  e </li></ul>",
+        "<ul>\n  <li>a</li>\n  <li><b>b</b> and <a href='/x'>c</a></li>\n</ul>",
+        "<ul>stray<li>a</li></ul>",
+        "<ul><li>a</li>tail text<li>b</li></ul>",
+        "<ol><li>a<ul><li>b</li><li>c</li></ul></li><li>d</li></ol>",
+        "<dl><dt>term</dt><dd>one<br>two<br></dd></dl>",
+        "<ul><li><p>a</p><p>b</p></li></ul>",
+        "<ul><li>a<iframe>fallback</iframe>b</li></ul>",
+        "<ul><li>a</li><br><li>b</li></ul>",
+    ],
+)
+def test_list_text_shortcut_agrees_with_the_full_walk(html: str) -> None:
+    # A list of plain items takes its text from its items; any list must get
+    # what the walk over the whole list gives.
+    body = content_root(html)
+    assert body is not None
+    el = body[0]
+
+    block, _ = list_block(el, ())
+
+    assert text_of(el) == block.text

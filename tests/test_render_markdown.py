@@ -466,3 +466,20 @@ def test_code_language_cannot_break_the_fence() -> None:
 
     assert "```py#Title\nx\n```\n" == markdown
     assert "<h1>" not in MARKDOWN.render(markdown)
+
+
+def test_heading_html_led_by_control_characters_still_renders() -> None:
+    # lxml.html refuses to set such leading text from Python; libxml2 parses it.
+    link = Link(url="https://e.org/r", href="/r", text="here")
+    section = Section(
+        title="\x0cNote here",
+        level=2,
+        heading_html='\x0cNote <a href="/r">here</a>',
+        heading_links=(link,),
+    )
+    post = Post(id=1, link="https://e.org/p/", sections=(section,))
+
+    markdown = wpparse.to_markdown(post)
+
+    assert markdown.startswith("## ")
+    assert "[here](https://e.org/r)" in markdown

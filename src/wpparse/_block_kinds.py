@@ -19,6 +19,7 @@ from lxml import etree
 
 from wpparse._elements import (
     ATTACHMENT,
+    BLOCK_TEXT,
     LANGUAGE,
     MEDIA_TAGS,
     NO_TEXT,
@@ -33,6 +34,7 @@ from wpparse._elements import (
     line_of,
     serialise,
     text_of,
+    text_shape,
 )
 from wpparse._links import LinkResolver
 from wpparse._models import Block, BlockKind, Link
@@ -265,18 +267,36 @@ def code_block(el: etree._Element, links: tuple[Link, ...]) -> Block:
     )
 
 
+_ITEMS: Final = frozenset({"li", "dt", "dd"})
+
+
+def _blank(text: str | None) -> bool:
+    return not text or text.isspace()
+
+
 def list_block(el: etree._Element, links: tuple[Link, ...]) -> tuple[Block, int]:
     """A LIST block and its flags (SINGLE and its item's facts for a short one-item list)."""
-    items = tuple(text_of(li) for li in el if li.tag in {"li", "dt", "dd"})
+    items: list[str] = []
+    # A list of items holding text and <br>s only, with nothing but
+    # whitespace around them, reads as its items one per line: its text is
+    # theirs joined, without walking the list again.
+    simple = _blank(el.text)
+    for child in el:
+        if child.tag in _ITEMS:
+            shape = text_shape(child)
+            simple = simple and shape != BLOCK_TEXT and _blank(child.tail)
+            items.append(text_of(child, shape=shape))
+        else:
+            simple = False
     flags = 0
     if len(items) == 1 and len(items[0]) <= SHORT and len(el) == 1:
         flags = SINGLE | facts(el[0])
     block = Block(
         kind=BlockKind.LIST,
-        text=text_of(el),
+        text="\n".join(item for item in items if item) if simple else text_of(el),
         html=serialise(el),
         links=links,
-        items=items,
+        items=tuple(items),
         ordered=el.tag == "ol",
     )
     return block, flags

@@ -88,6 +88,8 @@ def fenced_code(text: str, language: str | None = None) -> str:
 
 
 def _prefix(text: str, first: str, rest: str) -> str:
+    if "\n" not in text:  # most list items and quoted paragraphs
+        return first + text if text else first.rstrip()
     lines = text.split("\n")
     out = [first + lines[0] if lines[0] else first.rstrip()]
     out.extend(rest + line if line else rest.rstrip() for line in lines[1:])

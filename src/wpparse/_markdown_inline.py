@@ -211,30 +211,28 @@ class Inline:
         return bool(self.open) and any(mark.kind == kind for mark in self.open)
 
     def text(self, raw: str) -> None:
-        """Add *raw* text (not yet escaped) as a browser would show it."""
+        """Add *raw* text (not yet escaped, not empty) as a browser would show it."""
         # Most text has nothing to collapse and nothing to escape: substring
         # tests tell, and the text is used as it is.
-        collapse = (
-            "  " in raw or "\n" in raw or "\t" in raw or "\r" in raw or "\f" in raw
-        )
-        plain = not collapse and "&" not in raw and not _has_special(raw)
-        if collapse:
+        if "  " in raw or "\n" in raw or "\t" in raw or "\r" in raw or "\f" in raw:
             if not raw.strip(_HTML_SPACE):  # only whitespace: one space, no text
                 self.space = True
                 return
             text = _WS.sub(" ", raw)
+            plain = False
         else:
             text = raw
-        if text.startswith(" "):
+            plain = "&" not in raw and not _has_special(raw)
+        if text[0] == " ":
             self.space = True
             text = text[1:]
-        if not text:
-            return
-        trailing = text.endswith(" ")
+            if not text:
+                return
+        trailing = text[-1] == " "
         if trailing:
             text = text[:-1]
         markdown = text if plain else escape(text)
-        if markdown.endswith("!"):  # "!" before a link would make it an image
+        if markdown[-1] == "!":  # "!" before a link would make it an image
             markdown = markdown[:-1] + "\\!"
         if self.space:
             self._visible(markdown)
@@ -357,27 +355,24 @@ class Inline:
 
 def _fits(out: list[str | Mark], index: int, *, opening: bool) -> bool:
     """Whether ``*``/``**`` parse as emphasis at *index* (CommonMark flanking rules)."""
-    before = _edge(out, index - 1, last=True)
-    after = _edge(out, index + 1, last=False)
+    before = _edge(out[index - 1], last=True) if index else None
+    after = _edge(out[index + 1], last=False) if index + 1 < len(out) else None
     if before == "*" or after == "*":
         return False
     inside, outside = (after, before) if opening else (before, after)
-    if inside is None or inside == "\\" or _char_class(inside) == "space":
+    if inside is None or inside == "\\":
+        return False
+    if (_ASCII_CLASS.get(inside) or _char_class(inside)) == "space":
         return False
     if outside == "\\":
         return False
-    return _char_class(outside) != "word"
+    return (_ASCII_CLASS.get(outside) or _char_class(outside)) != "word"
 
 
-def _edge(out: list[str | Mark], index: int, *, last: bool) -> str | None:
-    """The character next to a mark: a neighbouring emphasis mark counts as ``*``."""
-    if index < 0 or index >= len(out):
-        return None
-    token = out[index]
+def _edge(token: str | Mark, *, last: bool) -> str | None:
+    """The character of *token* next to a mark: an emphasis mark counts as ``*``."""
     if isinstance(token, Mark):
-        if not token.closed:
-            return "*"
-        if token.kind != "link":
+        if not token.closed or token.kind != "link":
             return "*"
         text = token.markdown
     else:

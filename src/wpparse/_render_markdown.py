@@ -135,27 +135,46 @@ _INLINE_ONLY = frozenset({BlockKind.PARAGRAPH, BlockKind.HEADING, BlockKind.CODE
 _NOT_WORD = re.compile(r"\W+")
 
 
-# The ASCII characters _NOT_WORD matches, as bytes to delete.
+# The ASCII characters _NOT_WORD matches, as bytes to delete or to split at.
 _ASCII_NOT_WORD = bytes(
     byte for byte in range(128) if _NOT_WORD.match(chr(byte)) is not None
 )
+_ASCII_NOT_WORD_TO_SPACE = bytes.maketrans(_ASCII_NOT_WORD, b" " * len(_ASCII_NOT_WORD))
 # A link or image destination (and title) in the Markdown: never the text's.
 _DESTINATION = re.compile(r"\]\([^)]*\)")
 
 
-def _loose_words(text: str) -> bytes:
+def _loose(text: str) -> bytes:
     """*text* as UTF-8 without no-break spaces and without ASCII non-word characters."""
     data = text.replace("\xa0", "").encode("utf-8", "surrogatepass")
     return data.translate(None, _ASCII_NOT_WORD)
 
 
+def _loose_words(text: str) -> list[bytes]:
+    """The runs :func:`_loose` keeps of *text*, one per word."""
+    data = text.replace("\xa0", " ").encode("utf-8", "surrogatepass")
+    return data.translate(_ASCII_NOT_WORD_TO_SPACE).split()
+
+
 def _keeps_text(text: str, markdown: str) -> bool:
     """Whether every letter and digit of *text* is in *markdown*, in order."""
-    # A sufficient test at C speed first.  What it keeps of the text holds
+    # Sufficient tests at C speed first: what they keep of the text holds
     # all its letters and digits (UTF-8 matches only whole characters), and
-    # dropping destinations only takes characters out of the Markdown.
+    # dropping destinations only takes characters out of the Markdown.  The
+    # text in one run, else word by word (list numbers, link destinations
+    # come between words).
     bare = _DESTINATION.sub("", markdown) if "](" in markdown else markdown
-    if _loose_words(text) in _loose_words(bare):
+    kept = _loose(bare)
+    words = _loose_words(text)
+    if b"".join(words) in kept:
+        return True
+    position = 0
+    for word in words:
+        position = kept.find(word, position)
+        if position < 0:
+            break
+        position += len(word)
+    else:
         return True
     rest = iter(_NOT_WORD.sub("", markdown))
     return all(char in rest for char in _NOT_WORD.sub("", text))
@@ -164,14 +183,15 @@ def _keeps_text(text: str, markdown: str) -> bool:
 def _without_html(block: Block) -> str | None:
     """Render *block* from its fields when its HTML adds nothing; else ``None``."""
     kind = block.kind
-    if kind is BlockKind.CODE:
-        return fenced_code(block.text, block.language) if block.text else ""
-    if kind is BlockKind.SEPARATOR:
-        return _SEPARATOR
     html = block.html
-    if kind is BlockKind.PARAGRAPH and html.count("<") == _TAGS_OF_PLAIN_PARAGRAPH:
-        # <p>plain text</p>: nothing inline to keep.
-        return escape_line_starts(escape(block.text))
+    if kind is BlockKind.PARAGRAPH:
+        if html.count("<") == _TAGS_OF_PLAIN_PARAGRAPH:
+            # <p>plain text</p>: nothing inline to keep.
+            return escape_line_starts(escape(block.text))
+    elif kind is BlockKind.CODE:
+        return fenced_code(block.text, block.language) if block.text else ""
+    elif kind is BlockKind.SEPARATOR:
+        return _SEPARATOR
     if not html:
         return _from_fields(block)
     return None
