@@ -16,7 +16,7 @@ from datetime import tzinfo
 from typing import Any
 
 from wpparse._models import Post, Relation
-from wpparse._objectfields import build, key_path
+from wpparse._objectfields import key_path, new_embedded
 from wpparse._objects import Absence, Comment, Embedded, Media, Term, User
 from wpparse._wpjson import is_error_object, post_from_mapping
 from wpparse._wpobjects import (
@@ -142,8 +142,7 @@ class _Collector:
             self.other.setdefault(rel, []).append(parsed)
 
     def result(self) -> Embedded:
-        return build(
-            Embedded,
+        return new_embedded(
             tuple(self.authors),
             tuple(self.featured),
             {k: tuple(v) for k, v in self.terms.items()},

@@ -24,10 +24,14 @@ from wpparse._objectfields import (
     MEDIA_KEYS,
     TERM_KEYS,
     USER_KEYS,
-    build,
     extra_of,
     id_of,
     key_path,
+    new_comment,
+    new_media,
+    new_media_size,
+    new_term,
+    new_user,
 )
 from wpparse._objects import Comment, Media, MediaSize, Source, Term, User
 from wpparse._relations import parse_relations
@@ -65,8 +69,7 @@ def text_at(
 ) -> tuple[str, str]:
     """Return ``(plain text, html)`` of the ``{"rendered": ...}`` field or plain string *name*."""
     html, _ = rendered_at(obj, name, path, clean=clean)
-    # The reader has replaced any lone surrogate: repaired.
-    return (html_to_text(html, repaired=True) if html else ""), html
+    return (_plain_text(html) if html else ""), html
 
 
 def plain_at(
@@ -74,7 +77,14 @@ def plain_at(
 ) -> str:
     """The plain text of the string field *name* (HTML entities decoded)."""
     text = str_at(obj, name, path, clean=clean)
-    return html_to_text(text, repaired=True) if text else ""
+    return _plain_text(text) if text else ""
+
+
+def _plain_text(html: str) -> str:
+    """:func:`html_to_text` of a field its reader has read (no lone surrogate left)."""
+    if "<" in html or "&" in html:
+        return html_to_text(html, repaired=True)
+    return collapse(html)  # what html_to_text comes to: no tag, no entity
 
 
 def _fast(value: Any, clean: bool) -> bool:  # noqa: FBT001
@@ -146,7 +156,7 @@ def sizes_of(
             height = _int(height, f"{where}.height")
             mime_type = _str(mime_type, f"{where}.mime_type")
             file = _str(file, f"{where}.file")
-        out[key] = build(MediaSize, key, url, width, height, mime_type, file)
+        out[key] = new_media_size(key, url, width, height, mime_type, file)
     return out
 
 
@@ -180,8 +190,7 @@ def media_of(
     details = details if isinstance(details, Mapping) else {}
     dpath = f"{path}.media_details"
     relations = parse_relations(obj.get("_links"), f"{path}._links")
-    return build(
-        Media,
+    return new_media(
         id_of(obj, path),
         str_at(obj, "source_url", path, clean=clean),
         plain_at(obj, "alt_text", path, clean=clean),
@@ -224,8 +233,7 @@ def user_of(
     clean: bool = False,
 ) -> User:
     """:func:`user_from_mapping` of an object known to be no error object."""
-    return build(
-        User,
+    return new_user(
         id_of(obj, path),
         plain_at(obj, "name", path, clean=clean),
         str_at(obj, "slug", path, clean=clean),
@@ -264,8 +272,7 @@ def term_of(
     clean: bool = False,
 ) -> Term:
     """:func:`term_from_mapping` of an object known to be no error object."""
-    return build(
-        Term,
+    return new_term(
         id_of(obj, path),
         plain_at(obj, "name", path, clean=clean),
         str_at(obj, "slug", path, clean=clean),
@@ -302,8 +309,7 @@ def comment_of(
 ) -> Comment:
     """:func:`comment_from_mapping` of an object known to be no error object."""
     content, content_html = text_at(obj, "content", path, clean=clean)
-    return build(
-        Comment,
+    return new_comment(
         id_of(obj, path),
         int_at(obj, "post", path),
         int_at(obj, "parent", path),
