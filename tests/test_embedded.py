@@ -210,6 +210,46 @@ def test_embedded_of_wrong_type_names_its_path() -> None:
         wpparse.parse_post(_post({"author": [3]}))
 
 
+@pytest.mark.parametrize(
+    ("key", "step"),
+    [
+        ("it's", r"['it\'s']"),
+        ("back\\slash", r"['back\\slash']"),
+        ("bell\x07\ud800", "['bell\x07\ud800']"),
+    ],
+)
+def test_embedded_key_in_a_path_is_quoted_as_every_key(key: str, step: str) -> None:
+    # The key itself, with only ' and \ escaped, as _links and class_list
+    # name theirs: not the repr of the key (its escapes look like the key).
+    with pytest.raises(wpparse.InvalidPostError) as caught:
+        wpparse.parse_post(_post({key: [3]}))
+
+    assert f"$._embedded{step}[0]" == caught.value.path
+
+
+def test_odd_avatar_size_and_media_size_keys_are_quoted_in_paths() -> None:
+    user = {"id": 4, "name": "A", "avatar_urls": {"it's": "u"}}
+    media = {
+        "id": 62,
+        "source_url": "u",
+        "media_details": {"sizes": {"\x00'": {"width": "w"}}},
+    }
+    post = wpparse.parse_post(_post({"author": [user], "wp:featuredmedia": [media]}))
+
+    assert post.embedded is not None
+    assert [
+        "$._embedded['author'][0].avatar_urls['it\\'s']",
+        "$._embedded['wp:featuredmedia'][0].media_details.sizes['\x00\\''].width",
+    ] == [a.path for a in post.embedded.absences]
+
+
+def test_v1_terms_name_their_taxonomy_key_as_every_key() -> None:
+    post = wpparse.parse_post({"id": 1, "terms": {"it's": [{"id": "x", "name": "N"}]}})
+
+    assert post.embedded is not None
+    assert ["$.terms['it\\'s'][0].id"] == [a.path for a in post.embedded.absences]
+
+
 # The corpus: every embedded author, term and media record is reachable, decoded.
 
 

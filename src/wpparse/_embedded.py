@@ -16,14 +16,15 @@ from datetime import tzinfo
 from typing import Any
 
 from wpparse._models import Post, Relation
+from wpparse._objectfields import build, key_path
 from wpparse._objects import Absence, Comment, Embedded, Media, Term, User
 from wpparse._wpjson import is_error_object, post_from_mapping
 from wpparse._wpobjects import (
-    comment_from_mapping,
-    media_from_mapping,
+    comment_of,
+    media_of,
     object_from_mapping,
-    term_from_mapping,
-    user_from_mapping,
+    term_of,
+    user_of,
 )
 from wpparse.exceptions import InvalidPostError, NotAPostError, describe
 
@@ -43,8 +44,11 @@ def _canonical(rel: str) -> str:
 
 
 def _links_for(rel: str, relations: tuple[Relation, ...]) -> list[Relation]:
+    # The relations whose name is rel's, or whose URI has rel's canonical
+    # name: _canonical(r.rel_uri) == name, without calling it for each.
     name = _canonical(rel)
-    matching = [r for r in relations if r.rel == rel or _canonical(r.rel_uri) == name]
+    uris = {name, _API + name[3:]} if name.startswith("wp:") else {name}
+    matching = [r for r in relations if r.rel == rel or r.rel_uri in uris]
     embeddable = [r for r in matching if r.embeddable]
     return embeddable or matching
 
@@ -79,21 +83,24 @@ class _Collector:
         self.other: dict[str, list[Any]] = {}
         self.absences: list[Absence] = []
 
-    def add(self, rel: str, item: Any, link: Relation | None, path: str) -> None:
-        if isinstance(item, list):
-            if _canonical(rel) == "wp:term" and link is not None and link.taxonomy:
+    def add(
+        self, rel: str, name: str, item: Any, link: Relation | None, path: str
+    ) -> None:
+        """Add *item*, embedded for the relation *rel* (canonically *name*)."""
+        if item.__class__ is list or isinstance(item, list):
+            if name == "wp:term" and link is not None and link.taxonomy:
                 self.terms.setdefault(link.taxonomy, [])
             for index, inner in enumerate(item):
-                self.add(rel, inner, link, f"{path}[{index}]")
+                self.add(rel, name, inner, link, f"{path}[{index}]")
             return
-        if not isinstance(item, Mapping):
+        if item.__class__ is not dict and not isinstance(item, Mapping):
             msg = f"expected an embedded object or list, got {describe(item)}"
             raise InvalidPostError(msg, path=path)
         if is_error_object(item):
             self.absences.append(_absence(item, rel, link, path))
             return
         try:
-            self._add_object(rel, item, link, path)
+            self._add_object(rel, name, item, link, path)
         except InvalidPostError as exc:
             # One odd embedded object must not cost the whole post.
             self.absences.append(
@@ -108,20 +115,23 @@ class _Collector:
             )
 
     def _add_object(
-        self, rel: str, item: Mapping[str, Any], link: Relation | None, path: str
+        self,
+        rel: str,
+        name: str,
+        item: Mapping[str, Any],
+        link: Relation | None,
+        path: str,
     ) -> None:
-        name = _canonical(rel)
+        # item is no error object: the *_of builders do not look again.
         if name == "author":
-            self.authors.append(user_from_mapping(item, path=path))
-        elif name == "wp:featuredmedia":
-            self.featured.append(media_from_mapping(item, path=path, tz=self.tz))
+            self.authors.append(user_of(item, path))
         elif name == "wp:term":
-            term = term_from_mapping(
-                item, path=path, taxonomy=link.taxonomy if link else None
-            )
+            term = term_of(item, path, link.taxonomy if link else None)
             self.terms.setdefault(term.taxonomy or "", []).append(term)
+        elif name == "wp:featuredmedia":
+            self.featured.append(media_of(item, path, self.tz))
         elif name == "replies":
-            self.replies.append(comment_from_mapping(item, path=path, tz=self.tz))
+            self.replies.append(comment_of(item, path, self.tz))
         elif name == "up":
             self.parents.append(post_from_mapping(item, path=path, tz=self.tz))
         else:
@@ -132,14 +142,15 @@ class _Collector:
             self.other.setdefault(rel, []).append(parsed)
 
     def result(self) -> Embedded:
-        return Embedded(
-            authors=tuple(self.authors),
-            featured_media=tuple(self.featured),
-            terms={k: tuple(v) for k, v in self.terms.items()},
-            replies=tuple(self.replies),
-            parents=tuple(self.parents),
-            other={k: tuple(v) for k, v in self.other.items()},
-            absences=tuple(self.absences),
+        return build(
+            Embedded,
+            tuple(self.authors),
+            tuple(self.featured),
+            {k: tuple(v) for k, v in self.terms.items()},
+            tuple(self.replies),
+            tuple(self.parents),
+            {k: tuple(v) for k, v in self.other.items()},
+            tuple(self.absences),
         )
 
 
@@ -158,17 +169,22 @@ def parse_embedded(
     """
     if isinstance(value, list) and not value:  # PHP's empty array
         return Embedded()
-    if not isinstance(value, Mapping):
+    if value.__class__ is not dict and not isinstance(value, Mapping):
         msg = f"expected an object of embedded relations, got {describe(value)}"
         raise InvalidPostError(msg, path=path)
     collector = _Collector(tz)
-    for rel, items in value.items():
-        links = _links_for(str(rel), relations)
-        listed = isinstance(items, list)
-        for index, item in enumerate(items if listed else [items]):
-            link = links[index] if index < len(links) else None
-            where = f"{path}[{rel!r}][{index}]" if listed else f"{path}[{rel!r}]"
-            collector.add(str(rel), item, link, where)
+    add = collector.add
+    for key, items in value.items():
+        rel = str(key)
+        name = _canonical(rel)
+        links = _links_for(rel, relations)
+        where = key_path(path, key)
+        if items.__class__ is list or isinstance(items, list):
+            for index, item in enumerate(items):
+                link = links[index] if index < len(links) else None
+                add(rel, name, item, link, f"{where}[{index}]")
+        else:
+            add(rel, name, items, links[0] if links else None, where)
     return collector.result()
 
 
@@ -184,12 +200,13 @@ def embedded_from_v1(
     collector = _Collector(tz)
     author = obj.get("author")
     if isinstance(author, Mapping):
-        collector.add("author", author, None, f"{path}.author")
+        collector.add("author", "author", author, None, f"{path}.author")
     terms = obj.get("terms")
     if isinstance(terms, Mapping):
         for taxonomy, items in terms.items():
             link = Relation(
                 rel="wp:term", rel_uri=_API + "term", href="", taxonomy=str(taxonomy)
             )
-            collector.add("wp:term", items, link, f"{path}.terms[{taxonomy!r}]")
+            where = key_path(f"{path}.terms", taxonomy)
+            collector.add("wp:term", "wp:term", items, link, where)
     return collector.result()

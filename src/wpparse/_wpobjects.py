@@ -14,11 +14,21 @@ from collections.abc import Mapping
 from datetime import tzinfo
 from typing import Any
 
-from wpparse._dates import parse_wp_date, resolve_tz
-from wpparse._fields import _int, _rendered, _str
+from wpparse._dates import resolve_tz, wp_date_at
+from wpparse._fields import _int, _str, int_at, rendered_at, str_at
 from wpparse._kinds import what as _what
 from wpparse._load import JSONInput
 from wpparse._models import Post
+from wpparse._objectfields import (
+    COMMENT_KEYS,
+    MEDIA_KEYS,
+    TERM_KEYS,
+    USER_KEYS,
+    build,
+    extra_of,
+    id_of,
+    key_path,
+)
 from wpparse._objects import Comment, Media, MediaSize, Source, Term, User
 from wpparse._relations import parse_relations
 from wpparse._text import collapse, html_to_text
@@ -35,130 +45,108 @@ from wpparse.exceptions import InvalidPostError, NotAPostError, describe
 __all__ = [
     "WPObject",
     "comment_from_mapping",
+    "comment_of",
     "media_from_mapping",
+    "media_of",
     "object_from_mapping",
     "parse",
     "term_from_mapping",
+    "term_of",
     "user_from_mapping",
+    "user_of",
 ]
 
 WPObject = Post | Media | User | Term | Comment
 """Any model :func:`wpparse.parse` returns."""
 
-_MEDIA_KEYS = frozenset(
-    {
-        "id",
-        "source_url",
-        "alt_text",
-        "caption",
-        "description",
-        "title",
-        "media_type",
-        "mime_type",
-        "slug",
-        "link",
-        "date",
-        "date_gmt",
-        "author",
-        "post",
-        "_links",
-        "_embedded",
-    }
-)
-_USER_KEYS = frozenset(
-    {"id", "name", "slug", "link", "url", "description", "avatar_urls", "_links"}
-)
-_TERM_KEYS = frozenset(
-    {
-        "id",
-        "name",
-        "slug",
-        "taxonomy",
-        "link",
-        "count",
-        "parent",
-        "description",
-        "_links",
-    }
-)
-_COMMENT_KEYS = frozenset(
-    {
-        "id",
-        "post",
-        "parent",
-        "author",
-        "author_name",
-        "author_url",
-        "date",
-        "date_gmt",
-        "content",
-        "status",
-        "type",
-        "link",
-        "author_avatar_urls",
-        "_links",
-    }
-)
+
+def text_at(
+    obj: Mapping[str, Any], name: str, path: str, *, clean: bool = False
+) -> tuple[str, str]:
+    """Return ``(plain text, html)`` of the ``{"rendered": ...}`` field or plain string *name*."""
+    html, _ = rendered_at(obj, name, path, clean=clean)
+    # The reader has replaced any lone surrogate: repaired.
+    return (html_to_text(html, repaired=True) if html else ""), html
 
 
-def _id(obj: Mapping[str, Any], path: str) -> int:
-    key = "id" if "id" in obj else "ID"
-    value = _int(obj.get(key), f"{path}.{key}")
-    if value is None:
-        raise NotAPostError(
-            f"expected an object with an integer 'id', got {describe(obj.get(key))}",
-            path=f"{path}.{key}",
-        )
-    return value
+def plain_at(
+    obj: Mapping[str, Any], name: str, path: str, *, clean: bool = False
+) -> str:
+    """The plain text of the string field *name* (HTML entities decoded)."""
+    text = str_at(obj, name, path, clean=clean)
+    return html_to_text(text, repaired=True) if text else ""
 
 
-def _text(value: Any, path: str) -> tuple[str, str]:
-    """Return ``(plain text, html)`` of a ``{"rendered": ...}`` field or a plain string."""
-    html, _ = _rendered(value, path)
-    return (html_to_text(html) if html else ""), html
+def _fast(value: Any, clean: bool) -> bool:  # noqa: FBT001
+    """Whether *value* is what its string field reader returns unchanged."""
+    return value is None or (value.__class__ is str and (clean or value.isascii()))
 
 
-def _plain(value: Any, path: str) -> str:
-    text = _str(value, path)
-    return html_to_text(text) if text else ""
-
-
-def _extra(obj: Mapping[str, Any], modelled: frozenset[str]) -> dict[str, Any]:
-    return {k: v for k, v in obj.items() if k not in modelled}
-
-
-def _avatars(value: Any, path: str) -> dict[int, str]:
+def avatars_at(
+    obj: Mapping[str, Any], name: str, path: str, *, clean: bool = False
+) -> dict[int, str]:
+    """The avatar URLs by size of the field *name* (``{"24": url, ...}``)."""
+    value = obj.get(name)
     if value is None or (isinstance(value, list) and not value):
         return {}
     if not isinstance(value, Mapping):
         raise InvalidPostError(
-            f"expected an object of avatar URLs, got {describe(value)}", path=path
+            f"expected an object of avatar URLs, got {describe(value)}",
+            path=f"{path}.{name}",
         )
     out: dict[int, str] = {}
     for size, url in value.items():
-        number = _int(size, f"{path}[{size!r}]")
-        text = _str(url, f"{path}[{size!r}]")
+        if (
+            size.__class__ is str
+            and len(size) < 5  # noqa: PLR2004 - few digits: int() takes them
+            and size.isascii()
+            and size.isdigit()
+            and url.__class__ is str
+            and (clean or url.isascii())
+        ):
+            if url:
+                out[int(size)] = url
+            continue
+        where = key_path(f"{path}.{name}", size)
+        number = _int(size, where)
+        text = _str(url, where)
         if number is not None and text:
             out[number] = text
     return out
 
 
-def _sizes(value: Any, path: str) -> dict[str, MediaSize]:
+def sizes_of(
+    details: Mapping[str, Any], path: str, *, clean: bool = False
+) -> dict[str, MediaSize]:
+    """The sizes of the ``media_details`` object *details* at *path*, by name."""
+    value = details.get("sizes")
     if not isinstance(value, Mapping):
         return {}
     out: dict[str, MediaSize] = {}
     for name, size in value.items():
-        if not isinstance(size, Mapping):
+        if size.__class__ is not dict and not isinstance(size, Mapping):
             continue
-        where = f"{path}[{name!r}]"
-        out[str(name)] = MediaSize(
-            name=str(name),
-            source_url=_str(size.get("source_url"), f"{where}.source_url"),
-            width=_int(size.get("width"), f"{where}.width"),
-            height=_int(size.get("height"), f"{where}.height"),
-            mime_type=_str(size.get("mime_type"), f"{where}.mime_type"),
-            file=_str(size.get("file"), f"{where}.file"),
+        url, width, height = (
+            size.get("source_url"),
+            size.get("width"),
+            size.get("height"),
         )
+        mime_type, file = size.get("mime_type"), size.get("file")
+        key = str(name)
+        if not (
+            _fast(url, clean)
+            and (width is None or width.__class__ is int)
+            and (height is None or height.__class__ is int)
+            and _fast(mime_type, clean)
+            and _fast(file, clean)
+        ):
+            where = key_path(f"{path}.sizes", name)
+            url = _str(url, f"{where}.source_url")
+            width = _int(width, f"{where}.width")
+            height = _int(height, f"{where}.height")
+            mime_type = _str(mime_type, f"{where}.mime_type")
+            file = _str(file, f"{where}.file")
+        out[key] = build(MediaSize, key, url, width, height, mime_type, file)
     return out
 
 
@@ -171,43 +159,52 @@ def media_from_mapping(
 ) -> Media:
     """Build a :class:`Media` from one decoded media object; *path* prefixes error paths."""
     raise_for_error(obj, path)
-    caption, caption_html = _text(obj.get("caption"), f"{path}.caption")
-    description, description_html = _text(obj.get("description"), f"{path}.description")
-    title, _ = _text(obj.get("title"), f"{path}.title")
+    return media_of(obj, path, tz, source)
+
+
+def media_of(
+    obj: Mapping[str, Any],
+    path: str,
+    tz: tzinfo | None,
+    source: Source | None = None,
+    *,
+    clean: bool = False,
+) -> Media:
+    """:func:`media_from_mapping` of an object known to be no error object."""
+    # The fields in the order of Media's own: errors and warnings come in
+    # the order Media(field=..., ...) gave them.
+    caption, caption_html = text_at(obj, "caption", path, clean=clean)
+    description, description_html = text_at(obj, "description", path, clean=clean)
+    title, _ = text_at(obj, "title", path, clean=clean)
     details = obj.get("media_details")
     details = details if isinstance(details, Mapping) else {}
     dpath = f"{path}.media_details"
     relations = parse_relations(obj.get("_links"), f"{path}._links")
-    return Media(
-        id=_id(obj, path),
-        source_url=_str(obj.get("source_url"), f"{path}.source_url"),
-        alt_text=_plain(obj.get("alt_text"), f"{path}.alt_text"),
-        caption=caption,
-        caption_html=caption_html,
-        description=description,
-        description_html=description_html,
-        title=title,
-        media_type=_str(obj.get("media_type"), f"{path}.media_type"),
-        mime_type=_str(obj.get("mime_type"), f"{path}.mime_type"),
-        width=_int(details.get("width"), f"{dpath}.width"),
-        height=_int(details.get("height"), f"{dpath}.height"),
-        file=_str(details.get("file"), f"{dpath}.file"),
-        sizes=_sizes(details.get("sizes"), f"{dpath}.sizes"),
-        slug=_str(obj.get("slug"), f"{path}.slug"),
-        link=_str(obj.get("link"), f"{path}.link"),
-        date=parse_wp_date(
-            obj.get("date"),
-            obj.get("date_gmt"),
-            path=f"{path}.date",
-            gmt_path=f"{path}.date_gmt",
-            tz=tz,
-        ),
-        author=_int(obj.get("author"), f"{path}.author"),
-        post=_int(obj.get("post"), f"{path}.post"),
-        embedded=_embedded(obj, relations, path, tz),
-        relations=relations,
-        extra=_extra(obj, _MEDIA_KEYS),
-        source=source,
+    return build(
+        Media,
+        id_of(obj, path),
+        str_at(obj, "source_url", path, clean=clean),
+        plain_at(obj, "alt_text", path, clean=clean),
+        caption,
+        caption_html,
+        description,
+        description_html,
+        title,
+        str_at(obj, "media_type", path, clean=clean),
+        str_at(obj, "mime_type", path, clean=clean),
+        int_at(details, "width", dpath),
+        int_at(details, "height", dpath),
+        str_at(details, "file", dpath, clean=clean),
+        sizes_of(details, dpath, clean=clean),
+        str_at(obj, "slug", path, clean=clean),
+        str_at(obj, "link", path, clean=clean),
+        wp_date_at(obj, "date", "date_gmt", path, tz),
+        int_at(obj, "author", path),
+        int_at(obj, "post", path),
+        _embedded(obj, relations, path, tz),
+        relations,
+        extra_of(obj, MEDIA_KEYS),
+        source,
     )
 
 
@@ -216,17 +213,29 @@ def user_from_mapping(
 ) -> User:
     """Build a :class:`User` from one decoded user object; *path* prefixes error paths."""
     raise_for_error(obj, path)
-    return User(
-        id=_id(obj, path),
-        name=_plain(obj.get("name"), f"{path}.name"),
-        slug=_str(obj.get("slug"), f"{path}.slug"),
-        link=_str(obj.get("link"), f"{path}.link"),
-        url=_str(obj.get("url"), f"{path}.url") or None,
-        description=_plain(obj.get("description"), f"{path}.description"),
-        avatar_urls=_avatars(obj.get("avatar_urls"), f"{path}.avatar_urls"),
-        relations=parse_relations(obj.get("_links"), f"{path}._links"),
-        extra=_extra(obj, _USER_KEYS),
-        source=source,
+    return user_of(obj, path, source)
+
+
+def user_of(
+    obj: Mapping[str, Any],
+    path: str,
+    source: Source | None = None,
+    *,
+    clean: bool = False,
+) -> User:
+    """:func:`user_from_mapping` of an object known to be no error object."""
+    return build(
+        User,
+        id_of(obj, path),
+        plain_at(obj, "name", path, clean=clean),
+        str_at(obj, "slug", path, clean=clean),
+        str_at(obj, "link", path, clean=clean),
+        str_at(obj, "url", path, clean=clean) or None,
+        plain_at(obj, "description", path, clean=clean),
+        avatars_at(obj, "avatar_urls", path, clean=clean),
+        parse_relations(obj.get("_links"), f"{path}._links"),
+        extra_of(obj, USER_KEYS),
+        source,
     )
 
 
@@ -243,18 +252,31 @@ def term_from_mapping(
     *taxonomy* is used when the object does not name its own.
     """
     raise_for_error(obj, path)
-    return Term(
-        id=_id(obj, path),
-        name=_plain(obj.get("name"), f"{path}.name"),
-        slug=_str(obj.get("slug"), f"{path}.slug"),
-        taxonomy=_str(obj.get("taxonomy"), f"{path}.taxonomy") or taxonomy,
-        link=_str(obj.get("link"), f"{path}.link"),
-        count=_int(obj.get("count"), f"{path}.count"),
-        parent=_int(obj.get("parent"), f"{path}.parent"),
-        description=_plain(obj.get("description"), f"{path}.description"),
-        relations=parse_relations(obj.get("_links"), f"{path}._links"),
-        extra=_extra(obj, _TERM_KEYS),
-        source=source,
+    return term_of(obj, path, taxonomy, source)
+
+
+def term_of(
+    obj: Mapping[str, Any],
+    path: str,
+    taxonomy: str | None,
+    source: Source | None = None,
+    *,
+    clean: bool = False,
+) -> Term:
+    """:func:`term_from_mapping` of an object known to be no error object."""
+    return build(
+        Term,
+        id_of(obj, path),
+        plain_at(obj, "name", path, clean=clean),
+        str_at(obj, "slug", path, clean=clean),
+        str_at(obj, "taxonomy", path, clean=clean) or taxonomy,
+        str_at(obj, "link", path, clean=clean),
+        int_at(obj, "count", path),
+        int_at(obj, "parent", path),
+        plain_at(obj, "description", path, clean=clean),
+        parse_relations(obj.get("_links"), f"{path}._links"),
+        extra_of(obj, TERM_KEYS),
+        source,
     )
 
 
@@ -267,32 +289,37 @@ def comment_from_mapping(
 ) -> Comment:
     """Build a :class:`Comment` from one decoded comment object; *path* prefixes error paths."""
     raise_for_error(obj, path)
-    content, content_html = _text(obj.get("content"), f"{path}.content")
-    return Comment(
-        id=_id(obj, path),
-        post=_int(obj.get("post"), f"{path}.post"),
-        parent=_int(obj.get("parent"), f"{path}.parent"),
-        author=_int(obj.get("author"), f"{path}.author"),
-        author_name=collapse(_plain(obj.get("author_name"), f"{path}.author_name")),
-        author_url=_str(obj.get("author_url"), f"{path}.author_url") or None,
-        date=parse_wp_date(
-            obj.get("date"),
-            obj.get("date_gmt"),
-            path=f"{path}.date",
-            gmt_path=f"{path}.date_gmt",
-            tz=tz,
-        ),
-        content=content,
-        content_html=content_html,
-        status=_str(obj.get("status"), f"{path}.status"),
-        type=_str(obj.get("type"), f"{path}.type"),
-        link=_str(obj.get("link"), f"{path}.link"),
-        author_avatar_urls=_avatars(
-            obj.get("author_avatar_urls"), f"{path}.author_avatar_urls"
-        ),
-        relations=parse_relations(obj.get("_links"), f"{path}._links"),
-        extra=_extra(obj, _COMMENT_KEYS),
-        source=source,
+    return comment_of(obj, path, tz, source)
+
+
+def comment_of(
+    obj: Mapping[str, Any],
+    path: str,
+    tz: tzinfo | None,
+    source: Source | None = None,
+    *,
+    clean: bool = False,
+) -> Comment:
+    """:func:`comment_from_mapping` of an object known to be no error object."""
+    content, content_html = text_at(obj, "content", path, clean=clean)
+    return build(
+        Comment,
+        id_of(obj, path),
+        int_at(obj, "post", path),
+        int_at(obj, "parent", path),
+        int_at(obj, "author", path),
+        collapse(plain_at(obj, "author_name", path, clean=clean)),
+        str_at(obj, "author_url", path, clean=clean) or None,
+        wp_date_at(obj, "date", "date_gmt", path, tz),
+        content,
+        content_html,
+        str_at(obj, "status", path, clean=clean),
+        str_at(obj, "type", path, clean=clean),
+        str_at(obj, "link", path, clean=clean),
+        avatars_at(obj, "author_avatar_urls", path, clean=clean),
+        parse_relations(obj.get("_links"), f"{path}._links"),
+        extra_of(obj, COMMENT_KEYS),
+        source,
     )
 
 
@@ -313,13 +340,13 @@ def object_from_mapping(
             obj, path=path, headings=headings, tz=tz, source=source
         )
     if kind == "media":
-        return media_from_mapping(obj, path=path, tz=tz, source=source)
+        return media_of(obj, path, tz, source)
     if kind == "user":
-        return user_from_mapping(obj, path=path, source=source)
+        return user_of(obj, path, source)
     if kind == "term":
-        return term_from_mapping(obj, path=path, source=source)
+        return term_of(obj, path, None, source)
     if kind == "comment":
-        return comment_from_mapping(obj, path=path, tz=tz, source=source)
+        return comment_of(obj, path, tz, source)
     what = describe(obj) if kind == "not an object" else _what(kind)
     raise NotAPostError(
         f"expected a WordPress object (post, media, user, term or comment), got {what}",

@@ -143,13 +143,33 @@ def test_text_and_mapping_agree(obj: dict[str, Any]) -> None:
         # Text input repairs every string, so the whole post encodes.
         json.dumps(wpparse.to_dict(from_text), ensure_ascii=False).encode("utf-8")
     else:
-        # Text input has its lone surrogates repaired to U+FFFD when it is
-        # read; a mapping keeps them until a field is used, so an error
-        # message may quote the one as '\ud800' and the other as '\ufffd'.
-        assert str(from_text) == _LONE_SURROGATE.sub("\ufffd", str(from_mapping))
+        assert _same_error(str(from_text), str(from_mapping))
 
 
-_LONE_SURROGATE = re.compile(r"(?<!\\)\\ud[89a-f][0-9a-f]{2}")
+# A lone surrogate as repr shows it ('\ud800'), or itself (in a path's key).
+_LONE_SURROGATE = re.compile(r"(?<!\\)\\ud[89a-f][0-9a-f]{2}|[\ud800-\udfff]")
+# What is left of an escape cut short at its end ('\ud8').
+_CUT_ESCAPE = re.compile(r"\\(?:u[0-9a-f]{0,3}|x[0-9a-f]?|U[0-9a-f]{0,7})?$")
+
+
+def _same_error(from_text: str, from_mapping: str) -> bool:
+    """
+    Whether the error from JSON text says what the one from its mapping says.
+
+    Text input has its lone surrogates repaired to U+FFFD when it is read; a
+    mapping keeps them until a field is used, so an error message may show
+    the one as '\ud800' and the other as U+FFFD.  And a value shown shortened
+    is cut by the length of its repr, six characters for '\ud800' and one for
+    U+FFFD: one may be cut where the other is not, or cut shorter.
+    """
+    mapping = _LONE_SURROGATE.sub("\ufffd", from_mapping)
+    if from_text == mapping:
+        return True
+    for shortened, other in ((from_text, mapping), (mapping, from_text)):
+        head, cut, tail = shortened.rpartition("…")
+        if cut and other.endswith(tail) and other.startswith(_CUT_ESCAPE.sub("", head)):
+            return True
+    return False
 
 
 @given(st.sampled_from(MODELLED_FIELDS), json_values)
