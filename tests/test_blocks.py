@@ -7,7 +7,14 @@ import pytest
 import wpparse
 from wpparse import Block, BlockKind
 from wpparse._block_kinds import list_block
-from wpparse._elements import collect, content_root, finish, text_of
+from wpparse._elements import (
+    content_root,
+)
+from wpparse._eltext import (
+    collect,
+    finish,
+    text_of,
+)
 from wpparse._flat import paragraph_block
 
 PAGE = "https://example.org/2025/07/post/"

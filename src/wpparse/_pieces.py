@@ -28,10 +28,8 @@ from wpparse._block_kinds import (
     table_block,
 )
 from wpparse._elements import (
-    BLOCK_TEXT,
     BOLD,
     BR,
-    BR_TEXT,
     BREAKS,
     CAPTION,
     CAPTION_HINT,
@@ -49,21 +47,25 @@ from wpparse._elements import (
     MEDIA_SET,
     MEDIA_TAGS,
     PARA,
-    PLAIN_TEXT,
     QUOTE,
     SEP,
     SHORT,
     SPECIAL,
     TABLE,
-    add_text,
     anchor_of,
+    serialise,
+)
+from wpparse._eltext import (
+    BLOCK_TEXT,
+    BR_TEXT,
+    PLAIN_TEXT,
+    add_text,
     collapse_ws,
     facts,
     finish,
     has_descendant,
     line_of,
     run_in_lead,
-    serialise,
     text_of,
 )
 from wpparse._flat import HeadingPiece, Piece, paragraph_block

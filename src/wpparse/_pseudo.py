@@ -19,7 +19,14 @@ import re
 from typing import Final
 
 from wpparse._blocks import Piece
-from wpparse._elements import BOLD, BREAKS, CAPTION, ITALIC, LINKED, MEDIA
+from wpparse._elements import (
+    BOLD,
+    BREAKS,
+    CAPTION,
+    ITALIC,
+    LINKED,
+    MEDIA,
+)
 from wpparse._models import BlockKind
 
 __all__ = ["MAX_TITLE_CHARS", "bold_heading", "line_heading", "title_like"]
