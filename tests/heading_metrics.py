@@ -146,7 +146,10 @@ def candidates(obj: dict[str, Any]) -> list[str]:
     ending like a sentence.
     """
     from wpparse._blocks import split_content
-    from wpparse._elements import BOLD, SINGLE
+    from wpparse._elements import (
+        BOLD,
+        SINGLE,
+    )
 
     content = obj.get("content")
     html = content.get("rendered") if isinstance(content, dict) else content

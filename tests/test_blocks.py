@@ -7,7 +7,15 @@ import pytest
 import wpparse
 from wpparse import Block, BlockKind
 from wpparse._block_kinds import list_block
-from wpparse._elements import collect, content_root, finish, text_of
+from wpparse._elements import (
+    content_root,
+)
+from wpparse._eltext import (
+    collect,
+    finish,
+    text_of,
+)
+from wpparse._flat import paragraph_block
 
 PAGE = "https://example.org/2025/07/post/"
 
@@ -366,3 +374,16 @@ def test_list_text_shortcut_agrees_with_the_full_walk(html: str) -> None:
     block, _ = list_block(el, ())
 
     assert text_of(el) == block.text
+
+
+def test_fast_paragraph_block_is_the_block_attrs_builds() -> None:
+    link = wpparse.Link(url="https://example.com/", href="/", text="home")
+    built = Block(
+        kind=BlockKind.PARAGRAPH, text="a b", html="<p>a b</p>", links=(link,), lead="a"
+    )
+
+    fast = paragraph_block("a b", "<p>a b</p>", (link,), "a")
+
+    assert built == fast
+    assert hash(built) == hash(fast)
+    assert repr(built) == repr(fast)

@@ -18,7 +18,11 @@ from lxml import etree
 
 import wpparse
 from tests.conftest import corpus_params
-from wpparse._elements import CONTAINERS, NO_TEXT, STRIPPED
+from wpparse._elements import (
+    CONTAINERS,
+    NO_TEXT,
+    STRIPPED,
+)
 from wpparse._wpjson import object_kind
 
 

@@ -483,3 +483,13 @@ def test_heading_html_led_by_control_characters_still_renders() -> None:
 
     assert markdown.startswith("## ")
     assert "[here](https://e.org/r)" in markdown
+
+
+def test_special_character_prefilter_matches_the_escape_pattern() -> None:
+    # escape() skips its regex when the substring tests find nothing: they must
+    # look for exactly the characters the regex escapes.
+    from wpparse._markdown_inline import _SPECIAL, _has_special
+
+    for code in range(0x3000):
+        char = chr(code)
+        assert _has_special(char) == bool(_SPECIAL.search(char)), repr(char)

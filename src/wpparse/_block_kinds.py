@@ -19,7 +19,6 @@ from lxml import etree
 
 from wpparse._elements import (
     ATTACHMENT,
-    BLOCK_TEXT,
     LANGUAGE,
     MEDIA_TAGS,
     NO_TEXT,
@@ -27,12 +26,15 @@ from wpparse._elements import (
     SINGLE,
     SPECIAL,
     WP_IMAGE,
+    serialise,
+)
+from wpparse._eltext import (
+    BLOCK_TEXT,
     code_text,
     collapse_ws,
     facts,
     joined_text,
     line_of,
-    serialise,
     text_of,
     text_shape,
 )

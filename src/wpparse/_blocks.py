@@ -48,9 +48,10 @@ from wpparse._elements import (
     TRANSPARENT,
     content_root,
 )
+from wpparse._flat import Piece
 from wpparse._links import LinkResolver
 from wpparse._models import Link
-from wpparse._pieces import Piece, Pieces
+from wpparse._pieces import Pieces
 
 __all__ = ["Piece", "split_content"]
 

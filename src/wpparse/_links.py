@@ -67,6 +67,9 @@ def site_host(url: str | None) -> str | None:
 _PLAIN_ABSOLUTE = re.compile(
     r"https?://([A-Za-z0-9.-]+)(?::[0-9]+)?(?:/[^?#;\s]*)?(?:\?[^#\s]+)?(?:#\S+)?"
 )
+_PLAIN_NETWORK_PATH = re.compile(
+    r"//([A-Za-z0-9.-]+)(?::[0-9]+)?(?:/[^?#;\s]*)?(?:\?[^#\s]+)?(?:#\S+)?"
+)
 _PLAIN_ROOT_PATH = re.compile(r"/(?!/)[^?#;\s]*(?:\?[^#\s]+)?(?:#\S+)?")
 
 
@@ -169,6 +172,13 @@ class LinkResolver:
         urlsplit are the biggest cost of a link); ``None`` for the others.
         *href* is already cleaned.
         """
+        if href[:2] == "//":
+            # Scheme-relative: the base's scheme before it, as urljoin does.
+            if self._scheme in _WEB_SCHEMES and "/." not in href:
+                match = _PLAIN_NETWORK_PATH.fullmatch(href)
+                if match is not None:
+                    return f"{self._scheme}:{href}", match.group(1).lower()
+            return None
         if href[:1] == "/":
             if _PLAIN_ROOT_PATH.fullmatch(href) and "/." not in href:
                 if self._origin is not None:
@@ -242,7 +252,7 @@ class LinkResolver:
                 return LinkKind.TEL, cleaned, None
             if scheme not in _WEB_SCHEMES:
                 return LinkKind.OTHER, cleaned, None
-        fast = None if cleaned.startswith("//") else self._fast(cleaned)
+        fast = self._fast(cleaned)
         if fast is not None:
             url, host = fast
         else:

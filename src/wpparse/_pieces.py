@@ -28,10 +28,8 @@ from wpparse._block_kinds import (
     table_block,
 )
 from wpparse._elements import (
-    BLOCK_TEXT,
     BOLD,
     BR,
-    BR_TEXT,
     BREAKS,
     CAPTION,
     CAPTION_HINT,
@@ -49,76 +47,34 @@ from wpparse._elements import (
     MEDIA_SET,
     MEDIA_TAGS,
     PARA,
-    PLAIN_TEXT,
     QUOTE,
     SEP,
     SHORT,
     SPECIAL,
     TABLE,
-    add_text,
     anchor_of,
+    serialise,
+)
+from wpparse._eltext import (
+    BLOCK_TEXT,
+    BR_TEXT,
+    PLAIN_TEXT,
+    add_text,
     collapse_ws,
     facts,
     finish,
     has_descendant,
     line_of,
     run_in_lead,
-    serialise,
     text_of,
 )
+from wpparse._flat import HeadingPiece, Piece, paragraph_block
 from wpparse._links import LinkResolver
 from wpparse._models import Block, BlockKind, Link
 
-__all__ = ["HeadingPiece", "Piece", "Pieces"]
+__all__ = ["Pieces"]
 
 _LETTER: Final = re.compile(r"[^\W\d_]")
-
-
-class Piece:
-    """
-    One item of the flat stream: a block (see :class:`HeadingPiece` for a real
-    heading, whose ``block`` is None).
-
-    ``anchor`` is the id a paragraph would give as a heading; ``flags`` are
-    paragraph facts.  The heading attributes (``level`` 0, no ``title``,
-    ``links`` or ``heading_html``) are class defaults: most pieces are blocks,
-    and three slots make them cheap to create.
-    """
-
-    __slots__ = ("anchor", "block", "flags")
-
-    level: int = 0
-    title: str = ""
-    links: tuple[Link, ...] = ()
-    heading_html: str = ""
-
-    def __init__(
-        self, block: Block | None, flags: int = 0, anchor: str | None = None
-    ) -> None:
-        self.block = block
-        self.flags = flags
-        self.anchor = anchor
-
-
-class HeadingPiece(Piece):
-    """A real heading: ``level`` 1-6, its ``title``, own ``links`` and HTML."""
-
-    __slots__ = ("heading_html", "level", "links", "title")
-
-    def __init__(
-        self,
-        *,
-        level: int,
-        title: str,
-        anchor: str | None,
-        links: tuple[Link, ...],
-        heading_html: str,
-    ) -> None:
-        super().__init__(None, 0, anchor)
-        self.level = level
-        self.title = title
-        self.links = links
-        self.heading_html = heading_html
 
 
 class Pieces:
@@ -200,9 +156,7 @@ class Pieces:
             # What lxml would serialise, built without a call into it.
             flags, anchor = 0, None
             html = f"<p>{escape(raw, quote=False)}</p>"  # type: ignore[arg-type]
-        self.pieces.append(
-            Piece(Block(kind=BlockKind.PARAGRAPH, text=text, html=html), flags, anchor)
-        )
+        self.pieces.append(Piece(paragraph_block(text, html), flags, anchor))
 
     def paragraph(self, el: etree._Element) -> None:
         if not len(el):
@@ -240,13 +194,7 @@ class Pieces:
         hint = el.get("class")
         if hint and CAPTION_HINT.search(hint):
             flags |= CAPTION
-        block = Block(
-            kind=BlockKind.PARAGRAPH,
-            text=text,
-            html=serialise(el),
-            links=links,
-            lead=run_in_lead(el, text),
-        )
+        block = paragraph_block(text, serialise(el), links, run_in_lead(el, text))
         self.add(block, flags, anchor_of(el) if len(text) <= SHORT else el.get("id"))
 
     def media(self, el: etree._Element, links: tuple[Link, ...]) -> None:
@@ -264,14 +212,7 @@ class Pieces:
         if len(run) == 1 and isinstance(run[0], str):
             text = collapse_ws(run[0])
             if text:
-                self.add(
-                    Block(
-                        kind=BlockKind.PARAGRAPH,
-                        text=text,
-                        html=escape(text, quote=False),
-                    ),
-                    LOOSE,
-                )
+                self.add(paragraph_block(text, escape(text, quote=False)), LOOSE)
             return
         parts: list[str | int] = []
         html: list[str] = []
@@ -312,15 +253,7 @@ class Pieces:
             flags |= CAPTION
         if len(text) <= SHORT:
             flags |= _run_facts(run)
-        self.add(
-            Block(
-                kind=BlockKind.PARAGRAPH,
-                text=text,
-                html="".join(html).strip(),
-                links=tuple(links),
-            ),
-            flags,
-        )
+        self.add(paragraph_block(text, "".join(html).strip(), tuple(links)), flags)
 
     # -- blocks --------------------------------------------------------------
 

@@ -19,7 +19,14 @@ import re
 from typing import Final
 
 from wpparse._blocks import Piece
-from wpparse._elements import BOLD, BREAKS, CAPTION, ITALIC, LINKED, MEDIA
+from wpparse._elements import (
+    BOLD,
+    BREAKS,
+    CAPTION,
+    ITALIC,
+    LINKED,
+    MEDIA,
+)
 from wpparse._models import BlockKind
 
 __all__ = ["MAX_TITLE_CHARS", "bold_heading", "line_heading", "title_like"]
@@ -36,6 +43,7 @@ MAX_TITLE_CHARS: Final = max(BOLD_MAX_CHARS, QUESTION_MAX_CHARS, LINE_MAX_CHARS)
 """No rule takes a longer paragraph for a heading: the section stage skips them."""
 
 _CLOSERS: Final = "\"'”’»)]*"
+_TRAILING: Final = _CLOSERS + " "  # stripped before reading how a line ends
 _ALWAYS_END: Final = frozenset(".!…;,。！；，、")
 _LINE_END: Final = frozenset("?？؟:：")
 _QUESTION: Final = frozenset("?？؟")
@@ -80,7 +88,7 @@ _CJK: Final = re.compile("[\u2e80-\u9fff\uf900-\ufaff]")
 
 
 def _is_cjk(text: str) -> bool:
-    return _CJK.search(text) is not None
+    return not text.isascii() and _CJK.search(text) is not None
 
 
 _LETTER: Final = re.compile(r"[^\W\d_]")
@@ -106,7 +114,7 @@ def title_like(text: str, *, max_words: int, max_chars: int, strict: bool) -> bo
         return False
     if _LETTER.search(text) is None:
         return False
-    end = text.rstrip(_CLOSERS + " ")[-1:]
+    end = text.rstrip(_TRAILING)[-1:]
     if end in _ALWAYS_END or (strict and end in _LINE_END):
         return False
     stops = "." in text or "!" in text or "?" in text
@@ -133,14 +141,14 @@ def bold_heading(piece: Piece, before: Piece | None) -> bool:
     if (
         before is not None
         and before.block is None
-        and block.text.rstrip(_CLOSERS + " ")[-1:] not in ":："
+        and block.text.rstrip(_TRAILING)[-1:] not in ":："
     ):
         return False
     flags = piece.flags
     if not flags & BOLD or flags & (CAPTION | MEDIA | BREAKS | LINKED):
         return False
     text = block.text
-    if text.rstrip(_CLOSERS + " ")[-1:] in _QUESTION:
+    if text.rstrip(_TRAILING)[-1:] in _QUESTION:
         return title_like(
             text,
             max_words=QUESTION_MAX_WORDS,
@@ -181,7 +189,7 @@ def line_heading(piece: Piece, before: Piece | None, after: Piece | None) -> boo
         if prev is None or prev.kind in _NOT_TEXT:
             return False
         if prev.kind is BlockKind.PARAGRAPH:
-            ending = prev.text.rstrip(_CLOSERS + " ")[-1:]
+            ending = prev.text.rstrip(_TRAILING)[-1:]
             if ending not in _SENTENCE_END_BEFORE or len(prev.text) < 2 * len(text):
                 return False
     if not title_like(

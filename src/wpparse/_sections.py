@@ -27,7 +27,9 @@ from typing import Literal
 import attrs
 
 from wpparse._blocks import Piece, split_content
-from wpparse._elements import SINGLE
+from wpparse._elements import (
+    SINGLE,
+)
 from wpparse._models import Block, BlockKind, HeadingSource, Link, LinkKind, Section
 from wpparse._pseudo import MAX_TITLE_CHARS, bold_heading, line_heading
 
