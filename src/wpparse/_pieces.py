@@ -144,7 +144,7 @@ class Pieces:
         """A ``<p>`` without children: the common case, kept short."""
         raw = el.text
         text = collapse_ws(raw) if raw else ""
-        if not text:
+        if not raw or not text:
             self.marker = el.get("id") or self.marker
             return
         self.marker = None
@@ -155,7 +155,7 @@ class Pieces:
         else:
             # What lxml would serialise, built without a call into it.
             flags, anchor = 0, None
-            html = f"<p>{escape(raw, quote=False)}</p>"  # type: ignore[arg-type]
+            html = f"<p>{escape(raw, quote=False)}</p>"
         self.pieces.append(Piece(paragraph_block(text, html), flags, anchor))
 
     def paragraph(self, el: etree._Element) -> None:
