@@ -96,7 +96,7 @@ class _Collector:
         if item.__class__ is not dict and not isinstance(item, Mapping):
             msg = f"expected an embedded object or list, got {describe(item)}"
             raise InvalidPostError(msg, path=path)
-        if is_error_object(item):
+        if "code" in item and is_error_object(item):
             self.absences.append(_absence(item, rel, link, path))
             return
         try:
@@ -123,11 +123,11 @@ class _Collector:
         path: str,
     ) -> None:
         # item is no error object: the *_of builders do not look again.
-        if name == "author":
-            self.authors.append(user_of(item, path))
-        elif name == "wp:term":
+        if name == "wp:term":  # the most frequent first
             term = term_of(item, path, link.taxonomy if link else None)
             self.terms.setdefault(term.taxonomy or "", []).append(term)
+        elif name == "author":
+            self.authors.append(user_of(item, path))
         elif name == "wp:featuredmedia":
             self.featured.append(media_of(item, path, self.tz))
         elif name == "replies":

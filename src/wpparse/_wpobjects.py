@@ -87,11 +87,6 @@ def _plain_text(html: str) -> str:
     return collapse(html)  # what html_to_text comes to: no tag, no entity
 
 
-def _fast(value: Any, clean: bool) -> bool:  # noqa: FBT001
-    """Whether *value* is what its string field reader returns unchanged."""
-    return value is None or (value.__class__ is str and (clean or value.isascii()))
-
-
 def avatars_at(
     obj: Mapping[str, Any], name: str, path: str, *, clean: bool = False
 ) -> dict[int, str]:
@@ -143,12 +138,13 @@ def sizes_of(
         )
         mime_type, file = size.get("mime_type"), size.get("file")
         key = str(name)
+        # Strings the reader would return unchanged, and plain integers.
         if not (
-            _fast(url, clean)
+            (url is None or (url.__class__ is str and (clean or url.isascii())))
             and (width is None or width.__class__ is int)
             and (height is None or height.__class__ is int)
-            and _fast(mime_type, clean)
-            and _fast(file, clean)
+            and (mime_type.__class__ is str and (clean or mime_type.isascii()))
+            and (file is None or (file.__class__ is str and (clean or file.isascii())))
         ):
             where = key_path(f"{path}.sizes", name)
             url = _str(url, f"{where}.source_url")
