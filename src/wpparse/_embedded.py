@@ -43,10 +43,9 @@ def _canonical(rel: str) -> str:
     return rel
 
 
-def _links_for(rel: str, relations: tuple[Relation, ...]) -> list[Relation]:
+def _links_for(rel: str, name: str, relations: tuple[Relation, ...]) -> list[Relation]:
     # The relations whose name is rel's, or whose URI has rel's canonical
-    # name: _canonical(r.rel_uri) == name, without calling it for each.
-    name = _canonical(rel)
+    # name (name): _canonical(r.rel_uri) == name, without calling it for each.
     uris = {name, _API + name[3:]} if name.startswith("wp:") else {name}
     matching = [r for r in relations if r.rel == rel or r.rel_uri in uris]
     embeddable = [r for r in matching if r.embeddable]
@@ -73,8 +72,9 @@ def _absence(
 
 
 class _Collector:
-    def __init__(self, tz: tzinfo | None) -> None:
+    def __init__(self, tz: tzinfo | None, *, clean: bool = False) -> None:
         self.tz = tz
+        self.clean = clean  # no string holds a lone surrogate: see _load
         self.authors: list[User] = []
         self.featured: list[Media] = []
         self.terms: dict[str, list[Term]] = {}
@@ -124,16 +124,18 @@ class _Collector:
     ) -> None:
         # item is no error object: the *_of builders do not look again.
         if name == "wp:term":  # the most frequent first
-            term = term_of(item, path, link.taxonomy if link else None)
+            taxonomy = link.taxonomy if link else None
+            term = term_of(item, path, taxonomy, clean=self.clean)
             self.terms.setdefault(term.taxonomy or "", []).append(term)
         elif name == "author":
-            self.authors.append(user_of(item, path))
+            self.authors.append(user_of(item, path, clean=self.clean))
         elif name == "wp:featuredmedia":
-            self.featured.append(media_of(item, path, self.tz))
+            self.featured.append(media_of(item, path, self.tz, clean=self.clean))
         elif name == "replies":
-            self.replies.append(comment_of(item, path, self.tz))
+            self.replies.append(comment_of(item, path, self.tz, clean=self.clean))
         elif name == "up":
-            self.parents.append(post_from_mapping(item, path=path, tz=self.tz))
+            parent = post_from_mapping(item, path=path, tz=self.tz, clean=self.clean)
+            self.parents.append(parent)
         else:
             try:
                 parsed: Any = object_from_mapping(item, path=path, tz=self.tz)
@@ -159,24 +161,27 @@ def parse_embedded(
     *,
     path: str = "$._embedded",
     tz: tzinfo | None = None,
+    clean: bool = False,
 ) -> Embedded:
     """
     Return the :class:`Embedded` of a post's ``_embedded`` value.
 
     *relations* are the post's parsed ``_links``; each embedded entry is lined
     up with the embeddable link it follows.  *path* names the value in errors.
+    *clean* says that no string in *value* holds a lone surrogate (see
+    :func:`~wpparse._load.load_json_clean`).
     """
     if isinstance(value, list) and not value:  # PHP's empty array
         return Embedded()
     if value.__class__ is not dict and not isinstance(value, Mapping):
         msg = f"expected an object of embedded relations, got {describe(value)}"
         raise InvalidPostError(msg, path=path)
-    collector = _Collector(tz)
+    collector = _Collector(tz, clean=clean)
     add = collector.add
     for key, items in value.items():
         rel = str(key)
         name = _canonical(rel)
-        links = _links_for(rel, relations)
+        links = _links_for(rel, name, relations)
         where = key_path(path, key)
         if items.__class__ is list or isinstance(items, list):
             for index, item in enumerate(items):

@@ -92,7 +92,10 @@ new_embedded = _builder(
 
 def key_path(path: str, key: Any) -> str:
     """The path of the member *key* of the object at *path*: ``$.x['it\\'s']``."""
-    return f"{path}['{quote_key(str(key))}']"
+    name = key if key.__class__ is str else str(key)
+    if "'" in name or "\\" in name:
+        name = quote_key(name)
+    return f"{path}['{name}']"
 
 
 def id_of(obj: Mapping[str, Any], path: str) -> int:

@@ -256,7 +256,7 @@ def post_from_mapping(  # noqa: PLR0915 - a statement per field of Post
     _set_sections(post, content.sections)
     _set_links(post, content.links)
     _set_relations(post, relations)
-    _set_embedded(post, _embedded(obj, relations, path, tz))
+    _set_embedded(post, _embedded(obj, relations, path, tz, clean=clean))
     _set_extra(
         post,
         {}
@@ -282,6 +282,8 @@ def _embedded(
     relations: tuple[Relation, ...],
     path: str,
     tz: tzinfo | None,
+    *,
+    clean: bool = False,
 ) -> Embedded | None:
     if "_embedded" not in obj and not (
         _is_mapping(obj.get("author")) or _is_mapping(obj.get("terms"))
@@ -291,7 +293,8 @@ def _embedded(
 
     if "_embedded" in obj:
         value = obj["_embedded"]
-        return stage.parse_embedded(value, relations, path=f"{path}._embedded", tz=tz)
+        where = f"{path}._embedded"
+        return stage.parse_embedded(value, relations, path=where, tz=tz, clean=clean)
     return stage.embedded_from_v1(obj, path=path, tz=tz)  # WP-API v1: in place
 
 

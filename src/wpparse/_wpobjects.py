@@ -206,7 +206,7 @@ def media_of(
         wp_date_at(obj, "date", "date_gmt", path, tz),
         int_at(obj, "author", path),
         int_at(obj, "post", path),
-        _embedded(obj, relations, path, tz),
+        _embedded(obj, relations, path, tz, clean=clean),
         relations,
         extra_of(obj, MEDIA_KEYS),
         source,
