@@ -234,3 +234,19 @@ def test_media_title_of_the_wrong_type_names_its_path() -> None:
     assert "expected an object with 'rendered', got the number 5 @ $.title" == str(
         info.value
     )
+
+
+@pytest.mark.parametrize(
+    ("data", "where"),
+    [
+        ({**MEDIA, "caption": {"rendered": "<b>" * 3000 + "deep"}}, "$.caption"),
+        ({"id": 3, "name": "Ada", "description": "<i>" * 3000 + "x"}, "$.description"),
+    ],
+)
+def test_repaired_markup_in_an_object_field_names_its_path(
+    data: dict[str, Any], where: str
+) -> None:
+    with pytest.warns(wpparse.WPParseWarning) as caught:
+        wpparse.parse(data)
+
+    assert [str(w.message).endswith(f"@ {where}") for w in caught] == [True]

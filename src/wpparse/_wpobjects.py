@@ -69,7 +69,7 @@ def text_at(
 ) -> tuple[str, str]:
     """Return ``(plain text, html)`` of the ``{"rendered": ...}`` field or plain string *name*."""
     html, _ = rendered_at(obj, name, path, clean=clean)
-    return (_plain_text(html) if html else ""), html
+    return (_plain_text(html, path, name) if html else ""), html
 
 
 def plain_at(
@@ -77,13 +77,13 @@ def plain_at(
 ) -> str:
     """The plain text of the string field *name* (HTML entities decoded)."""
     text = str_at(obj, name, path, clean=clean)
-    return _plain_text(text) if text else ""
+    return _plain_text(text, path, name) if text else ""
 
 
-def _plain_text(html: str) -> str:
-    """:func:`html_to_text` of a field its reader has read (no lone surrogate left)."""
+def _plain_text(html: str, path: str, name: str) -> str:
+    """:func:`html_to_text` of the field *name* of the object at *path*, read by its reader."""
     if "<" in html or "&" in html:
-        return html_to_text(html, repaired=True)
+        return html_to_text(html, f"{path}.{name}", repaired=True)
     return collapse(html)  # what html_to_text comes to: no tag, no entity
 
 
