@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import inspect
 import re
+import subprocess
+import sys
 
 import wpparse
 from tests.conftest import ROOT
@@ -32,3 +34,31 @@ def test_every_public_name_is_in_the_api_reference() -> None:
     )
 
     assert set(wpparse.__all__) - documented == set()
+
+
+def test_import_loads_only_what_parsing_needs() -> None:
+    # `import wpparse` stays cheap: no BeautifulSoup, no dateutil (odd dates
+    # import it), no renderer or streaming reader until one is used.
+    code = (
+        "import sys, wpparse\n"
+        "before = set(sys.modules)\n"
+        "wpparse.to_markdown, wpparse.read_posts\n"
+        "print(' '.join(sorted(before)))\n"
+        "print(' '.join(sorted(set(sys.modules) - before)))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    at_import, on_use = (line.split() for line in result.stdout.splitlines())
+
+    for absent in ("bs4", "dateutil", "wpparse._render_markdown", "wpparse._read"):
+        assert absent not in at_import
+    assert {"wpparse._render_markdown", "wpparse._read"} <= set(on_use)
+    assert "wpparse._wpjson" in at_import
+
+
+def test_lazy_names_are_the_real_objects() -> None:
+    from wpparse._render_markdown import to_markdown
+
+    assert to_markdown is wpparse.to_markdown
+    assert set(wpparse.__all__) <= set(dir(wpparse))

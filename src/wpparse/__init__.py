@@ -7,10 +7,11 @@ Parse WordPress REST API JSON into typed, immutable models.
 'Tom & Jerry'
 """
 
+import importlib as _importlib
+import typing as _typing
+
 from wpparse import exceptions
-from wpparse._chunks import chunks
 from wpparse._collections import Collection, Headers, parse_objects, parse_posts
-from wpparse._dict import post_schema, to_dict
 from wpparse._links import extract_links
 from wpparse._models import (
     Block,
@@ -34,9 +35,6 @@ from wpparse._objects import (
     Term,
     User,
 )
-from wpparse._read import Reader, read_objects, read_posts
-from wpparse._render_markdown import to_markdown
-from wpparse._render_text import to_text
 from wpparse._sections import parse_content
 from wpparse._wpjson import parse_post
 from wpparse._wpobjects import parse
@@ -49,7 +47,43 @@ from wpparse.exceptions import (
     WPParseWarning,
 )
 
+if _typing.TYPE_CHECKING:
+    from wpparse._chunks import chunks
+    from wpparse._dict import post_schema, to_dict
+    from wpparse._read import Reader, read_objects, read_posts
+    from wpparse._render_markdown import to_markdown
+    from wpparse._render_text import to_text
+
 __version__ = "0.1.0.dev0"
+
+# The renderers and the streaming readers, by the module that defines each:
+# imported when first used, so that `import wpparse` loads only what parsing
+# needs (and a program that only parses never pays for them).
+_LAZY = {
+    "chunks": "wpparse._chunks",
+    "post_schema": "wpparse._dict",
+    "to_dict": "wpparse._dict",
+    "Reader": "wpparse._read",
+    "read_objects": "wpparse._read",
+    "read_posts": "wpparse._read",
+    "to_markdown": "wpparse._render_markdown",
+    "to_text": "wpparse._render_text",
+}
+
+if not _typing.TYPE_CHECKING:  # hidden from type checkers: a typo stays an error there
+
+    def __getattr__(name: str) -> object:
+        module = _LAZY.get(name)
+        if module is None:
+            msg = f"module 'wpparse' has no attribute {name!r}"
+            raise AttributeError(msg)
+        value = getattr(_importlib.import_module(module), name)
+        globals()[name] = value
+        return value
+
+    def __dir__() -> list[str]:
+        return sorted({*globals(), *_LAZY})
+
 
 __all__ = [
     "Absence",
