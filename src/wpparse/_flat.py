@@ -7,43 +7,16 @@ heading); :func:`paragraph_block` builds the most common block quickly.
 
 from __future__ import annotations
 
+from wpparse._build import builder
 from wpparse._models import Block, BlockKind, Link
-from wpparse._relations import slot_setters
 
 __all__ = ["HeadingPiece", "Piece", "paragraph_block"]
 
-# Paragraphs are most blocks: they are built as wpparse._relations.slot_setters
-# says (the same frozen Block as Block(...) gives, in two thirds of the time).
-_new = object.__new__
-(
-    _set_kind,
-    _set_text,
-    _set_html,
-    _set_links,
-    _set_lead,
-    _set_items,
-    _set_ordered,
-    _set_rows,
-    _set_src,
-    _set_alt,
-    _set_caption,
-    _set_attachment_id,
-    _set_language,
-) = slot_setters(
+# Paragraphs are most blocks: they are built slot by slot.
+_new_block = builder(
     Block,
-    "kind",
-    "text",
-    "html",
-    "links",
-    "lead",
-    "items",
-    "ordered",
-    "rows",
-    "src",
-    "alt",
-    "caption",
-    "attachment_id",
-    "language",
+    *("kind", "text", "html", "links", "lead", "items", "ordered", "rows"),
+    *("src", "alt", "caption", "attachment_id", "language"),
 )
 
 
@@ -51,21 +24,21 @@ def paragraph_block(
     text: str, html: str, links: tuple[Link, ...] = (), lead: str | None = None
 ) -> Block:
     """``Block(kind=BlockKind.PARAGRAPH, text=text, html=html, links=links, lead=lead)``."""
-    block: Block = _new(Block)
-    _set_kind(block, BlockKind.PARAGRAPH)
-    _set_text(block, text)
-    _set_html(block, html)
-    _set_links(block, links)
-    _set_lead(block, lead)
-    _set_items(block, ())
-    _set_ordered(block, False)  # noqa: FBT003
-    _set_rows(block, ())
-    _set_src(block, None)
-    _set_alt(block, None)
-    _set_caption(block, None)
-    _set_attachment_id(block, None)
-    _set_language(block, None)
-    return block
+    return _new_block(
+        kind=BlockKind.PARAGRAPH,
+        text=text,
+        html=html,
+        links=links,
+        lead=lead,
+        items=(),
+        ordered=False,
+        rows=(),
+        src=None,
+        alt=None,
+        caption=None,
+        attachment_id=None,
+        language=None,
+    )
 
 
 class Piece:

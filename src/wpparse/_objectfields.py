@@ -5,17 +5,18 @@ beyond :mod:`wpparse._fields`'s readers, and their fast construction.
 As there, a field's JSON path is built only when its value needs it (to
 raise, or to repair); the common values (ASCII or *clean* strings, plain
 integers) take a fast path, and anything else the full reader.  The models
-are built as :func:`~wpparse._relations.slot_setters` says.
+are built slot by slot (:func:`wpparse._build.builder`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
-from typing import Any, TypeVar
+from collections.abc import Mapping
+from typing import Any
 
+from wpparse._build import builder
 from wpparse._fields import _int
 from wpparse._objects import Comment, Embedded, Media, MediaSize, Term, User
-from wpparse._relations import quote_key, slot_setters
+from wpparse._relations import quote_key
 from wpparse.exceptions import NotAPostError, describe
 
 __all__ = [
@@ -34,56 +35,33 @@ __all__ = [
     "new_user",
 ]
 
-T = TypeVar("T")
-
-
-def _builder(cls: type[T], *names: str) -> Callable[..., T]:
-    """
-    Return the function of *cls*'s fields, in order, that builds a *cls*.
-
-    It builds what ``cls(field=value, ...)`` does, for half the cost, by
-    setting each slot as :func:`~wpparse._relations.slot_setters` says (which
-    checks that *names* are all the fields, in order).
-    """
-    setters = slot_setters(cls, *names)
-    body = "".join(f"    _set{i}(obj, {name})\n" for i, name in enumerate(names))
-    source = (
-        f"def new({', '.join(names)}):\n    obj = _new(_cls)\n{body}    return obj\n"
-    )
-    scope: dict[str, Any] = {"_new": object.__new__, "_cls": cls}
-    scope.update((f"_set{i}", setter) for i, setter in enumerate(setters))
-    exec(source, scope)  # noqa: S102 - field names only, as attrs writes __init__
-    new: Callable[..., T] = scope["new"]
-    return new
-
-
-new_media_size = _builder(
+new_media_size = builder(
     MediaSize, "name", "source_url", "width", "height", "mime_type", "file"
 )
-new_media = _builder(
+new_media = builder(
     Media,
     *("id", "source_url", "alt_text", "caption", "caption_html"),
     *("description", "description_html", "title", "media_type", "mime_type"),
     *("width", "height", "file", "sizes", "slug", "link", "date", "author"),
     *("post", "embedded", "relations", "extra", "source"),
 )
-new_user = _builder(
+new_user = builder(
     User,
     *("id", "name", "slug", "link", "url", "description", "avatar_urls"),
     *("relations", "extra", "source"),
 )
-new_term = _builder(
+new_term = builder(
     Term,
     *("id", "name", "slug", "taxonomy", "link", "count", "parent"),
     *("description", "relations", "extra", "source"),
 )
-new_comment = _builder(
+new_comment = builder(
     Comment,
     *("id", "post", "parent", "author", "author_name", "author_url", "date"),
     *("content", "content_html", "status", "type", "link"),
     *("author_avatar_urls", "relations", "extra", "source"),
 )
-new_embedded = _builder(
+new_embedded = builder(
     Embedded,
     *("authors", "featured_media", "terms", "replies", "parents", "other"),
     "absences",

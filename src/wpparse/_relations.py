@@ -9,15 +9,14 @@ registered names (``self``, ``author``), full URIs (older WordPress:
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from typing import Any
 
-import attrs
-
+from wpparse._build import builder
 from wpparse._models import Relation
 from wpparse.exceptions import InvalidPostError, describe
 
-__all__ = ["parse_relations", "quote_key", "slot_setters"]
+__all__ = ["parse_relations", "quote_key"]
 
 # WordPress's only CURIE.  Used when a response trimmed ``curies`` away.
 _DEFAULT_CURIES = {"wp": "https://api.w.org/{rel}"}
@@ -80,75 +79,36 @@ def _item_path(path: str, rel: Any, index: int, listed: bool) -> str:  # noqa: F
     return f"{rel_path}[{index}]" if listed else rel_path
 
 
-def slot_setters(cls: type, *names: str) -> tuple[Callable[[Any, Any], None], ...]:
-    """
-    Return the setters of the slots of the attrs class *cls*'s fields *names*.
-
-    ``object.__new__(cls)`` and a setter for every field build the same
-    frozen instance attrs's keyword-only ``__init__`` does, for half the cost,
-    when the class has no validators or converters to run (the models do
-    not) and every field is given a value (defaults and factories then do not
-    matter).  *names* must be every field, in order: a field added to the
-    class fails here, at import, rather than leave a slot unset.
-    """
-    fields = attrs.fields(cls)
-    if names != tuple(field.name for field in fields) or any(
-        field.validator or field.converter for field in fields
-    ):
-        msg = f"{cls.__name__} has changed: update the fast construction of it"
-        raise TypeError(msg)
-    return tuple(getattr(cls, name).__set__ for name in names)
-
-
-# One post has a dozen relations: they are built as slot_setters says.
-_new = object.__new__
-(
-    _set_rel,
-    _set_rel_uri,
-    _set_href,
-    _set_embeddable,
-    _set_taxonomy,
-    _set_name,
-    _set_id,
-    _set_count,
-    _set_templated,
-    _set_target_hints,
-    _set_attributes,
-) = slot_setters(
+# One post has a dozen relations: they are built slot by slot.
+_new_relation = builder(
     Relation,
-    "rel",
-    "rel_uri",
-    "href",
-    "embeddable",
-    "taxonomy",
-    "name",
-    "id",
-    "count",
-    "templated",
-    "target_hints",
-    "attributes",
+    *("rel", "rel_uri", "href", "embeddable", "taxonomy", "name", "id", "count"),
+    *("templated", "target_hints", "attributes"),
 )
 
 
-def _set_other_fields(relation: Relation, item: Mapping[str, Any]) -> None:
-    """Set the fields of *relation* that come from attributes other than ``href``."""
+def _other_fields(
+    item: Mapping[str, Any],
+) -> tuple[bool, str | None, str | None, int | None, int | None, bool, Any]:
+    """
+    ``(embeddable, taxonomy, name, id, count, templated, target_hints)`` of a
+    link object that is another Mapping than a dict (asked for each, as it may
+    answer more keys than it lists).
+    """
     get = item.get
     taxonomy = get("taxonomy")
     name = get("name")
     number = get("id")
     count = get("count")
     hints = get("targetHints")
-    _set_embeddable(relation, get("embeddable") is True)
-    _set_taxonomy(relation, taxonomy if isinstance(taxonomy, str) else None)
-    _set_name(relation, name if isinstance(name, str) else None)
-    _set_id(relation, None if number is None else _int_or_none(number))
-    _set_count(relation, None if count is None else _int_or_none(count))
-    _set_templated(relation, get("templated") is True)
-    _set_target_hints(
-        relation,
-        hints
-        if hints is not None and (hints.__class__ is dict or isinstance(hints, Mapping))
-        else None,
+    return (
+        get("embeddable") is True,
+        taxonomy if isinstance(taxonomy, str) else None,
+        name if isinstance(name, str) else None,
+        None if number is None else _int_or_none(number),
+        None if count is None else _int_or_none(count),
+        get("templated") is True,
+        hints if hints is not None and isinstance(hints, Mapping) else None,
     )
 
 
@@ -200,21 +160,11 @@ def parse_relations(links: Any, path: str) -> tuple[Relation, ...]:  # noqa: PLR
                 msg = f"expected an 'href' string, got {describe(href)}"
                 where = _item_path(path, rel, index, listed)
                 raise InvalidPostError(msg, path=f"{where}.href")
-            relation: Relation = _new(Relation)
-            _set_rel(relation, rel)
-            _set_rel_uri(relation, rel_uri)
-            _set_href(relation, href)
-            _set_attributes(relation, item)
             # Every other field its default, then the link object's own
             # attributes (often none but href, or one or two): a loop over
             # them costs less than asking for each of seven.
-            _set_embeddable(relation, False)  # noqa: FBT003
-            _set_taxonomy(relation, None)
-            _set_name(relation, None)
-            _set_id(relation, None)
-            _set_count(relation, None)
-            _set_templated(relation, False)  # noqa: FBT003
-            _set_target_hints(relation, None)
+            embeddable = templated = False
+            taxonomy = name = number = count = hints = None
             if len(item) == 1:  # {"href": ...}
                 pass
             elif item.__class__ is dict:
@@ -222,24 +172,39 @@ def parse_relations(links: Any, path: str) -> tuple[Relation, ...]:  # noqa: PLR
                     if key == "href":
                         continue
                     if key == "embeddable":
-                        if value is True:
-                            _set_embeddable(relation, True)  # noqa: FBT003
+                        embeddable = value is True or embeddable
                     elif key == "taxonomy":
                         if isinstance(value, str):
-                            _set_taxonomy(relation, value)
+                            taxonomy = value
                     elif key == "targetHints":
                         if value.__class__ is dict or isinstance(value, Mapping):
-                            _set_target_hints(relation, value)
+                            hints = value
                     elif key == "id":
-                        _set_id(relation, _int_or_none(value))
+                        number = _int_or_none(value)
                     elif key == "count":
-                        _set_count(relation, _int_or_none(value))
+                        count = _int_or_none(value)
                     elif key == "name":
                         if isinstance(value, str):
-                            _set_name(relation, value)
+                            name = value
                     elif key == "templated" and value is True:
-                        _set_templated(relation, True)  # noqa: FBT003
-            else:  # another Mapping: ask it for each, as it may answer more keys
-                _set_other_fields(relation, item)
-            append(relation)
+                        templated = True
+            else:
+                embeddable, taxonomy, name, number, count, templated, hints = (
+                    _other_fields(item)
+                )
+            append(
+                _new_relation(
+                    rel,
+                    rel_uri,
+                    href,
+                    embeddable,
+                    taxonomy,
+                    name,
+                    number,
+                    count,
+                    templated,
+                    hints,
+                    item,
+                )
+            )
     return tuple(relations)

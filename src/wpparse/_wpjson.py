@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from datetime import tzinfo
 from typing import Any, Literal
 
+from wpparse._build import builder
 from wpparse._dates import resolve_tz, wp_date_at
 from wpparse._fields import (
     _excerpt_text,
@@ -35,7 +36,7 @@ from wpparse._load import (
 )
 from wpparse._models import Post, Relation
 from wpparse._objects import Embedded, Source
-from wpparse._relations import parse_relations, slot_setters
+from wpparse._relations import parse_relations
 from wpparse._sections import build_content
 from wpparse._text import collapse, html_to_text
 from wpparse.exceptions import (
@@ -88,8 +89,7 @@ _MODELLED = frozenset(
         "_embedded",
     }
 )
-# A post is built as a Relation is (see wpparse._relations.slot_setters).
-_new = object.__new__
+# A post is built slot by slot (see wpparse._build.builder).
 _POST_FIELDS = (
     "id",
     "type",
@@ -124,43 +124,10 @@ _POST_FIELDS = (
     "extra",
     "source",
 )
-(
-    _set_id,
-    _set_type,
-    _set_slug,
-    _set_status,
-    _set_link,
-    _set_guid,
-    _set_date,
-    _set_modified,
-    _set_author,
-    _set_featured_media,
-    _set_comment_status,
-    _set_ping_status,
-    _set_sticky,
-    _set_template,
-    _set_format,
-    _set_categories,
-    _set_tags,
-    _set_meta,
-    _set_class_list,
-    _set_title,
-    _set_title_html,
-    _set_excerpt,
-    _set_excerpt_html,
-    _set_excerpt_truncated,
-    _set_content_html,
-    _set_protected,
-    _set_sections,
-    _set_links,
-    _set_relations,
-    _set_embedded,
-    _set_extra,
-    _set_source,
-) = slot_setters(Post, *_POST_FIELDS)
+_new_post = builder(Post, *_POST_FIELDS)
 
 
-def post_from_mapping(  # noqa: PLR0915 - a statement per field of Post
+def post_from_mapping(
     obj: Mapping[str, Any],
     *,
     path: str = "$",
@@ -221,50 +188,46 @@ def post_from_mapping(  # noqa: PLR0915 - a statement per field of Post
     )
 
     relations = parse_relations(obj.get("_links"), path + "._links")
-    # The fields in the order the keyword arguments of Post(...) would be
-    # evaluated: errors and warnings come in the same order.
-    post: Post = _new(Post)
-    _set_id(post, post_id)
-    _set_type(post, str_at(obj, "type", path, clean=clean))
-    _set_slug(post, str_at(obj, "slug", path, clean=clean))
-    _set_status(post, str_at(obj, "status", path, clean=clean))
-    _set_link(post, link)
-    _set_guid(post, collapse(guid_html) or None)
-    _set_date(post, wp_date_at(obj, "date", "date_gmt", path, tz))
-    _set_modified(post, wp_date_at(obj, "modified", "modified_gmt", path, tz))
-    _set_author(post, author_at(obj, "author", path))
-    _set_featured_media(post, int_at(obj, "featured_media", path))
-    _set_comment_status(post, str_at(obj, "comment_status", path, clean=clean))
-    _set_ping_status(post, str_at(obj, "ping_status", path, clean=clean))
-    _set_sticky(post, bool_at(obj, "sticky", path))
-    _set_template(post, str_at(obj, "template", path, clean=clean))
-    _set_format(post, str_at(obj, "format", path, clean=clean))
-    _set_categories(post, ints_at(obj, "categories", path))
-    _set_tags(post, ints_at(obj, "tags", path))
-    _set_meta(post, dict(meta) if meta else {})
-    _set_class_list(post, strs_at(obj, "class_list", path, clean=clean))
-    _set_title(
-        post,
-        html_to_text(title_html, f"{path}.title", repaired=True) if title_html else "",
-    )
-    _set_title_html(post, title_html)
-    _set_excerpt(post, excerpt)
-    _set_excerpt_html(post, excerpt_html)
-    _set_excerpt_truncated(post, truncated)
-    _set_content_html(post, content_html)
-    _set_protected(post, protected)
-    _set_sections(post, content.sections)
-    _set_links(post, content.links)
-    _set_relations(post, relations)
-    _set_embedded(post, _embedded(obj, relations, path, tz, clean=clean))
-    _set_extra(
-        post,
-        {}
+    # The fields in Post's order, as Post(...) would read them: errors and
+    # warnings come in the same order.
+    return _new_post(
+        id=post_id,
+        type=str_at(obj, "type", path, clean=clean),
+        slug=str_at(obj, "slug", path, clean=clean),
+        status=str_at(obj, "status", path, clean=clean),
+        link=link,
+        guid=collapse(guid_html) or None,
+        date=wp_date_at(obj, "date", "date_gmt", path, tz),
+        modified=wp_date_at(obj, "modified", "modified_gmt", path, tz),
+        author=author_at(obj, "author", path),
+        featured_media=int_at(obj, "featured_media", path),
+        comment_status=str_at(obj, "comment_status", path, clean=clean),
+        ping_status=str_at(obj, "ping_status", path, clean=clean),
+        sticky=bool_at(obj, "sticky", path),
+        template=str_at(obj, "template", path, clean=clean),
+        format=str_at(obj, "format", path, clean=clean),
+        categories=ints_at(obj, "categories", path),
+        tags=ints_at(obj, "tags", path),
+        meta=dict(meta) if meta else {},
+        class_list=strs_at(obj, "class_list", path, clean=clean),
+        title=html_to_text(title_html, f"{path}.title", repaired=True)
+        if title_html
+        else "",
+        title_html=title_html,
+        excerpt=excerpt,
+        excerpt_html=excerpt_html,
+        excerpt_truncated=truncated,
+        content_html=content_html,
+        protected=protected,
+        sections=content.sections,
+        links=content.links,
+        relations=relations,
+        embedded=_embedded(obj, relations, path, tz, clean=clean),
+        extra={}
         if obj.keys() <= _MODELLED
         else {k: v for k, v in obj.items() if k not in _MODELLED},
+        source=source,
     )
-    _set_source(post, source)
-    return post
 
 
 # What json.loads makes that is no mapping: isinstance(value, Mapping) asks
