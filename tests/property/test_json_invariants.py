@@ -153,7 +153,7 @@ _CUT_ESCAPE = re.compile(r"\\(?:u[0-9a-f]{0,3}|x[0-9a-f]?|U[0-9a-f]{0,7})?$")
 
 
 def _same_error(from_text: str, from_mapping: str) -> bool:
-    """
+    r"""
     Whether the error from JSON text says what the one from its mapping says.
 
     Text input has its lone surrogates repaired to U+FFFD when it is read; a
