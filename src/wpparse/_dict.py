@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import enum
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import date, datetime
 from importlib.resources import files
 from typing import Any
@@ -39,6 +39,60 @@ def _scalar(value: Any) -> Any:
 
 
 def _plain(value: Any) -> Any:
+    """Copy *value* into JSON types (see :func:`_plain_any`), by its type's handler."""
+    if value is None or value.__class__ in _SIMPLE:
+        return value
+    handler = _HANDLERS.get(value.__class__)
+    if handler is None:
+        handler = _handler_for(value.__class__)
+    return handler(value)
+
+
+def _same(value: Any) -> Any:
+    return value
+
+
+def _sequence(value: Any) -> Any:
+    """A tuple or list: of plain values, of models (blocks, links ...), or anything."""
+    handlers = _HANDLERS
+    first = None
+    for item in value:
+        handler = handlers.get(item.__class__) or _handler_for(item.__class__)
+        if handler is _same:
+            continue
+        if handler is not _attrs_dict or (
+            first is not None and item.__class__ is not first
+        ):
+            return _plain_any(value)
+        first = item.__class__
+    if first is None:
+        return list(value)
+    return [_plain(item) for item in value]
+
+
+def _handler_for(cls: type) -> Callable[[Any], Any]:
+    """The handler of values of *cls*, found once and kept (bounded: types, not values)."""
+    handler: Callable[[Any], Any]
+    if cls in _SIMPLE or cls is type(None):
+        handler = _same
+    elif cls is tuple or cls is list:
+        handler = _sequence
+    elif attrs.has(cls):
+        handler = _attrs_dict
+    elif issubclass(cls, enum.Enum | datetime | date):
+        handler = _scalar
+    else:
+        return _plain_any  # not kept: Mappings and the rest take the general way
+    if len(_HANDLERS) < _MAX_HANDLERS:
+        _HANDLERS[cls] = handler
+    return handler
+
+
+_HANDLERS: dict[type, Callable[[Any], Any]] = {}
+_MAX_HANDLERS = 256
+
+
+def _plain_any(value: Any) -> Any:
     """Copy *value* into JSON types, without recursion (JSON from the web can be deep)."""
     if value is None or type(value) in _SIMPLE:
         return value
@@ -77,7 +131,13 @@ def _attrs_dict(instance: Any) -> dict[str, Any]:
     names = _FIELDS.get(cls)
     if names is None:
         names = _FIELDS[cls] = tuple(field.name for field in attrs.fields(cls))
-    out = {name: _plain(getattr(instance, name)) for name in names}
+    out: dict[str, Any] = {}
+    for name in names:
+        value = getattr(instance, name)
+        if value is None or value.__class__ in _SIMPLE:
+            out[name] = value  # most fields: no call
+        else:
+            out[name] = _plain(value)
     if isinstance(instance, Section | Post):
         out["text"] = instance.text
     return out
