@@ -210,3 +210,19 @@ def test_fast_join_agrees_with_urljoin(base: str | None) -> None:
         assert (expected, urlsplit(expected).hostname) == fast, href
 
     assert answered >= 2
+
+
+@pytest.mark.parametrize("page", ["http://example.com/post/", "/2020/01/post/", None])
+def test_web_url_without_a_host_is_no_followable_link(page: str | None) -> None:
+    # Found by fuzzing: "https:/x" on an http page (or with no page to resolve
+    # against) keeps no host; it was taken for an internal link.
+    kind, url, _ = LinkResolver(page).classify("https:/ng in common")
+
+    assert LinkKind.OTHER == kind
+    assert "https:/ng in common" == url
+
+
+def test_same_scheme_single_slash_resolves_against_the_page() -> None:
+    kind, url, _ = LinkResolver("https://example.com/post/").classify("https:/ng")
+
+    assert (LinkKind.INTERNAL, "https://example.com/ng") == (kind, url)

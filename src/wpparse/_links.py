@@ -264,6 +264,10 @@ class LinkResolver:
                 return LinkKind.OTHER, url, None
             if parts.scheme and parts.scheme.lower() not in _WEB_SCHEMES:
                 return LinkKind.OTHER, url, None  # a <base> with an odd scheme
+            if parts.scheme and not parts.netloc:
+                # "https:/x" on a page of the other scheme: a web URL without
+                # a host, which no browser can follow.
+                return LinkKind.OTHER, url, None
         if cleaned.startswith("#") or (
             "#" in url
             and self._page is not None
