@@ -20,6 +20,10 @@ __all__ = ["builder", "slot_setters"]
 T = TypeVar("T")
 
 
+def _field_names(cls: type) -> tuple[str, ...]:
+    return tuple(field.name for field in attrs.fields(cls))
+
+
 def slot_setters(cls: type, *names: str) -> tuple[Callable[[Any, Any], None], ...]:
     """
     Return the setters of the slots of the attrs class *cls*'s fields *names*.
@@ -32,7 +36,7 @@ def slot_setters(cls: type, *names: str) -> tuple[Callable[[Any, Any], None], ..
     import, rather than leave a slot unset.
     """
     fields = attrs.fields(cls)
-    if names != tuple(field.name for field in fields) or any(
+    if names != _field_names(cls) or any(
         field.validator or field.converter for field in fields
     ):
         msg = f"{cls.__name__} has changed: update the fast construction of it"
@@ -48,7 +52,13 @@ def builder(cls: type[T], *names: str) -> Callable[..., T]:
     ``cls(field=value, ...)`` does, setting each slot as :func:`slot_setters`
     says.  Its source is generated, as attrs generates ``__init__``: a loop
     over the setters would cost more than attrs's own ``__init__``.
+
+    Callers that pass the fields positionally spell *names* out, so that a
+    field added or moved fails at import; without *names*, the builder takes
+    the class's fields, for callers that pass every field by name (a field
+    added then fails at the first call, as it would with ``cls(...)``).
     """
+    names = names or _field_names(cls)
     setters = slot_setters(cls, *names)
     body = "".join(f"    _set{i}(obj, {name})\n" for i, name in enumerate(names))
     source = (

@@ -89,42 +89,8 @@ _MODELLED = frozenset(
         "_embedded",
     }
 )
-# A post is built slot by slot (see wpparse._build.builder).
-_POST_FIELDS = (
-    "id",
-    "type",
-    "slug",
-    "status",
-    "link",
-    "guid",
-    "date",
-    "modified",
-    "author",
-    "featured_media",
-    "comment_status",
-    "ping_status",
-    "sticky",
-    "template",
-    "format",
-    "categories",
-    "tags",
-    "meta",
-    "class_list",
-    "title",
-    "title_html",
-    "excerpt",
-    "excerpt_html",
-    "excerpt_truncated",
-    "content_html",
-    "protected",
-    "sections",
-    "links",
-    "relations",
-    "embedded",
-    "extra",
-    "source",
-)
-_new_post = builder(Post, *_POST_FIELDS)
+# A post is built slot by slot, every field by name (see wpparse._build.builder).
+_new_post = builder(Post)
 
 
 def post_from_mapping(
