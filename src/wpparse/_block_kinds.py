@@ -31,7 +31,6 @@ from wpparse._elements import (
 from wpparse._eltext import (
     BLOCK_TEXT,
     code_text,
-    collapse_ws,
     facts,
     joined_text,
     line_of,
@@ -40,6 +39,7 @@ from wpparse._eltext import (
 )
 from wpparse._links import LinkResolver
 from wpparse._models import Block, BlockKind, Link
+from wpparse._text import collapse
 
 __all__ = [
     "LINK_CHARS",
@@ -80,7 +80,7 @@ def read_link(a: etree._Element, resolver: LinkResolver) -> Link | None:
     title = a.get("title")
     return resolver.link(
         href,
-        text=collapse_ws(text[:LINK_CHARS]),
+        text=collapse(text[:LINK_CHARS]),
         title=title.strip() if title else None,
         rel=a.get("rel"),
     )

@@ -24,6 +24,7 @@ from wpparse._elements import (
     NO_TEXT,
     PARA_BREAK,
 )
+from wpparse._text import collapse
 
 __all__ = [
     "BLOCK_TEXT",
@@ -31,7 +32,6 @@ __all__ = [
     "PLAIN_TEXT",
     "add_text",
     "code_text",
-    "collapse_ws",
     "collect",
     "facts",
     "finish",
@@ -54,7 +54,7 @@ def finish(parts: list[str | int]) -> str:
             line.append(part)
             continue
         if line:
-            text = collapse_ws("".join(line))
+            text = collapse("".join(line))
             line.clear()
             if text:
                 if out:
@@ -63,7 +63,7 @@ def finish(parts: list[str | int]) -> str:
                 pending = 0
         pending = max(pending, part)
     if line:
-        text = collapse_ws("".join(line))
+        text = collapse("".join(line))
         if text:
             if out:
                 out.append("\n\n" if pending == PARA_BREAK else "\n")
@@ -90,19 +90,6 @@ def collect(el: etree._Element, parts: list[str | int]) -> None:
                 parts.append(brk)
             if node.tail:
                 parts.append(node.tail)
-
-
-def collapse_ws(text: str) -> str:
-    """
-    Collapse runs of whitespace to one space and strip the ends.
-
-    Most text needs nothing: one C pass (``isprintable`` is false for every
-    whitespace but the space) and a search for two spaces prove it, which is
-    cheaper than splitting and joining a long non-ASCII string.
-    """
-    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
-        return text
-    return " ".join(text.split())
 
 
 def joined_text(el: etree._Element) -> str:
@@ -175,11 +162,11 @@ def text_of(el: etree._Element, *, shape: int | None = None) -> str:
     """
     if not len(el):
         text = el.text
-        return collapse_ws(text) if text else ""
+        return collapse(text) if text else ""
     if shape is None:
         shape = text_shape(el)
     if shape == PLAIN_TEXT:
-        return collapse_ws(joined_text(el))
+        return collapse(joined_text(el))
     if shape == BR_TEXT:
         return finish(_text_and_br(el))
     parts: list[str | int] = []

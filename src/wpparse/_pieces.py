@@ -60,7 +60,6 @@ from wpparse._eltext import (
     BR_TEXT,
     PLAIN_TEXT,
     add_text,
-    collapse_ws,
     facts,
     finish,
     has_descendant,
@@ -71,6 +70,7 @@ from wpparse._eltext import (
 from wpparse._flat import HeadingPiece, Piece, paragraph_block
 from wpparse._links import LinkResolver
 from wpparse._models import Block, BlockKind, Link
+from wpparse._text import collapse
 
 __all__ = ["Pieces"]
 
@@ -143,7 +143,7 @@ class Pieces:
     def plain_paragraph(self, el: etree._Element) -> None:
         """A ``<p>`` without children: the common case, kept short."""
         raw = el.text
-        text = collapse_ws(raw) if raw else ""
+        text = collapse(raw) if raw else ""
         if not raw or not text:
             self.marker = el.get("id") or self.marker
             return
@@ -210,7 +210,7 @@ class Pieces:
     def loose(self, run: list[str | etree._Element]) -> None:
         """Turn a run of inline content into a paragraph (or figures)."""
         if len(run) == 1 and isinstance(run[0], str):
-            text = collapse_ws(run[0])
+            text = collapse(run[0])
             if text:
                 self.add(paragraph_block(text, escape(text, quote=False)), LOOSE)
             return
