@@ -22,7 +22,6 @@ from wpparse._elements import (
     LANGUAGE,
     MEDIA_TAGS,
     NO_TEXT,
-    SHORT,
     SINGLE,
     SPECIAL,
     WP_IMAGE,
@@ -39,6 +38,7 @@ from wpparse._eltext import (
 )
 from wpparse._links import LinkResolver
 from wpparse._models import Block, BlockKind, Link
+from wpparse._pseudo import MAX_TITLE_CHARS
 from wpparse._text import collapse
 
 __all__ = [
@@ -291,7 +291,7 @@ def list_block(el: etree._Element, links: tuple[Link, ...]) -> tuple[Block, int]
         else:
             simple = False
     flags = 0
-    if len(items) == 1 and len(items[0]) <= SHORT and len(el) == 1:
+    if len(items) == 1 and len(items[0]) <= MAX_TITLE_CHARS and len(el) == 1:
         flags = SINGLE | facts(el[0])
     block = Block(
         kind=BlockKind.LIST,

@@ -48,7 +48,6 @@ __all__ = [
     "QUOTE",
     "ROLE",
     "SEP",
-    "SHORT",
     "SINGLE",
     "SPECIAL",
     "STRIPPED",
@@ -173,9 +172,6 @@ CAPTION_HINT: Final = re.compile(
 WP_IMAGE: Final = re.compile(r"\bwp-image-(\d+)\b")
 ATTACHMENT: Final = re.compile(r"^attachment_(\d+)$")
 LANGUAGE: Final = re.compile(r"\b(?:language|lang)-([\w+#.-]+)|\bbrush:\s*([\w+#.-]+)")
-SHORT: Final = 200
-"""Paragraphs longer than this are never headings (:data:`wpparse._pseudo.MAX_TITLE_CHARS`):
-the walk skips their formatting facts."""
 
 
 def _parse(html: str) -> tuple[etree._Element, str]:

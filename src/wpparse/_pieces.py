@@ -49,7 +49,6 @@ from wpparse._elements import (
     PARA,
     QUOTE,
     SEP,
-    SHORT,
     SPECIAL,
     TABLE,
     anchor_of,
@@ -70,6 +69,7 @@ from wpparse._eltext import (
 from wpparse._flat import HeadingPiece, Piece, paragraph_block
 from wpparse._links import LinkResolver
 from wpparse._models import Block, BlockKind, Link
+from wpparse._pseudo import MAX_TITLE_CHARS
 from wpparse._text import collapse
 
 __all__ = ["Pieces"]
@@ -187,7 +187,7 @@ class Pieces:
                 self.marker = anchor_of(el) or self.marker
             return
         flags = MEDIA if has_media else 0
-        if len(text) <= SHORT:
+        if len(text) <= MAX_TITLE_CHARS:
             flags |= facts(el)
         if "\n" in text:  # a line break between text, not a trailing <br>
             flags |= BREAKS
@@ -195,7 +195,11 @@ class Pieces:
         if hint and CAPTION_HINT.search(hint):
             flags |= CAPTION
         block = paragraph_block(text, serialise(el), links, run_in_lead(el, text))
-        self.add(block, flags, anchor_of(el) if len(text) <= SHORT else el.get("id"))
+        self.add(
+            block,
+            flags,
+            anchor_of(el) if len(text) <= MAX_TITLE_CHARS else el.get("id"),
+        )
 
     def media(self, el: etree._Element, links: tuple[Link, ...]) -> None:
         """Emit figures/embeds for the images and players of a text-less element."""
@@ -251,7 +255,7 @@ class Pieces:
         flags = LOOSE | (BREAKS if "\n" in text else 0) | (MEDIA if media else 0)
         if hinted:
             flags |= CAPTION
-        if len(text) <= SHORT:
+        if len(text) <= MAX_TITLE_CHARS:
             flags |= _run_facts(run)
         self.add(paragraph_block(text, "".join(html).strip(), tuple(links)), flags)
 

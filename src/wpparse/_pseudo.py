@@ -18,7 +18,6 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from wpparse._blocks import Piece
 from wpparse._elements import (
     BOLD,
     BREAKS,
@@ -27,6 +26,7 @@ from wpparse._elements import (
     LINKED,
     MEDIA,
 )
+from wpparse._flat import Piece
 from wpparse._models import BlockKind
 
 __all__ = ["MAX_TITLE_CHARS", "bold_heading", "line_heading", "title_like"]
