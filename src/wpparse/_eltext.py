@@ -30,6 +30,7 @@ __all__ = [
     "BLOCK_TEXT",
     "BR_TEXT",
     "PLAIN_TEXT",
+    "TEXT_SPECIAL",
     "add_text",
     "code_text",
     "collect",
@@ -115,7 +116,8 @@ def has_descendant(el: etree._Element, tags: frozenset[str]) -> bool:
 # What an element's text needs (text_shape): its joined text nodes, line
 # breaks at its <br>s only, or the walk that knows blocks and hidden content.
 PLAIN_TEXT, BR_TEXT, BLOCK_TEXT = range(3)
-_TEXT_SPECIAL: Final = frozenset((*BREAK, *NO_TEXT))
+TEXT_SPECIAL: Final = frozenset((*BREAK, *NO_TEXT))
+"""Tags that make an element's text more than its joined text nodes (see text_shape)."""
 _TEXT_AND_BR: Final = etree.XPath(".//text() | .//br", smart_strings=False)
 
 
@@ -125,7 +127,7 @@ def text_shape(el: etree._Element) -> int:
         return BLOCK_TEXT
     shape = PLAIN_TEXT
     for node in el.iterdescendants():
-        if node.tag in _TEXT_SPECIAL:
+        if node.tag in TEXT_SPECIAL:
             if node.tag != "br":
                 return BLOCK_TEXT
             shape = BR_TEXT

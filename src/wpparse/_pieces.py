@@ -58,6 +58,7 @@ from wpparse._eltext import (
     BLOCK_TEXT,
     BR_TEXT,
     PLAIN_TEXT,
+    TEXT_SPECIAL,
     add_text,
     facts,
     finish,
@@ -174,9 +175,10 @@ class Pieces:
             elif tag in SPECIAL:
                 if tag in MEDIA_SET:
                     has_media = True
+                # As text_shape reads it.
                 if tag == "br":
                     shape = max(shape, BR_TEXT)
-                elif tag != "img":
+                elif tag in TEXT_SPECIAL:
                     shape = BLOCK_TEXT
         text = text_of(el, shape=shape)
         links = self.read_links(found)
