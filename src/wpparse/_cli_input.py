@@ -126,9 +126,10 @@ class OutputError(Exception):
     """
 
 
-def _write(write: Callable[[Any, TextIO], None], obj: Any, out: TextIO) -> None:
+def _write(write: Callable[..., None], *args: Any) -> None:
+    """Call *write* with *args*; a failed write (an OSError) becomes OutputError."""
     try:
-        write(obj, out)
+        write(*args)
     except OSError as exc:
         raise OutputError(exc) from exc
 
@@ -291,10 +292,7 @@ def run(
                         tally = _read(file, options, out, report, stdin=stdin)
                     else:
                         result = future.result()
-                        try:
-                            write_output(out, result.output)
-                        except OSError as exc:
-                            raise OutputError(exc) from exc
+                        _write(write_output, out, result.output)
                         for line in result.problems:
                             report(line)
                         tally = result.tally
