@@ -10,7 +10,7 @@ the classification rules are easy to test on their own.
 from __future__ import annotations
 
 import re
-from urllib.parse import unquote, urljoin, urlsplit
+from urllib.parse import SplitResult, unquote, urljoin, urlsplit
 
 from wpparse._models import Link, LinkKind
 
@@ -73,35 +73,14 @@ _PLAIN_NETWORK_PATH = re.compile(
 _PLAIN_ROOT_PATH = re.compile(r"/(?!/)[^?#;\s]*(?:\?[^#\s]+)?(?:#\S+)?")
 
 
-def _origin(base: str | None) -> str | None:
-    """``scheme://netloc`` of an http(s) *base*, for the fast joins; else ``None``."""
-    if not base:
-        return None
-    try:
-        parts = urlsplit(base)
-    except ValueError:
-        return None
-    if parts.scheme not in _WEB_SCHEMES or not parts.netloc:
-        return None
-    return f"{parts.scheme}://{parts.netloc}"
-
-
-def _scheme_of(url: str | None) -> str:
-    """The lower-cased scheme of *url*; ``""`` for none or an unparsable URL."""
+def _split(url: str | None) -> SplitResult | None:
+    """``urlsplit(url)``; ``None`` for no URL or one it cannot read."""
     if not url:
-        return ""
+        return None
     try:
-        return urlsplit(url).scheme.lower()
+        return urlsplit(url)
     except ValueError:
-        return ""
-
-
-def _netloc_of(url: str) -> str:
-    """The network location of *url*; ``""`` for none or an unparsable URL."""
-    try:
-        return urlsplit(url).netloc
-    except ValueError:
-        return ""
+        return None
 
 
 def _usable_base(url: str) -> bool:
@@ -153,17 +132,18 @@ class LinkResolver:
                 base = None  # a javascript:, data: or broken <base> is ignored
         self._base = base or self._page
         self._host = site_host(self._page)
-        self._scheme = _scheme_of(self._base)
         self._anchors = anchors
-        self._origin = _origin(self._base)
-        self._base_host = None
-        if self._origin is not None:
-            self._base_host = urlsplit(self._origin).hostname
+        parts = _split(self._base)
+        scheme = parts.scheme if parts else ""
+        netloc = parts.netloc if parts else ""
+        self._scheme = scheme.lower()
+        # An http(s) base with a host: the fast joins use its origin.
+        web = scheme in _WEB_SCHEMES and bool(netloc)
+        self._origin = f"{scheme}://{netloc}" if web else None
+        self._base_host = parts.hostname if web and parts else None
         # A base with neither scheme nor host (a page known by its path only,
         # as some exports give it): a root-relative href replaces its path.
-        self._base_is_path = self._base is None or (
-            not self._scheme and not _netloc_of(self._base)
-        )
+        self._base_is_path = self._base is None or (not self._scheme and not netloc)
 
     def _fast(self, href: str) -> tuple[str, str | None] | None:
         """
