@@ -7,9 +7,7 @@ import pytest
 import wpparse
 from wpparse import Block, BlockKind
 from wpparse._block_kinds import list_block
-from wpparse._elements import (
-    content_root,
-)
+from wpparse._elements import content_root, serialise
 from wpparse._eltext import (
     collect,
     finish,
@@ -387,3 +385,23 @@ def test_fast_paragraph_block_is_the_block_attrs_builds() -> None:
     assert built == fast
     assert hash(built) == hash(fast)
     assert repr(built) == repr(fast)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "plain",
+        "a &amp; b &lt;c&gt; &quot;q&quot; 'x'",
+        "nb&nbsp;sp\u2009thin",
+        "x\r\ny\tz",
+        "émoji 😀",
+    ],
+)
+def test_plain_paragraph_html_is_what_lxml_writes(text: str) -> None:
+    # A <p> without attributes or children is serialised by escaping its text,
+    # without a call into lxml: it must be what lxml itself would write.
+    body = content_root(f"<p>{text}</p>")
+    assert body is not None
+    (section,) = wpparse.parse_content(f"<p>{text}</p>")
+
+    assert serialise(body[0]) == section.blocks[0].html
