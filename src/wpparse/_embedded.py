@@ -16,8 +16,9 @@ from datetime import tzinfo
 from typing import Any
 
 from wpparse._models import Post, Relation
-from wpparse._objectfields import key_path, new_embedded
+from wpparse._objectfields import new_embedded
 from wpparse._objects import Absence, Comment, Embedded, Media, Term, User
+from wpparse._relations import key_path
 from wpparse._wpjson import is_error_object, post_from_mapping
 from wpparse._wpobjects import (
     comment_of,

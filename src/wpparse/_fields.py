@@ -16,7 +16,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from wpparse._relations import quote_key
+from wpparse._relations import key_path
 from wpparse._repair import fix_surrogates
 from wpparse._text import html_to_text
 from wpparse.exceptions import InvalidPostError, describe
@@ -103,7 +103,7 @@ def _strs(value: Any, path: str) -> tuple[str, ...]:
     # None is strs_at's: only other values come here.
     if isinstance(value, Mapping):
         # WordPress serialises a PHP array with holes as an object {"0": ..., "2": ...}.
-        items = [(f"{path}['{quote_key(str(k))}']", v) for k, v in value.items()]
+        items = [(key_path(path, k), v) for k, v in value.items()]
     elif isinstance(value, list):
         items = [(f"{path}[{i}]", v) for i, v in enumerate(value)]
     else:

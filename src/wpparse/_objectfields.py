@@ -16,7 +16,6 @@ from typing import Any
 from wpparse._build import builder
 from wpparse._fields import _int
 from wpparse._objects import Comment, Embedded, Media, MediaSize, Term, User
-from wpparse._relations import quote_key
 from wpparse.exceptions import NotAPostError, describe
 
 __all__ = [
@@ -26,7 +25,6 @@ __all__ = [
     "USER_KEYS",
     "extra_of",
     "id_of",
-    "key_path",
     "new_comment",
     "new_embedded",
     "new_media",
@@ -66,14 +64,6 @@ new_embedded = builder(
     *("authors", "featured_media", "terms", "replies", "parents", "other"),
     "absences",
 )
-
-
-def key_path(path: str, key: Any) -> str:
-    """The path of the member *key* of the object at *path*: ``$.x['it\\'s']``."""
-    name = key if key.__class__ is str else str(key)
-    if "'" in name or "\\" in name:
-        name = quote_key(name)
-    return f"{path}['{name}']"
 
 
 def id_of(obj: Mapping[str, Any], path: str) -> int:

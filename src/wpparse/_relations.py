@@ -16,7 +16,7 @@ from wpparse._build import builder
 from wpparse._models import Relation
 from wpparse.exceptions import InvalidPostError, describe
 
-__all__ = ["parse_relations", "quote_key"]
+__all__ = ["key_path", "parse_relations"]
 
 # WordPress's only CURIE.  Used when a response trimmed ``curies`` away.
 _DEFAULT_CURIES = {"wp": "https://api.w.org/{rel}"}
@@ -59,9 +59,12 @@ def expand_rel(rel: str, curies: Mapping[str, str]) -> str:
     return template.replace("{rel}", reference)
 
 
-def quote_key(name: str) -> str:
-    """Quote a key for a bracketed JSON path step: ``['it\\'s']``."""
-    return name.replace("\\", "\\\\").replace("'", "\\'")
+def key_path(path: str, key: Any) -> str:
+    """The path of the member *key* of the object at *path*: ``$.x['it\\'s']``."""
+    name = key if key.__class__ is str else str(key)
+    if "'" in name or "\\" in name:
+        name = name.replace("\\", "\\\\").replace("'", "\\'")
+    return f"{path}['{name}']"
 
 
 def _int_or_none(value: Any) -> int | None:
@@ -75,7 +78,7 @@ def _int_or_none(value: Any) -> int | None:
 
 
 def _item_path(path: str, rel: Any, index: int, listed: bool) -> str:  # noqa: FBT001
-    rel_path = f"{path}['{quote_key(str(rel))}']"
+    rel_path = key_path(path, rel)
     return f"{rel_path}[{index}]" if listed else rel_path
 
 

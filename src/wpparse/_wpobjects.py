@@ -26,7 +26,6 @@ from wpparse._objectfields import (
     USER_KEYS,
     extra_of,
     id_of,
-    key_path,
     new_comment,
     new_media,
     new_media_size,
@@ -34,7 +33,7 @@ from wpparse._objectfields import (
     new_user,
 )
 from wpparse._objects import Comment, Media, MediaSize, Source, Term, User
-from wpparse._relations import parse_relations
+from wpparse._relations import key_path, parse_relations
 from wpparse._text import collapse, html_to_text
 from wpparse._wpjson import (
     HeadingRule,
