@@ -31,12 +31,7 @@ _WP_CURIES = [{"name": "wp", "href": "https://api.w.org/{rel}", "templated": Tru
 def _curies(links: Mapping[str, Any]) -> Mapping[str, str]:
     """The CURIE templates of *links*, by name (read only: may be _DEFAULT_CURIES)."""
     raw = links.get("curies")
-    if raw is None or (
-        raw.__class__ is list
-        and len(raw) == 1
-        and raw[0].__class__ is dict
-        and raw == _WP_CURIES
-    ):
+    if raw is None or raw == _WP_CURIES:  # what the loop below would find
         return _DEFAULT_CURIES
     found = dict(_DEFAULT_CURIES)
     if isinstance(raw, list):
