@@ -109,8 +109,9 @@ def post_from_mapping(
     :func:`~wpparse._load.load_json_clean`): the field readers then skip
     looking for them.
     """
-    raise_for_error(obj, path)
-    kind = object_kind(obj)
+    kind = object_kind(obj)  # "error" for a WordPress error response
+    if kind == "error":
+        raise_for_error(obj, path)
     if kind not in {"post", "media"}:
         raise NotAPostError(f"expected a post object, got {what(kind)}", path=path)
     id_key = "id" if "id" in obj else "ID"
