@@ -227,9 +227,8 @@ def facts(el: etree._Element) -> int:
     break BOLD: ``1. <strong>Title</strong>`` is a bold title with its number.
     """
     if el.tag not in NO_TEXT and not any(len(child) for child in el):
-        return _flat_facts(el)
-    unbold: list[str] = []
-    italic_gap = link_gap = False
+        return _flags(_flat_runs(el))
+    runs: list[_Run] = []
     bold = italic = linked = 0
     walker = etree.iterwalk(el, events=("start", "end"))
     for event, node in walker:
@@ -249,53 +248,48 @@ def facts(el: etree._Element) -> int:
         else:
             text = node.tail if node is not el else None
         if text and not text.isspace():
-            if not bold:
-                unbold.append(text)
-            italic_gap = italic_gap or not italic
-            link_gap = link_gap or not linked
-    return _flags(unbold, italic_gap=italic_gap, link_gap=link_gap)
+            runs.append((text, bold > 0, italic > 0, linked > 0))
+    return _flags(runs)
 
 
-def _flat_facts(el: etree._Element) -> int:
-    """:func:`facts` of an element whose children have no children (most
-    paragraphs): the same answer from one pass over the children."""
-    unbold: list[str] = []
-    italic_gap = link_gap = False
+# A run of visible text and whether it is bold, italic and link text.
+_Run = tuple[str, bool, bool, bool]
+
+
+def _flat_runs(el: etree._Element) -> list[_Run]:
+    """The runs of an element whose children have no children (most
+    paragraphs), from one pass over the children instead of a walk."""
+    runs: list[_Run] = []
     bold = _is_bold(el)
     italic = el.tag in _ITALIC
     linked = el.tag == "a" and el.get("href") is not None
     text = el.text
     if text and not text.isspace():
-        if not bold:
-            unbold.append(text)
-        italic_gap = not italic
-        link_gap = not linked
+        runs.append((text, bold, italic, linked))
     for child in el:
         tag = child.tag
         text = child.text
         if text and tag not in NO_TEXT and not text.isspace():
-            if not (bold or _is_bold(child)):
-                unbold.append(text)
-            italic_gap = italic_gap or not (italic or tag in _ITALIC)
-            link_gap = link_gap or not (
-                linked or (tag == "a" and child.get("href") is not None)
+            runs.append(
+                (
+                    text,
+                    bold or _is_bold(child),
+                    italic or tag in _ITALIC,
+                    linked or (tag == "a" and child.get("href") is not None),
+                )
             )
         text = child.tail
         if text and not text.isspace():
-            if not bold:
-                unbold.append(text)
-            italic_gap = italic_gap or not italic
-            link_gap = link_gap or not linked
-    return _flags(unbold, italic_gap=italic_gap, link_gap=link_gap)
+            runs.append((text, bold, italic, linked))
+    return runs
 
 
-def _flags(unbold: list[str], *, italic_gap: bool, link_gap: bool) -> int:
-    flags = 0
-    if not any(c.isalpha() for c in "".join(unbold)):
-        flags |= BOLD
-    if not italic_gap:
+def _flags(runs: list[_Run]) -> int:
+    unbold = "".join(text for text, bold, _, _ in runs if not bold)
+    flags = 0 if any(c.isalpha() for c in unbold) else BOLD
+    if all(italic for _, _, italic, _ in runs):
         flags |= ITALIC
-    if not link_gap:
+    if all(linked for _, _, _, linked in runs):
         flags |= LINKED
     return flags
 
