@@ -4,8 +4,9 @@
 """
 Development tasks for wpparse.  ``nox -l`` lists them; ``nox`` runs the default ones.
 
-Every session upgrades pip first: the pip bundled with some Pythons (23.2) has
-a resolver bug around lxml's extras, and ``--group`` needs pip 25.1.
+Every session installs its tools from the committed ``uv.lock`` (``uv sync
+--locked``): a new release upstream cannot change what a session runs.
+``nox -s lock`` refreshes the lock; see RELEASING.md for when.
 """
 
 from __future__ import annotations
@@ -25,7 +26,8 @@ from pathlib import Path, PurePosixPath
 import nox
 
 nox.needs_version = ">=2025.02.09"
-nox.options.default_venv_backend = "virtualenv"
+# uv makes the environments and installs into them from the committed uv.lock.
+nox.options.default_venv_backend = "uv"
 nox.options.reuse_existing_virtualenvs = True
 
 PYPROJECT = nox.project.load_toml("pyproject.toml")
@@ -34,17 +36,32 @@ ROOT = Path(__file__).parent
 
 
 def _install(session: nox.Session, *groups: str, project: bool = True) -> None:
-    """Upgrade pip, then install the named dependency groups (and wpparse itself)."""
-    session.install("--upgrade", "pip")
-    requirements = [
-        req
-        for group in groups
-        for req in nox.project.dependency_groups(PYPROJECT, group)
-    ]
-    if requirements:
-        session.install(*requirements)
-    if project:
-        session.install("-e", ".")
+    """
+    Install exactly the locked versions of the named dependency groups (and wpparse).
+
+    ``uv sync --locked`` takes every version from ``uv.lock`` and fails when the
+    lock is stale against ``pyproject.toml``; it also removes anything else from
+    the environment, so a reused one cannot keep a stray version either.
+    wpparse itself is installed editable, built by the backend pinned in
+    ``[tool.uv] build-constraint-dependencies``.
+    """
+    args = ["uv", "sync", "--locked", "--no-default-groups"]
+    args += [f"--group={group}" for group in groups]
+    if not project:
+        args.append("--no-install-project")
+    session.run_install(*args, env=_uv_env(session), external=True)
+
+
+def _uv_env(session: nox.Session) -> dict[str, str]:
+    """Point uv's project commands at the session's virtualenv."""
+    location = getattr(session.virtualenv, "location", None)
+    if not isinstance(location, str):
+        session.error("this session needs a virtualenv")
+    return {"UV_PROJECT_ENVIRONMENT": location}
+
+
+# uv's export of the lock as pinned requirements, without wpparse itself.
+_EXPORT = ("uv", "export", "--locked", "--format=requirements-txt", "--no-emit-project")
 
 
 def _sphinx(
@@ -65,6 +82,97 @@ def tests(session: nox.Session) -> None:
     """Run the unit, property and corpus tests (quick Hypothesis profile)."""
     _install(session, "tests")
     session.run("python", "-m", "pytest", *session.posargs)
+
+
+@nox.session(python=PYTHON_VERSIONS[0])
+def lowest(session: nox.Session) -> None:
+    """
+    Run the unit tests with every runtime dependency at the minimum pyproject.toml declares.
+
+    The test tools come from the lock; then attrs, beautifulsoup4, lxml and
+    python-dateutil are put back to their declared floors (``>=X`` installed as
+    ``==X``), so a floor that no longer works turns this session red.
+    """
+    _install(session, "tests")
+    floors = []
+    for requirement in PYPROJECT["project"]["dependencies"]:
+        name, sep, version = requirement.partition(">=")
+        if not sep or not re.fullmatch(r"[A-Za-z0-9._-]+", name) or "," in version:
+            session.error(
+                f"declare runtime dependencies as NAME>=X, not {requirement!r}"
+            )
+        floors.append(f"{name}=={version}")
+    session.run_install("uv", "pip", "install", *floors, external=True)
+    session.run("python", "-m", "pytest", *session.posargs)
+
+
+@nox.session(venv_backend="none", default=False)
+def lock(session: nox.Session) -> None:
+    """
+    Refresh every pinned tool: ``uv.lock``, the backend pins, CI's own tools, Python's docs inventory.
+
+    Upgrading tools is its own commit (see RELEASING.md): run this, run ``nox``,
+    and commit the changed files alone.  ``nox -s lock -- --check`` only checks
+    that the lock matches pyproject.toml.
+    """
+    if "--check" in session.posargs:
+        session.run("uv", "lock", "--check", external=True)
+        return
+    session.run("uv", "lock", "--upgrade", external=True)
+    # The backend that builds wpparse in every session, pinned to the locked versions.
+    pins = session.run(
+        *_EXPORT,
+        "--only-group=backend",
+        "--quiet",
+        "--no-hashes",
+        "--no-annotate",
+        "--no-header",
+        external=True,
+        silent=True,
+    )
+    assert isinstance(pins, str)
+    lines = [line.strip() for line in pins.splitlines() if line.strip()]
+    text = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    listed = "".join(f'\n  "{line}",' for line in lines)
+    text = re.sub(
+        r"^build-constraint-dependencies = \[[^\]]*\]",
+        lambda _: f"build-constraint-dependencies = [{listed}\n]",
+        text,
+        count=1,
+        flags=re.MULTILINE,
+    )
+    (ROOT / "pyproject.toml").write_text(text, encoding="utf-8")
+    session.run("uv", "lock", external=True)
+    # .ci/run installs nox, uv and pip from this file, hashes required.
+    session.run(
+        *_EXPORT,
+        "--only-group=ci",
+        "-o",
+        ".ci/requirements.txt",
+        external=True,
+    )
+    # Python's own inventory, for offline cross-references in the docs.
+    debian = sorted(
+        inv
+        for inv in Path("/usr/share/doc").glob("python3.*/html/objects.inv")
+        if re.fullmatch(r"python3\.\d+", inv.parent.parent.name)
+    )
+    if debian:
+        shutil.copyfile(debian[-1], ROOT / "docs" / "_support" / "python-objects.inv")
+        session.log(f"docs/_support/python-objects.inv from {debian[-1]}")
+    else:
+        session.warn(
+            "Python's objects.inv not refreshed: apt-get install python3-doc, or copy "
+            "https://docs.python.org/3/objects.inv to docs/_support/python-objects.inv"
+        )
+
+
+@nox.session(venv_backend="none", default=False)
+def locked(session: nox.Session) -> None:
+    """Check that every environment in .nox/ holds exactly the versions in uv.lock."""
+    session.run(
+        "python", str(ROOT / ".ci" / "check_envs.py"), str(ROOT / ".nox"), external=True
+    )
 
 
 @nox.session(name="property", default=False)
@@ -95,8 +203,7 @@ def fuzz(session: nox.Session) -> None:
     the session and is written to ``.nox/fuzz/tmp/``; make it a regression test.
     atheris ships binary wheels for CPython 3.11 on x86-64 Linux: no clang needed.
     """
-    _install(session)
-    session.install("atheris>=2.3")
+    _install(session, "fuzz")
     seconds = session.posargs[0] if session.posargs else None
     seconds = seconds or os.environ.get("WPPARSE_FUZZ_SECONDS", "60")
     tmp = Path(session.create_tmp())
@@ -154,8 +261,7 @@ def recipes(session: nox.Session) -> None:
         session.error(
             "the Spark recipe needs Java 17 or newer: apt-get install openjdk-17-jre-headless"
         )
-    _install(session, "docs")
-    session.install("pyspark")
+    _install(session, "recipes")
     _sphinx(
         session,
         "doctest",
@@ -182,8 +288,7 @@ def bench(session: nox.Session) -> None:
 @nox.session(default=False)
 def screenshots(session: nox.Session) -> None:
     """Render the built landing, tutorial and API pages in headless Chromium; fail on a blank or broken page."""
-    _install(session, "docs")
-    session.install("pillow")
+    _install(session, "screenshots")
     html = ROOT / "docs" / "_build" / "html"
     _sphinx(session, "html", html)
     session.run(
@@ -262,34 +367,39 @@ def _check_sdist(session: nox.Session, sdist: Path) -> None:
 @nox.session
 def build(session: nox.Session) -> None:
     """Build sdist and wheel into dist/, check them, and run the CLI from the wheel in a fresh virtualenv."""
-    _install(session, project=False)
-    session.install("build", "twine")
+    _install(session, "build", project=False)
     out = ROOT / "dist"
     shutil.rmtree(out, ignore_errors=True)
-    session.run("python", "-m", "build", "--outdir", str(out))
+    # The locked backend is in the session: no isolated build fetching another one.
+    session.run("python", "-m", "build", "--no-isolation", "--outdir", str(out))
     session.run("twine", "check", "--strict", *sorted(map(str, out.iterdir())))
     (wheel,) = out.glob("*.whl")
     _check_wheel(session, wheel)
     (sdist,) = out.glob("*.tar.gz")
     _check_sdist(session, sdist)
 
-    # Install the wheel, not the checkout, where nothing else is installed.
-    venv = Path(session.create_tmp()) / "wheel-venv"
+    # Install the wheel, not the checkout, where nothing else is installed,
+    # its dependencies at the locked versions.
+    tmp = Path(session.create_tmp())
+    venv = tmp / "wheel-venv"
     shutil.rmtree(venv, ignore_errors=True)
-    session.run("python", "-m", "venv", str(venv))
+    constraints = tmp / "runtime-constraints.txt"
+    session.run(*_EXPORT, "--no-default-groups", "-o", str(constraints), external=True)
+    session.run(
+        "uv", "venv", "-q", "--python", sys.executable, str(venv), external=True
+    )
     bindir = venv / ("Scripts" if sys.platform == "win32" else "bin")
     session.run(
-        str(bindir / "python"),
-        "-m",
+        "uv",
         "pip",
         "install",
         "-q",
-        "--upgrade",
-        "pip",
+        "--python",
+        str(bindir / "python"),
+        "-c",
+        str(constraints),
+        str(wheel),
         external=True,
-    )
-    session.run(
-        str(bindir / "python"), "-m", "pip", "install", "-q", str(wheel), external=True
     )
     expected = f"wpparse {_source_version()}"
     shown = session.run(

@@ -65,13 +65,12 @@ EXAMPLES = Path({str(DOCS.parent / "examples")!r})
 RUN_SPARK = os.environ.get("WPPARSE_DOCS_SPARK") == "1"
 """
 
-# Offline builds cannot fetch inventories: use Debian's python3.11-doc copy
-# (installed by .ci/run) when it is there, the network otherwise.
-_LOCAL_PY_INV = Path("/usr/share/doc/python3.11/html/objects.inv")
+# Offline builds cannot fetch inventories: Python's own is kept in the repository
+# (refreshed by `nox -s lock`), so the docs build needs neither network nor python3-doc.
 intersphinx_mapping = {
     "python": (
         "https://docs.python.org/3",
-        str(_LOCAL_PY_INV) if _LOCAL_PY_INV.exists() else None,
+        str(DOCS / "_support" / "python-objects.inv"),
     ),
 }
 intersphinx_timeout = 5

@@ -16,7 +16,7 @@ def test_readme_starts_with_the_install_and_test_commands() -> None:
 
     assert [b.strip() for b in blocks[:2]] == [
         "pip install . && wpparse examples/sample-post.json",
-        "pip install nox && nox",
+        'pip install "nox[uv]" && nox',
     ]
 
 
