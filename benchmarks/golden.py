@@ -232,7 +232,15 @@ def compare(old: Path, new: Path, *, show: int = 5) -> int:
         for key in keys:
             print(f"{label}: {key}")
     for key in changed[:show]:
-        print(f"--- {key}\n  old: {before[key][:400]}\n  new: {after[key][:400]}")
+        was, now = before[key], after[key]
+        at = next(
+            (i for i, (x, y) in enumerate(zip(was, now, strict=False)) if x != y),
+            min(len(was), len(now)),
+        )
+        start = max(0, at - 80)
+        print(f"--- {key} (from character {at})")
+        print(f"  old: ...{was[start : at + 200]}")
+        print(f"  new: ...{now[start : at + 200]}")
     total = len(missing) + len(added) + len(changed)
     print(
         f"{len(before)} records before, {len(after)} after: "
