@@ -353,7 +353,7 @@ def test_title_odd_documents_never_raise(value: str, expected: str) -> None:
 
 
 def test_a_parsed_post_is_the_post_attrs_builds() -> None:
-    # post_from_mapping builds a Post slot by slot (see wpparse._build): every
+    # post_from_mapping builds a Post slot by slot (see wpparse._model.build): every
     # field must be set, to the value Post(...) would hold.
     data = {
         "id": 7,
@@ -374,7 +374,7 @@ def test_a_parsed_post_is_the_post_attrs_builds() -> None:
 
 
 def test_slot_setters_refuse_a_field_list_that_is_not_the_class() -> None:
-    from wpparse._build import slot_setters
+    from wpparse._model.build import slot_setters
 
     names = [field.name for field in attrs.fields(wpparse.Relation)]
 

@@ -13,28 +13,26 @@ import typing as _typing
 from wpparse import exceptions
 from wpparse._collections import Collection, Headers, parse_objects, parse_posts
 from wpparse._links import extract_links
-from wpparse._models import (
+from wpparse._model.content import (
     Block,
     BlockKind,
     Chunk,
     HeadingSource,
     Link,
     LinkKind,
-    Post,
-    Relation,
     Section,
 )
-from wpparse._objects import (
+from wpparse._model.objects import (
     Absence,
     Comment,
-    Embedded,
-    Media,
     MediaSize,
     Problem,
+    Relation,
     Source,
     Term,
     User,
 )
+from wpparse._model.post import Embedded, Media, Post
 from wpparse._sections import parse_content
 from wpparse._wpjson import parse_post
 from wpparse._wpobjects import parse

@@ -37,7 +37,7 @@ from wpparse._eltext import (
     text_shape,
 )
 from wpparse._links import LinkResolver
-from wpparse._models import Block, BlockKind, Link
+from wpparse._model.content import Block, BlockKind, Link
 from wpparse._pseudo import MAX_TITLE_CHARS
 from wpparse._text import collapse
 

@@ -50,7 +50,7 @@ from wpparse._elements import (
 )
 from wpparse._flat import Piece
 from wpparse._links import LinkResolver
-from wpparse._models import Link
+from wpparse._model.content import Link
 from wpparse._pieces import Pieces
 
 __all__ = ["Piece", "split_content"]

@@ -22,7 +22,8 @@ from itertools import chain
 
 import attrs
 
-from wpparse._models import Chunk, Link, Post, Section
+from wpparse._model.content import Chunk, Link, Section
+from wpparse._model.post import Post
 
 __all__ = ["chunks"]
 

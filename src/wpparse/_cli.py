@@ -32,7 +32,8 @@ from wpparse._cli_output import (
     write_text,
 )
 from wpparse._dict import _attrs_dict
-from wpparse._models import Post, Section
+from wpparse._model.content import Section
+from wpparse._model.post import Post
 from wpparse._wpobjects import WPObject
 
 __all__ = ["FORMATS", "Formatter", "build_parser", "main"]

@@ -25,7 +25,7 @@ from typing import Any, TextIO
 from urllib.parse import unquote
 
 from wpparse._chunks import chunks
-from wpparse._models import Post
+from wpparse._model.post import Post
 from wpparse._render_markdown import to_markdown
 from wpparse._render_text import to_text
 

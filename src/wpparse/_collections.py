@@ -25,8 +25,8 @@ from wpparse._load import (
     load_repaired_json,
     looks_like_json_lines,
 )
-from wpparse._models import Post
-from wpparse._objects import Problem, Source
+from wpparse._model.objects import Problem, Source
+from wpparse._model.post import Post
 from wpparse._wpjson import HeadingRule, post_from_mapping, raise_for_error
 from wpparse._wpobjects import WPObject, object_from_mapping
 from wpparse.exceptions import InvalidJSONError, NotAPostError, WPParseError, describe

@@ -20,7 +20,8 @@ from typing import Any
 
 import attrs
 
-from wpparse._models import Link, Post, Section
+from wpparse._model.content import Link, Section
+from wpparse._model.post import Post
 
 __all__ = ["link_dict", "post_schema", "to_dict"]
 

@@ -15,9 +15,9 @@ from collections.abc import Mapping
 from datetime import tzinfo
 from typing import Any
 
-from wpparse._models import Post, Relation
+from wpparse._model.objects import Absence, Comment, Relation, Term, User
+from wpparse._model.post import Embedded, Media, Post
 from wpparse._objectfields import new_embedded
-from wpparse._objects import Absence, Comment, Embedded, Media, Term, User
 from wpparse._relations import key_path
 from wpparse._wpjson import is_error_object, post_from_mapping
 from wpparse._wpobjects import (

@@ -7,8 +7,8 @@ heading); :func:`paragraph_block` builds the most common block quickly.
 
 from __future__ import annotations
 
-from wpparse._build import builder
-from wpparse._models import Block, BlockKind, Link
+from wpparse._model.build import builder
+from wpparse._model.content import Block, BlockKind, Link
 
 __all__ = ["HeadingPiece", "Piece", "paragraph_block"]
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from urllib.parse import SplitResult, unquote, urljoin, urlsplit
 
-from wpparse._models import Link, LinkKind
+from wpparse._model.content import Link, LinkKind
 
 __all__ = ["LinkResolver", "extract_links", "site_host"]
 

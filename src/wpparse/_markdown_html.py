@@ -25,7 +25,7 @@ from wpparse._markdown_inline import (
     link_title,
 )
 from wpparse._markdown_table import table_blocks
-from wpparse._models import Link, LinkKind
+from wpparse._model.content import Link, LinkKind
 from wpparse._urlsafety import resolve, safe_url
 
 __all__ = ["DROP", "Converter", "fenced_code"]

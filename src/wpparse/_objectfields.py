@@ -5,7 +5,7 @@ beyond :mod:`wpparse._fields`'s readers, and their fast construction.
 As there, a field's JSON path is built only when its value needs it (to
 raise, or to repair); the common values (ASCII or *clean* strings, plain
 integers) take a fast path, and anything else the full reader.  The models
-are built slot by slot (:func:`wpparse._build.builder`).
+are built slot by slot (:func:`wpparse._model.build.builder`).
 """
 
 from __future__ import annotations
@@ -13,9 +13,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from wpparse._build import builder
 from wpparse._fields import _int
-from wpparse._objects import Comment, Embedded, Media, MediaSize, Term, User
+from wpparse._model.build import builder
+from wpparse._model.objects import Comment, MediaSize, Term, User
+from wpparse._model.post import Embedded, Media
 from wpparse.exceptions import NotAPostError, describe
 
 __all__ = [

@@ -69,7 +69,7 @@ from wpparse._eltext import (
 )
 from wpparse._flat import HeadingPiece, Piece, paragraph_block
 from wpparse._links import LinkResolver
-from wpparse._models import Block, BlockKind, Link
+from wpparse._model.content import Block, BlockKind, Link
 from wpparse._pseudo import MAX_TITLE_CHARS
 from wpparse._text import collapse
 

@@ -27,7 +27,7 @@ from wpparse._elements import (
     MEDIA,
 )
 from wpparse._flat import Piece
-from wpparse._models import BlockKind
+from wpparse._model.content import BlockKind
 
 __all__ = ["MAX_TITLE_CHARS", "bold_heading", "line_heading", "title_like"]
 

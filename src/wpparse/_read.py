@@ -19,8 +19,8 @@ from typing import Any, Generic, TypeVar
 
 from wpparse._collections import make_problem
 from wpparse._dates import resolve_tz
-from wpparse._models import Post
-from wpparse._objects import Problem, Source
+from wpparse._model.objects import Problem, Source
+from wpparse._model.post import Post
 from wpparse._stream import iter_files, iter_values, read_error
 from wpparse._wpjson import HeadingRule, object_kind, post_from_mapping
 from wpparse._wpobjects import WPObject, object_from_mapping

@@ -12,8 +12,8 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from wpparse._build import builder
-from wpparse._models import Relation
+from wpparse._model.build import builder
+from wpparse._model.objects import Relation
 from wpparse.exceptions import InvalidPostError, describe
 
 __all__ = ["key_path", "parse_relations"]

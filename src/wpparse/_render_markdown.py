@@ -25,8 +25,9 @@ from wpparse._markdown_inline import (
     heading_content,
     link_destination,
 )
-from wpparse._models import Block, BlockKind, Link, Post, Section
-from wpparse._objects import Term
+from wpparse._model.content import Block, BlockKind, Link, Section
+from wpparse._model.objects import Term
+from wpparse._model.post import Post
 from wpparse._urlsafety import safe_url
 from wpparse._yaml import yaml_mapping
 

@@ -14,7 +14,8 @@ import lxml.html
 from lxml import etree
 
 from wpparse._htmltext import make_parser
-from wpparse._models import Block, BlockKind, Post
+from wpparse._model.content import Block, BlockKind
+from wpparse._model.post import Post
 
 __all__ = ["block_text", "to_text"]
 

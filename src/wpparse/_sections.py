@@ -30,7 +30,14 @@ from wpparse._blocks import Piece, split_content
 from wpparse._elements import (
     SINGLE,
 )
-from wpparse._models import Block, BlockKind, HeadingSource, Link, LinkKind, Section
+from wpparse._model.content import (
+    Block,
+    BlockKind,
+    HeadingSource,
+    Link,
+    LinkKind,
+    Section,
+)
 from wpparse._pseudo import MAX_TITLE_CHARS, bold_heading, line_heading
 
 __all__ = ["ContentTree", "build_content", "parse_content"]

@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
 
-from wpparse._objects import Source
+from wpparse._model.objects import Source
 from wpparse._wpjson import is_error_object
 from wpparse.exceptions import InvalidJSONError, WPParseError, WPParseWarning
 

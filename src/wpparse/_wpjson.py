@@ -14,7 +14,6 @@ from collections.abc import Mapping
 from datetime import tzinfo
 from typing import Any, Literal
 
-from wpparse._build import builder
 from wpparse._dates import resolve_tz, wp_date_at
 from wpparse._fields import (
     _excerpt_text,
@@ -34,8 +33,9 @@ from wpparse._load import (
     load_json,
     load_json_clean,
 )
-from wpparse._models import Post, Relation
-from wpparse._objects import Embedded, Source
+from wpparse._model.build import builder
+from wpparse._model.objects import Relation, Source
+from wpparse._model.post import Embedded, Post
 from wpparse._relations import parse_relations
 from wpparse._sections import build_content
 from wpparse._text import collapse, html_to_text
@@ -89,7 +89,7 @@ _MODELLED = frozenset(
         "_embedded",
     }
 )
-# A post is built slot by slot, every field by name (see wpparse._build.builder).
+# A post is built slot by slot, every field by name (see wpparse._model.build.builder).
 _new_post = builder(Post)
 
 

@@ -18,7 +18,8 @@ from wpparse._dates import resolve_tz, wp_date_at
 from wpparse._fields import _int, _str, int_at, rendered_at, str_at
 from wpparse._kinds import what as _what
 from wpparse._load import JSONInput
-from wpparse._models import Post
+from wpparse._model.objects import Comment, MediaSize, Source, Term, User
+from wpparse._model.post import Media, Post
 from wpparse._objectfields import (
     COMMENT_KEYS,
     MEDIA_KEYS,
@@ -32,7 +33,6 @@ from wpparse._objectfields import (
     new_term,
     new_user,
 )
-from wpparse._objects import Comment, Media, MediaSize, Source, Term, User
 from wpparse._relations import key_path, parse_relations
 from wpparse._text import collapse, html_to_text
 from wpparse._wpjson import (

@@ -1,9 +1,12 @@
 """
-The immutable models of the REST objects other than posts: media, users, terms
-and comments, plus where a record came from and what went wrong with one.
+The models of the REST objects a post refers to (users, terms, comments, link
+relations, image sizes) and the bookkeeping of whole-site reading (where a
+record came from, what went wrong with one, what WordPress would not embed).
 
-Like :mod:`wpparse._models`, this module imports only attrs and the standard
-library; the mapping from JSON lives in :mod:`wpparse._wpobjects`.
+None of these models holds another REST object, so they sit below
+:mod:`wpparse._model.post`, whose models embed one another.  Like every module
+of :mod:`wpparse._model`, this one imports only attrs, the standard library and
+:mod:`wpparse.exceptions`; the mapping from JSON lives in :mod:`wpparse._rest`.
 """
 
 from __future__ import annotations
@@ -14,16 +17,14 @@ from typing import Any
 
 import attrs
 
-from wpparse._models import Post, Relation
 from wpparse.exceptions import WPParseError
 
 __all__ = [
     "Absence",
     "Comment",
-    "Embedded",
-    "Media",
     "MediaSize",
     "Problem",
+    "Relation",
     "Source",
     "Term",
     "User",
@@ -133,62 +134,6 @@ class MediaSize:
 
 
 @attrs.frozen(kw_only=True)
-class Media:
-    """
-    A media item (attachment): an image, a video, a document.
-
-    .. versionadded:: 0.1.0
-    """
-
-    id: int
-    """The attachment's id."""
-    source_url: str | None = None
-    """The URL of the original file."""
-    alt_text: str = ""
-    """The image's alternative text, entities decoded."""
-    caption: str = ""
-    """The caption as plain text: tags stripped, entities decoded."""
-    caption_html: str = ""
-    """The caption's HTML exactly as received (``caption.rendered`` or a plain string)."""
-    description: str = ""
-    """The description as plain text."""
-    description_html: str = ""
-    """The description's HTML exactly as received."""
-    title: str = ""
-    """The title as plain text."""
-    media_type: str | None = None
-    """``image`` or ``file``."""
-    mime_type: str | None = None
-    """The MIME type (``image/jpeg``)."""
-    width: int | None = None
-    """Width in pixels of the original (``media_details.width``)."""
-    height: int | None = None
-    """Height in pixels of the original (``media_details.height``)."""
-    file: str | None = None
-    """The file's path under the uploads folder (``media_details.file``)."""
-    sizes: Mapping[str, MediaSize] = attrs.field(factory=dict)
-    """The generated sizes by name (``media_details.sizes``)."""
-    slug: str | None = None
-    """The URL slug."""
-    link: str | None = None
-    """The attachment page's URL."""
-    date: datetime | None = None
-    """Upload date, aware when the offset is known (as :attr:`Post.date`)."""
-    author: int | None = None
-    """The uploader's user id."""
-    post: int | None = None
-    """The id of the post the file was uploaded to, if any."""
-    embedded: Embedded | None = None
-    """The objects embedded by ``?_embed`` (the uploader), or ``None``."""
-    relations: tuple[Relation, ...] = attrs.field(default=(), repr=False)
-    """The ``_links`` object."""
-    extra: Mapping[str, Any] = attrs.field(factory=dict, repr=False)
-    """Every top-level field wpparse does not model, exactly as received."""
-    source: Source | None = attrs.field(default=None, eq=False)
-    """Where the record was read from (see :func:`wpparse.read_objects`)."""
-
-
-@attrs.frozen(kw_only=True)
 class User:
     """
     A user, as ``/wp/v2/users`` and ``_embedded.author`` show one.
@@ -293,45 +238,41 @@ class Comment:
 
 
 @attrs.frozen(kw_only=True)
-class Embedded:
+class Relation:
     """
-    The objects WordPress embedded in a response fetched with ``?_embed``.
+    One link relation from a REST object's ``_links``.
 
-    Read from ``_embedded`` and lined up with ``_links``: each entry of
-    ``_embedded`` follows an embeddable relation, so a term list that came
-    without a ``taxonomy`` of its own takes the one its link names.  An error
-    object in place of an embedded object becomes an :class:`Absence`.
+    ``"wp:term": [{"taxonomy": "category", "embeddable": true, "href": ...}]``
+    becomes one :class:`Relation` with :attr:`rel` ``"wp:term"`` and
+    :attr:`rel_uri` ``"https://api.w.org/term"``.
 
     .. versionadded:: 0.1.0
     """
 
-    authors: tuple[User, ...] = ()
-    """The author(s) (``_embedded.author``)."""
-    featured_media: tuple[Media, ...] = ()
-    """The featured image or video (``_embedded["wp:featuredmedia"]``)."""
-    terms: Mapping[str, tuple[Term, ...]] = attrs.field(factory=dict)
-    """The terms by taxonomy (``category``, ``post_tag``, ...), from ``_embedded["wp:term"]``."""
-    replies: tuple[Comment, ...] = ()
-    """The comments (``_embedded.replies``)."""
-    parents: tuple[Post, ...] = ()
-    """The parent page (``_embedded.up``)."""
-    other: Mapping[str, tuple[Any, ...]] = attrs.field(factory=dict)
-    """Any other embedded relation (``wp:contentmedia`` ...), by its name as
-    written: each object parsed to its model, or kept as received when it is of
-    no known kind."""
-    absences: tuple[Absence, ...] = ()
-    """The embedded objects WordPress answered with an error instead."""
+    rel: str
+    """The relation name as written: ``self``, ``wp:term``, ``https://api.w.org/term``."""
+    rel_uri: str
+    """The relation with CURIEs expanded through ``_links.curies``; a name that is
+    already a URL, or a plain registered name (``self``), stays itself."""
+    href: str
+    """The target URL as written (it may be relative on mirrored sites)."""
+    embeddable: bool = False
+    """Whether ``?_embed`` embeds the target under ``_embedded``."""
+    taxonomy: str | None = None
+    """For ``wp:term``, the taxonomy (``category``, ``post_tag``, ...)."""
+    name: str | None = None
+    """The ``name`` attribute (used by ``curies``)."""
+    id: int | None = None
+    """The ``id`` attribute (``predecessor-version``)."""
+    count: int | None = None
+    """The ``count`` attribute (``version-history``)."""
+    templated: bool = False
+    """Whether :attr:`href` is a URI template."""
+    target_hints: Mapping[str, Any] | None = None
+    """The ``targetHints`` object (``{"allow": ["GET"]}``), if any."""
+    attributes: Mapping[str, Any] = attrs.field(factory=dict)
+    """Every attribute of the link object as written, including the ones above."""
 
-    def all_terms(self) -> tuple[Term, ...]:
-        """Every embedded term, taxonomy after taxonomy."""
-        return tuple(term for group in self.terms.values() for term in group)
-
-    def media(self) -> tuple[Media, ...]:
-        """Every embedded media record, once each: the featured media, then any
-        other (``wp:contentmedia`` ...)."""
-        found: dict[int, Media] = {m.id: m for m in reversed(self.featured_media)}
-        for group in self.other.values():
-            for item in group:
-                if isinstance(item, Media):
-                    found.setdefault(item.id, item)
-        return tuple(found.values())
+    def get(self, name: str, default: Any = None) -> Any:
+        """Return the attribute *name* as WordPress wrote it (``"targetHints"``)."""
+        return self.attributes.get(name, default)

@@ -1,0 +1,8 @@
+"""
+The immutable models every stage produces and consumes: attrs and the standard library only.
+
+``content`` (links, blocks, sections, chunks), ``objects`` (users, terms,
+comments, relations, where a record came from), ``post`` (the post, media and
+embedded objects, which refer to one another) and ``build`` (fast constructors
+for the hot path).
+"""
