@@ -19,7 +19,7 @@ import pytest
 
 import wpparse
 from wpparse import InvalidJSONError, InvalidPostError, NotAPostError, WPParseWarning
-from wpparse._text import html_to_text
+from wpparse._html.snippet import html_to_text
 
 POST = {"id": 5, "title": {"rendered": "Caf\u00e9 &amp; Bar"}, "slug": "cafe"}
 

@@ -14,7 +14,7 @@ from typing import Final
 
 from lxml import etree
 
-from wpparse._repair import first_fatal, parse_repaired
+from wpparse._html.repair import first_fatal, parse_repaired
 
 __all__ = [
     "ATTACHMENT",
@@ -59,7 +59,7 @@ __all__ = [
     "serialise",
 ]
 
-# The same settings as wpparse._htmltext.make_parser(), on lxml's plain
+# The same settings as wpparse._html.parse.make_parser(), on lxml's plain
 # element class: lxml.html's HtmlElement lookup costs time on every node.
 _PARSER: Final = etree.HTMLParser(
     no_network=True,
@@ -189,7 +189,7 @@ def content_root(html: str, where: str = "content") -> etree._Element | None:
     text or slow down (lone surrogates, nesting past its depth limit, a stray
     ``</body>``, thousands of attributes) is repaired, with a
     :class:`~wpparse.WPParseWarning` naming *where* (see
-    :func:`wpparse._htmltext.parse_repaired`).
+    :func:`wpparse._html.parse.parse_repaired`).
     """
     if html[:1] == "\ufeff":  # a byte order mark pasted into the content
         html = html.lstrip("\ufeff")

@@ -16,9 +16,9 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
+from wpparse._html.snippet import html_to_text
 from wpparse._relations import key_path
-from wpparse._repair import fix_surrogates
-from wpparse._text import html_to_text
+from wpparse._text import fix_surrogates
 from wpparse.exceptions import InvalidPostError, describe
 
 __all__ = [
@@ -163,7 +163,7 @@ def _excerpt_text(
     """
     Return the excerpt's plain text without WordPress's "read more" tail, and whether it was cut.
 
-    *repaired*: as for :func:`~wpparse._text.html_to_text`.
+    *repaired*: as for :func:`~wpparse._html.snippet.html_to_text`.
     """
     cut = False
     html = excerpt_html

@@ -15,7 +15,7 @@ import warnings
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from wpparse._repair import fix_surrogates
+from wpparse._text import fix_surrogates
 from wpparse.exceptions import InvalidJSONError, WPParseWarning
 
 __all__ = [

@@ -16,7 +16,7 @@ from typing import Any
 import lxml.html
 from lxml import etree
 
-from wpparse._htmltext import make_parser
+from wpparse._html.parse import make_parser
 from wpparse._markdown_html import DROP, Converter, fenced_code
 from wpparse._markdown_inline import (
     escape,

@@ -13,7 +13,7 @@ import re
 import lxml.html
 from lxml import etree
 
-from wpparse._htmltext import make_parser
+from wpparse._html.parse import make_parser
 from wpparse._model.content import Block, BlockKind
 from wpparse._model.post import Post
 

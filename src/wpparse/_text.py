@@ -1,47 +1,48 @@
 """
-Small text helpers shared by the stages: entity decoding and whitespace.
+Plain-string helpers every stage shares: whitespace as a browser shows it, and
+lone surrogates, which JSON allows and no encoder writes.
 
-Kept free of lxml at import time: the HTML path is imported only when a string
-actually holds markup.
+A leaf: it imports only the standard library and :mod:`wpparse.exceptions`.
 """
 
 from __future__ import annotations
 
-import html
 import re
+import warnings
 
-from wpparse._repair import fix_surrogates
+from wpparse.exceptions import WPParseWarning
 
-__all__ = ["collapse", "html_to_text"]
+__all__ = ["collapse", "fix_surrogates", "warn"]
 
-
-# An excerpt is mostly "<p>text with entities [&hellip;]</p>": for text whose
-# only markup is bare <p> tags, and whose entities libxml2 and html.unescape
-# decode alike, the tags are word breaks and lxml is not needed.
-_PARAGRAPH_TAG = re.compile(r"</?p>")
-_TEXT = (
-    r"(?:[^<&\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]++"
-    r"|&(?:amp|lt|gt|quot|nbsp|hellip|mdash|ndash|lsquo|rsquo|ldquo|rdquo);"
-    r"|&#(?:3[89]|[1-9][0-9]{2,4});)*+"  # possessive: no backtracking
-)
-_PLAIN_PARAGRAPHS = re.compile(rf"\s*(?:<p>{_TEXT}</p>\s*)+")
-_NUMERIC = re.compile(r"&#([0-9]+);")
-_SAME_NUMERIC = frozenset({38, 39})  # & and '
-_SAME_RANGE_LOW = range(0xA0, 0xD800)
-_SAME_RANGE_HIGH = range(0xE000, 0xFFFE)
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
-def _plain_paragraphs(fragment: str) -> bool:
-    if not _PLAIN_PARAGRAPHS.fullmatch(fragment):
-        return False
-    # Numeric references below U+00A0 (but & and ') and past the BMP's
-    # characters decode differently (html.unescape reads 0x80-0x9F as cp1252).
-    return "&#" not in fragment or all(
-        number in _SAME_NUMERIC
-        or number in _SAME_RANGE_LOW
-        or number in _SAME_RANGE_HIGH
-        for number in map(int, _NUMERIC.findall(fragment))
+def warn(message: str) -> None:
+    """Issue a :class:`~wpparse.WPParseWarning` about repaired input."""
+    warnings.warn(message, WPParseWarning, stacklevel=4)
+
+
+def fix_surrogates(text: str, where: str) -> str:
+    """
+    Replace lone surrogates in *text* with U+FFFD, warning once, naming *where*.
+
+    JSON allows ``"\\ud800"`` although it is no character; lxml cuts text at it
+    and no encoder writes it.
+    """
+    if text.isascii():
+        return text
+    try:
+        text.encode("utf-16-le")  # C speed; fails only on a lone surrogate
+    except UnicodeEncodeError:
+        pass
+    else:
+        return text
+    fixed, count = _SURROGATE.subn("\ufffd", text)
+    warn(
+        f"replaced {count} lone surrogate{'s' if count != 1 else ''} "
+        f"(not valid Unicode) with U+FFFD @ {where}"
     )
+    return fixed
 
 
 def collapse(text: str) -> str:
@@ -53,21 +54,3 @@ def collapse(text: str) -> str:
     if stripped.isprintable() and "  " not in stripped:
         return stripped
     return " ".join(stripped.split())
-
-
-def html_to_text(fragment: str, where: str = "$", *, repaired: bool = False) -> str:
-    """
-    Return the plain text of a short HTML fragment (a title, an excerpt, a caption).
-
-    Tags are dropped, ``<script>``/``<style>``/comments give no text, every
-    entity is decoded and whitespace is collapsed.  *where* (a JSON path)
-    names the fragment in warnings about repaired markup; *repaired* says
-    that it holds no lone surrogate (a field reader has replaced them).
-    """
-    if "<" not in fragment or _plain_paragraphs(fragment):
-        if not repaired:
-            fragment = fix_surrogates(fragment, where)
-        return collapse(html.unescape(_PARAGRAPH_TAG.sub(" ", fragment)))
-    from wpparse._htmltext import fragment_text  # noqa: PLC0415 - lxml only when needed
-
-    return collapse(fragment_text(fragment, where))

@@ -27,6 +27,7 @@ from wpparse._fields import (
     str_at,
     strs_at,
 )
+from wpparse._html.snippet import html_to_text
 from wpparse._kinds import is_error_object, object_kind, raise_for_error, what
 from wpparse._load import (
     JSONInput,
@@ -38,7 +39,7 @@ from wpparse._model.objects import Relation, Source
 from wpparse._model.post import Embedded, Post
 from wpparse._relations import parse_relations
 from wpparse._sections import build_content
-from wpparse._text import collapse, html_to_text
+from wpparse._text import collapse
 from wpparse.exceptions import (
     InvalidPostError,
     NotAPostError,

@@ -16,6 +16,7 @@ from typing import Any
 
 from wpparse._dates import resolve_tz, wp_date_at
 from wpparse._fields import _int, _str, int_at, rendered_at, str_at
+from wpparse._html.snippet import html_to_text
 from wpparse._kinds import what as _what
 from wpparse._load import JSONInput
 from wpparse._model.objects import Comment, MediaSize, Source, Term, User
@@ -34,7 +35,7 @@ from wpparse._objectfields import (
     new_user,
 )
 from wpparse._relations import key_path, parse_relations
-from wpparse._text import collapse, html_to_text
+from wpparse._text import collapse
 from wpparse._wpjson import (
     HeadingRule,
     _decode,

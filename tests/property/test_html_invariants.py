@@ -19,7 +19,7 @@ from hypothesis import HealthCheck, given, settings
 import wpparse
 from tests.render_support import MARKDOWN
 from wpparse import LinkKind, Post, WPParseWarning
-from wpparse._text import html_to_text
+from wpparse._html.snippet import html_to_text
 
 from .strategies import SENTINEL, html_fragments, posts_with_content
 

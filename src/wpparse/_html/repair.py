@@ -3,10 +3,10 @@ Input repair: make hostile text safe for the later stages without losing any of 
 
 libxml2 (under lxml) has limits that lose text silently: it cuts a text node at
 a lone surrogate, stops building the tree past a nesting depth, and slows down
-quadratically with thousands of attributes on one tag.  Python strings from
-JSON can hold lone surrogates (``"\\ud800"``) that no encoder accepts.  The
-functions here repair such input *before* it reaches lxml or the user, and say
-what they changed with a :class:`~wpparse.WPParseWarning`.
+quadratically with thousands of attributes on one tag.  The functions here
+repair such markup *before* it reaches lxml, and say what they changed with a
+:class:`~wpparse.WPParseWarning` (lone surrogates are repaired by
+:func:`wpparse._text.fix_surrogates`, for every string, markup or not).
 
 Every function has a fast path (a C-speed search) so that ordinary input pays
 next to nothing.  This module does not import lxml.
@@ -15,23 +15,20 @@ next to nothing.  This module does not import lxml.
 from __future__ import annotations
 
 import re
-import warnings
 from collections.abc import Callable, Iterable, Iterator
 from html import escape, unescape
 from typing import Any, TypeVar
 
-from wpparse.exceptions import WPParseWarning
+from wpparse._text import fix_surrogates, warn
 
 __all__ = [
     "MAX_ATTRIBUTES",
     "MAX_DEPTH",
     "first_fatal",
-    "fix_surrogates",
     "flatten_deep_nesting",
     "parse_repaired",
     "strip_excess_attributes",
     "strip_tags",
-    "warn",
 ]
 
 MAX_ATTRIBUTES = 1_000
@@ -39,37 +36,6 @@ MAX_ATTRIBUTES = 1_000
 
 MAX_DEPTH = 1_000
 """Elements kept open at once; libxml2 stops building the tree at 2,048 (with huge_tree)."""
-
-_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
-def warn(message: str) -> None:
-    """Issue a :class:`~wpparse.WPParseWarning` about repaired input."""
-    warnings.warn(message, WPParseWarning, stacklevel=4)
-
-
-def fix_surrogates(text: str, where: str) -> str:
-    """
-    Replace lone surrogates in *text* with U+FFFD, warning once, naming *where*.
-
-    JSON allows ``"\\ud800"`` although it is no character; lxml cuts text at it
-    and no encoder writes it.
-    """
-    if text.isascii():
-        return text
-    try:
-        text.encode("utf-16-le")  # C speed; fails only on a lone surrogate
-    except UnicodeEncodeError:
-        pass
-    else:
-        return text
-    fixed, count = _SURROGATE.subn("\ufffd", text)
-    warn(
-        f"replaced {count} lone surrogate{'s' if count != 1 else ''} "
-        f"(not valid Unicode) with U+FFFD @ {where}"
-    )
-    return fixed
-
 
 # --- attributes --------------------------------------------------------------
 

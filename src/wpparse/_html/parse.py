@@ -5,7 +5,7 @@ from __future__ import annotations
 import lxml.html
 from lxml import etree
 
-from wpparse._repair import first_fatal, parse_repaired
+from wpparse._html.repair import first_fatal, parse_repaired
 
 __all__ = ["fragment_text", "make_parser", "parse_fragment"]
 
