@@ -55,7 +55,7 @@ def _content_of(obj: Any) -> str:
 
 
 def _is_post(obj: Any) -> bool:
-    from wpparse._wpjson import object_kind  # noqa: PLC0415
+    from wpparse._json.kinds import object_kind  # noqa: PLC0415
 
     return object_kind(obj) == "post"
 

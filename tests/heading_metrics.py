@@ -22,6 +22,7 @@ import attrs
 
 import wpparse
 from tests.conftest import CORPUS, DATA
+from wpparse._json.load import load_json
 
 LABELS = DATA / "heading-labels.tsv"
 RULES = ("html", "bold", "auto")
@@ -86,7 +87,7 @@ def labelled_posts(labels: list[Label]) -> dict[tuple[str, int], dict[str, Any]]
     for name in sorted({file for file, _ in wanted}):
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", wpparse.WPParseWarning)
-            value = wpparse._load.load_json(_corpus_file(name).read_bytes())
+            value = load_json(_corpus_file(name).read_bytes())
         for obj in value if isinstance(value, list) else [value]:
             key = (name, obj.get("id", obj.get("ID")))
             if key in wanted:

@@ -23,7 +23,8 @@ from wpparse._elements import (
     NO_TEXT,
     STRIPPED,
 )
-from wpparse._wpjson import object_kind
+from wpparse._json.kinds import object_kind
+from wpparse._json.load import load_json
 
 
 def visible_text(html: str) -> str:
@@ -57,7 +58,7 @@ def parsed_text(post: wpparse.Post) -> str:
 def _posts(path: Path) -> Iterator[tuple[str, dict[str, Any]]]:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", wpparse.WPParseWarning)
-        value = wpparse._load.load_json(path.read_bytes())
+        value = load_json(path.read_bytes())
     items = value if isinstance(value, list) else [value]
     for n, obj in enumerate(items):
         if object_kind(obj) == "post" and isinstance(obj.get("content"), (dict, str)):

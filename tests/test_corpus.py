@@ -12,7 +12,8 @@ import pytest
 
 import wpparse
 from tests.conftest import corpus_params
-from wpparse._wpjson import object_kind
+from wpparse._json.kinds import object_kind
+from wpparse._json.load import load_json
 
 
 def _objects(value: Any) -> Iterator[tuple[str, Any]]:
@@ -27,7 +28,7 @@ def _objects(value: Any) -> Iterator[tuple[str, Any]]:
 def test_every_post_like_object_parses(path: Path) -> None:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", wpparse.WPParseWarning)
-        value = wpparse._load.load_json(path.read_bytes())
+        value = load_json(path.read_bytes())
     parsed = 0
     for where, obj in _objects(value):
         kind = object_kind(obj)

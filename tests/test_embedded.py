@@ -12,6 +12,7 @@ import pytest
 
 import wpparse
 from tests.conftest import corpus_params
+from wpparse._json.load import load_json
 
 API = "https://example.org/wp-json/wp/v2"
 
@@ -268,7 +269,7 @@ def _decoded(name: str) -> str:
 def test_corpus_embedded_records_are_reachable(path: Path) -> None:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", wpparse.WPParseWarning)
-        value = wpparse._load.load_json(path.read_bytes())
+        value = load_json(path.read_bytes())
     raw_posts = [
         v
         for v in (value if isinstance(value, list) else [value])

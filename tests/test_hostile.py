@@ -497,7 +497,7 @@ def test_entities_declared_in_the_content_are_not_expanded() -> None:
 # The modules that open files: the readers (the files they are given) and the
 # CLI's writers (into the folder it is given, or a temporary folder of its own).
 READERS_AND_WRITERS = frozenset(
-    {"_read.py", "_stream.py", "_cli_output.py", "_cli_jobs.py"}
+    {"_read.py", "_json/stream.py", "_cli_output.py", "_cli_jobs.py"}
 )
 
 
@@ -534,7 +534,7 @@ def test_numbers_split_across_read_chunks(text: str, chunk: int) -> None:
     """Found by Hypothesis: the stream reader took the "0" of "0E0" for the whole number."""
     import io
 
-    from wpparse._stream import iter_values
+    from wpparse._json.stream import iter_values
 
     values = [v for _, _, v in iter_values(io.BytesIO(text.encode()), "x", chunk=chunk)]
 

@@ -8,7 +8,7 @@ import pytest
 
 import wpparse
 from wpparse import InvalidJSONError, WPParseWarning
-from wpparse._load import load_json, load_json_clean
+from wpparse._json.load import load_json, load_json_clean
 
 
 def test_trailing_garbage_warns_and_parses() -> None:

@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 import wpparse
-from wpparse._wpjson import object_kind
+from wpparse._json.kinds import object_kind
 
 MEDIA: dict[str, Any] = {
     "id": 62,

@@ -14,8 +14,9 @@ from hypothesis import strategies as st
 
 import wpparse
 from tests.conftest import corpus_params
-from wpparse._stream import iter_values
-from wpparse._wpjson import object_kind
+from wpparse._json.kinds import object_kind
+from wpparse._json.load import load_json
+from wpparse._json.stream import iter_values
 
 
 def _values(data: bytes, chunk: int) -> list[Any]:
@@ -255,7 +256,7 @@ _MODELLED = {"post", "media", "user", "term", "comment"}
 def test_corpus_files_read_without_surprises(path: Path) -> None:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", wpparse.WPParseWarning)
-        value = wpparse._load.load_json(path.read_bytes())
+        value = load_json(path.read_bytes())
         objects, problems = _read(path)
     items = value if isinstance(value, list) else [value]
     expected = [o for o in items if object_kind(o) in _MODELLED]

@@ -23,9 +23,9 @@ from typing import Any, TextIO
 import attrs
 
 from wpparse._cli_jobs import Output, byte_stream, pack, spool_folder, write_output
+from wpparse._json.stream import iter_files, iter_values
 from wpparse._model.objects import Problem, Source
 from wpparse._read import Reader, read_objects
-from wpparse._stream import iter_files, iter_values
 from wpparse._wpjson import HeadingRule
 from wpparse._wpobjects import object_from_mapping
 from wpparse.exceptions import WPParseError

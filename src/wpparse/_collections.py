@@ -16,7 +16,8 @@ from datetime import tzinfo
 from typing import Any, Protocol, TypeVar
 
 from wpparse._dates import resolve_tz
-from wpparse._load import (
+from wpparse._json.kinds import raise_for_error
+from wpparse._json.load import (
     JSONInput,
     _decode_one,
     _skip_ws,
@@ -27,7 +28,7 @@ from wpparse._load import (
 )
 from wpparse._model.objects import Problem, Source
 from wpparse._model.post import Post
-from wpparse._wpjson import HeadingRule, post_from_mapping, raise_for_error
+from wpparse._wpjson import HeadingRule, post_from_mapping
 from wpparse._wpobjects import WPObject, object_from_mapping
 from wpparse.exceptions import InvalidJSONError, NotAPostError, WPParseError, describe
 
@@ -175,7 +176,7 @@ def collection_records(
 
     Bad JSON Lines lines come out as :class:`~wpparse.exceptions.InvalidJSONError`
     records, so that a lenient caller can skip just them.  Also return whether
-    the records' strings are clean (see :func:`~wpparse._load.load_json_clean`).
+    the records' strings are clean (see :func:`~wpparse._json.load.load_json_clean`).
     """
     repaired = clean = False  # as_clean_text's text needs no second repair
     if isinstance(data, bytes | bytearray | memoryview):

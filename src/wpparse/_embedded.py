@@ -15,11 +15,12 @@ from collections.abc import Mapping
 from datetime import tzinfo
 from typing import Any
 
+from wpparse._json.kinds import is_error_object
 from wpparse._model.objects import Absence, Comment, Relation, Term, User
 from wpparse._model.post import Embedded, Media, Post
 from wpparse._objectfields import new_embedded
 from wpparse._relations import key_path
-from wpparse._wpjson import is_error_object, post_from_mapping
+from wpparse._wpjson import post_from_mapping
 from wpparse._wpobjects import (
     comment_of,
     media_of,
@@ -170,7 +171,7 @@ def parse_embedded(
     *relations* are the post's parsed ``_links``; each embedded entry is lined
     up with the embeddable link it follows.  *path* names the value in errors.
     *clean* says that no string in *value* holds a lone surrogate (see
-    :func:`~wpparse._load.load_json_clean`).
+    :func:`~wpparse._json.load.load_json_clean`).
     """
     if isinstance(value, list) and not value:  # PHP's empty array
         return Embedded()

@@ -196,7 +196,7 @@ def _int_or_object_id(value: Any, path: str) -> int | None:
 # what the reader above would for that value.  The common types take a fast
 # path, and a field's JSON path is built only when its value needs the full
 # reader (to raise, or to repair).  *clean* says the object's strings are
-# known to hold no lone surrogate (see wpparse._load.load_json_clean).
+# known to hold no lone surrogate (see wpparse._json.load.load_json_clean).
 
 
 def str_at(

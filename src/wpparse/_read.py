@@ -1,7 +1,7 @@
 """
 Whole sites on disk: files and directory trees of REST JSON to models, streaming.
 
-:func:`read_objects` walks the files (:mod:`wpparse._stream`), builds each
+:func:`read_objects` walks the files (:mod:`wpparse._json.stream`), builds each
 record's model and goes on after a bad record, reporting it as a
 :class:`~wpparse.Problem` (to a callback, or as a warning), unless the caller
 asked to stop at the first one.
@@ -19,10 +19,11 @@ from typing import Any, Generic, TypeVar
 
 from wpparse._collections import make_problem
 from wpparse._dates import resolve_tz
+from wpparse._json.kinds import object_kind
+from wpparse._json.stream import iter_files, iter_values, read_error
 from wpparse._model.objects import Problem, Source
 from wpparse._model.post import Post
-from wpparse._stream import iter_files, iter_values, read_error
-from wpparse._wpjson import HeadingRule, object_kind, post_from_mapping
+from wpparse._wpjson import HeadingRule, post_from_mapping
 from wpparse._wpobjects import WPObject, object_from_mapping
 from wpparse.exceptions import NotAPostError, WPParseError, WPParseWarning, describe
 

@@ -28,12 +28,8 @@ from wpparse._fields import (
     strs_at,
 )
 from wpparse._html.snippet import html_to_text
-from wpparse._kinds import is_error_object, object_kind, raise_for_error, what
-from wpparse._load import (
-    JSONInput,
-    load_json,
-    load_json_clean,
-)
+from wpparse._json.kinds import is_error_object, object_kind, raise_for_error, what
+from wpparse._json.load import JSONInput, load_json, load_json_clean
 from wpparse._model.build import builder
 from wpparse._model.objects import Relation, Source
 from wpparse._model.post import Embedded, Post
@@ -107,7 +103,7 @@ def post_from_mapping(
     Build a :class:`Post` from one decoded post object; *path* prefixes error paths.
 
     *clean* says that no string in *obj* holds a lone surrogate (see
-    :func:`~wpparse._load.load_json_clean`): the field readers then skip
+    :func:`~wpparse._json.load.load_json_clean`): the field readers then skip
     looking for them.
     """
     kind = object_kind(obj)  # "error" for a WordPress error response

@@ -2,7 +2,7 @@
 Stage 1 for the other REST objects: media, users, terms and comments.
 
 :func:`object_from_mapping` looks at an object's shape
-(:func:`~wpparse._wpjson.object_kind`) and builds the matching model;
+(:func:`~wpparse._json.kinds.object_kind`) and builds the matching model;
 :func:`parse` is its public face.  The same rules as for posts hold: strict
 about the ``id``, lenient about missing or null fields, and a modelled field of
 the wrong type raises :class:`~wpparse.InvalidPostError` naming its JSON path.
@@ -17,8 +17,9 @@ from typing import Any
 from wpparse._dates import resolve_tz, wp_date_at
 from wpparse._fields import _int, _str, int_at, rendered_at, str_at
 from wpparse._html.snippet import html_to_text
-from wpparse._kinds import what as _what
-from wpparse._load import JSONInput
+from wpparse._json.kinds import object_kind, raise_for_error
+from wpparse._json.kinds import what as _what
+from wpparse._json.load import JSONInput
 from wpparse._model.objects import Comment, MediaSize, Source, Term, User
 from wpparse._model.post import Media, Post
 from wpparse._objectfields import (
@@ -36,14 +37,7 @@ from wpparse._objectfields import (
 )
 from wpparse._relations import key_path, parse_relations
 from wpparse._text import collapse
-from wpparse._wpjson import (
-    HeadingRule,
-    _decode,
-    _embedded,
-    object_kind,
-    post_from_mapping,
-    raise_for_error,
-)
+from wpparse._wpjson import HeadingRule, _decode, _embedded, post_from_mapping
 from wpparse.exceptions import InvalidPostError, NotAPostError, describe
 
 __all__ = [

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from wpparse._load import _replace_lone_surrogate_escapes
+from wpparse._json.load import _replace_lone_surrogate_escapes
 
 pytestmark = pytest.mark.property
 

@@ -21,8 +21,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
 
+from wpparse._json.kinds import is_error_object
 from wpparse._model.objects import Source
-from wpparse._wpjson import is_error_object
 from wpparse.exceptions import InvalidJSONError, WPParseError, WPParseWarning
 
 __all__ = ["CHUNK", "iter_files", "iter_values", "read_error"]
@@ -30,7 +30,7 @@ __all__ = ["CHUNK", "iter_files", "iter_values", "read_error"]
 CHUNK = 1 << 20
 """Characters read at a time."""
 
-# strict=False, as wpparse._load: raw control characters in strings are read.
+# strict=False, as wpparse._json.load: raw control characters in strings are read.
 _DECODER = json.JSONDecoder(strict=False)
 _WS = " \t\n\r"
 # A JSONDecodeError this close to the end of the buffer may only mean that the
