@@ -146,11 +146,8 @@ def candidates(obj: dict[str, Any]) -> list[str]:
     at most 150 characters, or at most 100 characters and 15 words and not
     ending like a sentence.
     """
-    from wpparse._blocks import split_content
-    from wpparse._elements import (
-        BOLD,
-        SINGLE,
-    )
+    from wpparse._content.vocabulary import BOLD, SINGLE
+    from wpparse._content.walk import split_content
 
     content = obj.get("content")
     html = content.get("rendered") if isinstance(content, dict) else content

@@ -6,14 +6,10 @@ import pytest
 
 import wpparse
 from wpparse import Block, BlockKind
-from wpparse._block_kinds import list_block
-from wpparse._elements import content_root, serialise
-from wpparse._eltext import (
-    collect,
-    finish,
-    text_of,
-)
-from wpparse._flat import paragraph_block
+from wpparse._content.blocks import list_block
+from wpparse._content.element_text import collect, finish, text_of
+from wpparse._content.stream import paragraph_block
+from wpparse._content.vocabulary import content_root, serialise
 
 PAGE = "https://example.org/2025/07/post/"
 

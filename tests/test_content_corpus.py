@@ -18,11 +18,7 @@ from lxml import etree
 
 import wpparse
 from tests.conftest import corpus_params
-from wpparse._elements import (
-    CONTAINERS,
-    NO_TEXT,
-    STRIPPED,
-)
+from wpparse._content.vocabulary import CONTAINERS, NO_TEXT, STRIPPED
 from wpparse._json.kinds import object_kind
 from wpparse._json.load import load_json
 

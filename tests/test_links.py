@@ -9,7 +9,7 @@ import pytest
 import wpparse
 from tests.conftest import DATA
 from wpparse import LinkKind
-from wpparse._links import LinkResolver, clean_href, site_host
+from wpparse._content.links import LinkResolver, clean_href, site_host
 
 PAGE = "https://example.org/guide/"
 

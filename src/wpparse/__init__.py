@@ -12,7 +12,7 @@ import typing as _typing
 
 from wpparse import exceptions
 from wpparse._collections import Collection, Headers, parse_objects, parse_posts
-from wpparse._links import extract_links
+from wpparse._content.sections import extract_links, parse_content
 from wpparse._model.content import (
     Block,
     BlockKind,
@@ -33,7 +33,6 @@ from wpparse._model.objects import (
     User,
 )
 from wpparse._model.post import Embedded, Media, Post
-from wpparse._sections import parse_content
 from wpparse._wpjson import parse_post
 from wpparse._wpobjects import parse
 from wpparse.exceptions import (

@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from datetime import tzinfo
 from typing import Any, Literal
 
+from wpparse._content.sections import build_content
 from wpparse._dates import resolve_tz, wp_date_at
 from wpparse._fields import (
     _excerpt_text,
@@ -34,7 +35,6 @@ from wpparse._model.build import builder
 from wpparse._model.objects import Relation, Source
 from wpparse._model.post import Embedded, Post
 from wpparse._relations import parse_relations
-from wpparse._sections import build_content
 from wpparse._text import collapse
 from wpparse.exceptions import (
     InvalidPostError,

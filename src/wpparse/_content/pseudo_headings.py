@@ -18,15 +18,8 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from wpparse._elements import (
-    BOLD,
-    BREAKS,
-    CAPTION,
-    ITALIC,
-    LINKED,
-    MEDIA,
-)
-from wpparse._flat import Piece
+from wpparse._content.stream import Piece
+from wpparse._content.vocabulary import BOLD, BREAKS, CAPTION, ITALIC, LINKED, MEDIA
 from wpparse._model.content import BlockKind
 
 __all__ = ["MAX_TITLE_CHARS", "bold_heading", "line_heading", "title_like"]

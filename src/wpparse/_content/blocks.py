@@ -2,7 +2,7 @@
 Stage 2, one element at a time: what a link, a figure, an embed, a table, a
 quote, a code block or a list element gives.
 
-The walker (:mod:`wpparse._blocks`) decides what each element of the content
+The walker (:mod:`wpparse._content.walk`) decides what each element of the content
 is and calls these to build the result.  They are plain functions of the
 element: the walker passes in the element's links (already recorded in
 document order) and the link resolver, so nothing here keeps state or walks
@@ -17,7 +17,18 @@ from typing import Final
 
 from lxml import etree
 
-from wpparse._elements import (
+from wpparse._content.element_text import (
+    BLOCK_TEXT,
+    code_text,
+    facts,
+    joined_text,
+    line_of,
+    text_of,
+    text_shape,
+)
+from wpparse._content.links import LinkResolver
+from wpparse._content.pseudo_headings import MAX_TITLE_CHARS
+from wpparse._content.vocabulary import (
     ATTACHMENT,
     LANGUAGE,
     MEDIA_TAGS,
@@ -27,18 +38,7 @@ from wpparse._elements import (
     WP_IMAGE,
     serialise,
 )
-from wpparse._eltext import (
-    BLOCK_TEXT,
-    code_text,
-    facts,
-    joined_text,
-    line_of,
-    text_of,
-    text_shape,
-)
-from wpparse._links import LinkResolver
 from wpparse._model.content import Block, BlockKind, Link
-from wpparse._pseudo import MAX_TITLE_CHARS
 from wpparse._text import collapse
 
 __all__ = [

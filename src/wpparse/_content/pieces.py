@@ -2,11 +2,11 @@
 Stage 2, the output side of the walk: how one element, or one run of loose
 inline content, becomes pieces.
 
-The walker (:mod:`wpparse._blocks`) decides what each element of the content
+The walker (:mod:`wpparse._content.walk`) decides what each element of the content
 is (its role) and hands it to :class:`Pieces`, which emits the pieces in
 document order and records every link read on the way.  Paragraphs carry
 the formatting facts the section stage needs to judge pseudo headings; the
-richer block kinds are built by :mod:`wpparse._block_kinds`.
+richer block kinds are built by :mod:`wpparse._content.blocks`.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from typing import Final
 
 from lxml import etree
 
-from wpparse._block_kinds import (
+from wpparse._content.blocks import (
     code_block,
     embed_block,
     figure_block,
@@ -27,7 +27,23 @@ from wpparse._block_kinds import (
     read_link,
     table_block,
 )
-from wpparse._elements import (
+from wpparse._content.element_text import (
+    BLOCK_TEXT,
+    BR_TEXT,
+    PLAIN_TEXT,
+    TEXT_SPECIAL,
+    add_text,
+    facts,
+    finish,
+    has_descendant,
+    line_of,
+    run_in_lead,
+    text_of,
+)
+from wpparse._content.links import LinkResolver
+from wpparse._content.pseudo_headings import MAX_TITLE_CHARS
+from wpparse._content.stream import HeadingPiece, Piece, paragraph_block
+from wpparse._content.vocabulary import (
     BOLD,
     BR,
     BREAKS,
@@ -54,23 +70,7 @@ from wpparse._elements import (
     anchor_of,
     serialise,
 )
-from wpparse._eltext import (
-    BLOCK_TEXT,
-    BR_TEXT,
-    PLAIN_TEXT,
-    TEXT_SPECIAL,
-    add_text,
-    facts,
-    finish,
-    has_descendant,
-    line_of,
-    run_in_lead,
-    text_of,
-)
-from wpparse._flat import HeadingPiece, Piece, paragraph_block
-from wpparse._links import LinkResolver
 from wpparse._model.content import Block, BlockKind, Link
-from wpparse._pseudo import MAX_TITLE_CHARS
 from wpparse._text import collapse
 
 __all__ = ["Pieces"]

@@ -1,10 +1,10 @@
 """
 Elements of post content: the parse, what each tag is, an element's HTML and anchor.
 
-Shared by the block walker (:mod:`wpparse._blocks`) and the modules that
-build its pieces (:mod:`wpparse._pieces`, :mod:`wpparse._block_kinds`);
+Shared by the block walker (:mod:`wpparse._content.walk`) and the modules that
+build its pieces (:mod:`wpparse._content.pieces`, :mod:`wpparse._content.blocks`);
 nothing here walks the whole document.  An element's text and formatting
-facts are read by :mod:`wpparse._eltext`.
+facts are read by :mod:`wpparse._content.element_text`.
 """
 
 from __future__ import annotations

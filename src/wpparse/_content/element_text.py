@@ -15,7 +15,7 @@ from typing import Final
 
 from lxml import etree
 
-from wpparse._elements import (
+from wpparse._content.vocabulary import (
     BOLD,
     BR,
     BREAK,

@@ -8,8 +8,8 @@ per real heading.  Paragraphs carry the formatting facts the section stage
 needs to judge pseudo headings (bold from end to end, italic, linked ...).
 
 This module is the walk: it decides what each element is (a wrapper, inline
-content, or a block of some role).  :mod:`wpparse._pieces` turns each block,
-and each run of loose inline content, into pieces; :mod:`wpparse._block_kinds`
+content, or a block of some role).  :mod:`wpparse._content.pieces` turns each block,
+and each run of loose inline content, into pieces; :mod:`wpparse._content.blocks`
 builds the richer blocks (figures, embeds, tables, quotes, code, lists).
 
 How elements are read:
@@ -31,13 +31,16 @@ from typing import Final
 
 from lxml import etree
 
-from wpparse._block_kinds import (
+from wpparse._content.blocks import (
     is_caption_box,
     is_gallery,
     is_layout_table,
     read_link,
 )
-from wpparse._elements import (
+from wpparse._content.links import LinkResolver
+from wpparse._content.pieces import Pieces
+from wpparse._content.stream import Piece
+from wpparse._content.vocabulary import (
     BLOCK_TAGS,
     FIGURE,
     INLINE,
@@ -48,10 +51,7 @@ from wpparse._elements import (
     TRANSPARENT,
     content_root,
 )
-from wpparse._flat import Piece
-from wpparse._links import LinkResolver
 from wpparse._model.content import Link
-from wpparse._pieces import Pieces
 
 __all__ = ["Piece", "split_content"]
 

@@ -1,5 +1,8 @@
 """
-Stage 3: the flat stream of pieces to a tree of sections.
+Stage 3: the flat stream of pieces to a tree of sections, and the links on the way.
+
+:func:`build_content` gives both; :func:`parse_content` and
+:func:`extract_links` are its public faces.
 
 Three heading rules, each a superset of the one before:
 
@@ -7,10 +10,10 @@ Three heading rules, each a superset of the one before:
     Only real ``<h1>``-``<h6>`` elements.
 ``"bold"``
     Also a paragraph bold from end to end that reads like a title
-    (:func:`wpparse._pseudo.bold_heading`).
+    (:func:`wpparse._content.pseudo_headings.bold_heading`).
 ``"auto"``
     Also a short, plain, title-like line standing alone between longer
-    paragraphs (:func:`wpparse._pseudo.line_heading`).
+    paragraphs (:func:`wpparse._content.pseudo_headings.line_heading`).
 
 Levels nest as a reader sees them.  A real heading's level is its element's;
 a pseudo heading sits one level under the innermost open heading of a stronger
@@ -26,10 +29,9 @@ from typing import Literal
 
 import attrs
 
-from wpparse._blocks import Piece, split_content
-from wpparse._elements import (
-    SINGLE,
-)
+from wpparse._content.pseudo_headings import MAX_TITLE_CHARS, bold_heading, line_heading
+from wpparse._content.vocabulary import SINGLE
+from wpparse._content.walk import Piece, split_content
 from wpparse._model.content import (
     Block,
     BlockKind,
@@ -38,9 +40,8 @@ from wpparse._model.content import (
     LinkKind,
     Section,
 )
-from wpparse._pseudo import MAX_TITLE_CHARS, bold_heading, line_heading
 
-__all__ = ["ContentTree", "build_content", "parse_content"]
+__all__ = ["ContentTree", "build_content", "extract_links", "parse_content"]
 
 HeadingRule = Literal["html", "bold", "auto"]
 _RULES = ("html", "bold", "auto")
@@ -294,3 +295,21 @@ def parse_content(
     .. versionadded:: 0.1.0
     """
     return build_content(html, base_url=base_url, headings=headings).sections
+
+
+def extract_links(html: str, *, base_url: str | None = None) -> tuple[Link, ...]:
+    """
+    Return every link (``<a href>``) of an HTML fragment, in document order.
+
+    Args:
+        html: Post content, as ``content.rendered``.
+        base_url: The URL relative links resolve against: the post's ``link``.
+            A ``<base href>`` in *html* is honoured.
+
+    Returns:
+        The links; a fragment link to a heading's ``id`` names it in
+        :attr:`~wpparse.Link.target_anchor`.
+
+    .. versionadded:: 0.1.0
+    """
+    return build_content(html, base_url=base_url, headings="html").links

@@ -14,7 +14,7 @@ from urllib.parse import SplitResult, unquote, urljoin, urlsplit
 
 from wpparse._model.content import Link, LinkKind
 
-__all__ = ["LinkResolver", "extract_links", "site_host"]
+__all__ = ["LinkResolver", "clean_href", "site_host"]
 
 # Browsers drop ASCII tab and newline anywhere in a URL and strip C0 controls
 # and spaces at both ends (WHATWG URL), so "java\tscript:" is still javascript:.
@@ -269,23 +269,3 @@ class LinkResolver:
             return fragment
         decoded = unquote(fragment)
         return decoded if decoded in self._anchors else None
-
-
-def extract_links(html: str, *, base_url: str | None = None) -> tuple[Link, ...]:
-    """
-    Return every link (``<a href>``) of an HTML fragment, in document order.
-
-    Args:
-        html: Post content, as ``content.rendered``.
-        base_url: The URL relative links resolve against: the post's ``link``.
-            A ``<base href>`` in *html* is honoured.
-
-    Returns:
-        The links; a fragment link to a heading's ``id`` names it in
-        :attr:`~wpparse.Link.target_anchor`.
-
-    .. versionadded:: 0.1.0
-    """
-    from wpparse._sections import build_content  # noqa: PLC0415 - avoids an import cycle
-
-    return build_content(html, base_url=base_url, headings="html").links
