@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 import wpparse
-from wpparse._collections import paging_from_headers
+from wpparse._rest.collections import paging_from_headers
 
 NEXT = "https://example.org/wp-json/wp/v2/posts?page=3"
 PREV = "https://example.org/wp-json/wp/v2/posts?page=1"

@@ -84,7 +84,7 @@ def test_offset_rounds_to_the_minute_every_time(
 def test_offsets_past_the_zone_cache_read_the_same(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from wpparse import _dates
+    from wpparse._rest import dates as _dates
 
     data = {"date": "2026-03-01T09:00:00", "date_gmt": "2026-03-01T03:30:00"}
     cached = _date(**data)

@@ -54,7 +54,7 @@ def test_import_loads_only_what_parsing_needs() -> None:
     for absent in ("bs4", "dateutil", "wpparse._render_markdown", "wpparse._read"):
         assert absent not in at_import
     assert {"wpparse._render_markdown", "wpparse._read"} <= set(on_use)
-    assert "wpparse._wpjson" in at_import
+    assert "wpparse._rest.post" in at_import
 
 
 def test_lazy_names_are_the_real_objects() -> None:

@@ -17,6 +17,7 @@ from tests.conftest import corpus_params
 from wpparse._json.kinds import object_kind
 from wpparse._json.load import load_json
 from wpparse._json.stream import iter_values
+from wpparse._rest import dispatch
 
 
 def _values(data: bytes, chunk: int) -> list[Any]:
@@ -394,7 +395,7 @@ def test_an_unexpected_exception_costs_one_record(
     """A bug met on one record is reported as such; the other records are read."""
     file = tmp_path / "p.json"
     file.write_text('[{"id": 1}, {"id": 2}, {"id": 3}]', encoding="utf-8")
-    real = wpparse._wpobjects.object_from_mapping
+    real = dispatch.object_from_mapping
 
     def buggy(value: Any, **kwargs: Any) -> Any:
         if value["id"] == 2:

@@ -140,7 +140,7 @@ def test_link_objects_that_are_other_mappings_read_the_same() -> None:
 def test_curies_past_the_expansion_cache_read_the_same(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from wpparse import _relations
+    from wpparse._rest import relations as _relations
 
     links = {"wp:term": [{"href": "a"}], "wp:odd": [{"href": "b"}]}
     cached = wpparse.parse_post({"id": 1, "_links": links}).relations

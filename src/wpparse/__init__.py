@@ -11,7 +11,6 @@ import importlib as _importlib
 import typing as _typing
 
 from wpparse import exceptions
-from wpparse._collections import Collection, Headers, parse_objects, parse_posts
 from wpparse._content.sections import extract_links, parse_content
 from wpparse._model.content import (
     Block,
@@ -33,8 +32,8 @@ from wpparse._model.objects import (
     User,
 )
 from wpparse._model.post import Embedded, Media, Post
-from wpparse._wpjson import parse_post
-from wpparse._wpobjects import parse
+from wpparse._rest.collections import Collection, Headers, parse_objects, parse_posts
+from wpparse._rest.dispatch import parse, parse_post
 from wpparse.exceptions import (
     InvalidJSONError,
     InvalidPostError,

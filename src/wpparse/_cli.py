@@ -34,7 +34,7 @@ from wpparse._cli_output import (
 from wpparse._dict import _attrs_dict
 from wpparse._model.content import Section
 from wpparse._model.post import Post
-from wpparse._wpobjects import WPObject
+from wpparse._rest.dispatch import WPObject
 
 __all__ = ["FORMATS", "Formatter", "build_parser", "main"]
 

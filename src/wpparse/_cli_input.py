@@ -23,11 +23,11 @@ from typing import Any, TextIO
 import attrs
 
 from wpparse._cli_jobs import Output, byte_stream, pack, spool_folder, write_output
+from wpparse._content.sections import HeadingRule
 from wpparse._json.stream import iter_files, iter_values
 from wpparse._model.objects import Problem, Source
 from wpparse._read import Reader, read_objects
-from wpparse._wpjson import HeadingRule
-from wpparse._wpobjects import object_from_mapping
+from wpparse._rest.dispatch import object_from_mapping
 from wpparse.exceptions import WPParseError
 
 __all__ = ["Options", "Summary", "expand_inputs", "run"]

@@ -17,14 +17,14 @@ from datetime import tzinfo
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
-from wpparse._collections import make_problem
-from wpparse._dates import resolve_tz
+from wpparse._content.sections import HeadingRule
 from wpparse._json.kinds import object_kind
 from wpparse._json.stream import iter_files, iter_values, read_error
 from wpparse._model.objects import Problem, Source
 from wpparse._model.post import Post
-from wpparse._wpjson import HeadingRule, post_from_mapping
-from wpparse._wpobjects import WPObject, object_from_mapping
+from wpparse._rest.collections import make_problem
+from wpparse._rest.dates import resolve_tz
+from wpparse._rest.dispatch import WPObject, object_from_mapping, post_from_mapping
 from wpparse.exceptions import NotAPostError, WPParseError, WPParseWarning, describe
 
 __all__ = ["Reader", "read_objects", "read_posts"]

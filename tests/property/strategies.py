@@ -6,7 +6,7 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from wpparse._wpjson import _MODELLED
+from wpparse._rest.post import _MODELLED
 
 __all__ = [
     "INJECTIONS",

@@ -21,6 +21,8 @@ from wpparse.exceptions import InvalidJSONError, WPParseWarning
 __all__ = [
     "JSONInput",
     "as_clean_text",
+    "decode_input",
+    "decode_input_clean",
     "decode_text",
     "load_json",
     "load_json_clean",
@@ -250,3 +252,17 @@ def looks_like_json_lines(text: str) -> bool:
         return False
     newline = text.find("\n", end, rest + 1)
     return newline != -1 and text[rest] in "{["
+
+
+def decode_input(data: JSONInput) -> Any:
+    """Return *data* decoded when it is JSON text, else *data* itself (a decoded value)."""
+    if isinstance(data, (str, bytes, bytearray, memoryview)):
+        return load_json(data)
+    return data
+
+
+def decode_input_clean(data: JSONInput) -> tuple[Any, bool]:
+    """Return the decoded value, and whether it is clean (see :func:`load_json_clean`)."""
+    if isinstance(data, (str, bytes, bytearray, memoryview)):
+        return load_json_clean(data)
+    return data, False

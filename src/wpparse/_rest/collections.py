@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import tzinfo
 from typing import Any, Protocol, TypeVar
 
-from wpparse._dates import resolve_tz
+from wpparse._content.sections import HeadingRule
 from wpparse._json.kinds import raise_for_error
 from wpparse._json.load import (
     JSONInput,
@@ -28,8 +28,8 @@ from wpparse._json.load import (
 )
 from wpparse._model.objects import Problem, Source
 from wpparse._model.post import Post
-from wpparse._wpjson import HeadingRule, post_from_mapping
-from wpparse._wpobjects import WPObject, object_from_mapping
+from wpparse._rest.dates import resolve_tz
+from wpparse._rest.dispatch import WPObject, object_from_mapping, post_from_mapping
 from wpparse.exceptions import InvalidJSONError, NotAPostError, WPParseError, describe
 
 __all__ = [

@@ -1,6 +1,6 @@
 """
 Stage 1 for the other REST objects, field by field: what their fields hold
-beyond :mod:`wpparse._fields`'s readers, and their fast construction.
+beyond :mod:`wpparse._rest.fields`'s readers, and their fast construction.
 
 As there, a field's JSON path is built only when its value needs it (to
 raise, or to repair); the common values (ASCII or *clean* strings, plain
@@ -13,10 +13,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from wpparse._fields import _int
 from wpparse._model.build import builder
 from wpparse._model.objects import Comment, MediaSize, Term, User
 from wpparse._model.post import Embedded, Media
+from wpparse._rest.fields import _int
 from wpparse.exceptions import NotAPostError, describe
 
 __all__ = [

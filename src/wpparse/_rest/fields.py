@@ -17,7 +17,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from wpparse._html.snippet import html_to_text
-from wpparse._relations import key_path
+from wpparse._rest.relations import key_path
 from wpparse._text import fix_surrogates
 from wpparse.exceptions import InvalidPostError, describe
 

@@ -1,6 +1,10 @@
 """
 Stage 1: a REST API JSON object to a :class:`~wpparse.Post`.
 
+:func:`build_post` is called through
+:func:`wpparse._rest.dispatch.post_from_mapping`, which hands it the readers
+of what a post embeds (see :mod:`wpparse._rest.embedded`).
+
 Strict about what a post must have (an object with an ``id``), lenient about
 what it may have: any field can be missing (``_fields`` responses) or null.
 A modelled field of the wrong type raises
@@ -12,11 +16,17 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import tzinfo
-from typing import Any, Literal
+from typing import Any
 
-from wpparse._content.sections import build_content
-from wpparse._dates import resolve_tz, wp_date_at
-from wpparse._fields import (
+from wpparse._content.sections import HeadingRule, build_content
+from wpparse._html.snippet import html_to_text
+from wpparse._json.kinds import object_kind, raise_for_error, what
+from wpparse._model.build import builder
+from wpparse._model.objects import Source
+from wpparse._model.post import Post
+from wpparse._rest.dates import wp_date_at
+from wpparse._rest.embedded import Readers, embedded_of
+from wpparse._rest.fields import (
     _excerpt_text,
     _field,
     _int,
@@ -28,31 +38,11 @@ from wpparse._fields import (
     str_at,
     strs_at,
 )
-from wpparse._html.snippet import html_to_text
-from wpparse._json.kinds import is_error_object, object_kind, raise_for_error, what
-from wpparse._json.load import JSONInput, load_json, load_json_clean
-from wpparse._model.build import builder
-from wpparse._model.objects import Relation, Source
-from wpparse._model.post import Embedded, Post
-from wpparse._relations import parse_relations
+from wpparse._rest.relations import parse_relations
 from wpparse._text import collapse
-from wpparse.exceptions import (
-    InvalidPostError,
-    NotAPostError,
-    describe,
-)
+from wpparse.exceptions import InvalidPostError, NotAPostError, describe
 
-__all__ = [
-    "HeadingRule",
-    "is_error_object",
-    "object_kind",
-    "parse_post",
-    "post_from_mapping",
-    "raise_for_error",
-]
-
-HeadingRule = Literal["html", "bold", "auto"]
-"""Which rules make a heading: see :func:`wpparse.parse_post`."""
+__all__ = ["build_post"]
 
 # Top-level keys the Post model consumes.  Everything else goes to Post.extra.
 _MODELLED = frozenset(
@@ -90,7 +80,7 @@ _MODELLED = frozenset(
 _new_post = builder(Post)
 
 
-def post_from_mapping(
+def build_post(
     obj: Mapping[str, Any],
     *,
     path: str = "$",
@@ -98,13 +88,16 @@ def post_from_mapping(
     tz: tzinfo | None = None,
     source: Source | None = None,
     clean: bool = False,
+    readers: Readers,
 ) -> Post:
     """
     Build a :class:`Post` from one decoded post object; *path* prefixes error paths.
 
     *clean* says that no string in *obj* holds a lone surrogate (see
     :func:`~wpparse._json.load.load_json_clean`): the field readers then skip
-    looking for them.
+    looking for them.  *readers* read what the post embeds (see
+    :class:`~wpparse._rest.embedded.Readers`);
+    :func:`wpparse._rest.dispatch.post_from_mapping` passes them.
     """
     kind = object_kind(obj)  # "error" for a WordPress error response
     if kind == "error":
@@ -186,91 +179,9 @@ def post_from_mapping(
         sections=content.sections,
         links=content.links,
         relations=relations,
-        embedded=_embedded(obj, relations, path, tz, clean=clean),
+        embedded=embedded_of(obj, relations, path, tz, clean=clean, readers=readers),
         extra={}
         if obj.keys() <= _MODELLED
         else {k: v for k, v in obj.items() if k not in _MODELLED},
         source=source,
     )
-
-
-# What json.loads makes that is no mapping: isinstance(value, Mapping) asks
-# the ABC machinery, a few times slower than a set lookup.
-_NOT_MAPPINGS = frozenset({int, str, float, bool, list, type(None)})
-
-
-def _is_mapping(value: Any) -> bool:
-    cls = value.__class__
-    return cls is dict or (cls not in _NOT_MAPPINGS and isinstance(value, Mapping))
-
-
-def _embedded(
-    obj: Mapping[str, Any],
-    relations: tuple[Relation, ...],
-    path: str,
-    tz: tzinfo | None,
-    *,
-    clean: bool = False,
-) -> Embedded | None:
-    if "_embedded" not in obj and not (
-        _is_mapping(obj.get("author")) or _is_mapping(obj.get("terms"))
-    ):
-        return None
-    from wpparse import _embedded as stage  # noqa: PLC0415 - an import cycle
-
-    if "_embedded" in obj:
-        value = obj["_embedded"]
-        where = f"{path}._embedded"
-        return stage.parse_embedded(value, relations, path=where, tz=tz, clean=clean)
-    return stage.embedded_from_v1(obj, path=path, tz=tz)  # WP-API v1: in place
-
-
-def _decode(data: JSONInput) -> Any:
-    if isinstance(data, (str, bytes, bytearray, memoryview)):
-        return load_json(data)
-    return data
-
-
-def _decode_clean(data: JSONInput) -> tuple[Any, bool]:
-    """Return the decoded value, and whether it is clean (see :func:`load_json_clean`)."""
-    if isinstance(data, (str, bytes, bytearray, memoryview)):
-        return load_json_clean(data)
-    return data, False
-
-
-def parse_post(
-    data: JSONInput,
-    *,
-    headings: HeadingRule = "auto",
-    tz: tzinfo | str | None = None,
-) -> Post:
-    """
-    Parse one WordPress REST API post object into a :class:`~wpparse.Post`.
-
-    Args:
-        data: The object as :func:`json.loads` or ``requests.Response.json()``
-            returns it (a mapping), or its JSON text (``str`` or ``bytes``, UTF-8,
-            UTF-16 or UTF-32, with or without a BOM).  Any post type works:
-            posts, pages, custom post types, attachments.
-        headings: Which headings split the content into sections: ``"html"``
-            (only ``<h1>``-``<h6>``), ``"bold"`` (also paragraphs bold from end
-            to end) or ``"auto"`` (also short title-like lines).
-        tz: The site's time zone (a :class:`datetime.tzinfo` or a name such as
-            ``"Europe/Paris"``), used for dates that come without ``date_gmt``.
-
-    Returns:
-        The post.
-
-    Raises:
-        WordPressError: *data* is a WordPress error response.
-        NotAPostError: *data* is valid JSON but not a post object.
-        InvalidPostError: A field has the wrong type; the message names its path.
-        InvalidJSONError: *data* is text that is not valid JSON.
-
-    .. versionadded:: 0.1.0
-    """
-    obj, clean = _decode_clean(data)
-    if obj.__class__ is not dict and not isinstance(obj, Mapping):
-        shown = what("list") if isinstance(obj, list) else describe(obj)
-        raise NotAPostError(f"expected a post object, got {shown}", path="$")
-    return post_from_mapping(obj, headings=headings, tz=resolve_tz(tz), clean=clean)

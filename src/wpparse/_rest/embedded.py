@@ -7,35 +7,51 @@ A post's ``_embedded`` object to an :class:`~wpparse.Embedded`.
 list per link (one list of terms per taxonomy), which is why an empty term list
 can only be named through its link.  WordPress.com puts an error object where
 it may not show the target: that becomes an :class:`~wpparse.Absence`.
+
+A post embeds posts (its parent) and media, and a media record embeds in turn:
+the readers of those live above this module and call it.  They come down as a
+:class:`Readers` value, handed over by :mod:`wpparse._rest.dispatch` (as
+markdown-it hands its parser down in ``state.md``), so that the recursion goes
+through a value and no import goes in a circle.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import tzinfo
-from typing import Any
+from typing import Any, NamedTuple
 
 from wpparse._json.kinds import is_error_object
 from wpparse._model.objects import Absence, Comment, Relation, Term, User
 from wpparse._model.post import Embedded, Media, Post
-from wpparse._objectfields import new_embedded
-from wpparse._relations import key_path
-from wpparse._wpjson import post_from_mapping
-from wpparse._wpobjects import (
-    comment_of,
-    media_of,
-    object_from_mapping,
-    term_of,
-    user_of,
-)
+from wpparse._rest.object_fields import new_embedded
+from wpparse._rest.objects import comment_of, term_of, user_of
+from wpparse._rest.relations import key_path
 from wpparse.exceptions import InvalidPostError, NotAPostError, describe
 
-__all__ = ["INVALID", "embedded_from_v1", "parse_embedded"]
+__all__ = ["INVALID", "Readers", "embedded_from_v1", "embedded_of", "parse_embedded"]
 
 INVALID = "wpparse_invalid"
 """The :attr:`Absence.code` of an embedded object wpparse could not read."""
 
 _API = "https://api.w.org/"
+
+
+class Readers(NamedTuple):
+    """
+    The readers of the embedded objects that embed objects in turn.
+
+    Each takes the object, its JSON path, the time zone and whether the text
+    is clean (no lone surrogate: see :func:`~wpparse._json.load.load_json_clean`).
+    """
+
+    post: Callable[[Mapping[str, Any], str, tzinfo | None, bool], Post]
+    """A post (``up``), read with the ``"auto"`` heading rule."""
+    media: Callable[[Mapping[str, Any], str, tzinfo | None, bool], Media]
+    """A media record (``wp:featuredmedia``)."""
+    model: Callable[[Any, str, tzinfo | None], Any]
+    """An object of any other relation, to the model its shape calls for;
+    raises :class:`~wpparse.NotAPostError` when it is of no kind wpparse models."""
 
 
 def _canonical(rel: str) -> str:
@@ -74,9 +90,12 @@ def _absence(
 
 
 class _Collector:
-    def __init__(self, tz: tzinfo | None, *, clean: bool = False) -> None:
+    def __init__(
+        self, tz: tzinfo | None, readers: Readers, *, clean: bool = False
+    ) -> None:
         self.tz = tz
-        self.clean = clean  # no string holds a lone surrogate: see _load
+        self.readers = readers
+        self.clean = clean  # no string holds a lone surrogate: see _json.load
         self.authors: list[User] = []
         self.featured: list[Media] = []
         self.terms: dict[str, list[Term]] = {}
@@ -132,15 +151,15 @@ class _Collector:
         elif name == "author":
             self.authors.append(user_of(item, path, clean=self.clean))
         elif name == "wp:featuredmedia":
-            self.featured.append(media_of(item, path, self.tz, clean=self.clean))
+            self.featured.append(self.readers.media(item, path, self.tz, self.clean))
         elif name == "replies":
             self.replies.append(comment_of(item, path, self.tz, clean=self.clean))
         elif name == "up":
-            parent = post_from_mapping(item, path=path, tz=self.tz, clean=self.clean)
+            parent = self.readers.post(item, path, self.tz, self.clean)
             self.parents.append(parent)
         else:
             try:
-                parsed: Any = object_from_mapping(item, path=path, tz=self.tz)
+                parsed: Any = self.readers.model(item, path, self.tz)
             except NotAPostError:
                 parsed = item  # of no kind wpparse models: kept as received
             self.other.setdefault(rel, []).append(parsed)
@@ -164,6 +183,7 @@ def parse_embedded(
     path: str = "$._embedded",
     tz: tzinfo | None = None,
     clean: bool = False,
+    readers: Readers,
 ) -> Embedded:
     """
     Return the :class:`Embedded` of a post's ``_embedded`` value.
@@ -171,14 +191,15 @@ def parse_embedded(
     *relations* are the post's parsed ``_links``; each embedded entry is lined
     up with the embeddable link it follows.  *path* names the value in errors.
     *clean* says that no string in *value* holds a lone surrogate (see
-    :func:`~wpparse._json.load.load_json_clean`).
+    :func:`~wpparse._json.load.load_json_clean`).  *readers* read the
+    embedded posts and media, and objects of other relations.
     """
     if isinstance(value, list) and not value:  # PHP's empty array
         return Embedded()
     if value.__class__ is not dict and not isinstance(value, Mapping):
         msg = f"expected an object of embedded relations, got {describe(value)}"
         raise InvalidPostError(msg, path=path)
-    collector = _Collector(tz, clean=clean)
+    collector = _Collector(tz, readers, clean=clean)
     add = collector.add
     for key, items in value.items():
         rel = str(key)
@@ -195,7 +216,11 @@ def parse_embedded(
 
 
 def embedded_from_v1(
-    obj: Mapping[str, Any], *, path: str = "$", tz: tzinfo | None = None
+    obj: Mapping[str, Any],
+    *,
+    path: str = "$",
+    tz: tzinfo | None = None,
+    readers: Readers,
 ) -> Embedded:
     """
     Return the :class:`Embedded` of a WP-API v1 post (2014).
@@ -203,7 +228,7 @@ def embedded_from_v1(
     v1 had no ``_embedded``: it put the author object itself under ``author``
     and the terms, by taxonomy, under ``terms``.
     """
-    collector = _Collector(tz)
+    collector = _Collector(tz, readers)
     author = obj.get("author")
     if isinstance(author, Mapping):
         collector.add("author", "author", author, None, f"{path}.author")
@@ -216,3 +241,41 @@ def embedded_from_v1(
             where = key_path(f"{path}.terms", taxonomy)
             collector.add("wp:term", "wp:term", items, link, where)
     return collector.result()
+
+
+# What json.loads makes that is no mapping: isinstance(value, Mapping) asks
+# the ABC machinery, a few times slower than a set lookup.
+_NOT_MAPPINGS = frozenset({int, str, float, bool, list, type(None)})
+
+
+def _is_mapping(value: Any) -> bool:
+    cls = value.__class__
+    return cls is dict or (cls not in _NOT_MAPPINGS and isinstance(value, Mapping))
+
+
+def embedded_of(
+    obj: Mapping[str, Any],
+    relations: tuple[Relation, ...],
+    path: str,
+    tz: tzinfo | None,
+    *,
+    clean: bool = False,
+    readers: Readers,
+) -> Embedded | None:
+    """
+    Return the :class:`Embedded` of the object *obj* at *path*, or ``None`` when it embeds nothing.
+
+    *relations* are the object's parsed ``_links``.  Reads ``_embedded``, or
+    WP-API v1's author and terms objects in place.
+    """
+    if "_embedded" not in obj and not (
+        _is_mapping(obj.get("author")) or _is_mapping(obj.get("terms"))
+    ):
+        return None
+    if "_embedded" in obj:
+        value = obj["_embedded"]
+        where = f"{path}._embedded"
+        return parse_embedded(
+            value, relations, path=where, tz=tz, clean=clean, readers=readers
+        )
+    return embedded_from_v1(obj, path=path, tz=tz, readers=readers)  # v1: in place

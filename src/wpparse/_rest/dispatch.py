@@ -1,0 +1,257 @@
+"""
+The face of stage 1: which model a JSON object becomes, and the readers of it.
+
+:func:`object_from_mapping` looks at an object's shape
+(:func:`~wpparse._json.kinds.object_kind`) and builds the matching model;
+:func:`parse` and :func:`parse_post` are the public faces.
+:func:`post_from_mapping` and :func:`object_from_mapping` are what the
+collection and whole-site readers call.
+
+This is where the recursion of ``?_embed`` closes: a post embeds its parent
+post and its media, and a media record its uploader.  :data:`READERS` hands
+the readers of those down to :mod:`wpparse._rest.embedded`, which sits below
+them, so that no import goes in a circle.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import tzinfo
+from typing import Any
+
+from wpparse._content.sections import HeadingRule
+from wpparse._json.kinds import object_kind, raise_for_error, what
+from wpparse._json.load import JSONInput, decode_input, decode_input_clean
+from wpparse._model.objects import Comment, Source, Term, User
+from wpparse._model.post import Media, Post
+from wpparse._rest.dates import resolve_tz
+from wpparse._rest.embedded import Readers
+from wpparse._rest.media import media_of
+from wpparse._rest.objects import comment_of, term_of, user_of
+from wpparse._rest.post import build_post
+from wpparse.exceptions import NotAPostError, describe
+
+__all__ = [
+    "READERS",
+    "WPObject",
+    "comment_from_mapping",
+    "media_from_mapping",
+    "object_from_mapping",
+    "parse",
+    "parse_post",
+    "post_from_mapping",
+    "term_from_mapping",
+    "user_from_mapping",
+]
+
+WPObject = Post | Media | User | Term | Comment
+"""Any model :func:`wpparse.parse` returns."""
+
+
+def post_from_mapping(
+    obj: Mapping[str, Any],
+    *,
+    path: str = "$",
+    headings: HeadingRule = "auto",
+    tz: tzinfo | None = None,
+    source: Source | None = None,
+    clean: bool = False,
+) -> Post:
+    """
+    Build a :class:`Post` from one decoded post object; *path* prefixes error paths.
+
+    *clean* says that no string in *obj* holds a lone surrogate (see
+    :func:`~wpparse._json.load.load_json_clean`): the field readers then skip
+    looking for them.
+    """
+    return build_post(
+        obj,
+        path=path,
+        headings=headings,
+        tz=tz,
+        source=source,
+        clean=clean,
+        readers=READERS,
+    )
+
+
+def _embedded_post(
+    obj: Mapping[str, Any],
+    path: str,
+    tz: tzinfo | None,
+    clean: bool,  # noqa: FBT001 - the Readers signature
+) -> Post:
+    return post_from_mapping(obj, path=path, tz=tz, clean=clean)
+
+
+def _embedded_media(
+    obj: Mapping[str, Any],
+    path: str,
+    tz: tzinfo | None,
+    clean: bool,  # noqa: FBT001 - the Readers signature
+) -> Media:
+    return media_of(obj, path, tz, clean=clean, readers=READERS)
+
+
+def _embedded_model(obj: Any, path: str, tz: tzinfo | None) -> WPObject:
+    return object_from_mapping(obj, path=path, tz=tz)
+
+
+READERS = Readers(post=_embedded_post, media=_embedded_media, model=_embedded_model)
+"""The readers of embedded objects that embed in turn, handed down to :mod:`wpparse._rest.embedded`."""
+
+
+def media_from_mapping(
+    obj: Mapping[str, Any],
+    *,
+    path: str = "$",
+    tz: tzinfo | None = None,
+    source: Source | None = None,
+) -> Media:
+    """Build a :class:`Media` from one decoded media object; *path* prefixes error paths."""
+    raise_for_error(obj, path)
+    return media_of(obj, path, tz, source, readers=READERS)
+
+
+def user_from_mapping(
+    obj: Mapping[str, Any], *, path: str = "$", source: Source | None = None
+) -> User:
+    """Build a :class:`User` from one decoded user object; *path* prefixes error paths."""
+    raise_for_error(obj, path)
+    return user_of(obj, path, source)
+
+
+def term_from_mapping(
+    obj: Mapping[str, Any],
+    *,
+    path: str = "$",
+    taxonomy: str | None = None,
+    source: Source | None = None,
+) -> Term:
+    """
+    Build a :class:`Term` from one decoded term object; *path* prefixes error paths.
+
+    *taxonomy* is used when the object does not name its own.
+    """
+    raise_for_error(obj, path)
+    return term_of(obj, path, taxonomy, source)
+
+
+def comment_from_mapping(
+    obj: Mapping[str, Any],
+    *,
+    path: str = "$",
+    tz: tzinfo | None = None,
+    source: Source | None = None,
+) -> Comment:
+    """Build a :class:`Comment` from one decoded comment object; *path* prefixes error paths."""
+    raise_for_error(obj, path)
+    return comment_of(obj, path, tz, source)
+
+
+def object_from_mapping(
+    obj: Any,
+    *,
+    path: str = "$",
+    headings: HeadingRule = "auto",
+    tz: tzinfo | None = None,
+    source: Source | None = None,
+) -> WPObject:
+    """Build the model that fits *obj*'s shape; *path* prefixes error paths."""
+    kind = object_kind(obj)
+    if kind == "error":
+        raise_for_error(obj, path)
+    if kind == "post":
+        return post_from_mapping(
+            obj, path=path, headings=headings, tz=tz, source=source
+        )
+    if kind == "media":
+        return media_of(obj, path, tz, source, readers=READERS)
+    if kind == "user":
+        return user_of(obj, path, source)
+    if kind == "term":
+        return term_of(obj, path, None, source)
+    if kind == "comment":
+        return comment_of(obj, path, tz, source)
+    shown = describe(obj) if kind == "not an object" else what(kind)
+    raise NotAPostError(
+        f"expected a WordPress object (post, media, user, term or comment), got {shown}",
+        path=path,
+    )
+
+
+def parse(
+    data: JSONInput,
+    *,
+    headings: HeadingRule = "auto",
+    tz: tzinfo | str | None = None,
+) -> WPObject:
+    """
+    Parse any one WordPress REST API object into the model its shape calls for.
+
+    A post, page or custom post type gives a :class:`~wpparse.Post`; an
+    attachment a :class:`~wpparse.Media`; a user a :class:`~wpparse.User`; a
+    category, tag or custom taxonomy term a :class:`~wpparse.Term`; a comment
+    a :class:`~wpparse.Comment`.
+
+    >>> import wpparse
+    >>> term = wpparse.parse({"id": 7, "name": "News &amp; Views", "taxonomy": "category"})
+    >>> type(term).__name__, term.name
+    ('Term', 'News & Views')
+
+    Args:
+        data: The object, decoded or as JSON text (as for :func:`parse_post`).
+        headings: As for :func:`parse_post`.
+        tz: As for :func:`parse_post`.
+
+    Returns:
+        The model.
+
+    Raises:
+        WordPressError: *data* is a WordPress error response.
+        NotAPostError: *data* is valid JSON but of no kind wpparse knows
+            (the message says what it looks like instead).
+        InvalidPostError: A field has the wrong type; the message names its path.
+        InvalidJSONError: *data* is text that is not valid JSON.
+
+    .. versionadded:: 0.1.0
+    """
+    return object_from_mapping(decode_input(data), headings=headings, tz=resolve_tz(tz))
+
+
+def parse_post(
+    data: JSONInput,
+    *,
+    headings: HeadingRule = "auto",
+    tz: tzinfo | str | None = None,
+) -> Post:
+    """
+    Parse one WordPress REST API post object into a :class:`~wpparse.Post`.
+
+    Args:
+        data: The object as :func:`json.loads` or ``requests.Response.json()``
+            returns it (a mapping), or its JSON text (``str`` or ``bytes``, UTF-8,
+            UTF-16 or UTF-32, with or without a BOM).  Any post type works:
+            posts, pages, custom post types, attachments.
+        headings: Which headings split the content into sections: ``"html"``
+            (only ``<h1>``-``<h6>``), ``"bold"`` (also paragraphs bold from end
+            to end) or ``"auto"`` (also short title-like lines).
+        tz: The site's time zone (a :class:`datetime.tzinfo` or a name such as
+            ``"Europe/Paris"``), used for dates that come without ``date_gmt``.
+
+    Returns:
+        The post.
+
+    Raises:
+        WordPressError: *data* is a WordPress error response.
+        NotAPostError: *data* is valid JSON but not a post object.
+        InvalidPostError: A field has the wrong type; the message names its path.
+        InvalidJSONError: *data* is text that is not valid JSON.
+
+    .. versionadded:: 0.1.0
+    """
+    obj, clean = decode_input_clean(data)
+    if obj.__class__ is not dict and not isinstance(obj, Mapping):
+        shown = what("list") if isinstance(obj, list) else describe(obj)
+        raise NotAPostError(f"expected a post object, got {shown}", path="$")
+    return post_from_mapping(obj, headings=headings, tz=resolve_tz(tz), clean=clean)

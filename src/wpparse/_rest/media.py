@@ -1,0 +1,117 @@
+"""
+Stage 1 for media records (attachments): a JSON object to a :class:`~wpparse.Media`.
+
+Apart from users, terms and comments (:mod:`wpparse._rest.objects`) because a
+media record embeds objects in turn (its uploader): it reads its ``_embedded``
+through :mod:`wpparse._rest.embedded`, with the readers it is handed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import tzinfo
+from typing import Any
+
+from wpparse._model.objects import MediaSize, Source
+from wpparse._model.post import Media
+from wpparse._rest.dates import wp_date_at
+from wpparse._rest.embedded import Readers, embedded_of
+from wpparse._rest.fields import _int, _str, int_at, str_at
+from wpparse._rest.object_fields import (
+    MEDIA_KEYS,
+    extra_of,
+    id_of,
+    new_media,
+    new_media_size,
+)
+from wpparse._rest.objects import plain_at, text_at
+from wpparse._rest.relations import key_path, parse_relations
+
+__all__ = ["media_of", "sizes_of"]
+
+
+def sizes_of(
+    details: Mapping[str, Any], path: str, *, clean: bool = False
+) -> dict[str, MediaSize]:
+    """The sizes of the ``media_details`` object *details* at *path*, by name."""
+    value = details.get("sizes")
+    if not isinstance(value, Mapping):
+        return {}
+    out: dict[str, MediaSize] = {}
+    for name, size in value.items():
+        if size.__class__ is not dict and not isinstance(size, Mapping):
+            continue
+        url, width, height = (
+            size.get("source_url"),
+            size.get("width"),
+            size.get("height"),
+        )
+        mime_type, file = size.get("mime_type"), size.get("file")
+        key = str(name)
+        # Strings the reader would return unchanged, and plain integers.
+        if not (
+            (url is None or (url.__class__ is str and (clean or url.isascii())))
+            and (width is None or width.__class__ is int)
+            and (height is None or height.__class__ is int)
+            and (mime_type.__class__ is str and (clean or mime_type.isascii()))
+            and (file is None or (file.__class__ is str and (clean or file.isascii())))
+        ):
+            where = key_path(f"{path}.sizes", name)
+            url = _str(url, f"{where}.source_url")
+            width = _int(width, f"{where}.width")
+            height = _int(height, f"{where}.height")
+            mime_type = _str(mime_type, f"{where}.mime_type")
+            file = _str(file, f"{where}.file")
+        out[key] = new_media_size(key, url, width, height, mime_type, file)
+    return out
+
+
+def media_of(
+    obj: Mapping[str, Any],
+    path: str,
+    tz: tzinfo | None,
+    source: Source | None = None,
+    *,
+    clean: bool = False,
+    readers: Readers,
+) -> Media:
+    """
+    Build a :class:`Media` from one decoded media object, known to be no error object.
+
+    *path* prefixes error paths; *readers* read what the record embeds (see
+    :class:`~wpparse._rest.embedded.Readers`).
+    """
+    # The fields in the order of Media's own: errors and warnings come in
+    # the order Media(field=..., ...) gave them.
+    caption, caption_html = text_at(obj, "caption", path, clean=clean)
+    description, description_html = text_at(obj, "description", path, clean=clean)
+    title, _ = text_at(obj, "title", path, clean=clean)
+    details = obj.get("media_details")
+    details = details if isinstance(details, Mapping) else {}
+    dpath = f"{path}.media_details"
+    relations = parse_relations(obj.get("_links"), f"{path}._links")
+    return new_media(
+        id_of(obj, path),
+        str_at(obj, "source_url", path, clean=clean),
+        plain_at(obj, "alt_text", path, clean=clean),
+        caption,
+        caption_html,
+        description,
+        description_html,
+        title,
+        str_at(obj, "media_type", path, clean=clean),
+        str_at(obj, "mime_type", path, clean=clean),
+        int_at(details, "width", dpath),
+        int_at(details, "height", dpath),
+        str_at(details, "file", dpath, clean=clean),
+        sizes_of(details, dpath, clean=clean),
+        str_at(obj, "slug", path, clean=clean),
+        str_at(obj, "link", path, clean=clean),
+        wp_date_at(obj, "date", "date_gmt", path, tz),
+        int_at(obj, "author", path),
+        int_at(obj, "post", path),
+        embedded_of(obj, relations, path, tz, clean=clean, readers=readers),
+        relations,
+        extra_of(obj, MEDIA_KEYS),
+        source,
+    )

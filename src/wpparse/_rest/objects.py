@@ -1,0 +1,168 @@
+"""
+Stage 1 for the REST objects that embed nothing: users, terms and comments.
+
+Also the field readers media records share with them (plain text of a
+``{"rendered": ...}`` field, avatar URLs).  The same rules as for posts hold:
+strict about the ``id``, lenient about missing or null fields, and a modelled
+field of the wrong type raises :class:`~wpparse.InvalidPostError` naming its
+JSON path.  Which reader an object goes to is decided by its shape, in
+:mod:`wpparse._rest.dispatch`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import tzinfo
+from typing import Any
+
+from wpparse._html.snippet import html_to_text
+from wpparse._model.objects import Comment, Source, Term, User
+from wpparse._rest.dates import wp_date_at
+from wpparse._rest.fields import _int, _str, int_at, rendered_at, str_at
+from wpparse._rest.object_fields import (
+    COMMENT_KEYS,
+    TERM_KEYS,
+    USER_KEYS,
+    extra_of,
+    id_of,
+    new_comment,
+    new_term,
+    new_user,
+)
+from wpparse._rest.relations import key_path, parse_relations
+from wpparse._text import collapse
+from wpparse.exceptions import InvalidPostError, describe
+
+__all__ = ["avatars_at", "comment_of", "plain_at", "term_of", "text_at", "user_of"]
+
+
+def text_at(
+    obj: Mapping[str, Any], name: str, path: str, *, clean: bool = False
+) -> tuple[str, str]:
+    """Return ``(plain text, html)`` of the ``{"rendered": ...}`` field or plain string *name*."""
+    html, _ = rendered_at(obj, name, path, clean=clean)
+    return (_plain_text(html, path, name) if html else ""), html
+
+
+def plain_at(
+    obj: Mapping[str, Any], name: str, path: str, *, clean: bool = False
+) -> str:
+    """The plain text of the string field *name* (HTML entities decoded)."""
+    text = str_at(obj, name, path, clean=clean)
+    return _plain_text(text, path, name) if text else ""
+
+
+def _plain_text(html: str, path: str, name: str) -> str:
+    """:func:`html_to_text` of the field *name* of the object at *path*, read by its reader."""
+    if "<" in html or "&" in html:
+        return html_to_text(html, f"{path}.{name}", repaired=True)
+    return collapse(html)  # what html_to_text comes to: no tag, no entity
+
+
+def avatars_at(
+    obj: Mapping[str, Any], name: str, path: str, *, clean: bool = False
+) -> dict[int, str]:
+    """The avatar URLs by size of the field *name* (``{"24": url, ...}``)."""
+    value = obj.get(name)
+    if value is None or (isinstance(value, list) and not value):
+        return {}
+    if not isinstance(value, Mapping):
+        raise InvalidPostError(
+            f"expected an object of avatar URLs, got {describe(value)}",
+            path=f"{path}.{name}",
+        )
+    out: dict[int, str] = {}
+    for size, url in value.items():
+        if (
+            size.__class__ is str
+            and len(size) < 5  # noqa: PLR2004 - few digits: int() takes them
+            and size.isascii()
+            and size.isdigit()
+            and url.__class__ is str
+            and (clean or url.isascii())
+        ):
+            if url:
+                out[int(size)] = url
+            continue
+        where = key_path(f"{path}.{name}", size)
+        number = _int(size, where)
+        text = _str(url, where)
+        if number is not None and text:
+            out[number] = text
+    return out
+
+
+def user_of(
+    obj: Mapping[str, Any],
+    path: str,
+    source: Source | None = None,
+    *,
+    clean: bool = False,
+) -> User:
+    """:func:`user_from_mapping` of an object known to be no error object."""
+    return new_user(
+        id_of(obj, path),
+        plain_at(obj, "name", path, clean=clean),
+        str_at(obj, "slug", path, clean=clean),
+        str_at(obj, "link", path, clean=clean),
+        str_at(obj, "url", path, clean=clean) or None,
+        plain_at(obj, "description", path, clean=clean),
+        avatars_at(obj, "avatar_urls", path, clean=clean),
+        parse_relations(obj.get("_links"), f"{path}._links"),
+        extra_of(obj, USER_KEYS),
+        source,
+    )
+
+
+def term_of(
+    obj: Mapping[str, Any],
+    path: str,
+    taxonomy: str | None,
+    source: Source | None = None,
+    *,
+    clean: bool = False,
+) -> Term:
+    """:func:`term_from_mapping` of an object known to be no error object."""
+    return new_term(
+        id_of(obj, path),
+        plain_at(obj, "name", path, clean=clean),
+        str_at(obj, "slug", path, clean=clean),
+        str_at(obj, "taxonomy", path, clean=clean) or taxonomy,
+        str_at(obj, "link", path, clean=clean),
+        int_at(obj, "count", path),
+        int_at(obj, "parent", path),
+        plain_at(obj, "description", path, clean=clean),
+        parse_relations(obj.get("_links"), f"{path}._links"),
+        extra_of(obj, TERM_KEYS),
+        source,
+    )
+
+
+def comment_of(
+    obj: Mapping[str, Any],
+    path: str,
+    tz: tzinfo | None,
+    source: Source | None = None,
+    *,
+    clean: bool = False,
+) -> Comment:
+    """:func:`comment_from_mapping` of an object known to be no error object."""
+    content, content_html = text_at(obj, "content", path, clean=clean)
+    return new_comment(
+        id_of(obj, path),
+        int_at(obj, "post", path),
+        int_at(obj, "parent", path),
+        int_at(obj, "author", path),
+        collapse(plain_at(obj, "author_name", path, clean=clean)),
+        str_at(obj, "author_url", path, clean=clean) or None,
+        wp_date_at(obj, "date", "date_gmt", path, tz),
+        content,
+        content_html,
+        str_at(obj, "status", path, clean=clean),
+        str_at(obj, "type", path, clean=clean),
+        str_at(obj, "link", path, clean=clean),
+        avatars_at(obj, "author_avatar_urls", path, clean=clean),
+        parse_relations(obj.get("_links"), f"{path}._links"),
+        extra_of(obj, COMMENT_KEYS),
+        source,
+    )
