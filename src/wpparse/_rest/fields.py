@@ -7,7 +7,7 @@ raises :class:`~wpparse.exceptions.InvalidPostError` naming that path.
 They are lenient where WordPress and its plugins are known to vary (numbers
 sent as strings, PHP arrays with holes sent as objects, v1 plain strings for
 ``{"rendered": ...}``).  The excerpt's "read more" tail is cut here too.
-Shared by :mod:`wpparse._wpjson` (posts) and :mod:`wpparse._wpobjects`.
+Shared by every reader of :mod:`wpparse._rest` (posts, media, users, terms, comments).
 """
 
 from __future__ import annotations
