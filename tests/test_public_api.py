@@ -51,14 +51,19 @@ def test_import_loads_only_what_parsing_needs() -> None:
     )
     at_import, on_use = (line.split() for line in result.stdout.splitlines())
 
-    for absent in ("bs4", "dateutil", "wpparse._render_markdown", "wpparse._read"):
+    for absent in (
+        "bs4",
+        "dateutil",
+        "wpparse._render.markdown.render",
+        "wpparse._read",
+    ):
         assert absent not in at_import
-    assert {"wpparse._render_markdown", "wpparse._read"} <= set(on_use)
+    assert {"wpparse._render.markdown.render", "wpparse._read"} <= set(on_use)
     assert "wpparse._rest.post" in at_import
 
 
 def test_lazy_names_are_the_real_objects() -> None:
-    from wpparse._render_markdown import to_markdown
+    from wpparse._render.markdown.render import to_markdown
 
     assert to_markdown is wpparse.to_markdown
     assert set(wpparse.__all__) <= set(dir(wpparse))

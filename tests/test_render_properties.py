@@ -120,7 +120,7 @@ def test_markdown_shows_the_text_of_any_html(blocks: list[str], title: str) -> N
 def test_yaml_quote_reads_back_as_the_same_string(text: str) -> None:
     import yaml
 
-    from wpparse._yaml import quote
+    from wpparse._render.markdown.frontmatter import quote
 
     expected = re.sub("[\ud800-\udfff]", "\ufffd", text)
 

@@ -44,11 +44,11 @@ from wpparse.exceptions import (
 )
 
 if _typing.TYPE_CHECKING:
-    from wpparse._chunks import chunks
-    from wpparse._dict import post_schema, to_dict
     from wpparse._read import Reader, read_objects, read_posts
-    from wpparse._render_markdown import to_markdown
-    from wpparse._render_text import to_text
+    from wpparse._render.chunks import chunks
+    from wpparse._render.data import post_schema, to_dict
+    from wpparse._render.markdown.render import to_markdown
+    from wpparse._render.text import to_text
 
 __version__ = "0.1.0.dev0"
 
@@ -56,14 +56,14 @@ __version__ = "0.1.0.dev0"
 # imported when first used, so that `import wpparse` loads only what parsing
 # needs (and a program that only parses never pays for them).
 _LAZY = {
-    "chunks": "wpparse._chunks",
-    "post_schema": "wpparse._dict",
-    "to_dict": "wpparse._dict",
+    "chunks": "wpparse._render.chunks",
+    "post_schema": "wpparse._render.data",
+    "to_dict": "wpparse._render.data",
     "Reader": "wpparse._read",
     "read_objects": "wpparse._read",
     "read_posts": "wpparse._read",
-    "to_markdown": "wpparse._render_markdown",
-    "to_text": "wpparse._render_text",
+    "to_markdown": "wpparse._render.markdown.render",
+    "to_text": "wpparse._render.text",
 }
 
 if not _typing.TYPE_CHECKING:  # hidden from type checkers: a typo stays an error there

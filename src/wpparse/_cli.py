@@ -31,9 +31,9 @@ from wpparse._cli_output import (
     write_markdown,
     write_text,
 )
-from wpparse._dict import _attrs_dict
 from wpparse._model.content import Section
 from wpparse._model.post import Post
+from wpparse._render.data import _attrs_dict
 from wpparse._rest.dispatch import WPObject
 
 __all__ = ["FORMATS", "Formatter", "build_parser", "main"]

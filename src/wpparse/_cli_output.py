@@ -24,10 +24,10 @@ from pathlib import Path
 from typing import Any, TextIO
 from urllib.parse import unquote
 
-from wpparse._chunks import chunks
 from wpparse._model.post import Post
-from wpparse._render_markdown import to_markdown
-from wpparse._render_text import to_text
+from wpparse._render.chunks import chunks
+from wpparse._render.markdown.render import to_markdown
+from wpparse._render.text import to_text
 
 __all__ = [
     "EXTENSIONS",

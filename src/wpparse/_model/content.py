@@ -277,7 +277,7 @@ class Chunk:
 
     def to_dict(self) -> dict[str, Any]:
         """Return the chunk as JSON-serialisable data (the CLI's ``chunks`` format)."""
-        from wpparse._dict import link_dict  # noqa: PLC0415 - keep imports one-way
+        from wpparse._render.data import link_dict  # noqa: PLC0415 - keep imports one-way
 
         return {
             "index": self.index,

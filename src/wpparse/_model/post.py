@@ -129,19 +129,19 @@ class Post:
 
     def to_text(self, *, title: bool = False) -> str:
         """Render the post as plain text: :func:`wpparse.to_text` (``title`` puts the title first)."""
-        from wpparse._render_text import to_text  # noqa: PLC0415 - renderers load on use
+        from wpparse._render.text import to_text  # noqa: PLC0415 - renderers load on use
 
         return to_text(self, title=title)
 
     def to_markdown(self, *, front_matter: bool = False, title: bool = False) -> str:
         """Render the post as CommonMark: :func:`wpparse.to_markdown`."""
-        from wpparse._render_markdown import to_markdown  # noqa: PLC0415
+        from wpparse._render.markdown.render import to_markdown  # noqa: PLC0415
 
         return to_markdown(self, front_matter=front_matter, title=title)
 
     def to_dict(self) -> dict[str, Any]:
         """Return the post as JSON-serialisable data: :func:`wpparse.to_dict`."""
-        from wpparse._dict import to_dict  # noqa: PLC0415
+        from wpparse._render.data import to_dict  # noqa: PLC0415
 
         return to_dict(self)
 
@@ -149,7 +149,7 @@ class Post:
         self, max_chars: int = 1000, *, length: Callable[[str], int] = len
     ) -> list[Chunk]:
         """Split the post into chunks that follow its sections: :func:`wpparse.chunks`."""
-        from wpparse._chunks import chunks  # noqa: PLC0415
+        from wpparse._render.chunks import chunks  # noqa: PLC0415
 
         return chunks(self, max_chars, length=length)
 

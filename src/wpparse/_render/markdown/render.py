@@ -17,19 +17,19 @@ import lxml.html
 from lxml import etree
 
 from wpparse._html.parse import make_parser
-from wpparse._markdown_html import DROP, Converter, fenced_code
-from wpparse._markdown_inline import (
+from wpparse._model.content import Block, BlockKind, Link, Section
+from wpparse._model.objects import Term
+from wpparse._model.post import Post
+from wpparse._render.markdown.convert import DROP, Converter, fenced_code
+from wpparse._render.markdown.frontmatter import yaml_mapping
+from wpparse._render.markdown.inline import (
     escape,
     escape_heading,
     escape_line_starts,
     heading_content,
     link_destination,
 )
-from wpparse._model.content import Block, BlockKind, Link, Section
-from wpparse._model.objects import Term
-from wpparse._model.post import Post
-from wpparse._urlsafety import safe_url
-from wpparse._yaml import yaml_mapping
+from wpparse._urls import safe_url
 
 __all__ = ["front_matter", "to_markdown"]
 

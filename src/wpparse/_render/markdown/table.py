@@ -11,7 +11,7 @@ import html
 from collections.abc import Callable
 from typing import Any
 
-from wpparse._markdown_inline import collapse_ws, escape, escape_line_starts
+from wpparse._render.markdown.inline import collapse_ws, escape, escape_line_starts
 
 __all__ = ["table_blocks"]
 

@@ -4,8 +4,8 @@ Turn a block's HTML into CommonMark, walking lxml's tree without recursion.
 One pass of :func:`lxml.etree.iterwalk` with a small stack of containers
 (block quotes, lists, list items) that prefix their lines when they close.
 Paragraph-like elements only end the paragraph being built; inline elements
-add marks to it (see :mod:`wpparse._markdown_inline`).  Tables are rendered on
-their own (see :mod:`wpparse._markdown_table`).
+add marks to it (see :mod:`wpparse._render.markdown.inline`).  Tables are rendered on
+their own (see :mod:`wpparse._render.markdown.table`).
 """
 
 from __future__ import annotations
@@ -16,7 +16,8 @@ from typing import Any
 
 from lxml import etree
 
-from wpparse._markdown_inline import (
+from wpparse._model.content import Link, LinkKind
+from wpparse._render.markdown.inline import (
     Inline,
     collapse_ws,
     escape,
@@ -24,9 +25,8 @@ from wpparse._markdown_inline import (
     link_destination,
     link_title,
 )
-from wpparse._markdown_table import table_blocks
-from wpparse._model.content import Link, LinkKind
-from wpparse._urlsafety import resolve, safe_url
+from wpparse._render.markdown.table import table_blocks
+from wpparse._urls import resolve, safe_url
 
 __all__ = ["DROP", "Converter", "fenced_code"]
 
