@@ -17,7 +17,7 @@ import pytest
 
 from tests.conftest import SAMPLE
 from wpparse._cli import main
-from wpparse._cli_input import Options, OutputError, Summary, _Progress, run
+from wpparse._cli.inputs import Options, OutputError, Summary, _Progress, run
 
 
 def _site(root: Path) -> Path:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from wpparse._cli_jobs import Spooled, byte_stream, pack, spool_folder, write_output
+from wpparse._cli.jobs import Spooled, byte_stream, pack, spool_folder, write_output
 
 TEXT = '{"title": "Café – naïve ✓"}\n{"title": "Über"}\n'
 

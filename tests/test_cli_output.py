@@ -11,7 +11,7 @@ import yaml
 import wpparse
 from tests.conftest import SAMPLE
 from wpparse._cli import main
-from wpparse._cli_output import safe_filename
+from wpparse._cli.output import safe_filename
 
 
 def test_markdown_with_front_matter(capsys: pytest.CaptureFixture[str]) -> None:

@@ -497,7 +497,7 @@ def test_entities_declared_in_the_content_are_not_expanded() -> None:
 # The modules that open files: the readers (the files they are given) and the
 # CLI's writers (into the folder it is given, or a temporary folder of its own).
 READERS_AND_WRITERS = frozenset(
-    {"_read.py", "_json/stream.py", "_cli_output.py", "_cli_jobs.py"}
+    {"_read.py", "_json/stream.py", "_cli/output.py", "_cli/jobs.py"}
 )
 
 

@@ -132,7 +132,7 @@ def test_yaml_quote_reads_back_as_the_same_string(text: str) -> None:
     st.integers(min_value=0, max_value=10**9),
 )
 def test_any_slug_gives_a_plain_file_name(slug: str, ident: int) -> None:
-    from wpparse._cli_output import safe_filename
+    from wpparse._cli.output import safe_filename
 
     name = safe_filename(slug, f"post-{ident}", ".md")
 

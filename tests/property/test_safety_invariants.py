@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from wpparse._cli_output import safe_filename
+from wpparse._cli.output import safe_filename
 
 from .strategies import texts
 

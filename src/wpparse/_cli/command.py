@@ -5,7 +5,7 @@ The ``wpparse`` command line: parse files of REST API JSON and print them.
 failed (each failure is one line on stderr) or the output could not be written
 (quietly when its reader went away: ``| head``), 2 for usage errors.
 
-The input side (:mod:`wpparse._cli_input`) turns files, directories and glob
+The input side (:mod:`wpparse._cli.inputs`) turns files, directories and glob
 patterns into records, in worker processes with ``-j``; the output side is one
 function per format in :data:`FORMATS`, each taking a model and a stream.
 """
@@ -21,8 +21,8 @@ from functools import partial
 from pathlib import Path
 from typing import Any, TextIO, cast
 
-from wpparse._cli_input import Options, OutputError, run
-from wpparse._cli_output import (
+from wpparse._cli.inputs import Options, OutputError, run
+from wpparse._cli.output import (
     EXTENSIONS,
     DirectorySink,
     framed,

@@ -22,7 +22,7 @@ from typing import Any, TextIO
 
 import attrs
 
-from wpparse._cli_jobs import Output, byte_stream, pack, spool_folder, write_output
+from wpparse._cli.jobs import Output, byte_stream, pack, spool_folder, write_output
 from wpparse._content.sections import HeadingRule
 from wpparse._json.stream import iter_files, iter_values
 from wpparse._model.objects import Problem, Source
