@@ -232,10 +232,13 @@ def fuzz(session: nox.Session) -> None:
 
 @nox.session
 def lint(session: nox.Session) -> None:
-    """Check formatting and lint with Ruff."""
+    """Check formatting and lint with Ruff; check the one-way flow of imports with import-linter."""
     _install(session, "lint", project=False)
     session.run("ruff", "format", "--check", ".")
     session.run("ruff", "check", ".")
+    # The layers and contracts are in .importlinter.  import-linter reads the
+    # sources, it does not import them: src/ on the path is all it needs.
+    session.run("lint-imports", env={"PYTHONPATH": str(ROOT / "src")})
 
 
 @nox.session
