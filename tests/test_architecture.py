@@ -8,6 +8,7 @@ tests need nothing but the standard library, so they run with every test run.
 from __future__ import annotations
 
 import ast
+import configparser
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -134,3 +135,79 @@ def test_only_the_models_convenience_methods_import_upward() -> None:
         if name.startswith("wpparse._model."):
             loaded = set(_imports(path, modules, top_level_only=True))
             assert not {m for m in loaded if m.startswith("wpparse._render")}, name
+
+
+def _fenced_after(heading: str) -> list[str]:
+    """The lines of the first ```text block after *heading* in docs/architecture.md."""
+    text = ARCHITECTURE.read_text(encoding="utf-8")
+    after = text[text.index(f"\n{heading}\n") :]
+    block = after[after.index("```text\n") + len("```text\n") :]
+    return block[: block.index("```")].splitlines()
+
+
+def _documented_tree() -> set[str]:
+    """The paths docs/architecture.md lists under "The packages", each as in src/."""
+    lines = _fenced_after("## The packages")
+    assert lines[0] == "wpparse/"
+    listed: set[str] = set()
+    parents: list[str] = []
+    for line in lines[1:]:
+        name = line.split()[0]
+        depth = (len(line) - len(line.lstrip(" "))) // 2 - 1
+        assert depth <= len(parents), f"badly indented: {line!r}"
+        del parents[depth:]
+        path = "/".join([*parents, name.rstrip("/")])
+        assert path not in listed, f"listed twice: {path}"
+        listed.add(path)
+        if name.endswith("/"):
+            parents.append(name.rstrip("/"))
+    return listed
+
+
+def test_the_package_list_in_the_docs_is_the_tree() -> None:
+    actual = {
+        path.relative_to(SRC).as_posix()
+        for path in SRC.rglob("*.py")
+        if path.name != "__init__.py" or path.parent == SRC
+    } | {
+        path.relative_to(SRC).as_posix()
+        for path in SRC.rglob("*")
+        if path.is_dir() and (path / "__init__.py").is_file()
+    }
+
+    documented = _documented_tree()
+
+    assert sorted(actual - documented) == [], "in src/wpparse/, not in the docs"
+    assert sorted(documented - actual) == [], "in the docs, not in src/wpparse/"
+
+
+def _contract_layers() -> list[set[str]]:
+    """The top-level layers of .importlinter, highest first; optional ones left out."""
+    config = configparser.ConfigParser()
+    config.read(ARCHITECTURE.parents[1] / ".importlinter", encoding="utf-8")
+    layers = config["importlinter:contract:layers"]["layers"].split("\n")
+    return [
+        {name for name in re.split(r"[|:]", line.strip()) if "(" not in name} - {""}
+        for line in layers
+        if line.strip()
+    ]
+
+
+def _layer_box() -> list[str]:
+    """The box of layers in docs/architecture.md: the text block that ends in exceptions."""
+    text = ARCHITECTURE.read_text(encoding="utf-8")
+    blocks = [part.split("```")[0] for part in text.split("```text\n")[1:]]
+    (box,) = [block for block in blocks if "│ exceptions " in block]
+    return box.splitlines()
+
+
+def test_the_layers_in_the_docs_are_the_contract() -> None:
+    rows: list[set[str]] = []
+    for line in _layer_box():
+        if line.startswith(("┌", "├")):
+            rows.append(set())
+        elif line.startswith("│") and rows:
+            rows[-1] |= set(re.findall(r"│ (\w+)", line))
+    layers = [{name.strip() for name in layer} for layer in _contract_layers()]
+
+    assert rows == layers
