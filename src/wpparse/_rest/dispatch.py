@@ -101,6 +101,8 @@ READERS = Readers(post=_embedded_post, media=_embedded_media, model=_embedded_mo
 """The readers of embedded objects that embed in turn, handed down to :mod:`wpparse._rest.embedded`."""
 
 
+# No caller uses the four *_from_mapping functions below: moved unchanged with
+# the rest of _wpobjects, they are left for issue #14's dead-code removal.
 def media_from_mapping(
     obj: Mapping[str, Any],
     *,
