@@ -8,9 +8,11 @@ long or numerous strings.
 
 What never becomes a heading: a caption (by class, or a line right after an
 image), a byline (``By Jane Doe``, ``Photo: ...``), boilerplate such as "Read
-more", "Share this" or "Continue reading", a lone date, a sentence ending in
-a full stop (or ``!``, ``…``, ``;``, ``,``), two sentences, and text that is
-all link (navigation, calls to action).
+more", "Share this" or "Continue reading", a lone date, a greeting or a
+salutation ("Hello everyone", "Kind regards"), a field of a form-like page
+(``Phone: +49 30 1234``), a sentence ending in a full stop (or ``!``, ``…``,
+``;``, ``,``), two sentences, and text that is all link (navigation, calls to
+action).
 """
 
 from __future__ import annotations
@@ -22,7 +24,16 @@ from wpparse._content.stream import Piece
 from wpparse._content.vocabulary import BOLD, BREAKS, CAPTION, ITALIC, LINKED, MEDIA
 from wpparse._model.content import BlockKind
 
-__all__ = ["MAX_TITLE_CHARS", "bold_heading", "line_heading", "title_like"]
+__all__ = [
+    "LINE_BODY_MIN",
+    "MAX_TITLE_CHARS",
+    "bold_heading",
+    "echoes_title",
+    "is_field_label",
+    "is_question",
+    "line_heading",
+    "title_like",
+]
 
 BOLD_MAX_WORDS: Final = 16
 BOLD_MAX_CHARS: Final = 120
@@ -75,6 +86,31 @@ _DATE_WORDS: Final = re.compile(
     re.IGNORECASE,
 )
 _TWO_SENTENCES: Final = re.compile(r"\w{4,}[.!?]\s+\S")
+# A greeting or a salutation standing alone, with at most a name or two after
+# it: "Hello everyone", "Dear Customers", "Kind regards", "Liebe Grüße".
+_GREETING: Final = re.compile(
+    r"^(?:hi|hello|hey|hiya|howdy|dear|greetings|good\s+(?:morning|afternoon|evening|day)|"
+    r"welcome(?:\s+back)?|bonjour|bonsoir|salut|coucou|chers?|ch[eè]res?|hola|"
+    r"buen[oa]s\s+(?:d[ií]as|tardes|noches)|querid[oa]s?|estimad[oa]s?|ol[aá]|"
+    r"bom\s+dia|caros?|hallo|moin|servus|guten\s+(?:morgen|tag|abend)|liebe[rs]?|"
+    r"sehr\s+geehrte[rs]?|ciao|salve|buongiorno|buonasera|car[oaie]|cześć|witam|"
+    r"(?:best|kind|warm|warmest|kindest)\s+(?:regards|wishes)|regards|sincerely|"
+    r"yours(?:\s+(?:truly|sincerely|faithfully))?|cheers|thanks|thank\s+you|"
+    r"many\s+thanks|love|xoxo|best|cordialement|bien\s+(?:à|a)\s+(?:vous|toi)|"
+    r"amicalement|bisous|merci|saludos|atentamente|un\s+(?:saludo|abrazo)|"
+    r"gracias|abraços|obrigad[oa]|mit\s+freundlichen\s+gr(?:ü|ue)(?:ß|ss)en|"
+    r"(?:viele|liebe|beste|herzliche)\s+gr(?:ü|ue)(?:ß|ss)e|danke|grazie|"
+    r"cordiali\s+saluti|distinti\s+saluti|pozdrawiam)"
+    r"(?:[\s,]+[\w.'’-]+){0,3}$",
+    re.IGNORECASE,
+)
+# A field of an imprint page or a spec sheet: a short label, a colon, a value
+# ("Phone: +49 30 1234", "Managing director: Max Mustermann").  A label with
+# a number is a step or a part of a series ("Step 3: Enter the tag"): a title.
+_FIELD: Final = re.compile(r"^([^\W\d_][^:：\d]{0,40}?)\s*[:：]\s*(\S.*)?$")
+_FIELD_LABEL_WORDS: Final = 4
+_FIELD_VALUE_WORDS: Final = 5
+_WORD_CHARS: Final = re.compile(r"[\W_]+")
 
 
 _CJK: Final = re.compile("[\u2e80-\u9fff\uf900-\ufaff]")
@@ -90,6 +126,44 @@ _DIGIT: Final = re.compile(r"\d")
 
 def _is_date(text: str) -> bool:
     return _DIGIT.search(text) is not None and not _DATE_WORDS.sub("", text)
+
+
+def is_field_label(text: str) -> bool:
+    """
+    Whether *text* is a field of a form-like page: ``Label: value`` or a bare ``Label:``.
+
+    The label is at most four words without a digit, the value at most five
+    words; a label with a number (``Step 3:``, ``Day 2:``) names a part of a
+    series and may be a title.
+
+    >>> is_field_label("Phone: +49 30 1234567"), is_field_label("Step 3: Enter the tag")
+    (True, False)
+    """
+    match = _FIELD.match(text.strip())
+    if match is None or len(match.group(1).split()) > _FIELD_LABEL_WORDS:
+        return False
+    value = match.group(2)
+    # A value is short ("Max Mustermann", "2.4 kg"); a long clause after a
+    # colon is a headline's ("Buhari warns police: You are not above ...").
+    return value is None or len(value.split()) <= _FIELD_VALUE_WORDS
+
+
+def is_question(text: str) -> bool:
+    """Whether *text* ends with a question mark (of any script)."""
+    return text.rstrip(_TRAILING)[-1:] in _QUESTION
+
+
+def echoes_title(text: str, title: str | None) -> bool:
+    """
+    Whether *text* repeats the post's *title* (case, spacing and punctuation aside).
+
+    >>> echoes_title("Storm Closes the Pass", "Storm closes the pass")
+    True
+    """
+    if not title:
+        return False
+    mine = _WORD_CHARS.sub(" ", text).strip().casefold()
+    return bool(mine) and mine == _WORD_CHARS.sub(" ", title).strip().casefold()
 
 
 def title_like(text: str, *, max_words: int, max_chars: int, strict: bool) -> bool:
@@ -115,6 +189,8 @@ def title_like(text: str, *, max_words: int, max_chars: int, strict: bool) -> bo
         (stops and _TWO_SENTENCES.search(text))
         or _BOILERPLATE.match(text)
         or _BYLINE.match(text)
+        or _GREETING.match(text)
+        or (end not in _LINE_END and is_field_label(text))
         or _is_date(text)
     )
 
@@ -126,7 +202,8 @@ def bold_heading(piece: Piece, before: Piece | None) -> bool:
     It is bold from end to end (a leading number aside), on one line, not a
     caption, not all link, and title-like (a question may be longer).  Right
     under a real heading it is that heading's subtitle (a role, a dek), unless
-    it ends with a colon: then it introduces what follows.
+    it ends with a colon (it introduces what follows) or is a question (an FAQ
+    under its heading).
     """
     block = piece.block
     if block is None:
@@ -135,13 +212,14 @@ def bold_heading(piece: Piece, before: Piece | None) -> bool:
         before is not None
         and before.block is None
         and block.text.rstrip(_TRAILING)[-1:] not in ":："
+        and not is_question(block.text)
     ):
         return False
     flags = piece.flags
     if not flags & BOLD or flags & (CAPTION | MEDIA | BREAKS | LINKED):
         return False
     text = block.text
-    if text.rstrip(_TRAILING)[-1:] in _QUESTION:
+    if is_question(text):
         return title_like(
             text,
             max_words=QUESTION_MAX_WORDS,

@@ -29,8 +29,14 @@ from typing import Literal
 
 import attrs
 
-from wpparse._content.pseudo_headings import MAX_TITLE_CHARS, bold_heading, line_heading
-from wpparse._content.vocabulary import SINGLE
+from wpparse._content.pseudo_headings import (
+    LINE_BODY_MIN,
+    MAX_TITLE_CHARS,
+    bold_heading,
+    echoes_title,
+    is_field_label,
+    line_heading,
+)
 from wpparse._content.walk import Piece, split_content
 from wpparse._model.content import (
     Block,
@@ -115,7 +121,9 @@ def _fix_block(block: Block, fix: dict[Link, Link]) -> Block:
     return attrs.evolve(block, links=tuple(fix.get(link, link) for link in block.links))
 
 
-def _styles(pieces: list[Piece], rule: str) -> list[HeadingSource | None]:
+def _styles(
+    pieces: list[Piece], rule: str, title: str | None = None
+) -> list[HeadingSource | None]:
     """Decide, for every piece, whether it is a heading and by which rule."""
     n = len(pieces)
     styles: list[HeadingSource | None] = [None] * n
@@ -126,7 +134,11 @@ def _styles(pieces: list[Piece], rule: str) -> list[HeadingSource | None]:
             rule != "html"
             # Longer text is never title-like: skip both rules' calls.
             and len(piece.block.text) <= MAX_TITLE_CHARS
-            and (piece.block.kind is BlockKind.PARAGRAPH or piece.flags & SINGLE)
+            # Only a paragraph: a list item, even of a one-item list, keeps
+            # its list and its number.
+            and piece.block.kind is BlockKind.PARAGRAPH
+            # A first line repeating the post's title is an echo, not a section.
+            and not (i == 0 and echoes_title(piece.block.text, title))
         ):
             before = pieces[i - 1] if i else None
             after = pieces[i + 1] if i + 1 < n else None
@@ -134,6 +146,8 @@ def _styles(pieces: list[Piece], rule: str) -> list[HeadingSource | None]:
                 styles[i] = HeadingSource.BOLD
             elif rule == "auto" and line_heading(piece, before, after):
                 styles[i] = HeadingSource.LINE
+            if styles[i] is not None and _bare_label(piece, after):
+                styles[i] = None
     # One short line alone in a post is weak evidence ("Let's get started"):
     # it needs a sibling, a paragraph announcing it with a colon, or to open
     # the content (a headline).
@@ -143,20 +157,63 @@ def _styles(pieces: list[Piece], rule: str) -> list[HeadingSource | None]:
         prior = pieces[i - 1].block if i else None
         if prior is not None and not prior.text.rstrip().endswith((":", "：")):
             styles[i] = None
-    # A pseudo heading needs something under it: in a run of same-style
-    # lines (a signature, an address block) only the last could be one, and a
-    # pseudo heading right before a real heading or at the end is just bold text.
-    raw = styles.copy()
-    for i in range(n):
-        style = raw[i]
-        if style is None or style is HeadingSource.HTML:
-            continue
-        nxt = raw[i + 1] if i + 1 < n else HeadingSource.HTML
-        if nxt is not None and not (
-            style is HeadingSource.BOLD and nxt is HeadingSource.LINE
-        ):
-            styles[i] = None
+    _runs(styles)
     return styles
+
+
+def _bare_label(piece: Piece, after: Piece | None) -> bool:
+    """
+    A ``Label:`` with its value on the next line, or over another field.
+
+    ``Fax:`` over ``E-mail: office@example.org``, ``Address:`` over a short
+    line: fields of an imprint or a spec sheet, not a heading over a section.
+    """
+    block = piece.block
+    if block is None or not block.text.rstrip().endswith((":", "：")):
+        return False
+    if not is_field_label(block.text):
+        return False
+    nxt = after.block if after is not None else None
+    return nxt is None or is_field_label(nxt.text) or len(nxt.text) < LINE_BODY_MIN
+
+
+def _runs(styles: list[HeadingSource | None]) -> None:
+    """
+    A pseudo heading needs something under it: settle runs of pseudo headings.
+
+    A pseudo heading right before a real heading or at the end is just bold
+    text.  Two bold lines over content are a heading and its subtitle (a
+    speaker's name and credentials, a title and its dek); three or more are
+    an address or a signature block, none a heading.  Otherwise only the last
+    of a run of lines is one, but a bold heading keeps a line sub-heading
+    right under it.
+    """
+    n = len(styles)
+    raw = styles.copy()
+    i = 0
+    while i < n:
+        if raw[i] is None or raw[i] is HeadingSource.HTML:
+            i += 1
+            continue
+        end = i
+        while end + 1 < n and raw[end + 1] not in (None, HeadingSource.HTML):
+            end += 1
+        run = range(i, end + 1)
+        if end + 1 >= n or raw[end + 1] is HeadingSource.HTML:
+            for j in run:
+                styles[j] = None
+        elif all(raw[j] is HeadingSource.BOLD for j in run) and len(run) > 1:
+            for j in run:
+                styles[j] = None
+            if len(run) == 2:  # noqa: PLR2004 - a heading and its subtitle
+                styles[i] = HeadingSource.BOLD
+        else:
+            for j in range(i, end):
+                if not (
+                    raw[j] is HeadingSource.BOLD and raw[j + 1] is HeadingSource.LINE
+                ):
+                    styles[j] = None
+        i = end + 1
 
 
 def build_content(
@@ -165,11 +222,14 @@ def build_content(
     base_url: str | None = None,
     headings: HeadingRule = "auto",
     where: str = "content",
+    title: str | None = None,
 ) -> ContentTree:
     """
     Parse content HTML into its section tree and its links (see :func:`parse_content`).
 
-    *where* (a JSON path) names the content in warnings about repaired markup.
+    *where* (a JSON path) names the content in warnings about repaired markup;
+    *title* (the post's, as text) lets a first line that repeats it stay an
+    echo rather than become a heading.
     """
     if headings not in _RULES:
         msg = (
@@ -177,7 +237,7 @@ def build_content(
         )
         raise ValueError(msg)
     pieces, links, resolver = split_content(html, base_url, where)
-    styles = _styles(pieces, headings)
+    styles = _styles(pieces, headings, title)
 
     real_levels = [p.level for p in pieces if p.block is None]
     base = min(real_levels) if real_levels else 2

@@ -137,11 +137,15 @@ def build_post(
             )
         meta = None
     link = str_at(obj, "link", path, clean=clean)
+    title = (
+        html_to_text(title_html, f"{path}.title", repaired=True) if title_html else ""
+    )
     content = build_content(
         content_html,
         base_url=link,
         headings=headings,
         where=f"{path}.content.rendered",
+        title=title,
     )
 
     relations = parse_relations(obj.get("_links"), path + "._links")
@@ -167,9 +171,7 @@ def build_post(
         tags=ints_at(obj, "tags", path),
         meta=dict(meta) if meta else {},
         class_list=strs_at(obj, "class_list", path, clean=clean),
-        title=html_to_text(title_html, f"{path}.title", repaired=True)
-        if title_html
-        else "",
+        title=title,
         title_html=title_html,
         excerpt=excerpt,
         excerpt_html=excerpt_html,
