@@ -49,3 +49,18 @@ def test_docs_table_matches_the_code() -> None:
     end = page.index("<!-- heading-metrics:end -->")
 
     assert table() == page[start:end].strip()
+
+
+@pytest.mark.parametrize(
+    ("rule", "precision", "recall"),
+    [("bold", 0.98, 0.63), ("auto", 0.98, 0.67)],
+)
+def test_tuned_set_figures_do_not_regress(
+    rule: str, precision: float, recall: float
+) -> None:
+    """Floors at the figures reached after #15 (docs/headings.md): a regression fails."""
+    labels = read_labels()
+    result = score(rule, labels, labelled_posts(labels))
+
+    assert result.precision >= precision
+    assert result.recall >= recall
