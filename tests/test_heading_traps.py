@@ -113,6 +113,19 @@ def test_a_greeting_is_not_a_line_heading(line: str) -> None:
     assert [None] == _titles(BODY[:-4] + f":</p><p>{line}</p>" + BODY)
 
 
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Hello World",
+        "Best Practices for SEO",
+        "Welcome to the Jungle",
+        "Love Your Data",
+    ],
+)
+def test_a_title_that_opens_like_a_greeting_is_still_a_heading(title: str) -> None:
+    assert [None, title] == _titles(BODY + f"<p><strong>{title}</strong></p>" + BODY)
+
+
 # 15.9: a `Label:` line with its value on the same line, or with none.
 
 

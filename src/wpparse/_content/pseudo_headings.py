@@ -86,22 +86,39 @@ _DATE_WORDS: Final = re.compile(
     re.IGNORECASE,
 )
 _TWO_SENTENCES: Final = re.compile(r"\w{4,}[.!?]\s+\S")
-# A greeting or a salutation standing alone, with at most a name or two after
-# it: "Hello everyone", "Dear Customers", "Kind regards", "Liebe Grüße".
+# A greeting or a salutation standing alone: a reader is addressed, not a
+# section named.  Openers that only ever address someone ("Dear ...", "Good
+# morning ...") may take a few words after them; a bare "Hi" or "Hello" only
+# an addressee ("Hello everyone", "Hi Sarah") -- "Hello World" is a title; a
+# sign-off ("Kind regards", "Liebe Grüße") at most ", Name".
+_ADDRESSEE: Final = (
+    r"(?:every(?:one|body)|all(?:\s+of\s+you)?|y'?all|friends|folks|guys|there|"
+    r"team|readers?|colleagues|customers|members|ladies\s+and\s+gentlemen|"
+    r"(?:à\s+)?tous|tout\s+le\s+monde|les\s+amis|a\s+todos|amig[oa]s|zusammen|"
+    r"alle|leute|a\s+tutti|(?!world\b)(?-i:[A-Z])[\w'’-]+)"
+)
 _GREETING: Final = re.compile(
-    r"^(?:hi|hello|hey|hiya|howdy|dear|greetings|good\s+(?:morning|afternoon|evening|day)|"
-    r"welcome(?:\s+back)?|bonjour|bonsoir|salut|coucou|chers?|ch[eè]res?|hola|"
-    r"buen[oa]s\s+(?:d[ií]as|tardes|noches)|querid[oa]s?|estimad[oa]s?|ol[aá]|"
-    r"bom\s+dia|caros?|hallo|moin|servus|guten\s+(?:morgen|tag|abend)|liebe[rs]?|"
-    r"sehr\s+geehrte[rs]?|ciao|salve|buongiorno|buonasera|car[oaie]|cześć|witam|"
-    r"(?:best|kind|warm|warmest|kindest)\s+(?:regards|wishes)|regards|sincerely|"
-    r"yours(?:\s+(?:truly|sincerely|faithfully))?|cheers|thanks|thank\s+you|"
-    r"many\s+thanks|love|xoxo|best|cordialement|bien\s+(?:à|a)\s+(?:vous|toi)|"
-    r"amicalement|bisous|merci|saludos|atentamente|un\s+(?:saludo|abrazo)|"
-    r"gracias|abraços|obrigad[oa]|mit\s+freundlichen\s+gr(?:ü|ue)(?:ß|ss)en|"
+    r"^(?:"
+    # Salutations and greetings by the time of day: anything short after them.
+    r"(?:dear|dearest|greetings|good\s+(?:morning|afternoon|evening|day)|"
+    r"bonjour|bonsoir|chers?|ch[eè]res?|buen[oa]s\s+(?:d[ií]as|tardes|noches)|"
+    r"querid[oa]s?|estimad[oa]s?|bom\s+dia|caros?|guten\s+(?:morgen|tag|abend)|"
+    r"liebe[rs]?|sehr\s+geehrte[rs]?|buongiorno|buonasera|car[oaie]|witam)"
+    r"(?:[\s,]+[\w.'’-]+){0,4}"
+    # Hello and its kin: alone, or to an addressee.
+    r"|(?:hi|hello|hey|hiya|howdy|welcome(?:\s+back)?|salut|coucou|hola|ol[aá]|"
+    r"hallo|moin|servus|ciao|salve|cześć)"
+    rf"(?:[\s,]+{_ADDRESSEE}(?:\s+(?-i:[A-Z])[\w'’-]+)?)?"
+    # Sign-offs: alone, or with a name.
+    r"|(?:(?:best|kind|warm|warmest|kindest)\s+(?:regards|wishes)|regards|"
+    r"sincerely|yours(?:\s+(?:truly|sincerely|faithfully))?|cheers|thanks|"
+    r"thank\s+you|many\s+thanks|love|xoxo|cordialement|bien\s+(?:à|a)\s+(?:vous|toi)|"
+    r"amicalement|bisous|merci|saludos|atentamente|un\s+(?:saludo|abrazo)|gracias|"
+    r"abraços|obrigad[oa]|mit\s+freundlichen\s+gr(?:ü|ue)(?:ß|ss)en|"
     r"(?:viele|liebe|beste|herzliche)\s+gr(?:ü|ue)(?:ß|ss)e|danke|grazie|"
     r"cordiali\s+saluti|distinti\s+saluti|pozdrawiam)"
-    r"(?:[\s,]+[\w.'’-]+){0,3}$",
+    r"(?:,\s*(?-i:[A-Z])[\w.'’-]*(?:\s+(?-i:[A-Z])[\w.'’-]*)?)?"
+    r")$",
     re.IGNORECASE,
 )
 # A field of an imprint page or a spec sheet: a short label, a colon, a value
