@@ -126,6 +126,13 @@ _GREETING: Final = re.compile(
 # a number is a step or a part of a series ("Step 3: Enter the tag"): a title.
 _FIELD: Final = re.compile(r"^([^\W\d_][^:：\d]{0,40}?)\s*[:：]\s*(\S.*)?$")
 _FIELD_LABEL_WORDS: Final = 4
+# A label ending in a number word or a Roman numeral names a part of a series
+# too ("Part One:", "Chapter IV:").
+_SERIES: Final = re.compile(
+    r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|first|second|third|"
+    r"fourth|fifth|last|final|(?-i:[IVX]{1,4}))\s*$",
+    re.IGNORECASE,
+)
 _FIELD_VALUE_WORDS: Final = 5
 _WORD_CHARS: Final = re.compile(r"[\W_]+")
 
@@ -150,14 +157,18 @@ def is_field_label(text: str) -> bool:
     Whether *text* is a field of a form-like page: ``Label: value`` or a bare ``Label:``.
 
     The label is at most four words without a digit, the value at most five
-    words; a label with a number (``Step 3:``, ``Day 2:``) names a part of a
-    series and may be a title.
+    words; a label with a number (``Step 3:``, ``Day 2:``, ``Part One:``,
+    ``Chapter IV:``) names a part of a series and may be a title.
 
     >>> is_field_label("Phone: +49 30 1234567"), is_field_label("Step 3: Enter the tag")
     (True, False)
     """
     match = _FIELD.match(text.strip())
-    if match is None or len(match.group(1).split()) > _FIELD_LABEL_WORDS:
+    if (
+        match is None
+        or len(match.group(1).split()) > _FIELD_LABEL_WORDS
+        or _SERIES.search(match.group(1))
+    ):
         return False
     value = match.group(2)
     # A value is short ("Max Mustermann", "2.4 kg"); a long clause after a
