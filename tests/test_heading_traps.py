@@ -171,6 +171,8 @@ def test_a_label_with_no_value_over_another_field_is_not_a_heading() -> None:
         "Step 3: Enter the service tag",
         "Day 2: Sarajevo old town",
         "Part 1 – The journey",
+        "Part One: The Journey",
+        "Chapter IV: Homecoming",
     ],
 )
 def test_a_numbered_label_is_still_a_heading(title: str) -> None:
