@@ -79,6 +79,14 @@ def test_a_first_line_repeating_the_title_is_not_a_heading(echo: str) -> None:
     assert post.sections[0].blocks[0].text.lower().startswith("storm closes")
 
 
+def test_an_echo_under_a_lead_image_is_still_an_echo() -> None:
+    html = '<figure><img src="/a.jpg" alt=""></figure>'
+    html += "<p><strong>Storm closes the pass</strong></p>"
+    post = wpparse.parse_post(_post("Storm closes the pass", html + BODY + BODY))
+
+    assert [None] == [s.title for s in post.walk()]
+
+
 def test_the_same_line_is_a_headline_when_the_title_differs() -> None:
     post = wpparse.parse_post(
         _post("Weather news", "<p>Storm closes the northern pass</p>" + BODY)

@@ -50,6 +50,7 @@ from wpparse._model.content import (
 __all__ = ["ContentTree", "build_content", "extract_links", "parse_content"]
 
 HeadingRule = Literal["html", "bold", "auto"]
+_MEDIA_KINDS = frozenset({BlockKind.FIGURE, BlockKind.EMBED, BlockKind.SEPARATOR})
 _RULES = ("html", "bold", "auto")
 
 
@@ -127,6 +128,15 @@ def _styles(
     """Decide, for every piece, whether it is a heading and by which rule."""
     n = len(pieces)
     styles: list[HeadingSource | None] = [None] * n
+    # The first line of text (images and embeds before it aside).
+    first = next(
+        (
+            i
+            for i, p in enumerate(pieces)
+            if p.block is None or p.block.kind not in _MEDIA_KINDS
+        ),
+        None,
+    )
     for i, piece in enumerate(pieces):
         if piece.block is None:
             styles[i] = HeadingSource.HTML
@@ -138,7 +148,7 @@ def _styles(
             # its list and its number.
             and piece.block.kind is BlockKind.PARAGRAPH
             # A first line repeating the post's title is an echo, not a section.
-            and not (i == 0 and echoes_title(piece.block.text, title))
+            and not (i == first and echoes_title(piece.block.text, title))
         ):
             before = pieces[i - 1] if i else None
             after = pieces[i + 1] if i + 1 < n else None
