@@ -59,6 +59,12 @@ KINDS: dict[str, BlockKind | None] = {
     "accordion-item": BlockKind.PARAGRAPH,
     "accordion-panel": BlockKind.PARAGRAPH,
     "details": BlockKind.OTHER,
+    "group": BlockKind.PARAGRAPH,
+    "columns": BlockKind.PARAGRAPH,
+    "button": BlockKind.PARAGRAPH,
+    "gallery": BlockKind.FIGURE,
+    "cover": BlockKind.FIGURE,  # its background image, then the text over it
+    "spacer": None,
     "archives": None,
     "block": None,
     "bookmark-count": None,
