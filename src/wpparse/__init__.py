@@ -44,6 +44,7 @@ from wpparse.exceptions import (
 )
 
 if _typing.TYPE_CHECKING:
+    from wpparse._fetch import MirrorError, MirrorResult, mirror
     from wpparse._read import Reader, read_objects, read_posts
     from wpparse._render.chunks import chunks
     from wpparse._render.data import post_schema, to_dict
@@ -52,11 +53,14 @@ if _typing.TYPE_CHECKING:
 
 __version__ = "0.1.0.dev0"
 
-# The renderers and the streaming readers, by the module that defines each:
+# The renderers, the streaming readers and the mirror, by the module that defines each:
 # imported when first used, so that `import wpparse` loads only what parsing
 # needs (and a program that only parses never pays for them).
 _LAZY = {
     "chunks": "wpparse._render.chunks",
+    "MirrorError": "wpparse._fetch",
+    "MirrorResult": "wpparse._fetch",
+    "mirror": "wpparse._fetch",
     "post_schema": "wpparse._render.data",
     "to_dict": "wpparse._render.data",
     "Reader": "wpparse._read",
@@ -97,6 +101,8 @@ __all__ = [
     "LinkKind",
     "Media",
     "MediaSize",
+    "MirrorError",
+    "MirrorResult",
     "NotAPostError",
     "Post",
     "Problem",
@@ -112,6 +118,7 @@ __all__ = [
     "chunks",
     "exceptions",
     "extract_links",
+    "mirror",
     "parse",
     "parse_content",
     "parse_objects",

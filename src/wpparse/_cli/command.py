@@ -237,6 +237,11 @@ def _output_failed(exc: OutputError) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line with *argv* (default: ``sys.argv[1:]``); return the exit status."""
+    argv = sys.argv[1:] if argv is None else list(argv)
+    if argv and argv[0] == "mirror":
+        from wpparse._fetch import cli  # noqa: PLC0415 - only `wpparse mirror` loads it
+
+        return cli.main(argv[1:])
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.jobs < 1:

@@ -1,0 +1,691 @@
+"""
+The mirror itself: plan the collections, fetch their pages concurrently, write them.
+
+A run goes: take the folder's lock and read its state; find the API; list the
+site's collections and pick the asked ones; for each, decide whether it is up
+to date, resumes an interrupted fetch, or starts one; then fetch every missing
+page with at most *concurrency* requests at a time, staging each page
+atomically as it arrives; when a collection has all its pages, write its JSON
+Lines file (replacing it, or merging into it for ``since=``) and record it as
+done.  Pages are asked by ascending id, so that objects published during a
+long run land on the last pages instead of shifting the ones already fetched.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import sys
+import time
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
+from datetime import date, datetime
+from pathlib import Path
+from typing import IO, Any, TextIO
+from urllib.parse import urlsplit
+
+import attrs
+
+from wpparse._fetch.client import Cancelled, Client, Reply, shown_url
+from wpparse._fetch.discover import Api, discover, refusal
+from wpparse._fetch.errors import MirrorError
+from wpparse._fetch.files import (
+    count_lines,
+    remove_temporaries,
+    write_atomic,
+    write_records,
+)
+from wpparse._fetch.plan import Target, select, targets_from
+from wpparse._fetch.progress import Progress, duration
+from wpparse._fetch.state import BOOKKEEPING, Pending, State
+
+__all__ = ["MirrorResult", "mirror"]
+
+PER_PAGE = 100
+SLEEP: Callable[[float], object] | None = None
+"""How to wait between tries; ``None``: on the run's stop event (tests make it instant)."""
+_LOOPBACK = frozenset({"localhost", "127.0.0.1", "::1"})
+
+
+@attrs.frozen(kw_only=True)
+class MirrorResult:
+    """
+    What :func:`wpparse.mirror` did: counts by type, pages, requests, time.
+
+    >>> result = wpparse.mirror("https://example.org", "site")  # doctest: +SKIP
+    >>> result.objects  # doctest: +SKIP
+    {'posts': 1204, 'pages': 31, 'media': 2210, 'categories': 12, 'tags': 380, 'users': 9}
+
+    .. versionadded:: 0.1.0
+    """
+
+    folder: Path
+    """The mirror's folder."""
+    api: str
+    """The REST API root that was mirrored (``https://example.org/wp-json/``)."""
+    objects: Mapping[str, int]
+    """For each type of this run, by file name (``posts``), how many objects its file holds now."""
+    fetched: Mapping[str, int]
+    """For each type, how many objects this run fetched (a ``since=`` run: the changed ones)."""
+    up_to_date: tuple[str, ...]
+    """Types an earlier run had finished with the same query: not fetched again."""
+    refused: Mapping[str, str]
+    """Types fetched by default that the site refused (users on many sites), with why."""
+    pages: int
+    """Pages fetched by this run."""
+    reused_pages: int
+    """Pages an interrupted run had fetched, used as they were."""
+    requests: int
+    """HTTP requests made, retries included."""
+    retries: int
+    """Requests that were retries (429, 5xx, timeouts)."""
+    seconds: float
+    """How long the run took."""
+
+    def summary(self) -> str:
+        """
+        One line for a person: what the folder holds and what this run cost.
+
+        >>> print(result.summary())  # doctest: +SKIP
+        mirrored 6 types into site: 1,204 posts, 31 pages, ...; 42 pages in 0:19, 43 requests, 1 retry
+        """
+        counts = ", ".join(f"{n:,} {name}" for name, n in self.objects.items())
+        head = (
+            f"mirrored {len(self.objects)} type{_s(len(self.objects))} into "
+            f"{self.folder}: {counts or 'nothing'}"
+        )
+        cost = f"{self.pages:,} page{_s(self.pages)} in {duration(self.seconds)}"
+        cost += f", {self.requests:,} request{_s(self.requests)}"
+        if self.retries:
+            cost += f", {self.retries:,} retr{'ies' if self.retries != 1 else 'y'}"
+        if self.reused_pages:
+            cost += f", {self.reused_pages:,} page{_s(self.reused_pages)} from the interrupted run"
+        if self.up_to_date:
+            cost += f"; up to date: {', '.join(self.up_to_date)}"
+        if self.refused:
+            cost += f"; refused by the site: {', '.join(self.refused)}"
+        return f"{head}; {cost}"
+
+
+def _s(n: int) -> str:
+    return "" if n == 1 else "s"
+
+
+def since_text(since: datetime | date | str | None) -> str | None:
+    """
+    *since* as WordPress's ``modified_after`` wants it.
+
+    An aware time keeps its offset; a naive time or a date is the site's own
+    clock, as WordPress reads a time without offset.
+
+    >>> since_text("2024-05-01"), since_text("2024-05-01T10:00:00Z")
+    ('2024-05-01T00:00:00', '2024-05-01T10:00:00+00:00')
+    """
+    if since is None:
+        return None
+    if isinstance(since, str):
+        try:
+            since = datetime.fromisoformat(since.strip())
+        except ValueError:
+            msg = f"since: not an ISO 8601 date or time: {since!r}"
+            raise ValueError(msg) from None
+    if not isinstance(since, datetime):
+        since = datetime(since.year, since.month, since.day)  # noqa: DTZ001 - the site's clock
+    return since.replace(microsecond=0).isoformat()
+
+
+@attrs.define
+class _Page:
+    """What one page brought."""
+
+    count: int
+    total_pages: int | None = None
+    past_end: bool = False
+    query: dict[str, str] | None = None  # set when the site made the query change
+
+
+@attrs.define(eq=False)
+class _Job:
+    """One collection being fetched."""
+
+    target: Target
+    query: dict[str, str]
+    merge: bool
+    named: bool
+    done: set[int]
+    total_pages: int | None = None
+    open_ended: bool = False
+    in_flight: set[int] = attrs.field(factory=set)
+    cursor: int = 2
+    objects: int = 0
+    reused: int = 0
+
+    def next_page(self) -> int | None:
+        if 1 not in self.done:
+            return None if 1 in self.in_flight else 1
+        if self.total_pages is None:
+            return None
+        while self.cursor <= self.total_pages:
+            page = self.cursor
+            self.cursor += 1
+            if page not in self.done and page not in self.in_flight:
+                return page
+        return None
+
+    def complete(self) -> bool:
+        return (
+            1 in self.done
+            and not self.in_flight
+            and self.total_pages is not None
+            and self.cursor > self.total_pages
+        )
+
+
+class _Run:
+    def __init__(
+        self,
+        url: str,
+        folder: Path,
+        *,
+        types: Iterable[str] | None,
+        since: str | None,
+        auth: tuple[str, str] | None,
+        concurrency: int,
+        client: Client,
+        progress: Progress,
+    ) -> None:
+        self.url = url
+        self.folder = folder
+        self.types = None if types is None else list(types)
+        self.since = since
+        self.auth = auth
+        self.concurrency = concurrency
+        self.client = client
+        self.progress = progress
+        self.state = State.load(folder)
+        self.api: Api | None = None
+        self.refused: dict[str, str] = {}
+        self.refusals: list[MirrorError] = []
+        self.fetched: dict[str, int] = {}
+        self.objects: dict[str, int] = {}
+        self.up_to_date: list[str] = []
+        self.pages = 0
+        self.reused = 0
+        self.started = time.monotonic()
+
+    # -- planning ------------------------------------------------------------
+
+    def _listing(self, api: Api, route: str, file: str) -> Any:
+        url, params = api.route(route)
+        reply = self.client.get(url, params)
+        try:
+            value = reply.json() if reply.status == 200 else None  # noqa: PLR2004
+        except ValueError:
+            value = None
+        if not isinstance(value, dict):
+            self.progress.say(
+                f"note: the site does not list its {route.rsplit('/', 1)[-1]} "
+                f"(HTTP {reply.status}); using WordPress's core ones"
+            )
+            return None
+        descriptions = [entry for entry in value.values() if isinstance(entry, dict)]
+        write_atomic(self.folder / "api" / file, _json_bytes(descriptions))
+        return value
+
+    def plan(self) -> list[_Job]:
+        api = self.api = discover(self.client, self.url)
+        if self.state.api is not None and self.state.api != api.root:
+            msg = (
+                f"{self.folder} holds a mirror of {self.state.api}, not of {api.root}; "
+                "use another folder"
+            )
+            raise MirrorError(msg)
+        if self.auth is not None:
+            _check_auth_target(api.root, self.url)
+        self.state.api = api.root
+        (self.folder / "api").mkdir(exist_ok=True)
+        write_atomic(self.folder / "api" / "index.json", _json_bytes(api.index))
+        types = self._listing(api, "wp/v2/types", "types.json")
+        taxonomies = self._listing(api, "wp/v2/taxonomies", "taxonomies.json")
+        chosen, named = select(targets_from(types, taxonomies), self.types)
+        jobs = []
+        for target in chosen:
+            job = self._job(target, named=target.name in named)
+            if job is not None:
+                jobs.append(job)
+        self.state.save()
+        return jobs
+
+    def _job(self, target: Target, *, named: bool) -> _Job | None:
+        entry = self.state.entry(target.name)
+        query = target.query(authenticated=self.auth is not None)
+        update = self.since is not None and target.dated
+        if update:
+            assert self.since is not None  # noqa: S101 - for mypy
+            query["modified_after"] = self.since
+        file = self.folder / f"{target.name}.jsonl"
+        pending = entry.pending
+        if pending is not None and _same_query(pending.query, query):
+            staged = self.state.staged(target.name)
+            job = _Job(
+                target,
+                pending.query,
+                pending.merge,
+                named,
+                set(staged),
+                total_pages=pending.total_pages,
+                reused=len(staged),
+            )
+            if job.total_pages is None:
+                # Page 1 must be fetched again to learn the count.
+                job.done.discard(1)
+            job.open_ended = job.total_pages is not None and pending.total_pages is None
+            return job
+        if self.since is None and entry.done == query and file.exists():
+            self.up_to_date.append(target.name)
+            return None
+        self.state.drop_pages(target.name)
+        entry.pending = Pending(query=query, merge=update)
+        return _Job(target, query, update, named, set())
+
+    # -- fetching ------------------------------------------------------------
+
+    def fetch_page(self, job: _Job, page: int) -> _Page:
+        assert self.api is not None  # noqa: S101 - planned first
+        url, base = self.api.route(job.target.route)
+        query = job.query
+        while True:
+            reply = self.client.get(url, {**base, **query, "page": str(page)})
+            if reply.status == 200:  # noqa: PLR2004
+                break
+            error = reply.wordpress_error()
+            code = error[0] if error else ""
+            if reply.status == 400 and code.endswith("_invalid_page_number"):  # noqa: PLR2004
+                return _Page(count=0, past_end=True)
+            if (
+                reply.status == 400  # noqa: PLR2004
+                and code == "rest_invalid_param"
+                and page == 1
+                and "orderby" in query
+                and b"orderby" in reply.body
+            ):
+                # A collection that cannot be ordered by id: take its own order.
+                query = {
+                    k: v for k, v in query.items() if k not in {"orderby", "order"}
+                }
+                continue
+            raise refusal(reply, f"the {job.target.name} ({job.target.route})")
+        value = _json_list(reply, job.target)
+        if value:
+            stage = self.state.pages(job.target.name)
+            stage.mkdir(parents=True, exist_ok=True)
+            write_atomic(stage / f"{page:06d}.part", reply.body)
+        return _Page(
+            count=len(value),
+            total_pages=_header_int(reply, "x-wp-totalpages"),
+            query=query if query is not job.query else None,
+        )
+
+    def record(self, job: _Job, page: int, result: _Page) -> None:
+        job.in_flight.discard(page)
+        if result.query is not None:
+            job.query = result.query
+            pending = self.state.entry(job.target.name).pending
+            if pending is not None:
+                pending.query = result.query
+        before = job.total_pages
+        if result.past_end or result.count == 0:
+            job.total_pages = min(job.total_pages or 0, page - 1) if page > 1 else 0
+            if page == 1:
+                job.done.add(1)
+        else:
+            job.done.add(page)
+            job.objects += result.count
+            if page == 1:
+                if result.total_pages is None:
+                    job.open_ended = True
+                    job.total_pages = 1
+                else:
+                    job.total_pages = max(result.total_pages, 1)
+                    self.progress.expect(job.total_pages - 1)
+            if job.open_ended and page == job.total_pages and result.count >= PER_PAGE:
+                job.total_pages += 1  # no count from the site: one page after the other
+                self.progress.expect(1)
+        self.pages += 1
+        self.progress.page(job.target.name, result.count)
+        if job.total_pages != before:
+            pending = self.state.entry(job.target.name).pending
+            if pending is not None:
+                pending.total_pages = None if job.open_ended else job.total_pages
+                self.state.save()
+
+    def finish(self, job: _Job) -> None:
+        name = job.target.name
+        pages = [path for _, path in sorted(self.state.staged(name).items())]
+        file = self.folder / f"{name}.jsonl"
+        count = write_records(file, pages, merge=job.merge)
+        entry = self.state.entry(name)
+        if not job.merge:
+            entry.done = dict(job.query)
+        entry.pending = None
+        entry.fetched_at = self.api.date if self.api is not None else None
+        self.state.save()
+        self.state.drop_pages(name)
+        self.objects[name] = count
+        self.fetched[name] = job.objects
+        self.progress.say(f"{name}: {count:,} objects ({job.objects:,} fetched)")
+
+    def refuse(self, job: _Job, error: MirrorError) -> None:
+        self.refusals.append(error)
+        self.refused[job.target.name] = error.reason
+        self.progress.say(
+            f"warning: skipped {job.target.name}: {error.reason}"
+            + ("" if self.auth else "; an application password (--user) may open it")
+        )
+
+    def fetch(self, jobs: list[_Job]) -> None:
+        for job in jobs:
+            for _ in job.done:
+                self.progress.page(job.target.name, 0, fetched=False)
+            if job.total_pages is not None:
+                self.progress.expect(job.total_pages)
+            elif 1 not in job.done:
+                self.progress.expect(1)
+            self.reused += job.reused
+        running: dict[Future[_Page], tuple[_Job, int]] = {}
+        live = list(jobs)
+        with ThreadPoolExecutor(
+            self.concurrency, thread_name_prefix="wpparse-mirror"
+        ) as pool:
+            try:
+                self._loop(pool, running, live)
+            except BaseException:
+                # Ctrl-C, a refusal, a dead network: stop asking, let the
+                # requests under way land (their pages are kept), save.
+                self.client.stop.set()
+                for future in running:
+                    future.cancel()
+                pool.shutdown(wait=True, cancel_futures=True)
+                for future, (job, page) in running.items():
+                    if (
+                        future.done()
+                        and not future.cancelled()
+                        and future.exception() is None
+                    ):
+                        self.record(job, page, future.result())
+                self.state.save()
+                raise
+        if self.refusals and not self.objects and not self.up_to_date:
+            # Nothing could be fetched: the site refuses the API as a whole.
+            raise self.refusals[0]
+
+    def _loop(
+        self,
+        pool: ThreadPoolExecutor,
+        running: dict[Future[_Page], tuple[_Job, int]],
+        live: list[_Job],
+    ) -> None:
+        while True:
+            for job in [j for j in live if j.complete()]:
+                live.remove(job)
+                self.finish(job)
+            self._fill(pool, running, live)
+            if not running:
+                if live:  # every job waits on nothing: cannot happen, but never spin
+                    msg = f"internal error: {', '.join(j.target.name for j in live)} stalled"
+                    raise MirrorError(msg)
+                return
+            finished, _ = wait(running, return_when=FIRST_COMPLETED)
+            for future in finished:
+                job, page = running.pop(future)
+                try:
+                    result = future.result()
+                except MirrorError as error:
+                    if job.named or error.status not in {401, 403}:
+                        raise
+                    if job in live:
+                        live.remove(job)
+                        self._forget(running, job)
+                    self.refuse(job, error)
+                    continue
+                if job in live:
+                    self.record(job, page, result)
+
+    def _fill(
+        self,
+        pool: ThreadPoolExecutor,
+        running: dict[Future[_Page], tuple[_Job, int]],
+        live: list[_Job],
+    ) -> None:
+        # Work on the collections in order, a few pages ahead: memory and the
+        # number of queued requests stay small however many pages a site claims.
+        for job in live:
+            while len(running) < self.concurrency:
+                page = job.next_page()
+                if page is None:
+                    break
+                job.in_flight.add(page)
+                running[pool.submit(self.fetch_page, job, page)] = (job, page)
+            if len(running) >= self.concurrency:
+                return
+
+    @staticmethod
+    def _forget(running: dict[Future[_Page], tuple[_Job, int]], job: _Job) -> None:
+        for future, (other, _) in list(running.items()):
+            if other is job:
+                future.cancel()
+
+    def result(self) -> MirrorResult:
+        for name in self.up_to_date:
+            self.objects[name] = count_lines(self.folder / f"{name}.jsonl")
+            self.fetched[name] = 0
+        return MirrorResult(
+            folder=self.folder,
+            api=self.api.root if self.api is not None else "",
+            objects=dict(self.objects),
+            fetched=dict(self.fetched),
+            up_to_date=tuple(self.up_to_date),
+            refused=dict(self.refused),
+            pages=self.pages,
+            reused_pages=self.reused,
+            requests=self.client.requests,
+            retries=self.client.retried,
+            seconds=time.monotonic() - self.started,
+        )
+
+
+def _same_query(a: Mapping[str, str], b: Mapping[str, str]) -> bool:
+    # A resumed fetch may have dropped orderby for a collection that refused it.
+    loose = {"orderby", "order"}
+    return {k: v for k, v in a.items() if k not in loose} == {
+        k: v for k, v in b.items() if k not in loose
+    }
+
+
+def _json_bytes(value: Any) -> bytes:
+    return json.dumps(value, ensure_ascii=False, indent=1).encode() + b"\n"
+
+
+def _header_int(reply: Reply, name: str) -> int | None:
+    value = reply.headers.get(name, "").strip()
+    return int(value) if value.isdigit() and len(value) < 10 else None  # noqa: PLR2004
+
+
+def _json_list(reply: Reply, target: Target) -> list[Any]:
+    what = f"the {target.name} ({target.route})"
+    try:
+        value = reply.json()
+    except ValueError:
+        raise refusal(reply, what) from None
+    if isinstance(value, list):
+        return value
+    error = reply.wordpress_error()
+    if error is not None:
+        msg = f"{what}: WordPress error {error[0]!r}: {error[1]}"
+        raise MirrorError(
+            msg, url=shown_url(reply.url), status=reply.status, code=error[0]
+        )
+    msg = f"{what} is not a list of objects"
+    raise MirrorError(msg, url=shown_url(reply.url), status=reply.status)
+
+
+def _check_auth_target(root: str, url: str) -> None:
+    """Refuse to send a password in clear text, or to another host than the one given."""
+    api, given = urlsplit(root), urlsplit(url if "://" in url else "https://" + url)
+    if api.scheme != "https" and (api.hostname or "") not in _LOOPBACK:
+        msg = (
+            "refusing to send the application password over plain http; "
+            "use the site's https:// address"
+        )
+        raise MirrorError(msg, url=shown_url(root))
+    if api.hostname != given.hostname:
+        msg = (
+            f"the site's API is on another host ({api.hostname}); refusing to "
+            "send it the application password: pass the API's address instead"
+        )
+        raise MirrorError(msg, url=shown_url(root))
+
+
+@contextlib.contextmanager
+def _locked(folder: Path) -> Iterator[None]:
+    """Hold the folder's lock: two runs writing one mirror would corrupt it."""
+    lock_dir = folder / BOOKKEEPING
+    lock_dir.mkdir(parents=True, exist_ok=True)
+    handle: IO[bytes] = (lock_dir / "lock").open("a+b")
+    try:
+        try:
+            import fcntl  # noqa: PLC0415 - POSIX only
+
+            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except ImportError:  # pragma: no cover - Windows: no lock
+            pass
+        except BlockingIOError:
+            msg = f"another mirror is writing to {folder}"
+            raise MirrorError(msg) from None
+        yield
+    finally:
+        handle.close()
+
+
+def mirror(
+    url: str,
+    folder: str | os.PathLike[str],
+    *,
+    types: Iterable[str] | None = None,
+    since: datetime | date | str | None = None,
+    auth: tuple[str, str] | None = None,
+    concurrency: int = 2,
+    retries: int = 5,
+    timeout: float = 30.0,
+    progress: bool | TextIO = False,
+) -> MirrorResult:
+    """
+    Copy a WordPress site's REST API objects into *folder*, resumably.
+
+    From any address of the site, finds its REST API (the ``Link`` header or
+    ``<link rel="https://api.w.org/">`` of the page, else ``/wp-json/`` or
+    ``/?rest_route=/``), lists its post types and taxonomies, and fetches every
+    object of the asked types, 100 a page, into one JSON Lines file per type
+    that :func:`read_objects` and :func:`read_posts` read as they are.  Run it
+    again with the same folder and it fetches only what is missing: pages that
+    arrived before an interruption (Ctrl-C, a dead network, a killed process)
+    are not fetched again, and types already finished are skipped.  Every
+    file is written atomically.  See :doc:`/mirror` for the folder's layout.
+
+    Args:
+        url: Any address of the site (``example.org`` means
+            ``https://example.org/``), or its API root.
+        folder: Where the mirror lives; created if needed.  One site per folder.
+        types: The collections to fetch, by REST name (``posts``, ``books``,
+            ``genres``) or WordPress name (``post``, ``post_tag``); ``"all"``
+            adds comments to the default: every post type and taxonomy the site
+            lists (not WordPress's internal ones such as ``wp_template``), and
+            users.  A default type the site refuses (users, often) is skipped
+            and reported in :attr:`MirrorResult.refused`; a type asked by name
+            that the site refuses raises :class:`MirrorError`.
+        since: Fetch only the posts, pages, media and custom posts modified
+            after this time (WordPress's ``modified_after``, 5.7 and later), and
+            merge them into the folder, replacing older copies.  Taxonomies,
+            users and comments have no modification time: they are fetched
+            whole again.  A time without offset, or a date, is the site's clock.
+        auth: ``(user, application password)``: fetch with ``context=edit``
+            (raw content, drafts, private and scheduled posts, held comments).
+            Sent only over https (or to loopback), never printed or stored.
+        concurrency: Requests at a time.
+        retries: Tries after the first for a timeout, a dropped connection,
+            429 or 5xx; the wait honours ``Retry-After``, else doubles from 1 s.
+        timeout: Seconds to wait for a response.
+        progress: Show progress on stderr (``True``) or on a given stream: a
+            live line on a terminal, a line per finished type elsewhere.
+
+    Returns:
+        A :class:`MirrorResult`: objects by type, pages, requests, time.
+
+    Raises:
+        MirrorError: The site refused (401/403), has no REST API, answered a
+            web page instead of JSON, or kept failing; what was saved stays.
+        ModuleNotFoundError: httpx is not installed
+            (``pip install 'wpparse[fetch]'``).
+
+    >>> import wpparse
+    >>> result = wpparse.mirror("https://example.org", "example-mirror")  # doctest: +SKIP
+    >>> posts = list(wpparse.read_posts("example-mirror/posts.jsonl"))  # doctest: +SKIP
+
+    .. versionadded:: 0.1.0
+    """
+    if concurrency < 1 or retries < 0 or timeout <= 0:
+        msg = "concurrency must be at least 1, retries at least 0, timeout positive"
+        raise ValueError(msg)
+    modified_after = since_text(since)
+    wanted = [types] if isinstance(types, str) else types
+    root = Path(folder)
+    if "wp-json" in root.resolve().parts:
+        msg = (
+            f"{root} is inside a folder named wp-json, whose every file the "
+            "readers take for a record (the mirror's bookkeeping too); use another folder"
+        )
+        raise MirrorError(msg)
+    stream: TextIO | None
+    if progress is True:
+        stream = sys.stderr
+    elif progress is False:
+        stream = None
+    else:
+        stream = progress
+    shown = Progress(stream)
+    if auth is not None:
+        user, password = auth
+        if not user or not password:
+            msg = "auth: give (user, application password), both non-empty"
+            raise ValueError(msg)
+    client = Client(
+        auth=auth,
+        timeout=timeout,
+        retries=retries,
+        concurrency=concurrency,
+        sleep=SLEEP,
+    )
+    root.mkdir(parents=True, exist_ok=True)
+    try:
+        with _locked(root):
+            remove_temporaries(root)
+            run = _Run(
+                url,
+                root,
+                types=wanted,
+                since=modified_after,
+                auth=auth,
+                concurrency=concurrency,
+                client=client,
+                progress=shown,
+            )
+            try:
+                jobs = run.plan()
+                run.fetch(jobs)
+            except Cancelled:
+                raise KeyboardInterrupt from None
+            return run.result()
+    finally:
+        shown.close()
+        client.close()
