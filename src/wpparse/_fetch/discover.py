@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 from typing import Any
-from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, urljoin, urlsplit, urlunsplit
 
 import attrs
 
@@ -109,9 +109,7 @@ def _as_root(url: str) -> str:
     parts = urlsplit(url)
     query = dict(parse_qsl(parts.query, keep_blank_values=True))
     if "rest_route" in query:
-        return urlunsplit(
-            parts._replace(query=urlencode({"rest_route": "/"}), fragment="")
-        )
+        return urlunsplit(parts._replace(query="rest_route=/", fragment=""))
     at = parts.path.find("/wp-json")
     path = parts.path[: at + len("/wp-json")] + "/" if at >= 0 else parts.path
     if not path.endswith("/"):

@@ -28,7 +28,7 @@ from urllib.parse import urlsplit
 import attrs
 
 from wpparse._fetch.client import Cancelled, Client, Reply, shown_url
-from wpparse._fetch.discover import Api, discover, refusal
+from wpparse._fetch.discover import Api, discover, normalise, refusal
 from wpparse._fetch.errors import MirrorError
 from wpparse._fetch.files import (
     count_lines,
@@ -210,6 +210,7 @@ class _Run:
         self.fetched: dict[str, int] = {}
         self.objects: dict[str, int] = {}
         self.up_to_date: list[str] = []
+        self.order: list[str] = []
         self.pages = 0
         self.reused = 0
         self.started = time.monotonic()
@@ -249,6 +250,7 @@ class _Run:
         types = self._listing(api, "wp/v2/types", "types.json")
         taxonomies = self._listing(api, "wp/v2/taxonomies", "taxonomies.json")
         chosen, named = select(targets_from(types, taxonomies), self.types)
+        self.order = [target.name for target in chosen]
         jobs = []
         for target in chosen:
             job = self._job(target, named=target.name in named)
@@ -374,7 +376,9 @@ class _Run:
         self.state.drop_pages(name)
         self.objects[name] = count
         self.fetched[name] = job.objects
-        self.progress.say(f"{name}: {count:,} objects ({job.objects:,} fetched)")
+        self.progress.say(
+            f"{name}: {count:,} object{_s(count)} ({job.objects:,} fetched)"
+        )
 
     def refuse(self, job: _Job, error: MirrorError) -> None:
         self.refusals.append(error)
@@ -483,8 +487,12 @@ class _Run:
         return MirrorResult(
             folder=self.folder,
             api=self.api.root if self.api is not None else "",
-            objects=dict(self.objects),
-            fetched=dict(self.fetched),
+            objects={
+                name: self.objects[name] for name in self.order if name in self.objects
+            },
+            fetched={
+                name: self.fetched[name] for name in self.order if name in self.fetched
+            },
             up_to_date=tuple(self.up_to_date),
             refused=dict(self.refused),
             pages=self.pages,
@@ -530,15 +538,21 @@ def _json_list(reply: Reply, target: Target) -> list[Any]:
     raise MirrorError(msg, url=shown_url(reply.url), status=reply.status)
 
 
-def _check_auth_target(root: str, url: str) -> None:
-    """Refuse to send a password in clear text, or to another host than the one given."""
-    api, given = urlsplit(root), urlsplit(url if "://" in url else "https://" + url)
-    if api.scheme != "https" and (api.hostname or "") not in _LOOPBACK:
+def _check_secure(url: str) -> None:
+    """Refuse to send a password in clear text (loopback aside)."""
+    parts = urlsplit(url)
+    if parts.scheme != "https" and (parts.hostname or "") not in _LOOPBACK:
         msg = (
             "refusing to send the application password over plain http; "
             "use the site's https:// address"
         )
-        raise MirrorError(msg, url=shown_url(root))
+        raise MirrorError(msg, url=shown_url(url))
+
+
+def _check_auth_target(root: str, url: str) -> None:
+    """Refuse to send the password to another host than the one given."""
+    _check_secure(root)
+    api, given = urlsplit(root), urlsplit(normalise(url))
     if api.hostname != given.hostname:
         msg = (
             f"the site's API is on another host ({api.hostname}); refusing to "
@@ -659,6 +673,7 @@ def mirror(
         if not user or not password:
             msg = "auth: give (user, application password), both non-empty"
             raise ValueError(msg)
+        _check_secure(normalise(url))
     client = Client(
         auth=auth,
         timeout=timeout,
