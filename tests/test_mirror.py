@@ -7,6 +7,10 @@ from __future__ import annotations
 
 import _thread
 import json
+import subprocess
+import sys
+import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -18,6 +22,7 @@ from tests.wpstandin import (
     Request,
     StandIn,
     answer_json,
+    held,
     iter_ids,
     make_site_objects,
     on_page,
@@ -447,6 +452,46 @@ def test_an_interrupted_run_resumes_without_fetching_a_finished_page_again(
     assert ids(tmp_path / "posts.jsonl") == list(range(1, 351))
     assert staged(tmp_path, "posts") == []
     assert list(tmp_path.rglob(".wpparse-tmp-*")) == []
+
+
+def test_a_killed_process_loses_nothing_written_and_leaves_nothing_half_written(
+    tmp_path: Path,
+) -> None:
+    release = threading.Event()
+    with StandIn(many_posts(350)) as site:
+        site.faults.append(held("wp/v2/posts", 3, release))
+        command = [
+            sys.executable,
+            "-m",
+            "wpparse",
+            "mirror",
+            site.url,
+            "-o",
+            str(tmp_path),
+        ]
+        process = subprocess.Popen(
+            [*command, "--types", "posts", "-j", "1", "-q"],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        try:
+            deadline = time.monotonic() + 60
+            while 3 not in site.pages_asked("wp/v2/posts"):
+                assert process.poll() is None, "the mirror ended before page 3"
+                assert time.monotonic() < deadline, "page 3 was never asked"
+                time.sleep(0.02)
+        finally:
+            process.kill()
+            process.wait()
+            release.set()
+        assert staged(tmp_path, "posts") == [1, 2]
+        assert not (tmp_path / "posts.jsonl").exists()
+        site.requests.clear()
+
+        wpparse.mirror(site.url, tmp_path, types=["posts"], concurrency=1)
+
+    assert site.pages_asked("wp/v2/posts") == [3, 4]
+    assert ids(tmp_path / "posts.jsonl") == list(range(1, 351))
 
 
 def test_ctrl_c_keeps_the_pages_that_arrived(tmp_path: Path) -> None:

@@ -56,6 +56,8 @@ def test_import_loads_only_what_parsing_needs() -> None:
         "dateutil",
         "wpparse._render.markdown.render",
         "wpparse._read",
+        "wpparse._fetch",
+        "httpx",
     ):
         assert absent not in at_import
     assert {"wpparse._render.markdown.render", "wpparse._read"} <= set(on_use)
@@ -63,7 +65,11 @@ def test_import_loads_only_what_parsing_needs() -> None:
 
 
 def test_lazy_names_are_the_real_objects() -> None:
+    from wpparse._fetch import MirrorError, mirror
     from wpparse._render.markdown.render import to_markdown
 
     assert to_markdown is wpparse.to_markdown
+    assert mirror is wpparse.mirror
+    assert MirrorError is wpparse.MirrorError
+    assert issubclass(MirrorError, wpparse.WPParseError)
     assert set(wpparse.__all__) <= set(dir(wpparse))

@@ -252,7 +252,7 @@ class StandIn:
         self._lock = threading.Lock()
         self.in_flight = 0
         self.max_in_flight = 0
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(self))
+        self._server = _QuietServer(("127.0.0.1", 0), _handler(self))
         self._server.daemon_threads = True
         host, port = self._server.server_address[:2]
         self.url = f"http://{host!s}:{port}"
@@ -463,6 +463,11 @@ class StandIn:
         return shown
 
 
+class _QuietServer(ThreadingHTTPServer):
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        """A client that goes away (a killed mirror) is part of the tests."""
+
+
 def _handler(site: StandIn) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
@@ -522,6 +527,17 @@ def on_page(route: str, page: int, answer: Answer) -> Fault:
 
     def fault(request: Request) -> Answer | None:
         return answer if request.route == route and request.page == page else None
+
+    return fault
+
+
+def held(route: str, page: int, release: threading.Event) -> Fault:
+    """Hold page *page* of *route* until *release* is set (a minute at most)."""
+
+    def fault(request: Request) -> Answer | None:
+        if request.route == route and request.page == page:
+            release.wait(60)
+        return None
 
     return fault
 
