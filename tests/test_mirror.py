@@ -630,14 +630,37 @@ def test_auth_fetches_the_edit_context_and_stores_no_secret(
     assert SECRET not in repr(result) + result.summary()
 
 
-def test_a_wrong_password_fails_with_the_wordpress_code(
+def test_a_wrong_password_fails_before_any_collection(
     site: StandIn, tmp_path: Path
 ) -> None:
-    with pytest.raises(wpparse.MirrorError) as caught:
+    with pytest.raises(
+        wpparse.MirrorError, match="did not accept the application password of 'editor'"
+    ) as caught:
         wpparse.mirror(site.url, tmp_path, auth=("editor", "wrong"))
 
-    assert (caught.value.status, caught.value.code) == (401, "incorrect_password")
+    assert (caught.value.status, caught.value.code) == (401, "rest_not_logged_in")
     assert "wrong" not in str(caught.value)
+    assert [r.route for r in site.requests if r.route is not None] == [
+        "",
+        "wp/v2/users/me",
+    ]
+
+
+def test_drafts_a_user_may_not_see_skip_that_type(
+    site: StandIn, tmp_path: Path
+) -> None:
+    site.no_drafts = {"pages"}
+
+    result = wpparse.mirror(site.url, tmp_path, auth=("editor", SECRET))
+
+    assert list(result.refused) == ["pages"]
+    assert "pages" not in result.objects
+    assert result.objects["posts"] == 23
+    with pytest.raises(
+        wpparse.MirrorError, match=r"refused.*rest_forbidden_status"
+    ) as caught:
+        wpparse.mirror(site.url, tmp_path, auth=("editor", SECRET), types=["pages"])
+    assert caught.value.refused
 
 
 def test_no_password_over_plain_http(tmp_path: Path) -> None:

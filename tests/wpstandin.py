@@ -248,6 +248,8 @@ class StandIn:
         self.credentials = credentials
         self.totals = totals
         self.faults: list[Fault] = []
+        self.no_drafts: set[str] = set()
+        """Collections whose drafts even the authorised user may not see."""
         self.requests: list[Request] = []
         self._lock = threading.Lock()
         self.in_flight = 0
@@ -338,12 +340,7 @@ class StandIn:
         return (user, password) == self.credentials
 
     def _api(self, route: str, request: Request) -> Answer:
-        if request.headers.get("authorization") and not self._authorised(request):
-            return _error(
-                "incorrect_password",
-                "The provided password is an invalid application password.",
-                401,
-            )
+        # As WordPress: a wrong password makes the request anonymous, no more.
         if route == "":
             return answer_json(
                 {
@@ -385,6 +382,12 @@ class StandIn:
                     for slug, (base, types) in _TAXONOMIES.items()
                 }
             )
+        if route == "wp/v2/users/me":
+            if not self._authorised(request):
+                return _error(
+                    "rest_not_logged_in", "You are not currently logged in.", 401
+                )
+            return answer_json(self.collections["users"][0])
         base = route.removeprefix("wp/v2/")
         if base in self.collections and "/" not in base:
             return self._collection(base, request)
@@ -397,9 +400,28 @@ class StandIn:
     def _collection(self, base: str, request: Request) -> Answer:
         query = request.query
         edit = query.get("context") == "edit"
-        if (
-            edit or query.get("status") not in {None, "publish", "approve"}
-        ) and not self._authorised(request):
+        status = query.get("status")
+        if status not in {None, "publish", "approve"} and (
+            base in self.no_drafts or not self._authorised(request)
+        ):
+            # WordPress checks the parameter before the context.
+            forbidden = {
+                "code": "rest_forbidden_status",
+                "message": "Status is forbidden.",
+            }
+            return answer_json(
+                {
+                    "code": "rest_invalid_param",
+                    "message": "Invalid parameter(s): status",
+                    "data": {
+                        "status": 400,
+                        "params": {"status": "Status is forbidden."},
+                        "details": {"status": {**forbidden, "data": {"status": 401}}},
+                    },
+                },
+                400,
+            )
+        if edit and not self._authorised(request):
             return _error(
                 "rest_forbidden_context",
                 "Sorry, you are not allowed to edit posts in this post type.",

@@ -121,15 +121,30 @@ class Reply:
         return json.loads(self.body.decode("utf-8-sig"))
 
     def wordpress_error(self) -> tuple[str, str] | None:
-        """``(code, message)`` if the body is a WordPress error object."""
+        """
+        ``(code, message)`` if the body is a WordPress error object.
+
+        A refusal hidden in a parameter error (``rest_invalid_param`` whose
+        detail is ``rest_forbidden_status``: drafts asked by a user who may not
+        see them) comes out as that refusal.
+        """
         try:
             value = self.json()
         except ValueError:
             return None
-        if isinstance(value, dict) and isinstance(value.get("code"), str):
-            message = value.get("message")
-            return value["code"], message if isinstance(message, str) else ""
-        return None
+        if not isinstance(value, dict) or not isinstance(value.get("code"), str):
+            return None
+        message = value.get("message")
+        found = value["code"], message if isinstance(message, str) else ""
+        data = value.get("data")
+        details = data.get("details") if isinstance(data, dict) else None
+        if found[0] == "rest_invalid_param" and isinstance(details, dict):
+            for detail in details.values():
+                code = detail.get("code") if isinstance(detail, dict) else None
+                if isinstance(code, str) and code.startswith("rest_forbidden"):
+                    said = detail.get("message")
+                    return code, said if isinstance(said, str) else ""
+        return found
 
 
 class Client:

@@ -56,7 +56,7 @@ def refusal(reply: Reply, what: str) -> MirrorError:
     code = code_message[0] if code_message else None
     said = f" ({code}: {code_message[1]})" if code_message else ""
     url = shown_url(reply.url)
-    if reply.status in {401, 403}:
+    if reply.status in {401, 403} or (code or "").startswith("rest_forbidden"):
         msg = f"the site refused access to {what} (HTTP {reply.status}){said}"
     elif reply.status == 404:  # noqa: PLR2004
         msg = f"{what} was not found (HTTP 404){said}"

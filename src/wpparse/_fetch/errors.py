@@ -23,7 +23,7 @@ class MirrorError(WPParseError, OSError):
     mirror.  Everything fetched before the error stays in the folder, and the
     next run with the same folder goes on from there.
 
-    It is an :class:`OSError` (as :mod:`requests`' errors are), so code that
+    It is an :class:`OSError` (as the errors of requests are), so code that
     already handles I/O failures handles it too.
 
     Attributes:
@@ -55,6 +55,13 @@ class MirrorError(WPParseError, OSError):
         self.status = status
         self.code = code
         super().__init__(f"{message} @ {url}" if url else message)
+
+    @property
+    def refused(self) -> bool:
+        """Whether the site refused access (401, 403, or a ``rest_forbidden_*`` error)."""
+        return self.status in {401, 403} or (self.code or "").startswith(
+            "rest_forbidden"
+        )
 
     def __str__(self) -> str:
         return str(self.args[0])

@@ -217,6 +217,24 @@ class _Run:
 
     # -- planning ------------------------------------------------------------
 
+    def _check_login(self, api: Api) -> None:
+        """Fail at once when the site does not take the application password."""
+        url, params = api.route("wp/v2/users/me")
+        reply = self.client.get(url, params)
+        if reply.status == 200:  # noqa: PLR2004
+            return
+        error = refusal(reply, "the application password")
+        if reply.status in {401, 403}:
+            user = self.auth[0] if self.auth else ""
+            msg = (
+                f"the site did not accept the application password of {user!r} "
+                f"(HTTP {reply.status}{f', {error.code}' if error.code else ''}); check "
+                "the user name and the password, and that the site allows "
+                "application passwords (WordPress 5.6+, over https)"
+            )
+            raise MirrorError(msg, url=error.url, status=reply.status, code=error.code)
+        raise error
+
     def _listing(self, api: Api, route: str, file: str) -> Any:
         url, params = api.route(route)
         reply = self.client.get(url, params)
@@ -244,6 +262,7 @@ class _Run:
             raise MirrorError(msg)
         if self.auth is not None:
             _check_auth_target(api.root, self.url)
+            self._check_login(api)
         self.state.api = api.root
         (self.folder / "api").mkdir(exist_ok=True)
         write_atomic(self.folder / "api" / "index.json", _json_bytes(api.index))
@@ -446,7 +465,7 @@ class _Run:
                 try:
                     result = future.result()
                 except MirrorError as error:
-                    if job.named or error.status not in {401, 403}:
+                    if job.named or not error.refused:
                         raise
                     if job in live:
                         live.remove(job)
