@@ -454,6 +454,40 @@ def test_an_interrupted_run_resumes_without_fetching_a_finished_page_again(
     assert list(tmp_path.rglob(".wpparse-tmp-*")) == []
 
 
+@pytest.mark.usefixtures("waits")
+def test_resuming_without_page_counts_and_with_a_page_lost_on_disk(
+    tmp_path: Path,
+) -> None:
+    with StandIn(many_posts(350), totals=False) as site:
+        site.faults.append(on_page("wp/v2/posts", 3, Answer(drop=True)))
+        with pytest.raises(wpparse.MirrorError):
+            wpparse.mirror(
+                site.url, tmp_path, types=["posts"], retries=0, concurrency=1
+            )
+        assert staged(tmp_path, "posts") == [1, 2]
+        # A power cut emptied page 2 on disk: it is fetched again.
+        (tmp_path / ".wpparse-mirror" / "pages" / "posts" / "000002.part").write_bytes(
+            b""
+        )
+        site.faults.clear()
+        site.requests.clear()
+
+        result = wpparse.mirror(site.url, tmp_path, types=["posts"], concurrency=1)
+
+    assert site.pages_asked("wp/v2/posts") == [2, 3, 4]
+    assert result.reused_pages == 1
+    assert ids(tmp_path / "posts.jsonl") == list(range(1, 351))
+
+
+def test_a_damaged_file_is_named_when_merging(site: StandIn, tmp_path: Path) -> None:
+    wpparse.mirror(site.url, tmp_path, types=["posts"])
+    with (tmp_path / "posts.jsonl").open("a") as out:
+        out.write('{"id": 99, "title": \n')
+
+    with pytest.raises(wpparse.MirrorError, match=r"posts\.jsonl, line 24: not JSON"):
+        wpparse.mirror(site.url, tmp_path, types=["posts"], since="2026-03-01")
+
+
 def test_a_killed_process_loses_nothing_written_and_leaves_nothing_half_written(
     tmp_path: Path,
 ) -> None:

@@ -19,6 +19,8 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any
 
+from wpparse._fetch.errors import MirrorError
+
 __all__ = [
     "TMP_PREFIX",
     "atomic_write",
@@ -110,10 +112,18 @@ def write_records(target: Path, pages: Iterable[Path], *, merge: bool) -> int:
     with atomic_write(target) as out:
         if merge and target.exists():
             with target.open("rb") as old:
-                for raw in old:
+                for number, raw in enumerate(old, 1):
                     if not raw.strip():
                         continue
-                    if record_id(json.loads(raw)) in new_ids:
+                    try:
+                        key = record_id(json.loads(raw))
+                    except ValueError:
+                        msg = (
+                            f"{target}, line {number}: not JSON; the mirror cannot "
+                            "merge into it (remove the file to fetch the type again)"
+                        )
+                        raise MirrorError(msg) from None
+                    if key in new_ids:
                         continue
                     out.write(raw if raw.endswith(b"\n") else raw + b"\n")
                     written += 1

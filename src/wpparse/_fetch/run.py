@@ -288,7 +288,7 @@ class _Run:
         file = self.folder / f"{target.name}.jsonl"
         pending = entry.pending
         if pending is not None and _same_query(pending.query, query):
-            staged = self.state.staged(target.name)
+            staged = self.state.staged(target.name, check=True)
             job = _Job(
                 target,
                 pending.query,
@@ -296,12 +296,14 @@ class _Run:
                 named,
                 set(staged),
                 total_pages=pending.total_pages,
+                open_ended=pending.open_ended,
                 reused=len(staged),
             )
-            if job.total_pages is None:
-                # Page 1 must be fetched again to learn the count.
+            if job.total_pages is None and 1 in job.done:
+                # Killed between page 1 and the state that counts its pages:
+                # page 1 is asked again, for the count.
                 job.done.discard(1)
-            job.open_ended = job.total_pages is not None and pending.total_pages is None
+                job.reused -= 1
             return job
         if self.since is None and entry.done == query and file.exists():
             self.up_to_date.append(target.name)
@@ -378,15 +380,18 @@ class _Run:
         if job.total_pages != before:
             pending = self.state.entry(job.target.name).pending
             if pending is not None:
-                pending.total_pages = None if job.open_ended else job.total_pages
+                pending.total_pages = job.total_pages
+                pending.open_ended = job.open_ended
                 self.state.save()
 
     def finish(self, job: _Job) -> None:
         name = job.target.name
         pages = [path for _, path in sorted(self.state.staged(name).items())]
         file = self.folder / f"{name}.jsonl"
-        count = write_records(file, pages, merge=job.merge)
         entry = self.state.entry(name)
+        if job.merge and not file.exists():
+            entry.done = None  # the changes alone are no full mirror of the type
+        count = write_records(file, pages, merge=job.merge)
         if not job.merge:
             entry.done = dict(job.query)
         entry.pending = None
@@ -462,18 +467,18 @@ class _Run:
             finished, _ = wait(running, return_when=FIRST_COMPLETED)
             for future in finished:
                 job, page = running.pop(future)
+                if future.cancelled() or job not in live:
+                    continue  # a collection given up: what it still brings is dropped
                 try:
                     result = future.result()
                 except MirrorError as error:
                     if job.named or not error.refused:
                         raise
-                    if job in live:
-                        live.remove(job)
-                        self._forget(running, job)
+                    live.remove(job)
+                    self._forget(running, job)
                     self.refuse(job, error)
                     continue
-                if job in live:
-                    self.record(job, page, result)
+                self.record(job, page, result)
 
     def _fill(
         self,

@@ -36,6 +36,13 @@ _FORMAT = 1
 Query = dict[str, str]
 
 
+def _is_list(path: Path) -> bool:
+    try:
+        return isinstance(json.loads(path.read_bytes()), list)
+    except (OSError, ValueError):
+        return False
+
+
 @attrs.define(kw_only=True)
 class Pending:
     """A fetch of one type under way."""
@@ -43,6 +50,8 @@ class Pending:
     query: Query
     merge: bool
     total_pages: int | None = None
+    open_ended: bool = False
+    """The site sends no page count: pages are asked one after the other."""
 
 
 @attrs.define(kw_only=True)
@@ -115,12 +124,20 @@ class State:
         """The state of type *name*, created empty when new."""
         return self.types.setdefault(name, TypeState())
 
-    def staged(self, name: str) -> dict[int, Path]:
-        """The pages of type *name* already fetched, by number."""
+    def staged(self, name: str, *, check: bool = False) -> dict[int, Path]:
+        """
+        The pages of type *name* already fetched, by number.
+
+        With *check*, a page that is not a JSON list (a disk that lost it in a
+        power cut, a hand that edited it) is removed, to be fetched again.
+        """
         found: dict[int, Path] = {}
         with contextlib.suppress(FileNotFoundError):
             for path in self.pages(name).iterdir():
                 if path.suffix == ".part" and path.stem.isdigit():
+                    if check and not _is_list(path):
+                        path.unlink()
+                        continue
                     found[int(path.stem)] = path
         return found
 
