@@ -633,6 +633,43 @@ def test_since_with_an_offset_is_sent_with_it(site: StandIn, tmp_path: Path) -> 
     assert ids(tmp_path / "posts.jsonl") == list(range(20, 24))
 
 
+def test_since_last_takes_each_type_since_its_last_fetch_began(
+    site: StandIn, tmp_path: Path
+) -> None:
+    wpparse.mirror(site.url, tmp_path, types=["posts", "tags"])
+    state = json.loads((tmp_path / ".wpparse-mirror" / "state").read_bytes())
+    # The stand-in's Date header: Mon, 07 Dec 2026 03:00:00 GMT.
+    assert state["types"]["posts"]["fetched_at"] == "2026-12-07T03:00:00+00:00"
+    site.collections["posts"][2] = {
+        **site.collections["posts"][2],
+        "title": {"rendered": "Changed"},
+        "modified_gmt": "2026-12-07T03:00:05",
+    }
+    site.requests.clear()
+
+    result = wpparse.mirror(site.url, tmp_path, types=["posts", "tags"], since="last")
+
+    (asked,) = [r for r in site.requests if r.route == "wp/v2/posts"]
+    assert asked.query["modified_after"] == "2026-12-07T02:59:50+00:00"
+    assert result.fetched == {"posts": 1, "tags": 1}
+    lines = [
+        json.loads(line) for line in (tmp_path / "posts.jsonl").read_text().splitlines()
+    ]
+    assert [o["title"]["rendered"] for o in lines if o["id"] == 3] == ["Changed"]
+
+
+def test_since_last_on_a_new_folder_fetches_everything(
+    site: StandIn, tmp_path: Path
+) -> None:
+    result = wpparse.mirror(site.url, tmp_path, types=["posts"], since="last")
+
+    assert result.objects == {"posts": 23}
+    assert (
+        "modified_after"
+        not in next(r for r in site.requests if r.route == "wp/v2/posts").query
+    )
+
+
 def test_a_bad_since_is_a_value_error(site: StandIn, tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="since: not an ISO 8601"):
         wpparse.mirror(site.url, tmp_path, since="last tuesday")

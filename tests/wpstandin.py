@@ -513,10 +513,12 @@ def _handler(site: StandIn) -> type[BaseHTTPRequestHandler]:
                 self.close_connection = True
                 self.connection.shutdown(2)
                 return
-            self.send_response(answer.status)
+            headers = dict(answer.headers)
+            self.send_response_only(answer.status)
+            self.send_header("Date", headers.pop("Date", self.date_time_string()))
             self.send_header("Content-Type", answer.content_type)
             self.send_header("Content-Length", str(len(answer.body)))
-            for name, value in answer.headers.items():
+            for name, value in headers.items():
                 self.send_header(name, value)
             self.end_headers()
             self.wfile.write(answer.body)

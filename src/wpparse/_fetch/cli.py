@@ -64,7 +64,8 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="WHEN",
         help=(
             "only posts modified after this ISO 8601 date or time (2024-05-01, "
-            "2024-05-01T10:00:00Z), merged into DIR; without offset, the site's clock"
+            "2024-05-01T10:00:00Z; without offset, the site's clock), or since the "
+            "last run ('last'), merged into DIR"
         ),
     )
     parser.add_argument(

@@ -20,7 +20,8 @@ import sys
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
-from datetime import date, datetime
+from datetime import UTC, date, datetime, timedelta
+from email.utils import parsedate_to_datetime
 from pathlib import Path
 from typing import IO, Any, TextIO
 from urllib.parse import urlsplit
@@ -43,6 +44,9 @@ from wpparse._fetch.state import BOOKKEEPING, Pending, State
 __all__ = ["MirrorResult", "mirror"]
 
 PER_PAGE = 100
+LAST = "last"
+"""``since="last"``: each type since its last fetch began (less :data:`_MARGIN`)."""
+_MARGIN = timedelta(seconds=10)  # the server's clock ticks in seconds; be generous
 SLEEP: Callable[[float], object] | None = None
 """How to wait between tries; ``None``: on the run's stop event (tests make it instant)."""
 _LOOPBACK = frozenset({"localhost", "127.0.0.1", "::1"})
@@ -114,7 +118,7 @@ def _s(n: int) -> str:
 
 def since_text(since: datetime | date | str | None) -> str | None:
     """
-    *since* as WordPress's ``modified_after`` wants it.
+    *since* as WordPress's ``modified_after`` wants it (or ``"last"``).
 
     An aware time keeps its offset; a naive time or a date is the site's own
     clock, as WordPress reads a time without offset.
@@ -124,6 +128,8 @@ def since_text(since: datetime | date | str | None) -> str | None:
     """
     if since is None:
         return None
+    if isinstance(since, str) and since.strip().lower() == LAST:
+        return LAST
     if isinstance(since, str):
         try:
             since = datetime.fromisoformat(since.strip())
@@ -211,6 +217,7 @@ class _Run:
         self.objects: dict[str, int] = {}
         self.up_to_date: list[str] = []
         self.order: list[str] = []
+        self.started_at: str | None = None
         self.pages = 0
         self.reused = 0
         self.started = time.monotonic()
@@ -254,6 +261,7 @@ class _Run:
 
     def plan(self) -> list[_Job]:
         api = self.api = discover(self.client, self.url)
+        self.started_at = _server_time(api.date)
         if self.state.api is not None and self.state.api != api.root:
             msg = (
                 f"{self.folder} holds a mirror of {self.state.api}, not of {api.root}; "
@@ -281,10 +289,13 @@ class _Run:
     def _job(self, target: Target, *, named: bool) -> _Job | None:
         entry = self.state.entry(target.name)
         query = target.query(authenticated=self.auth is not None)
-        update = self.since is not None and target.dated
+        since = self.since
+        if since == LAST:
+            since = _earlier(entry.fetched_at) if entry.fetched_at else None
+        update = since is not None and target.dated
         if update:
-            assert self.since is not None  # noqa: S101 - for mypy
-            query["modified_after"] = self.since
+            assert since is not None  # noqa: S101 - for mypy
+            query["modified_after"] = since
         file = self.folder / f"{target.name}.jsonl"
         pending = entry.pending
         if pending is not None and _same_query(pending.query, query):
@@ -309,7 +320,7 @@ class _Run:
             self.up_to_date.append(target.name)
             return None
         self.state.drop_pages(target.name)
-        entry.pending = Pending(query=query, merge=update)
+        entry.pending = Pending(query=query, merge=update, started=self.started_at)
         return _Job(target, query, update, named, set())
 
     # -- fetching ------------------------------------------------------------
@@ -394,8 +405,9 @@ class _Run:
         count = write_records(file, pages, merge=job.merge)
         if not job.merge:
             entry.done = dict(job.query)
+        if entry.pending is not None:
+            entry.fetched_at = entry.pending.started
         entry.pending = None
-        entry.fetched_at = self.api.date if self.api is not None else None
         self.state.save()
         self.state.drop_pages(name)
         self.objects[name] = count
@@ -527,6 +539,20 @@ class _Run:
         )
 
 
+def _server_time(date_header: str | None) -> str:
+    """The site's time now, from its ``Date`` header (ours if it sends none), in UTC."""
+    now = datetime.now(UTC)
+    if date_header:
+        with contextlib.suppress(TypeError, ValueError, IndexError):
+            told = parsedate_to_datetime(date_header)
+            now = (told if told.tzinfo else told.replace(tzinfo=UTC)).astimezone(UTC)
+    return now.replace(microsecond=0).isoformat()
+
+
+def _earlier(when: str) -> str:
+    return (datetime.fromisoformat(when) - _MARGIN).isoformat()
+
+
 def _same_query(a: Mapping[str, str], b: Mapping[str, str]) -> bool:
     # A resumed fetch may have dropped orderby for a collection that refused it.
     loose = {"orderby", "order"}
@@ -647,6 +673,8 @@ def mirror(
             merge them into the folder, replacing older copies.  Taxonomies,
             users and comments have no modification time: they are fetched
             whole again.  A time without offset, or a date, is the site's clock.
+            ``"last"``: for each type, since its last fetch into this folder
+            began (on the site's clock); a type never fetched comes whole.
         auth: ``(user, application password)``: fetch with ``context=edit``
             (raw content, drafts, private and scheduled posts, held comments).
             Sent only over https (or to loopback), never printed or stored.

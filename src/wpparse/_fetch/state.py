@@ -52,6 +52,8 @@ class Pending:
     total_pages: int | None = None
     open_ended: bool = False
     """The site sends no page count: pages are asked one after the other."""
+    started: str | None = None
+    """The site's time (UTC, ISO 8601) when this fetch began, for ``since="last"``."""
 
 
 @attrs.define(kw_only=True)
@@ -61,6 +63,7 @@ class TypeState:
     done: Query | None = None
     pending: Pending | None = None
     fetched_at: str | None = None
+    """When the last finished fetch began, on the site's clock (UTC, ISO 8601)."""
 
 
 @attrs.define(kw_only=True)
