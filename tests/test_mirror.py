@@ -192,6 +192,29 @@ def test_a_count_larger_than_the_pages_stops_at_the_past_the_end_error(
     assert 2 in site.pages_asked("wp/v2/posts")
 
 
+def test_a_cache_that_ignores_the_page_is_noticed(
+    site: StandIn, tmp_path: Path
+) -> None:
+    site.collections["posts"] = make_site_objects(posts=250)["posts"]
+
+    def same_page(request: Request) -> Answer | None:
+        if request.route == "wp/v2/posts" and request.page > 1:
+            return answer_json(
+                site.collections["posts"][:100],
+                headers={"X-WP-Total": "250", "X-WP-TotalPages": "3"},
+            )
+        return None
+
+    site.faults.append(same_page)
+
+    with pytest.warns(
+        wpparse.WPParseWarning, match=r"posts: the site counted 250, the mirror has 100"
+    ):
+        result = wpparse.mirror(site.url, tmp_path, types=["posts"])
+
+    assert result.objects == {"posts": 100}
+
+
 def test_an_empty_collection_gives_an_empty_file(tmp_path: Path) -> None:
     objects = make_site_objects()
     objects["books"] = []
@@ -722,7 +745,8 @@ def test_drafts_a_user_may_not_see_skip_that_type(
 ) -> None:
     site.no_drafts = {"pages"}
 
-    result = wpparse.mirror(site.url, tmp_path, auth=("editor", SECRET))
+    with pytest.warns(wpparse.WPParseWarning, match=r"skipped pages: the site refused"):
+        result = wpparse.mirror(site.url, tmp_path, auth=("editor", SECRET))
 
     assert list(result.refused) == ["pages"]
     assert "pages" not in result.objects

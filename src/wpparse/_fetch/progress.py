@@ -42,6 +42,11 @@ class Progress:
         self.objects = 0
         self.current = ""
 
+    @property
+    def shown(self) -> bool:
+        """Whether anything is shown at all."""
+        return self._stream is not None
+
     def expect(self, pages: int) -> None:
         """*pages* more pages are known to be wanted."""
         with self._lock:

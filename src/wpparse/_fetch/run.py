@@ -18,6 +18,7 @@ import json
 import os
 import sys
 import time
+import warnings
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from datetime import UTC, date, datetime, timedelta
@@ -40,6 +41,7 @@ from wpparse._fetch.files import (
 from wpparse._fetch.plan import Target, select, targets_from
 from wpparse._fetch.progress import Progress, duration
 from wpparse._fetch.state import BOOKKEEPING, Pending, State
+from wpparse.exceptions import WPParseWarning
 
 __all__ = ["MirrorResult", "mirror"]
 
@@ -147,6 +149,7 @@ class _Page:
 
     count: int
     total_pages: int | None = None
+    total: int | None = None
     past_end: bool = False
     query: dict[str, str] | None = None  # set when the site made the query change
 
@@ -162,6 +165,7 @@ class _Job:
     done: set[int]
     total_pages: int | None = None
     open_ended: bool = False
+    total: int | None = None
     in_flight: set[int] = attrs.field(factory=set)
     cursor: int = 2
     objects: int = 0
@@ -250,9 +254,9 @@ class _Run:
         except ValueError:
             value = None
         if not isinstance(value, dict):
-            self.progress.say(
-                f"note: the site does not list its {route.rsplit('/', 1)[-1]} "
-                f"(HTTP {reply.status}); using WordPress's core ones"
+            self.warn(
+                f"the site does not list its {route.rsplit('/', 1)[-1]} "
+                f"(HTTP {reply.status}); mirroring WordPress's core ones"
             )
             return None
         descriptions = [entry for entry in value.values() if isinstance(entry, dict)]
@@ -308,6 +312,7 @@ class _Run:
                 set(staged),
                 total_pages=pending.total_pages,
                 open_ended=pending.open_ended,
+                total=pending.total,
                 reused=len(staged),
             )
             if job.total_pages is None and 1 in job.done:
@@ -358,6 +363,7 @@ class _Run:
         return _Page(
             count=len(value),
             total_pages=_header_int(reply, "x-wp-totalpages"),
+            total=_header_int(reply, "x-wp-total"),
             query=query if query is not job.query else None,
         )
 
@@ -377,6 +383,7 @@ class _Run:
             job.done.add(page)
             job.objects += result.count
             if page == 1:
+                job.total = result.total
                 if result.total_pages is None:
                     job.open_ended = True
                     job.total_pages = 1
@@ -393,6 +400,7 @@ class _Run:
             if pending is not None:
                 pending.total_pages = job.total_pages
                 pending.open_ended = job.open_ended
+                pending.total = job.total
                 self.state.save()
 
     def finish(self, job: _Job) -> None:
@@ -415,12 +423,25 @@ class _Run:
         self.progress.say(
             f"{name}: {count:,} object{_s(count)} ({job.objects:,} fetched)"
         )
+        if not job.merge and job.total is not None and count < job.total:
+            self.warn(
+                f"{name}: the site counted {job.total:,}, the mirror has {count:,}: "
+                "some were deleted during the run, or some pages repeated others "
+                "(a cache that ignores ?page=?)"
+            )
+
+    def warn(self, text: str) -> None:
+        """Say *text* on the progress stream, or as a warning without one."""
+        if self.progress.shown:
+            self.progress.say(f"warning: {text}")
+        else:
+            warnings.warn(text, WPParseWarning, stacklevel=2)
 
     def refuse(self, job: _Job, error: MirrorError) -> None:
         self.refusals.append(error)
         self.refused[job.target.name] = error.reason
-        self.progress.say(
-            f"warning: skipped {job.target.name}: {error.reason}"
+        self.warn(
+            f"skipped {job.target.name}: {error.reason}"
             + ("" if self.auth else "; an application password (--user) may open it")
         )
 

@@ -52,6 +52,8 @@ class Pending:
     total_pages: int | None = None
     open_ended: bool = False
     """The site sends no page count: pages are asked one after the other."""
+    total: int | None = None
+    """Objects the site counted (``X-WP-Total``) on page 1."""
     started: str | None = None
     """The site's time (UTC, ISO 8601) when this fetch began, for ``since="last"``."""
 
