@@ -6,13 +6,15 @@ paging, retries, refusals, resuming, ``since=``, auth; never beyond loopback.
 from __future__ import annotations
 
 import _thread
+import io
 import json
 import subprocess
 import sys
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -884,3 +886,310 @@ def test_progress_on_a_terminal_shows_pages_objects_rate_and_eta(
     assert " pages/s · ETA 0:0" in terminal.text
     assert "posts: 250 objects (250 fetched)\n" in terminal.text
     assert terminal.text.endswith("\r")  # the live line is cleared at the end
+
+
+# -- odd sites and odd calls ------------------------------------------------------------
+
+
+def home(answer: Answer) -> Callable[[Request], Answer | None]:
+    return lambda r: answer if r.route is None and r.path == "/" else None
+
+
+def test_a_link_header_among_others_and_relative(tmp_path: Path) -> None:
+    with StandIn(advertise=None, api_prefix="/custom-api") as site:
+        link = (
+            '<https://cdn.example/style.css>; rel=preload; as="style", '
+            "</custom-api/>; rel='https://api.w.org/', </?p=4>; rel=shortlink"
+        )
+        site.faults.append(
+            home(Answer(200, b"<html></html>", {"Link": link}, "text/html"))
+        )
+        result = wpparse.mirror(site.url, tmp_path, types=["tags"])
+
+    assert result.api == site.url + "/custom-api/"
+
+
+def test_retry_after_as_an_http_date(
+    site: StandIn, tmp_path: Path, waits: list[float]
+) -> None:
+    past = "Wed, 21 Oct 2015 07:28:00 GMT"  # already gone: retry at once
+    site.faults.append(
+        once(on_page("wp/v2/tags", 1, Answer(503, b"", {"Retry-After": past})))
+    )
+
+    wpparse.mirror(site.url, tmp_path, types=["tags"])
+
+    assert waits == [0.0]
+
+
+def test_an_index_without_wp_v2_is_no_wordpress_api(tmp_path: Path) -> None:
+    with StandIn() as site:
+        index = answer_json({"namespaces": ["other/v1"], "routes": {}})
+        site.faults.append(lambda r: index if r.route == "" else None)
+
+        with pytest.raises(
+            wpparse.MirrorError, match=r"no WordPress REST API \(wp/v2\)"
+        ):
+            wpparse.mirror(site.url, tmp_path)
+
+
+def test_an_answer_that_is_not_json(site: StandIn, tmp_path: Path) -> None:
+    site.faults.append(
+        on_page("wp/v2/tags", 1, Answer(200, b"{oops", content_type="text/plain"))
+    )
+
+    with pytest.raises(
+        wpparse.MirrorError, match=r"the tags \(wp/v2/tags\) is not valid JSON"
+    ):
+        wpparse.mirror(site.url, tmp_path, types=["tags"])
+
+
+def test_an_object_where_a_list_should_be(site: StandIn, tmp_path: Path) -> None:
+    site.faults.append(on_page("wp/v2/tags", 1, answer_json({"id": 1})))
+
+    with pytest.raises(wpparse.MirrorError, match=r"not a list of objects"):
+        wpparse.mirror(site.url, tmp_path, types=["tags"])
+
+
+def test_a_wordpress_error_with_status_200(site: StandIn, tmp_path: Path) -> None:
+    error = {"code": "plugin_broke", "message": "Oops.", "data": None}
+    site.faults.append(on_page("wp/v2/tags", 1, answer_json(error)))
+
+    with pytest.raises(
+        wpparse.MirrorError, match=r"WordPress error 'plugin_broke': Oops\."
+    ) as caught:
+        wpparse.mirror(site.url, tmp_path, types=["tags"])
+    assert caught.value.code == "plugin_broke"
+
+
+def test_a_collection_that_cannot_be_ordered_by_id(
+    site: StandIn, tmp_path: Path
+) -> None:
+    refused = answer_json(
+        {
+            "code": "rest_invalid_param",
+            "message": "Invalid parameter(s): orderby",
+            "data": {"status": 400, "params": {"orderby": "no"}},
+        },
+        400,
+    )
+    site.faults.append(
+        lambda r: (
+            refused if r.route == "wp/v2/genres" and "orderby" in r.query else None
+        )
+    )
+
+    result = wpparse.mirror(site.url, tmp_path, types=["genres"])
+
+    assert result.objects == {"genres": 1}
+    assert [
+        ("orderby" in r.query) for r in site.requests if r.route == "wp/v2/genres"
+    ] == [True, False]
+
+
+def test_a_site_that_hides_its_types_gets_the_core_ones(
+    site: StandIn, tmp_path: Path
+) -> None:
+    hidden = answer_json(
+        {"code": "rest_forbidden", "message": "No.", "data": {"status": 401}}, 401
+    )
+    site.faults.append(
+        lambda r: hidden if r.route in {"wp/v2/types", "wp/v2/taxonomies"} else None
+    )
+
+    with pytest.warns(
+        wpparse.WPParseWarning,
+        match=r"does not list its (types|taxonomies) \(HTTP 401\)",
+    ):
+        result = wpparse.mirror(site.url, tmp_path)
+
+    assert list(result.objects) == [
+        "posts",
+        "pages",
+        "media",
+        "categories",
+        "tags",
+        "users",
+    ]
+
+
+def test_listed_types_odd_and_namespaced(site: StandIn, tmp_path: Path) -> None:
+    listing = {
+        "post": {"slug": "post", "rest_base": "posts", "rest_namespace": "wp/v2"},
+        "junk": "not an object",
+        "hidden": {"slug": "hidden", "rest_base": False},
+        "product": {
+            "slug": "product",
+            "rest_base": "products",
+            "rest_namespace": "shop/v1",
+        },
+        "escape": {"slug": "escape", "rest_base": "../../etc", "rest_namespace": "x"},
+        "wp_template": {"slug": "wp_template", "rest_base": "templates"},
+    }
+    site.faults.append(
+        lambda r: answer_json(listing) if r.route == "wp/v2/types" else None
+    )
+    site.collections["products"] = [{"id": 1, "title": {"rendered": "Rust remover"}}]
+    shop = Answer(
+        200,
+        json.dumps(site.collections["products"]).encode(),
+        {"X-WP-Total": "1", "X-WP-TotalPages": "1"},
+    )
+    site.faults.append(lambda r: shop if r.route == "shop/v1/products" else None)
+
+    result = wpparse.mirror(site.url, tmp_path, types=["post", "product"])
+
+    assert list(result.objects) == ["posts", "shop-v1-products"]
+    assert ids(tmp_path / "shop-v1-products.jsonl") == [1]
+    for absent in ("hidden", "escape"):
+        with pytest.raises(
+            wpparse.MirrorError, match=r"no '\w+'.*posts.*shop-v1-products.*templates"
+        ):
+            wpparse.mirror(site.url, tmp_path, types=[absent])
+
+
+def test_odd_calls_are_value_errors(tmp_path: Path) -> None:
+    options: dict[str, Any]
+    for options in (
+        {"concurrency": 0},
+        {"retries": -1},
+        {"timeout": 0},
+        {"auth": ("", "x")},
+    ):
+        with pytest.raises(ValueError, match=r"must|auth"):
+            wpparse.mirror("https://wp.example/", tmp_path, **options)
+    with pytest.raises(wpparse.MirrorError, match="not a web address"):
+        wpparse.mirror("ftp://wp.example/", tmp_path)
+
+
+def test_a_folder_inside_wp_json_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(wpparse.MirrorError, match="inside a folder named wp-json"):
+        wpparse.mirror("https://wp.example/", tmp_path / "wp-json" / "site")
+
+
+def test_one_run_at_a_time_per_folder(tmp_path: Path) -> None:
+    release = threading.Event()
+    with StandIn() as site:
+        site.faults.append(held("wp/v2/tags", 1, release))
+        first = threading.Thread(
+            target=wpparse.mirror, args=(site.url, tmp_path), kwargs={"types": ["tags"]}
+        )
+        first.start()
+        try:
+            deadline = time.monotonic() + 60
+            while 1 not in site.pages_asked("wp/v2/tags"):
+                assert time.monotonic() < deadline
+                time.sleep(0.02)
+            with pytest.raises(wpparse.MirrorError, match="another mirror is writing"):
+                wpparse.mirror(site.url, tmp_path, types=["tags"])
+        finally:
+            release.set()
+            first.join()
+    assert ids(tmp_path / "tags.jsonl") == [20]
+
+
+def test_unreadable_bookkeeping_says_what_to_remove(
+    site: StandIn, tmp_path: Path
+) -> None:
+    wpparse.mirror(site.url, tmp_path, types=["tags"])
+    (tmp_path / ".wpparse-mirror" / "state").write_text("{not json")
+
+    with pytest.raises(
+        wpparse.MirrorError, match=r"bookkeeping cannot be read.*remove"
+    ):
+        wpparse.mirror(site.url, tmp_path, types=["tags"])
+
+
+def test_the_password_goes_to_no_other_host(tmp_path: Path) -> None:
+    with StandIn(advertise="header") as site:
+        elsewhere = site.url.replace("127.0.0.1", "localhost")
+        link = f'<{elsewhere}/wp-json/>; rel="https://api.w.org/"'
+        site.faults.append(
+            home(Answer(200, b"<html></html>", {"Link": link}, "text/html"))
+        )
+
+        with pytest.raises(wpparse.MirrorError, match=r"another host \(localhost\)"):
+            wpparse.mirror(site.url, tmp_path, auth=("editor", SECRET))
+    assert not any("authorization" in r.headers for r in site.requests if r.route)
+
+
+def test_an_answer_too_large_is_refused(
+    site: StandIn, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("wpparse._fetch.client.MAX_BODY", 1000)
+
+    with pytest.raises(wpparse.MirrorError, match=r"larger than"):
+        wpparse.mirror(site.url, tmp_path, types=["posts"])
+
+
+def test_the_error_pickles_and_keeps_its_parts() -> None:
+    import pickle
+
+    error = wpparse.MirrorError(
+        "refused", url="https://wp.example/", status=403, code="rest_forbidden"
+    )
+    back = pickle.loads(pickle.dumps(error))
+
+    assert (str(back), back.url, back.status, back.code) == (
+        str(error),
+        error.url,
+        403,
+        "rest_forbidden",
+    )
+    assert back.refused
+    assert isinstance(back, OSError)
+
+
+def test_the_summary_says_what_happened(
+    site: StandIn, tmp_path: Path, waits: list[float]
+) -> None:
+    site.faults.append(once(on_page("wp/v2/tags", 1, Answer(503, b""))))
+    first = wpparse.mirror(site.url, tmp_path, types=["tags", "categories"])
+    refused = answer_json(
+        {"code": "rest_forbidden", "message": "No.", "data": {"status": 403}}, 403
+    )
+    site.faults.append(lambda r: refused if r.route == "wp/v2/users" else None)
+    with pytest.warns(wpparse.WPParseWarning):
+        second = wpparse.mirror(site.url, tmp_path, types=None)
+
+    assert first.summary().startswith(
+        f"mirrored 2 types into {tmp_path}: 2 categories, 1 tags; 2 pages in 0:0"
+    )
+    assert ", 1 retry" in first.summary()
+    assert (
+        "; up to date: categories, tags; refused by the site: users" in second.summary()
+    )
+    assert waits
+
+
+def test_cli_password_missing_without_a_terminal_is_a_usage_error(
+    site: StandIn, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from wpparse._cli import main
+
+    monkeypatch.delenv("WPPARSE_APP_PASSWORD", raising=False)
+    monkeypatch.setattr("sys.stdin", io.StringIO())
+    with pytest.raises(SystemExit) as caught:
+        main(["mirror", site.url, "-o", str(tmp_path), "--user", "editor"])
+    assert caught.value.code == 2
+
+
+def test_cli_ctrl_c_exits_130(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from wpparse._cli import main
+
+    def ctrl_c(request: Request) -> Answer | None:
+        if request.route == "wp/v2/posts" and request.page == 2:
+            _thread.interrupt_main()
+        return None
+
+    with StandIn(many_posts(250)) as site:
+        site.faults.append(once(ctrl_c))
+        status = main(
+            ["mirror", site.url, "-o", str(tmp_path), "--types", "posts", "-j", "1"]
+        )
+
+    assert status == 130
+    assert "interrupted; what was saved" in capsys.readouterr().err
+    assert staged(tmp_path, "posts")[0] == 1

@@ -25,6 +25,12 @@ __all__ = ["CORE", "Target", "select", "targets_from"]
 _INTERNAL_TYPES = frozenset({"nav_menu_item"})
 _INTERNAL_TAXONOMIES = frozenset({"nav_menu", "link_category"})
 _SAFE = re.compile(r"[^A-Za-z0-9_-]+")
+_ROUTE = re.compile(r"[A-Za-z0-9_.~-]+(?:/[A-Za-z0-9_.~-]+)*")
+
+
+def _plain_route(route: str) -> bool:
+    """A route of plain segments: no ``..`` that would climb out of the API."""
+    return bool(_ROUTE.fullmatch(route)) and not {".", ".."} & set(route.split("/"))
 
 
 @attrs.frozen(kw_only=True)
@@ -87,6 +93,8 @@ def _entries(listing: Any, kind: str, internal: frozenset[str]) -> Iterable[Targ
         namespace = namespace.strip("/")
         given = value.get("slug")
         slug = given if isinstance(given, str) else str(key)
+        if not _plain_route(f"{namespace}/{base}"):
+            continue  # a site's listing is input: never a path out of the API
         yield Target(
             name=_file_name(namespace, base),
             route=f"{namespace}/{base}",
