@@ -473,6 +473,7 @@ def test_an_interrupted_run_resumes_without_fetching_a_finished_page_again(
 
     assert site.pages_asked("wp/v2/posts") == [3, 4]
     assert result.reused_pages == 2
+    assert ", 2 pages from the interrupted run" in result.summary()
     assert result.pages == 2
     assert ids(tmp_path / "posts.jsonl") == list(range(1, 351))
     assert staged(tmp_path, "posts") == []
@@ -1193,3 +1194,53 @@ def test_cli_ctrl_c_exits_130(
     assert status == 130
     assert "interrupted; what was saved" in capsys.readouterr().err
     assert staged(tmp_path, "posts")[0] == 1
+
+
+def test_every_collection_refused_is_an_error(site: StandIn, tmp_path: Path) -> None:
+    refused = answer_json(
+        {"code": "rest_cannot_read", "message": "No.", "data": {"status": 401}}, 401
+    )
+    listings = {"", "wp/v2/types", "wp/v2/taxonomies"}
+
+    def collections(request: Request) -> Answer | None:
+        return refused if request.route not in listings and request.route else None
+
+    site.faults.append(collections)
+
+    with (
+        pytest.warns(wpparse.WPParseWarning, match="skipped"),
+        pytest.raises(wpparse.MirrorError, match=r"refused access.*HTTP 401") as caught,
+    ):
+        wpparse.mirror(site.url, tmp_path)
+    assert caught.value.code == "rest_cannot_read"
+
+
+def test_since_as_a_date(site: StandIn, tmp_path: Path) -> None:
+    from datetime import date
+
+    wpparse.mirror(site.url, tmp_path, types=["posts"], since=date(2026, 3, 22))
+
+    (asked,) = [r for r in site.requests if r.route == "wp/v2/posts"]
+    assert asked.query["modified_after"] == "2026-03-22T00:00:00"
+    assert ids(tmp_path / "posts.jsonl") == [22, 23]
+
+
+def test_what_a_killed_run_left_half_written_is_removed(
+    site: StandIn, tmp_path: Path
+) -> None:
+    (tmp_path / ".wpparse-mirror" / "pages" / "posts").mkdir(parents=True)
+    left = [
+        tmp_path / ".wpparse-tmp-posts.jsonl-0123456789ab",
+        tmp_path
+        / ".wpparse-mirror"
+        / "pages"
+        / "posts"
+        / ".wpparse-tmp-000001.part-ab",
+    ]
+    for path in left:
+        path.write_bytes(b'{"id": 1, "tit')
+
+    wpparse.mirror(site.url, tmp_path, types=["posts"])
+
+    assert not any(path.exists() for path in left)
+    assert list(wpparse.read_objects(tmp_path).problems) == []
