@@ -17,9 +17,9 @@ import sys
 from collections.abc import Sequence
 from typing import TextIO
 
-import wpparse
 from wpparse._fetch.client import INSTALL_HINT
 from wpparse._fetch.errors import MirrorError
+from wpparse._fetch.run import mirror
 
 __all__ = ["PASSWORD_VARIABLE", "build_parser", "main"]
 
@@ -98,9 +98,6 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "-q", "--quiet", action="store_true", help="no progress and no summary line"
     )
-    parser.add_argument(
-        "--version", action="version", version=f"wpparse {wpparse.__version__}"
-    )
     return parser
 
 
@@ -130,7 +127,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.user:
         auth = (args.user, _password(parser, args.user, err))
     try:
-        result = wpparse.mirror(
+        result = mirror(
             args.url,
             args.output,
             types=types,

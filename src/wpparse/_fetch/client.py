@@ -12,6 +12,7 @@ jitter; any other answer goes back to the caller as a :class:`Reply`.
 from __future__ import annotations
 
 import email.utils
+import importlib.metadata
 import json
 import random
 import re
@@ -24,7 +25,6 @@ from urllib.parse import urlsplit, urlunsplit
 
 import attrs
 
-import wpparse
 from wpparse._fetch.errors import MirrorError
 
 if TYPE_CHECKING:
@@ -38,6 +38,7 @@ __all__ = [
     "require_httpx",
     "retry_after",
     "shown_url",
+    "user_agent",
 ]
 
 INSTALL_HINT = "pip install 'wpparse[fetch]'"
@@ -60,6 +61,19 @@ def require_httpx() -> Any:
         msg = f"wpparse.mirror needs httpx, an optional dependency: {INSTALL_HINT}"
         raise ModuleNotFoundError(msg, name="httpx") from exc
     return httpx
+
+
+def user_agent() -> str:
+    """``wpparse/<version> (+<home page>)``: who asks, and where to read about it."""
+    # From the installed metadata: importing the package (for __version__)
+    # from here would make an import circle of wpparse -> _fetch -> wpparse.
+    try:
+        version = importlib.metadata.version("wpparse")
+    except (
+        importlib.metadata.PackageNotFoundError
+    ):  # pragma: no cover - a bare checkout
+        version = "0+unknown"
+    return f"wpparse/{version} (+https://github.com/wpparse/wpparse)"
 
 
 def shown_url(url: str) -> str:
@@ -178,7 +192,7 @@ class Client:
             follow_redirects=True,
             max_redirects=10,
             headers={
-                "User-Agent": f"wpparse/{wpparse.__version__} (+https://github.com/wpparse/wpparse)",
+                "User-Agent": user_agent(),
                 "Accept": "application/json, */*;q=0.1",
             },
             auth=auth,
