@@ -19,12 +19,12 @@ import os
 import sys
 import time
 import warnings
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from datetime import UTC, date, datetime, timedelta
 from email.utils import parsedate_to_datetime
 from pathlib import Path
-from typing import IO, Any, TextIO
+from typing import Any, TextIO
 from urllib.parse import urlsplit
 
 import attrs
@@ -40,7 +40,7 @@ from wpparse._fetch.files import (
 )
 from wpparse._fetch.plan import Target, select, targets_from
 from wpparse._fetch.progress import Progress, duration
-from wpparse._fetch.state import BOOKKEEPING, Pending, State
+from wpparse._fetch.state import Pending, State, locked
 from wpparse.exceptions import WPParseWarning
 
 __all__ = ["MirrorResult", "mirror"]
@@ -632,27 +632,6 @@ def _check_auth_target(root: str, url: str) -> None:
         raise MirrorError(msg, url=shown_url(root))
 
 
-@contextlib.contextmanager
-def _locked(folder: Path) -> Iterator[None]:
-    """Hold the folder's lock: two runs writing one mirror would corrupt it."""
-    lock_dir = folder / BOOKKEEPING
-    lock_dir.mkdir(parents=True, exist_ok=True)
-    handle: IO[bytes] = (lock_dir / "lock").open("a+b")
-    try:
-        try:
-            import fcntl  # noqa: PLC0415 - POSIX only
-
-            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except ImportError:  # pragma: no cover - Windows: no lock
-            pass
-        except BlockingIOError:
-            msg = f"another mirror is writing to {folder}"
-            raise MirrorError(msg) from None
-        yield
-    finally:
-        handle.close()
-
-
 def mirror(
     url: str,
     folder: str | os.PathLike[str],
@@ -756,7 +735,7 @@ def mirror(
     )
     root.mkdir(parents=True, exist_ok=True)
     try:
-        with _locked(root):
+        with locked(root):
             remove_temporaries(root)
             run = _Run(
                 url,

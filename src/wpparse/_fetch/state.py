@@ -20,20 +20,42 @@ from __future__ import annotations
 import contextlib
 import json
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 import attrs
 
 from wpparse._fetch.errors import MirrorError
 from wpparse._fetch.files import write_atomic
 
-__all__ = ["BOOKKEEPING", "Pending", "State", "TypeState"]
+__all__ = ["BOOKKEEPING", "Pending", "State", "TypeState", "locked"]
 
 BOOKKEEPING = ".wpparse-mirror"
 _FORMAT = 1
 
 Query = dict[str, str]
+
+
+@contextlib.contextmanager
+def locked(folder: Path) -> Iterator[None]:
+    """Hold the folder's lock: two runs writing one mirror would corrupt it."""
+    lock_dir = folder / BOOKKEEPING
+    lock_dir.mkdir(parents=True, exist_ok=True)
+    handle: IO[bytes] = (lock_dir / "lock").open("a+b")
+    try:
+        try:
+            import fcntl  # noqa: PLC0415 - POSIX only
+
+            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except ImportError:  # pragma: no cover - Windows: no lock
+            pass
+        except BlockingIOError:
+            msg = f"another mirror is writing to {folder}"
+            raise MirrorError(msg) from None
+        yield
+    finally:
+        handle.close()
 
 
 def _is_list(path: Path) -> bool:
