@@ -6,9 +6,11 @@ import json
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+import wpparse
 from tests.conftest import SAMPLE
 from wpparse._cli import main
 
@@ -116,3 +118,83 @@ def test_module_entry_point() -> None:
     )
 
     assert result.stdout.startswith("wpparse ")
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_record_that_cannot_be_rendered_is_reported_and_the_run_goes_on(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    jobs: str,
+) -> None:
+    from wpparse._cli import output
+
+    render = output.to_text  # type: ignore[attr-defined]
+
+    def failing(post: wpparse.Post, **options: Any) -> str:
+        if post.id == 2:
+            raise ValueError("renderer bug")
+        return render(post, **options)
+
+    monkeypatch.setattr(output, "to_text", failing)  # workers are forked
+    files = []
+    for ident in (1, 2, 3):
+        files.append(tmp_path / f"{ident}.json")
+        files[-1].write_text(
+            json.dumps({"id": ident, "title": {"rendered": f"T{ident}"}})
+        )
+
+    status = main(["-j", jobs, "-f", "text", *map(str, files)])
+    captured = capsys.readouterr()
+
+    assert 1 == status
+    assert "T1\n\nT3\n\n" == captured.out
+    assert [
+        (
+            f"wpparse: {files[1]}:1: cannot write post 2 (ValueError: renderer bug); "
+            "please report it"
+        ),
+        "wpparse: 3 parsed (3 post), 1 failed",
+    ] == captured.err.splitlines()
+
+
+def test_warnings_are_one_line_each_without_source_lines(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "repaired.jsonl"
+    source.write_text(
+        '{"id": 1, "content": {"rendered": "a\\ud800b"}}\n'
+        '{"id": 2, "content": {"rendered": "c\\udc00d"}}\n',
+        encoding="utf-8",
+    )
+
+    status = main(["-f", "jsonl", str(source)])
+    errors = capsys.readouterr().err.splitlines()
+
+    assert 0 == status
+    assert [
+        (
+            f"wpparse: {source}:1: replaced 1 lone surrogate (not valid Unicode) "
+            "with U+FFFD @ $[0].content.rendered"
+        ),
+        (
+            f"wpparse: {source}:2: replaced 1 lone surrogate (not valid Unicode) "
+            "with U+FFFD @ $[1].content.rendered"
+        ),
+        "wpparse: 2 parsed (2 post), 0 failed",
+    ] == errors
+
+
+def test_problem_lines_show_control_characters_escaped(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "bad\x1b[2J.json"
+    source.write_text('{"id": "\x1b]0;PWNED\x07"}', encoding="utf-8")
+
+    main(["-q", str(source)])
+    err = capsys.readouterr().err
+
+    assert "\x1b" not in err
+    assert "\x07" not in err
+    assert 1 == len(err.splitlines())
+    assert "bad\\x1b[2J.json" in err

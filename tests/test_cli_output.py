@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 from pathlib import Path
 
@@ -11,7 +12,7 @@ import yaml
 import wpparse
 from tests.conftest import SAMPLE
 from wpparse._cli import main
-from wpparse._cli.output import safe_filename
+from wpparse._cli.output import DirectorySink, safe_filename
 
 
 def test_markdown_with_front_matter(capsys: pytest.CaptureFixture[str]) -> None:
@@ -135,9 +136,12 @@ def test_output_folder_does_not_follow_symlinks(tmp_path: Path) -> None:
     (folder / "iron-river-spring-survey.md").symlink_to(target)
 
     status = main(["-q", "-f", "markdown", "-o", str(folder), str(SAMPLE)])
+    written = folder / "iron-river-spring-survey.md"
 
+    assert 0 == status
     assert "untouched" == target.read_text(encoding="utf-8")
-    assert 1 == status
+    assert not written.is_symlink()
+    assert written.read_text(encoding="utf-8").startswith("# Rust & Rain")
 
 
 def test_safe_filename_never_has_a_separator() -> None:
@@ -149,3 +153,122 @@ def test_safe_filename_never_has_a_separator() -> None:
         assert "\x00" not in name
         assert not name.startswith(".")
         assert len(name.encode("utf-8")) <= 210
+
+
+HOSTILE_TITLE = "Hello \u001b]0;PWNED\u0007\u001b[31mRED"
+HOSTILE_CONTENT = (
+    "<p>clear \u001b[2J here, a \u001b]8;;https://evil.example/\u001b\\hidden"
+    "\u001b]8;;\u001b\\ link, C1 \u009b31m red</p>"
+)
+
+
+def _hostile_post(tmp_path: Path) -> Path:
+    source = tmp_path / "hostile.json"
+    post = {
+        "id": 5,
+        "slug": "hostile",
+        "title": {"rendered": HOSTILE_TITLE},
+        "content": {"rendered": HOSTILE_CONTENT},
+    }
+    source.write_text(json.dumps(post), encoding="utf-8")
+    return source
+
+
+def _controls(text: str) -> set[str]:
+    return {c for c in text if (c < " " and c not in "\t\n") or "\x7f" <= c <= "\x9f"}
+
+
+@pytest.mark.parametrize("fmt", ["outline", "text", "markdown"])
+def test_text_formats_carry_no_terminal_controls(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], fmt: str
+) -> None:
+    status = main(["-q", "-f", fmt, str(_hostile_post(tmp_path))])
+    out = capsys.readouterr().out
+
+    assert 0 == status
+    assert "PWNED" in out
+    assert set() == _controls(out)
+    if fmt != "outline":
+        assert "hidden" in out
+
+
+@pytest.mark.parametrize("fmt", ["json", "jsonl", "chunks"])
+def test_json_formats_escape_controls_and_keep_the_value(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], fmt: str
+) -> None:
+    status = main(["-q", "-f", fmt, str(_hostile_post(tmp_path))])
+    out = capsys.readouterr().out
+    text = json.dumps(json.loads(out.splitlines()[0] if fmt != "json" else out))
+
+    assert 0 == status
+    assert set() == _controls(out.replace("\n", ""))
+    assert "\\u009b31m" in out
+    if fmt != "chunks":
+        assert HOSTILE_TITLE == json.loads(out)["title"]
+    else:
+        assert "\\u009b31m" in text
+
+
+def test_output_folder_files_carry_no_terminal_controls(tmp_path: Path) -> None:
+    folder = tmp_path / "out"
+
+    assert 0 == main(
+        ["-q", "-f", "text", "-o", str(folder), str(_hostile_post(tmp_path))]
+    )
+    assert set() == _controls((folder / "hostile.txt").read_text(encoding="utf-8"))
+
+
+def test_output_folder_does_not_write_through_hard_links(tmp_path: Path) -> None:
+    folder = tmp_path / "out"
+    folder.mkdir()
+    target = tmp_path / "victim.txt"
+    target.write_text("untouched", encoding="utf-8")
+    (folder / "iron-river-spring-survey.md").hardlink_to(target)
+
+    status = main(["-q", "-f", "markdown", "-o", str(folder), str(SAMPLE)])
+    written = folder / "iron-river-spring-survey.md"
+
+    assert 0 == status
+    assert "untouched" == target.read_text(encoding="utf-8")
+    assert written.read_text(encoding="utf-8").startswith("# Rust & Rain")
+    assert 1 == written.stat().st_nlink
+    assert [written] == list(folder.iterdir())  # no temporary file left
+
+
+def test_output_folder_write_failure_leaves_no_temporary_file(tmp_path: Path) -> None:
+    folder = tmp_path / "out"
+    folder.mkdir()
+    (folder / "iron-river-spring-survey.md").mkdir()  # a folder where the file goes
+
+    status = main(["-q", "-f", "markdown", "-o", str(folder), str(SAMPLE)])
+
+    assert 1 == status
+    assert ["iron-river-spring-survey.md"] == [p.name for p in folder.iterdir()]
+
+
+def _naming_steps(count: int, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> int:
+    sink = DirectorySink(tmp_path, io.StringIO())
+    calls = 0
+    free = DirectorySink._free
+
+    def counted(self: DirectorySink, filename: str) -> bool:
+        nonlocal calls
+        calls += 1
+        return free(self, filename)
+
+    monkeypatch.setattr(DirectorySink, "_free", counted)
+    names = {
+        sink._name({"slug": "same", "id": None, "extension": ".md"})
+        for _ in range(count)
+    }
+    assert count == len(names)
+    return calls
+
+
+def test_output_folder_naming_is_linear_in_duplicate_slugs(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    small = _naming_steps(500, monkeypatch, tmp_path)
+    large = _naming_steps(2000, monkeypatch, tmp_path)
+
+    assert large < 8 * small  # quadratic naming would be 16 times

@@ -25,6 +25,7 @@ from wpparse._cli.inputs import Options, OutputError, run
 from wpparse._cli.output import (
     EXTENSIONS,
     DirectorySink,
+    cleaned,
     framed,
     silence_stdout,
     write_chunks,
@@ -211,6 +212,7 @@ def _writer(
         write = partial(write_markdown, front_matter=True)
     elif args.format == "chunks":
         write = partial(write_chunks, max_chars=args.max_chars)
+    write = cleaned(write, args.format)
     if args.output is None:
         return write, sys.stdout
     folder = Path(args.output)

@@ -14,6 +14,7 @@ import glob
 import io
 import sys
 import time
+import warnings
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -23,12 +24,13 @@ from typing import Any, TextIO
 import attrs
 
 from wpparse._cli.jobs import Output, byte_stream, pack, spool_folder, write_output
+from wpparse._cli.output import one_line
 from wpparse._content.sections import HeadingRule
 from wpparse._json.stream import iter_files, iter_values
 from wpparse._model.objects import Problem, Source
 from wpparse._read import Reader, read_objects
 from wpparse._rest.dispatch import object_from_mapping
-from wpparse.exceptions import WPParseError
+from wpparse.exceptions import WPParseError, WPParseWarning
 
 __all__ = ["Options", "Summary", "expand_inputs", "run"]
 
@@ -126,7 +128,7 @@ class OutputError(Exception):
     """
 
 
-def _write(write: Callable[..., None], *args: Any) -> None:
+def _write(write: Callable[..., object], *args: Any) -> None:
     """Call *write* with *args*; a failed write (an OSError) becomes OutputError."""
     try:
         write(*args)
@@ -146,29 +148,84 @@ def _read(
     """
     Write the records of *file* to *out*; return what was read and what failed.
 
-    *tick* is called with the number of records written so far, after each.
+    Each problem is one line passed to *report*: a record that could not be
+    read or parsed, a warning (a repair) issued while reading one, a record the
+    output format could not render.  *tick* is called with the number of
+    records written so far, after each.
     """
-    lines: list[str] = []
+    failed = 0
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
 
-    def on_error(problem: Problem) -> None:
-        lines.append(str(problem))
-        report(str(problem))
+        def flush(where: object) -> None:
+            for warning in caught:
+                report(f"{where}: {_warning_text(warning)}")
+            caught.clear()
 
-    if file == STDIN:
-        reader: Reader[Any] = _stdin_reader(stdin or sys.stdin, options, on_error)
-    else:
-        reader = read_objects(
-            file, strict=options.strict, on_error=on_error, headings=options.headings
-        )
+        def on_error(problem: Problem) -> None:
+            nonlocal failed
+            flush(problem.source)
+            failed += 1
+            report(str(problem))
+
+        if file == STDIN:
+            reader: Reader[Any] = _stdin_reader(stdin or sys.stdin, options, on_error)
+        else:
+            reader = read_objects(
+                file,
+                strict=options.strict,
+                on_error=on_error,
+                headings=options.headings,
+            )
+        written = 0
+        try:
+            for obj in reader:
+                flush(obj.source)
+                if _render(obj, options, out, report):
+                    written += 1
+                else:
+                    failed += 1
+                    if options.strict:
+                        break
+                if tick is not None:
+                    tick(written)
+        except (WPParseError, OSError) as exc:  # strict mode only
+            flush(file)
+            report(_fatal_line(exc, str(file)))
+            failed += 1
+        flush(file)
+    return _Tally(dict(reader.counts), dict(reader.skipped), failed)
+
+
+def _warning_text(warning: warnings.WarningMessage) -> str:
+    """A warning as one line, without Python's file name and source line."""
+    if issubclass(warning.category, WPParseWarning):
+        return str(warning.message)
+    return f"{warning.category.__name__}: {warning.message}"
+
+
+def _render(
+    obj: Any, options: Options, out: TextIO, report: Callable[[str], None]
+) -> bool:
+    """
+    Write *obj* to *out* in the output format; False if the format cannot render it.
+
+    The record is rendered whole before any of it is written, so a renderer
+    that fails (a bug in wpparse) costs this record only, reported on one line.
+    """
+    buffer = io.StringIO()
     try:
-        for written, obj in enumerate(reader, start=1):
-            _write(options.write, obj, out)
-            if tick is not None:
-                tick(written)
-    except (WPParseError, OSError) as exc:  # strict mode only
-        report(_fatal_line(exc, str(file)))
-        return _Tally(dict(reader.counts), dict(reader.skipped), len(lines) + 1)
-    return _Tally(dict(reader.counts), dict(reader.skipped), len(lines))
+        options.write(obj, buffer)
+    except Exception as exc:  # noqa: BLE001 - one record must not stop the run
+        what = f"cannot write {type(obj).__name__.lower()} {obj.id}"
+        if isinstance(exc, WPParseError):
+            report(f"{obj.source}: {what}: {exc}")
+        else:  # a bug in wpparse
+            name = type(exc).__name__
+            report(f"{obj.source}: {what} ({name}: {exc}); please report it")
+        return False
+    _write(out.write, buffer.getvalue())
+    return True
 
 
 def _stdin_reader(
@@ -256,7 +313,7 @@ def run(
 
     def report(line: str) -> None:
         progress.clear()
-        err.write(f"wpparse: {line}\n")
+        err.write(f"wpparse: {one_line(line)}\n")
 
     def account(tally: _Tally, done: int) -> bool:
         summary.parsed.update(tally.counts)

@@ -12,10 +12,12 @@ place, whatever the number of workers.
 from __future__ import annotations
 
 import contextlib
+import errno
 import io
 import json
 import os
 import re
+import secrets
 import sys
 import unicodedata
 from collections.abc import Callable
@@ -31,10 +33,15 @@ from wpparse._render.text import to_text
 
 __all__ = [
     "EXTENSIONS",
+    "JSON_FORMATS",
     "DirectorySink",
+    "cleaned",
     "framed",
+    "json_safe",
+    "one_line",
     "safe_filename",
     "silence_stdout",
+    "terminal_safe",
     "write_chunks",
     "write_markdown",
     "write_text",
@@ -52,6 +59,17 @@ EXTENSIONS = {
 }
 """The file extension of each format under ``-o DIR``."""
 
+JSON_FORMATS = frozenset({"json", "jsonl", "chunks"})
+"""The formats that write JSON: control characters are escaped, not dropped."""
+
+# C0 and C1 control characters and DEL, but tab and newline: what a terminal
+# acts on (ESC starts a sequence that can retitle it, clear it, hide a link).
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]+")
+# What json.dumps(ensure_ascii=False) leaves raw (it escapes C0 itself).
+_JSON_RAW = re.compile("[\x7f-\x9f]")
+# In a one-line message: every control character but tab, newline included.
+_LINE_CONTROLS = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f]")
+
 _FRAME = "\x1ewpparse-file "
 # Characters no file system takes well: separators, controls, Windows' set,
 # and lone surrogates (not encodable as a file name).
@@ -61,6 +79,61 @@ _WINDOWS_RESERVED = frozenset(
     | {f"{name}{n}" for name in ("com", "lpt") for n in "0123456789¹²³"}
 )
 _MAX_NAME_BYTES = 200  # leaves room for "-12345", a counter and the extension
+
+
+def terminal_safe(text: str) -> str:
+    r"""
+    Return *text* without the control characters a terminal acts on.
+
+    C0 and C1 control characters and DEL are dropped; tab and newline stay.
+
+    >>> terminal_safe("Hello \x1b]0;PWNED\x07\x1b[31mRED\tend\n")
+    'Hello ]0;PWNED[31mRED\tend\n'
+    """
+    return _CONTROLS.sub("", text)
+
+
+def json_safe(text: str) -> str:
+    r"""
+    Return JSON *text* with DEL and C1 control characters escaped as ``\u``.
+
+    ``json.dumps(ensure_ascii=False)`` escapes C0 but leaves these raw; in
+    JSON they can only stand inside strings, so escaping them keeps the value.
+
+    >>> json_safe('"\x9b31m"')
+    '"\\u009b31m"'
+    """
+    return _JSON_RAW.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
+
+
+def one_line(text: str) -> str:
+    r"""
+    Return a message as one line a terminal shows as it is: controls made visible.
+
+    >>> one_line("bad.json: title 'a\x1b[2Jb'\nsecond")
+    "bad.json: title 'a\\x1b[2Jb'\\nsecond"
+    """
+    return _LINE_CONTROLS.sub(lambda match: repr(match.group())[1:-1], text)
+
+
+def _cleaned(
+    obj: Any, out: TextIO, *, write: Writer, clean: Callable[[str], str]
+) -> None:
+    buffer = io.StringIO()
+    write(obj, buffer)
+    out.write(clean(buffer.getvalue()))
+
+
+def cleaned(write: Writer, fmt: str) -> Writer:
+    """
+    Wrap the writer of format *fmt* so that its output is safe for a terminal.
+
+    Text formats (outline, text, Markdown) lose their control characters
+    (:func:`terminal_safe`); JSON formats escape the ones JSON leaves raw
+    (:func:`json_safe`), so that their values are unchanged.
+    """
+    clean = json_safe if fmt in JSON_FORMATS else terminal_safe
+    return partial(_cleaned, write=write, clean=clean)
 
 
 def write_text(obj: Any, out: TextIO) -> None:
@@ -137,6 +210,11 @@ class DirectorySink(io.TextIOBase):
     (compared case-insensitively, as on macOS and Windows) gets the object's
     id, then a counter.  Anything that is not a frame is ignored.  A file that
     cannot be written is reported on *err* and listed in :attr:`failed`.
+
+    Each file is written to a temporary file in *folder*, then renamed into
+    place: what was at that name before (a file, a symbolic or hard link
+    planted there) is replaced, never written through, and a run that stops
+    half-way leaves no half-written file under a post's name.
     """
 
     def __init__(self, folder: Path, err: TextIO) -> None:
@@ -146,6 +224,9 @@ class DirectorySink(io.TextIOBase):
         self.written: list[Path] = []
         self.failed: list[Path] = []
         self._used: set[str] = set()
+        # The next counter to try for each base name, so that thousands of
+        # posts with one slug are named in linear time.
+        self._counters: dict[tuple[str, str], int] = {}
         self._pending = ""
 
     def writable(self) -> bool:
@@ -164,35 +245,65 @@ class DirectorySink(io.TextIOBase):
     def _free(self, filename: str) -> bool:
         return filename.casefold() not in self._used
 
-    def _file(self, frame: dict[str, Any]) -> None:
-        extension = frame["extension"]
+    def _name(self, frame: dict[str, Any]) -> str:
+        extension: str = frame["extension"]
         ident = frame.get("id")
         fallback = f"post-{ident}" if ident is not None else "post"
         name = safe_filename(frame.get("slug"), fallback, extension)
         base = name.removesuffix(extension)
         tries = [base] if ident is None else [base, f"{base}-{ident}"]
         stem = next((t for t in tries if self._free(t + extension)), None)
-        number = 2
+        key = (base.casefold(), extension.casefold())
+        number = self._counters.get(key, 2)
         while stem is None:
             if self._free(f"{base}-{number}{extension}"):
                 stem = f"{base}-{number}"
             number += 1
+        self._counters[key] = number
         filename = stem + extension
         self._used.add(filename.casefold())
-        path = self.folder / filename
+        return filename
+
+    def _file(self, frame: dict[str, Any]) -> None:
+        path = self.folder / self._name(frame)
         if path.parent != self.folder:  # pragma: no cover - safe_filename forbids it
-            raise ValueError(f"refusing to write outside {self.folder}: {filename!r}")
-        # Never through a symbolic link planted in the folder.
-        flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_NOFOLLOW", 0)
+            raise ValueError(f"refusing to write outside {self.folder}: {path.name!r}")
         try:
-            descriptor = os.open(path, flags, 0o644)
-            with os.fdopen(descriptor, "w", encoding="utf-8", newline="\n") as handle:
-                handle.write(frame["content"])
+            _replace(path, frame["content"])
         except OSError as exc:
             self.failed.append(path)
             self.err.write(f"wpparse: cannot write {path}: {exc.strerror or exc}\n")
             return
         self.written.append(path)
+
+
+# A new file, never an existing one or a link; the umask applies, as for any file.
+_NEW = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+_TRIES = 10
+
+
+def _temporary(folder: Path) -> tuple[int, Path]:
+    """Create a new, hidden temporary file in *folder*; return its descriptor and path."""
+    for _ in range(_TRIES):
+        path = folder / f".wpparse-{secrets.token_hex(8)}.tmp"
+        try:
+            return os.open(path, _NEW, 0o644), path
+        except FileExistsError:
+            continue
+    raise FileExistsError(errno.EEXIST, "no free temporary name", str(folder))
+
+
+def _replace(path: Path, content: str) -> None:
+    """Write *content* to a temporary file beside *path*, then rename it to *path*."""
+    descriptor, temporary = _temporary(path.parent)
+    try:
+        with os.fdopen(descriptor, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(content)
+        temporary.replace(path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            temporary.unlink()
+        raise
 
 
 def silence_stdout() -> None:
