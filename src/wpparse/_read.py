@@ -19,7 +19,7 @@ from typing import Any, Generic, TypeVar
 
 from wpparse._content.sections import HeadingRule
 from wpparse._json.kinds import object_kind
-from wpparse._json.stream import iter_files, iter_values, read_error
+from wpparse._json.stream import iter_files, iter_values, read_error, skip_error
 from wpparse._model.objects import Problem, Source
 from wpparse._model.post import Post
 from wpparse._rest.collections import make_problem
@@ -83,8 +83,12 @@ class Reader(Generic[T]):
 
     def __iter__(self) -> Iterator[T]:
         for path in self._paths:
-            for file in iter_files(path):
+            for file in iter_files(path, self._skip):
                 yield from self._file(file)
+
+    def _skip(self, file: Path, kind: str) -> None:
+        """A named pipe, socket or device under a directory: not read, a problem."""
+        self._fail(*skip_error(file, kind))
 
     def _file(self, file: Path) -> Iterator[T]:
         try:

@@ -26,7 +26,7 @@ import attrs
 from wpparse._cli.jobs import Output, byte_stream, pack, spool_folder, write_output
 from wpparse._cli.output import one_line
 from wpparse._content.sections import HeadingRule
-from wpparse._json.stream import iter_files, iter_values
+from wpparse._json.stream import iter_files, iter_values, skip_error
 from wpparse._model.objects import Problem, Source
 from wpparse._read import Reader, read_objects
 from wpparse._rest.dispatch import object_from_mapping
@@ -89,12 +89,16 @@ class _FileResult:
     tally: _Tally
 
 
-def expand_inputs(inputs: Sequence[str]) -> Iterator[Path | str]:
+def expand_inputs(
+    inputs: Sequence[str], on_skip: Callable[[Path, str], object] | None = None
+) -> Iterator[Path | str]:
     """
     Yield the files to read, in order: ``"-"`` for stdin, or a path.
 
     A directory gives its JSON files; a pattern its matches, sorted.  A pattern
-    that matches nothing is yielded as is, so that reading it reports it.
+    that matches nothing is yielded as is, so that reading it reports it.  A
+    named pipe, socket or device under a directory is not read: it is passed
+    to *on_skip* with what it is.
     """
     for name in inputs:
         if name == STDIN:
@@ -106,9 +110,9 @@ def expand_inputs(inputs: Sequence[str]) -> Iterator[Path | str]:
             if not matches:
                 yield name
             for match in matches:
-                yield from iter_files(match)
+                yield from iter_files(match, on_skip)
         else:
-            yield from iter_files(path)
+            yield from iter_files(path, on_skip)
 
 
 def _fatal_line(exc: Exception, where: str) -> str:
@@ -307,13 +311,23 @@ def run(
     quiet: bool = False,
 ) -> Summary:
     """Read every input, write its records with ``options.write``; return the summary."""
-    files = list(expand_inputs(inputs))
     summary = Summary()
-    progress = _Progress(len(files), err, enabled=not quiet and err.isatty())
+    progress: _Progress | None = None
 
     def report(line: str) -> None:
-        progress.clear()
+        if progress is not None:
+            progress.clear()
         err.write(f"wpparse: {one_line(line)}\n")
+
+    def skip(file: Path, kind: str) -> None:
+        source, _, error = skip_error(file, kind)
+        summary.failed += 1
+        report(f"{source}: {error}")
+
+    files = list(expand_inputs(inputs, skip))
+    if options.strict and summary.failed:
+        files = []
+    progress = _Progress(len(files), err, enabled=not quiet and err.isatty())
 
     def account(tally: _Tally, done: int) -> bool:
         summary.parsed.update(tally.counts)

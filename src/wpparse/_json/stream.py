@@ -15,9 +15,10 @@ from __future__ import annotations
 import codecs
 import json
 import os
+import stat
 import sys
 import warnings
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO, Any
 
@@ -25,7 +26,7 @@ from wpparse._json.kinds import is_error_object
 from wpparse._model.objects import Source
 from wpparse.exceptions import InvalidJSONError, WPParseError, WPParseWarning
 
-__all__ = ["CHUNK", "iter_files", "iter_values", "read_error"]
+__all__ = ["CHUNK", "iter_files", "iter_values", "read_error", "skip_error"]
 
 CHUNK = 1 << 20
 """Characters read at a time."""
@@ -327,7 +328,29 @@ def _looks_like_json(path: Path) -> bool:
     return text[:1] in {"{", "["}
 
 
-def iter_files(path: str | os.PathLike[str]) -> Iterator[Path]:
+_KINDS = (
+    (stat.S_ISFIFO, "a named pipe"),
+    (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+)
+
+
+def _not_regular(path: Path) -> str | None:
+    """What *path* is if it is not a regular file (after links): ``"a named pipe"`` ..."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return None  # let the reader report it
+    if stat.S_ISREG(mode):
+        return None
+    return next((kind for test, kind in _KINDS if test(mode)), "not a regular file")
+
+
+def iter_files(
+    path: str | os.PathLike[str],
+    on_skip: Callable[[Path, str], object] | None = None,
+) -> Iterator[Path]:
     """
     Yield the JSON files under *path*, in sorted order; *path* itself if a file.
 
@@ -335,7 +358,11 @@ def iter_files(path: str | os.PathLike[str]) -> Iterator[Path]:
     ``index.html`` files of static mirrors that hold JSON (an ``index.html``
     that is a web page is not a record and is passed over), and, under a
     ``wp-json`` folder, any file that holds JSON whatever its name (wget saves
-    ``wp-json/wp/v2/posts?page=2`` as is).
+    ``wp-json/wp/v2/posts?page=2`` as is).  Only regular files are read under
+    a directory: a named pipe, socket or device (or a link to one, such as
+    ``/dev/stdin``) would block or never end; each one is passed to *on_skip*
+    with what it is (``"a named pipe"``).  *path* itself is read whatever it
+    is, as the caller named it (``<(curl ...)`` is a pipe).
     """
     root = Path(path)
     if not root.is_dir():
@@ -357,11 +384,23 @@ def iter_files(path: str | os.PathLike[str]) -> Iterator[Path]:
             stack.extend(children)
             continue
         name = entry.name
-        if name.lower().endswith(_SUFFIXES) or (
-            (name == "index.html" or "wp-json" in entry.parts)
-            and _looks_like_json(entry)
-        ):
+        wanted = name.lower().endswith(_SUFFIXES)
+        if not wanted and name != "index.html" and "wp-json" not in entry.parts:
+            continue
+        kind = _not_regular(entry)
+        if kind is not None:
+            if on_skip is not None:
+                on_skip(entry, kind)
+            continue
+        if wanted or _looks_like_json(entry):
             yield entry
+
+
+def skip_error(file: Path, kind: str) -> Record:
+    """The record that stands for a file under a directory that is not read: *kind* says what it is."""
+    reason = f"not read: {kind}, not a regular file"
+    error: WPParseError = InvalidJSONError(reason, path="$")
+    return Source(file=str(file)), "$", error
 
 
 def read_error(file: Path, exc: OSError) -> Record:
