@@ -94,7 +94,7 @@ def test_collection_is_a_tuple() -> None:
     assert isinstance(posts, tuple)
     assert 3 == len(posts)
     assert [2, 3] == [p.id for p in posts[1:]]
-    assert "Collection([Post(" in repr(posts)
+    assert "Collection([<Post id=1 " in repr(posts)
     assert 1 == posts[1].source.index  # type: ignore[union-attr]
 
 

@@ -1,6 +1,7 @@
 """
-Plain-string helpers every stage shares: whitespace as a browser shows it, and
-lone surrogates, which JSON allows and no encoder writes.
+Plain-string helpers every stage shares: whitespace as a browser shows it,
+lone surrogates, which JSON allows and no encoder writes, and the models' short
+reprs.
 
 A leaf: it imports only the standard library and :mod:`wpparse.exceptions`.
 """
@@ -12,7 +13,7 @@ import warnings
 
 from wpparse.exceptions import WPParseWarning
 
-__all__ = ["collapse", "fix_surrogates", "warn"]
+__all__ = ["collapse", "fix_surrogates", "short_repr", "warn"]
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
@@ -54,3 +55,29 @@ def collapse(text: str) -> str:
     if stripped.isprintable() and "  " not in stripped:
         return stripped
     return " ".join(stripped.split())
+
+
+_CLIP = 40  # characters of a title or text in a short repr
+
+
+def _clip(value: object) -> str:
+    if isinstance(value, str) and len(value) > _CLIP:
+        value = value[: _CLIP - 1] + "\u2026"
+    return repr(value)
+
+
+def short_repr(obj: object, **facts: object) -> str:
+    """
+    Return ``<Name key=value ...>``: what tells a model apart, not all it holds.
+
+    Strings are cut to 40 characters; facts that are None are left out.  The
+    models' reprs are made so, to keep logs, tracebacks and notebooks
+    readable; ``to_dict()`` and the attributes give the whole value.
+
+    >>> short_repr(object(), id=7, slug="a" * 50, title=None, links=3)
+    "<object id=7 slug='aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\u2026' links=3>"
+    """
+    parts = [
+        f"{key}={_clip(value)}" for key, value in facts.items() if value is not None
+    ]
+    return f"<{type(obj).__name__} {' '.join(parts)}>"

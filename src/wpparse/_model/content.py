@@ -1,8 +1,8 @@
 """
 The models of a post's content: links, blocks, sections and chunks.
 
-Like every module of :mod:`wpparse._model`, this one imports only attrs and the
-standard library, so models are cheap to import and easy to build by hand in
+Like every module of :mod:`wpparse._model`, this one imports only attrs, the
+standard library and the leaf :mod:`wpparse._text` (for short reprs), so models are cheap to import and easy to build by hand in
 tests.  :meth:`Chunk.to_dict` imports its renderer when called: the one kind of
 import that points up (see ``docs/architecture.md``).
 """
@@ -14,6 +14,8 @@ from collections.abc import Iterator
 from typing import Any
 
 import attrs
+
+from wpparse._text import short_repr
 
 __all__ = [
     "Block",
@@ -165,6 +167,11 @@ class Block:
     language: str | None = None
     """For code, the language named by a ``language-xxx`` or ``lang-xxx`` class."""
 
+    def __repr__(self) -> str:
+        return short_repr(
+            self, kind=self.kind.value, text=self.text, links=len(self.links) or None
+        )
+
 
 @attrs.frozen(kw_only=True)
 class Section:
@@ -226,6 +233,16 @@ class Section:
         from bs4 import BeautifulSoup  # noqa: PLC0415 - bs4 only when asked for
 
         return BeautifulSoup(self.html, "lxml")
+
+    def __repr__(self) -> str:
+        return short_repr(
+            self,
+            level=self.level,
+            title=self.title,
+            blocks=len(self.blocks),
+            children=len(self.children),
+            links=len(self.links),
+        )
 
     def walk(self) -> Iterator[Section]:
         """Yield this section and all its descendants, depth first, in document order."""

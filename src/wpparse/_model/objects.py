@@ -5,8 +5,9 @@ record came from, what went wrong with one, what WordPress would not embed).
 
 None of these models holds another REST object, so they sit below
 :mod:`wpparse._model.post`, whose models embed one another.  Like every module
-of :mod:`wpparse._model`, this one imports only attrs, the standard library and
-:mod:`wpparse.exceptions`; the mapping from JSON lives in :mod:`wpparse._rest`.
+of :mod:`wpparse._model`, this one imports only attrs, the standard library,
+:mod:`wpparse.exceptions` and the leaf :mod:`wpparse._text` (for short reprs);
+the mapping from JSON lives in :mod:`wpparse._rest`.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from typing import Any
 
 import attrs
 
+from wpparse._text import short_repr
 from wpparse.exceptions import WPParseError
 
 __all__ = [
@@ -162,6 +164,9 @@ class User:
     source: Source | None = attrs.field(default=None, eq=False)
     """Where the record was read from (see :func:`wpparse.read_objects`)."""
 
+    def __repr__(self) -> str:
+        return short_repr(self, id=self.id, slug=self.slug, name=self.name)
+
 
 @attrs.frozen(kw_only=True)
 class Term:
@@ -193,6 +198,11 @@ class Term:
     """Every top-level field wpparse does not model, exactly as received."""
     source: Source | None = attrs.field(default=None, eq=False)
     """Where the record was read from (see :func:`wpparse.read_objects`)."""
+
+    def __repr__(self) -> str:
+        return short_repr(
+            self, id=self.id, taxonomy=self.taxonomy, slug=self.slug, name=self.name
+        )
 
 
 @attrs.frozen(kw_only=True)
@@ -235,6 +245,15 @@ class Comment:
     """Every top-level field wpparse does not model, exactly as received."""
     source: Source | None = attrs.field(default=None, eq=False)
     """Where the record was read from (see :func:`wpparse.read_objects`)."""
+
+    def __repr__(self) -> str:
+        return short_repr(
+            self,
+            id=self.id,
+            post=self.post,
+            author_name=self.author_name,
+            content=self.content,
+        )
 
 
 @attrs.frozen(kw_only=True)

@@ -27,6 +27,7 @@ from wpparse._model.objects import (
     Term,
     User,
 )
+from wpparse._text import short_repr
 
 __all__ = ["Embedded", "Media", "Post"]
 
@@ -121,6 +122,17 @@ class Post:
                     parts.append(section.title)
                 parts.extend(b.text for b in section.blocks if b.text)
         return "\n\n".join(parts)
+
+    def __repr__(self) -> str:
+        return short_repr(
+            self,
+            id=self.id,
+            type=self.type,
+            slug=self.slug,
+            title=self.title,
+            sections=sum(1 for _ in self.walk()),
+            links=len(self.links),
+        )
 
     def walk(self) -> Iterator[Section]:
         """Yield every section, depth first, in document order."""
@@ -304,6 +316,16 @@ class Media:
     """Every top-level field wpparse does not model, exactly as received."""
     source: Source | None = attrs.field(default=None, eq=False)
     """Where the record was read from (see :func:`wpparse.read_objects`)."""
+
+    def __repr__(self) -> str:
+        return short_repr(
+            self,
+            id=self.id,
+            media_type=self.media_type,
+            mime_type=self.mime_type,
+            slug=self.slug,
+            title=self.title,
+        )
 
 
 @attrs.frozen(kw_only=True)
