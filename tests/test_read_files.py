@@ -112,3 +112,36 @@ def test_a_named_file_is_read_whatever_it_is(tmp_path: Path) -> None:
     link.symlink_to(source)
 
     assert [7] == [post.id for post in wpparse.read_posts(link)]
+
+
+def _three_posts(tmp_path: Path) -> Path:
+    source = tmp_path / "posts.jsonl"
+    lines = [json.dumps({"id": n}) for n in (1, 2)] + ['{"id": "x"}', '{"id": 3}']
+    source.write_text("\n".join(lines) + "\n")
+    return source
+
+
+def test_next_on_a_reader_gives_the_next_post(tmp_path: Path) -> None:
+    reader = wpparse.read_posts(_three_posts(tmp_path), on_error=_ignore)
+
+    first = next(reader)
+    rest = [post.id for post in reader]
+
+    assert 1 == first.id
+    assert [2, 3] == rest
+    with pytest.raises(StopIteration):
+        next(reader)
+
+
+def test_a_reader_reads_once_and_counts_one_reading(tmp_path: Path) -> None:
+    reader = wpparse.read_objects(_three_posts(tmp_path), on_error=_ignore)
+
+    assert [1, 2, 3] == [obj.id for obj in reader]
+    assert [] == list(reader)
+    assert 1 == len(reader.problems)
+    assert {"post": 3} == dict(reader.counts)
+    assert iter(reader) is reader
+
+
+def _ignore(problem: wpparse.Problem) -> None:
+    """An on_error that keeps nothing (the test looks at reader.problems)."""

@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import tzinfo
 from pathlib import Path
-from typing import Any, Generic, TypeVar
+from typing import Any, Self, TypeVar
 
 from wpparse._content.sections import HeadingRule
 from wpparse._json.kinds import object_kind
@@ -40,12 +40,15 @@ def kind_name(obj: object) -> str:
     return type(obj).__name__.lower()
 
 
-class Reader(Generic[T]):
+class Reader(Iterator[T]):
     """
     The records of files on disk, one model at a time, and what went wrong.
 
     Iterate over it to get the models, in file order (a directory's files in
-    sorted order).  Each model's ``source`` says which file, line and array
+    sorted order); ``next(reader)`` gives the next one.  A reader reads once,
+    as a file object does: a second loop over it continues where the first
+    stopped (call :func:`read_posts` again to read the files again), so that
+    :attr:`counts` and :attr:`problems` describe one reading.  Each model's ``source`` says which file, line and array
     index it came from.  Records that could not be read or parsed are skipped
     and described in :attr:`problems`; each is also passed to *on_error*, or,
     without one, issued as a :class:`~wpparse.WPParseWarning`, so that none is
@@ -69,6 +72,7 @@ class Reader(Generic[T]):
         self._strict = strict
         self._on_error = on_error
         self._problems: list[Problem] = []
+        self._records: Iterator[T] | None = None
         self.counts: Counter[str] = Counter()
         """How many models of each kind (``"post"``, ``"media"`` ...) were read so far."""
         self.skipped: Counter[str] = Counter()
@@ -81,7 +85,17 @@ class Reader(Generic[T]):
         """The records skipped so far, in order."""
         return tuple(self._problems)
 
-    def __iter__(self) -> Iterator[T]:
+    def __iter__(self) -> Self:
+        """The reader itself: it reads once."""
+        return self
+
+    def __next__(self) -> T:
+        """The next model; :exc:`StopIteration` after the last."""
+        if self._records is None:
+            self._records = self._read()
+        return next(self._records)
+
+    def _read(self) -> Iterator[T]:
         for path in self._paths:
             for file in iter_files(path, self._skip):
                 yield from self._file(file)

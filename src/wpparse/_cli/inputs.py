@@ -246,7 +246,7 @@ def _stdin_reader(
         )
 
     class _StdinReader(Reader[Any]):
-        def __iter__(self) -> Iterator[Any]:
+        def _read(self) -> Iterator[Any]:
             for source, where, value in iter_values(raw, "<stdin>"):
                 model = self._record(source, where, value)
                 if model is not None:
