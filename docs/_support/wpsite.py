@@ -3,7 +3,13 @@ A tiny stand-in for a WordPress site, so the docs' recipes run for real.
 
 :func:`make_posts` writes REST API post objects the way WordPress 6 sends them
 (texturized titles, block-editor HTML, ``_links`` with CURIEs, and an
-``_embedded`` author and terms).  :class:`FakeSite` serves them on 127.0.0.1
+``_embedded`` author and terms), with the shapes real sites have: the site is in
+Berlin, so dates change offset with daylight saving time (``+01:00``, then
+``+02:00`` from 29 March 2026); posts 5, 15, 25 ... have no date (drafts
+never published); posts 7, 17 ... share their slug and date with the post
+before (a re-post); posts 9, 19 ... have a non-ASCII slug, percent-encoded as
+WordPress sends it (``%c3%bcber-...``, "über-..."); posts 8, 18 ... come
+without ``_embedded`` (the author's profile is private).  :class:`FakeSite` serves them on 127.0.0.1
 under ``/wp-json/wp/v2/posts`` with WordPress's paging: ``page`` and
 ``per_page`` parameters, the ``X-WP-Total`` and ``X-WP-TotalPages`` headers, a
 ``Link`` header with ``next``/``prev``, ``_embed``, and the
@@ -17,12 +23,18 @@ from __future__ import annotations
 import json
 import os
 import threading
+from datetime import UTC, datetime, timedelta
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from types import TracebackType
 from typing import Any, Self
 from urllib.parse import parse_qs, urlencode, urlsplit
+from zoneinfo import ZoneInfo
 
 SITE = "https://rivers.example"
+ZONE = ZoneInfo("Europe/Berlin")
+"""The site's time zone: +01:00 in winter, +02:00 in summer."""
+# Post 1; post 22 is the first in summer time.
+_FIRST = datetime(2026, 3, 8, 10, 0, tzinfo=ZONE)
 
 _TOPICS = [
     ("Iron", "iron", "Bog iron &amp; the orange springs"),
@@ -69,27 +81,81 @@ def _content(topic: str, slug: str) -> str:
     )
 
 
+def _when(n: int) -> datetime | None:
+    """When post *n* was published, one a day; None for the drafts (5, 15, ...)."""
+    if n % 10 == 5:  # a draft
+        return None
+    if n % 10 == 7:  # a re-post: the same day as the post before
+        n -= 1
+    return _FIRST + timedelta(days=n - 1)
+
+
+def _dates(when: datetime | None) -> dict[str, str | None]:
+    """The four date fields as WordPress sends them: local and UTC, without offsets."""
+    if when is None:
+        return {"date": None, "date_gmt": None, "modified": None, "modified_gmt": None}
+    edited = when + timedelta(hours=2, minutes=30)
+    return {
+        "date": f"{when:%Y-%m-%dT%H:%M:%S}",
+        "date_gmt": f"{when.astimezone(UTC):%Y-%m-%dT%H:%M:%S}",
+        "modified": f"{edited:%Y-%m-%dT%H:%M:%S}",
+        "modified_gmt": f"{edited.astimezone(UTC):%Y-%m-%dT%H:%M:%S}",
+    }
+
+
 def make_post(n: int) -> dict[str, Any]:
     """Return post number *n* (1-based) as WordPress would send it with ``_embed``."""
-    topic, slug, title = _TOPICS[(n - 1) % len(_TOPICS)]
-    slug = f"{slug}-{n}"
+    # A re-post (7, 17, ...) has the topic and the slug of the post before.
+    same = n - 1 if n % 10 == 7 else n
+    topic, slug, title = _TOPICS[(same - 1) % len(_TOPICS)]
+    slug = f"{slug}-{same}"
+    if n % 10 == 9:  # "über-flint-9", percent-encoded as WordPress sends it
+        slug = f"%c3%bcber-{slug}"
     author = _AUTHORS[n % len(_AUTHORS)]
     category = _CATEGORIES[n % len(_CATEGORIES)]
-    day = 1 + (n - 1) % 28
-    link = f"{SITE}/2026/03/{day:02d}/{slug}/"
+    when = _when(n)
+    link = f"{SITE}/{when:%Y/%m/%d}/{slug}/" if when else f"{SITE}/?p={100 + n}"
     api = f"{SITE}/wp-json/wp/v2"
+    post = _post(
+        n,
+        topic=topic,
+        slug=slug,
+        title=title,
+        author=author,
+        category=category,
+        when=when,
+        link=link,
+        api=api,
+    )
+    if n % 10 == 8:  # nothing embedded: the author's profile is private
+        del post["_embedded"]
+    return post
+
+
+def _post(
+    n: int,
+    *,
+    topic: str,
+    slug: str,
+    title: str,
+    author: dict[str, Any],
+    category: dict[str, Any],
+    when: datetime | None,
+    link: str,
+    api: str,
+) -> dict[str, Any]:
     return {
         "id": 100 + n,
-        "date": f"2026-03-{day:02d}T10:00:00",
-        "date_gmt": f"2026-03-{day:02d}T09:00:00",
-        "modified": f"2026-03-{day:02d}T12:30:00",
-        "modified_gmt": f"2026-03-{day:02d}T11:30:00",
+        **_dates(when),
         "slug": slug,
-        "status": "publish",
+        "status": "publish" if when else "draft",
         "type": "post",
         "link": link,
         "title": {"rendered": f"{title} ({n})"},
-        "content": {"rendered": _content(topic, slug), "protected": False},
+        "content": {
+            "rendered": _content(topic, f"{topic.lower()}-{n}"),
+            "protected": False,
+        },
         "excerpt": {
             "rendered": f"<p>Every survey season somebody asks about {topic.lower()} "
             f'&hellip; <a href="{link}">Continue reading</a></p>',
