@@ -39,12 +39,16 @@ _RENDERERS = [
 ]
 
 
+_REPR_LIMIT = 1000  # a model's repr is a log line, not a dump
 _SCRIPT_URL = re.compile(r"^[\x00-\x20]*(?:javascript|vbscript):", re.IGNORECASE)
 
 
 def _check(post: wpparse.Post) -> None:
     """A post must serialise, every renderer accept it, and its links be absolute or flagged."""
     json.dumps(wpparse.to_dict(post), ensure_ascii=False)
+    if len(repr(post)) > _REPR_LIMIT:
+        msg = f"repr of {len(repr(post))} characters: {repr(post)[:200]}"
+        raise AssertionError(msg)
     for render in _RENDERERS:
         output = render(post)
         if not isinstance(output, str):
