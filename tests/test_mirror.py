@@ -1244,3 +1244,15 @@ def test_what_a_killed_run_left_half_written_is_removed(
 
     assert not any(path.exists() for path in left)
     assert list(wpparse.read_objects(tmp_path).problems) == []
+
+
+def test_the_main_help_points_at_the_mirror_subcommand(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from wpparse._cli import main
+
+    with pytest.raises(SystemExit) as stopped:
+        main(["--help"])
+
+    assert stopped.value.code == 0
+    assert "wpparse mirror URL -o DIR" in " ".join(capsys.readouterr().out.split())

@@ -135,6 +135,9 @@ def build_parser() -> argparse.ArgumentParser:
         description="Parse WordPress REST API JSON (objects, collections, JSON Lines, "
         "whole mirrored sites) and print it as an outline, plain text, Markdown, "
         "JSON, JSON Lines or chunks for retrieval.",
+        epilog="To copy a whole site from its REST API into a folder this command "
+        "reads: wpparse mirror URL -o DIR (see wpparse mirror --help; needs "
+        "pip install 'wpparse[fetch]').",
     )
     parser.add_argument(
         "inputs",
