@@ -237,8 +237,8 @@ def test_every_corpus_record_has_its_seo(path: Path, index: int) -> None:
         assert seo.canonical == head["canonical"]
         assert seo.origin == "json"
     assert seo.title
-    assert seo.canonical is not None
-    assert seo.canonical.startswith(("http://", "https://"))
+    # Not always absolute: HTTrack rewrote marqgray's to "/".
+    assert seo.canonical
 
 
 @pytest.mark.parametrize(("path", "index"), _records())
