@@ -12,6 +12,15 @@ import typing as _typing
 
 from wpparse import exceptions
 from wpparse._content.sections import extract_links, parse_content
+from wpparse._editor import (
+    SEO,
+    ParsedBlock,
+    SEOImage,
+    Shortcode,
+    find_shortcodes,
+    parse_blocks,
+    strip_shortcodes,
+)
 from wpparse._model.content import (
     Block,
     BlockKind,
@@ -85,7 +94,7 @@ if not _typing.TYPE_CHECKING:  # hidden from type checkers: a typo stays an erro
         return sorted({*globals(), *_LAZY})
 
 
-__all__ = [
+__all__ = [  # noqa: RUF022 - plain sorted order (tests/test_public_api.py), though "SEO" is all capitals
     "Absence",
     "Block",
     "BlockKind",
@@ -104,11 +113,15 @@ __all__ = [
     "MirrorError",
     "MirrorResult",
     "NotAPostError",
+    "ParsedBlock",
     "Post",
     "Problem",
     "Reader",
     "Relation",
+    "SEO",
+    "SEOImage",
     "Section",
+    "Shortcode",
     "Source",
     "Term",
     "User",
@@ -118,8 +131,10 @@ __all__ = [
     "chunks",
     "exceptions",
     "extract_links",
+    "find_shortcodes",
     "mirror",
     "parse",
+    "parse_blocks",
     "parse_content",
     "parse_objects",
     "parse_post",
@@ -127,6 +142,7 @@ __all__ = [
     "post_schema",
     "read_objects",
     "read_posts",
+    "strip_shortcodes",
     "to_dict",
     "to_markdown",
     "to_text",
