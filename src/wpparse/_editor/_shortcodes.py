@@ -295,6 +295,8 @@ def _registry(tags: Iterable[_Tag]) -> set[str]:
         if tag.closing:
             closed.add(tag.name)
             continue
+        if tag.name in registered:
+            continue
         opened.add(tag.name)
         if _is_known(tag.name) or _has_named_attribute(tag.atts_text):
             registered.add(tag.name)
@@ -304,6 +306,8 @@ def _registry(tags: Iterable[_Tag]) -> set[str]:
 
 
 def _has_named_attribute(atts_text: str) -> bool:
+    if "=" not in atts_text:
+        return False
     text = html.unescape(atts_text).translate(_UNTEXTURIZE)
     return _NAMED.search(text) is not None
 
@@ -388,21 +392,21 @@ class _Found:
     """(start, end, replacement): tags to remove, escapes to unwrap."""
 
 
-def _scan(source: str, registered: set[str] | None = None) -> _Found:
+# Where a tag could start; most contents have none, and are done in one C-level search.
+_CANDIDATE: Final = re.compile(r"\[/?[A-Za-z_]")
+
+
+def _scan(source: str, *, attributes: bool = True) -> _Found:
+    """Match the tags as ``do_shortcode()`` would; *attributes* says whether to build :class:`Shortcode`\\ s."""
+    if _CANDIDATE.search(source) is None:
+        return _Found((), ())
     runs = _text_runs(source)
     tags = _tags(source, runs)
-    if registered is None:
-        registered = _registry(tags)
+    registered = _registry(tags)
     if not registered:
         return _Found((), ())
-    # Where each name's closing tags are, to find a pair's end by bisection.
-    closers: dict[str, list[int]] = {}
-    closer_at: dict[int, _Tag] = {}
-    for tag in tags:
-        if tag.closing and tag.name in registered:
-            closers.setdefault(tag.name, []).append(tag.start)
-            closer_at[tag.start] = tag
-    shortcodes: list[tuple[int, Shortcode]] = []
+    closers, closer_at = _closer_index(tags, registered)
+    shortcodes: list[Shortcode] = []
     cuts: list[tuple[int, int, str]] = []
     used_closers: set[int] = set()
     # The enclosing pairs being read: (end of their content, ...), innermost last.
@@ -442,11 +446,10 @@ def _scan(source: str, registered: set[str] | None = None) -> _Found:
             if close is not None:
                 used_closers.add(close.start)
             continue
-        named, positional = parse_attributes(tag.atts_text)
-        content = source[tag.end : close.start] if close is not None else None
-        shortcodes.append(
-            (
-                tag.start,
+        if attributes:
+            named, positional = parse_attributes(tag.atts_text)
+            content = source[tag.end : close.start] if close is not None else None
+            shortcodes.append(
                 Shortcode(
                     name=tag.name,
                     attrs=named,
@@ -454,9 +457,8 @@ def _scan(source: str, registered: set[str] | None = None) -> _Found:
                     start=tag.start,
                     end=end,
                     content=content,
-                ),
+                )
             )
-        )
         cuts.append((tag.start, tag.end, ""))
         if close is not None:
             used_closers.add(close.start)
@@ -465,7 +467,20 @@ def _scan(source: str, registered: set[str] | None = None) -> _Found:
         else:
             resume = tag.end
     cuts.sort()
-    return _Found(tuple(code for _, code in shortcodes), tuple(cuts))
+    return _Found(tuple(shortcodes), tuple(cuts))
+
+
+def _closer_index(
+    tags: Iterable[_Tag], registered: set[str]
+) -> tuple[dict[str, list[int]], dict[int, _Tag]]:
+    """Where each name's closing tags are, to find a pair's end by bisection."""
+    closers: dict[str, list[int]] = {}
+    closer_at: dict[int, _Tag] = {}
+    for tag in tags:
+        if tag.closing and tag.name in registered:
+            closers.setdefault(tag.name, []).append(tag.start)
+            closer_at[tag.start] = tag
+    return closers, closer_at
 
 
 def _closer_end(closer_at: Mapping[int, _Tag], region_end: int) -> int:
@@ -511,7 +526,7 @@ def strip_shortcodes(source: str) -> str:
 
     .. versionadded:: 0.2.0
     """
-    found = _scan(source)
+    found = _scan(source, attributes=False)
     if not found.cuts:
         return source
     parts: list[str] = []
