@@ -31,7 +31,7 @@ from typing import Final
 
 import attrs
 
-__all__ = ["Shortcode", "find_shortcodes", "strip_shortcodes"]
+__all__ = ["Shortcode", "find_shortcodes", "scan_shortcodes", "strip_shortcodes"]
 
 
 @attrs.frozen(kw_only=True)
@@ -526,16 +526,25 @@ def strip_shortcodes(source: str) -> str:
 
     .. versionadded:: 0.2.0
     """
-    found = _scan(source, attributes=False)
-    if not found.cuts:
-        return source
+    return _apply(source, _scan(source, attributes=False).cuts)
+
+
+def _apply(source: str, cuts: Iterable[tuple[int, int, str]]) -> str:
     parts: list[str] = []
     position = 0
-    for start, end, replacement in found.cuts:
+    for start, end, replacement in cuts:
         if start < position:
             continue
         parts.append(source[position:start])
         parts.append(replacement)
         position = end
+    if not parts:
+        return source
     parts.append(source[position:])
     return "".join(parts)
+
+
+def scan_shortcodes(source: str) -> tuple[tuple[Shortcode, ...], str]:
+    """Both at once: :func:`find_shortcodes` and :func:`strip_shortcodes` of *source*."""
+    found = _scan(source)
+    return found.shortcodes, _apply(source, found.cuts)
