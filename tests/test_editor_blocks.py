@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from wpparse._editor._blocktree import ParsedBlock, _parse_blocks_php, parse_blocks
+from wpparse._editor.blocks import ParsedBlock, _parse_blocks_php, parse_blocks
 
 
 def _dicts(raw: str) -> list[dict[str, Any]]:
@@ -359,7 +359,7 @@ def _whitespace(n: int) -> str:
     return "<!--" + " " * n + "wp:x" + " " * n + "{" + " " * n + "}" + " " * n + "-"
 
 
-def _best_time(function: Callable[[], object], rounds: int = 3) -> float:
+def _best_time(function: Callable[[], object], rounds: int = 5) -> float:
     best = float("inf")
     for _ in range(rounds):
         start = time.perf_counter()
@@ -373,7 +373,7 @@ def _best_time(function: Callable[[], object], rounds: int = 3) -> float:
     [
         (_unclosed_attributes, 20_000),
         (_unclosed_comments, 20_000),
-        (_braces, 50_000),
+        (_braces, 200_000),
         (_deep, 10_000),
         (_deep_unclosed, 10_000),
         (_whitespace, 200_000),
@@ -386,7 +386,7 @@ def test_time_grows_linearly(shape: Callable[[int], str], size: int) -> None:
     parse_blocks(small)  # warm up
 
     ratio = _best_time(lambda: parse_blocks(large)) / max(
-        _best_time(lambda: parse_blocks(small)), 1e-4
+        _best_time(lambda: parse_blocks(small)), 2e-3
     )
 
     assert ratio < 9, f"{ratio:.1f}x for 4x the input"

@@ -19,7 +19,7 @@ from typing import Any
 import pytest
 
 from tests.conftest import DATA, ROOT
-from wpparse._editor._blocktree import parse_blocks
+from wpparse._editor.blocks import parse_blocks
 
 FIXTURES = Path(
     os.environ.get(

@@ -7,9 +7,9 @@ import json
 from hypothesis import given
 from hypothesis import strategies as st
 
-from wpparse._editor._blocktree import parse_blocks
-from wpparse._editor._seo import seo_from_head_html, seo_from_head_json
-from wpparse._editor._shortcodes import find_shortcodes, strip_shortcodes
+from wpparse._editor.blocks import parse_blocks
+from wpparse._editor.seo import seo_from_head_html, seo_from_head_json
+from wpparse._editor.shortcodes import find_shortcodes, strip_shortcodes
 
 # Text made of the pieces that matter to the parsers, and anything else.
 _PIECES = st.sampled_from(

@@ -27,7 +27,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import ROOT
-from wpparse._editor._blocktree import ParsedBlock, _parse_blocks_php, parse_blocks
+from wpparse._editor.blocks import ParsedBlock, _parse_blocks_php, parse_blocks
 
 PACKAGE = "@wordpress/block-serialization-default-parser"
 

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from tests.conftest import SKIP_CORPUS, corpus_files
-from wpparse._editor._seo import (
+from wpparse._editor.seo import (
     SEO,
     SEOImage,
     seo_from_head_html,

@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 from tests.conftest import CORPUS, DATA, SKIP_CORPUS, corpus_files
-from wpparse._editor._shortcodes import (
+from wpparse._editor.shortcodes import (
     Shortcode,
     _registry,
     _tags,
@@ -221,7 +221,7 @@ def test_strip_without_shortcodes_is_the_same_string() -> None:
 # --- hostile input -----------------------------------------------------------------
 
 
-def _best_time(function: Callable[[], object], rounds: int = 3) -> float:
+def _best_time(function: Callable[[], object], rounds: int = 5) -> float:
     best = float("inf")
     for _ in range(rounds):
         start = time.perf_counter()
@@ -249,7 +249,7 @@ def test_time_grows_linearly(shape: str) -> None:
     strip_shortcodes(small)  # warm up
 
     ratio = _best_time(lambda: strip_shortcodes(large)) / max(
-        _best_time(lambda: strip_shortcodes(small)), 1e-4
+        _best_time(lambda: strip_shortcodes(small)), 2e-3
     )
 
     assert ratio < 9, f"{ratio:.1f}x for 4x the input"

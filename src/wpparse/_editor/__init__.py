@@ -1,14 +1,15 @@
 """
 What editors and plugins leave in a post's JSON: the block tree, shortcodes, the SEO head.
 
-A private package: its public names are re-exported from :mod:`wpparse`.  It
-imports only attrs and the standard library (lxml only to read Yoast's older
-HTML head), so the rest of wpparse can use it from any stage.
+A private package of readers: the models they build are in
+:mod:`wpparse._model.editor`, and the public names are re-exported from
+:mod:`wpparse`.  Besides the models, it imports only attrs and the standard
+library (lxml only to read Yoast's older HTML head).
 """
 
-from wpparse._editor._blocktree import ParsedBlock, parse_blocks
-from wpparse._editor._seo import SEO, SEOImage, seo_from_record
-from wpparse._editor._shortcodes import Shortcode, find_shortcodes, strip_shortcodes
+from wpparse._editor.blocks import ParsedBlock, parse_blocks
+from wpparse._editor.seo import SEO, SEOImage, seo_from_record
+from wpparse._editor.shortcodes import Shortcode, find_shortcodes, strip_shortcodes
 
 __all__ = [
     "SEO",

@@ -26,11 +26,12 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator, Mapping
 from typing import Any, Final
 
 import attrs
 from attrs import field
+
+from wpparse._model.editor import ParsedBlock
 
 __all__ = ["ParsedBlock", "parse_blocks"]
 
@@ -96,154 +97,6 @@ def _parse_attrs(text: str) -> dict[str, Any] | None:
 _OPENER: Final = 0
 _CLOSER: Final = 1
 _VOID: Final = 2
-
-
-@attrs.frozen(kw_only=True, eq=False, repr=False)
-class ParsedBlock:
-    """
-    One block of the serialized block tree, as WordPress's ``parse_blocks()`` gives it.
-
-    The fields are those of WordPress's block arrays under Python names:
-    ``blockName`` is :attr:`name`, ``innerBlocks`` :attr:`inner_blocks`, and so on.
-    Text between blocks that no delimiter claims is a *freeform* block, whose
-    :attr:`name` is ``None``.
-
-    >>> import wpparse
-    >>> (block,) = wpparse.parse_blocks(
-    ...     '<!-- wp:group --><div><!-- wp:spacer {"height":"2em"} /--></div><!-- /wp:group -->'
-    ... )
-    >>> block.name, block.inner_blocks[0].name, block.inner_blocks[0].attrs
-    ('core/group', 'core/spacer', {'height': '2em'})
-    >>> block.inner_content
-    ('<div>', None, '</div>')
-    >>> block.inner_html
-    '<div></div>'
-
-    Two blocks are equal when their whole trees are; comparing does not recurse,
-    so it works on trees of any depth.
-
-    .. versionadded:: 0.2.0
-    """
-
-    name: str | None
-    """The block's name with its namespace: ``core/paragraph`` (``wp:paragraph``
-    implies ``core/``), ``my-plugin/card``; ``None`` for freeform HTML."""
-    attrs: Mapping[str, Any] | None = field(factory=dict)
-    """The JSON attributes of the opening delimiter (``{}`` when it has none);
-    ``None`` when they are not valid JSON, as in WordPress."""
-    inner_blocks: tuple[ParsedBlock, ...] = ()
-    """The blocks nested inside this one, in order."""
-    _pieces: tuple[str | None, ...] = field(default=(), alias="inner_content")
-    # A block left open at the end of the document holds the rest of the
-    # document as its last piece.  Blocks nested that way would each copy a
-    # longer rest (quadratic in all), so the rest is kept as (document, start)
-    # and cut only when read.
-    _rest: tuple[str, int] | None = field(default=None, alias="_rest")
-
-    @property
-    def inner_content(self) -> tuple[str | None, ...]:
-        """The pieces of :attr:`inner_html` in order, with ``None`` where each of
-        :attr:`inner_blocks` sits: how WordPress puts a block back together."""
-        if self._rest is None:
-            return self._pieces
-        document, start = self._rest
-        return (*self._pieces, document[start:])
-
-    @property
-    def inner_html(self) -> str:
-        """The HTML inside the block, with the nested blocks left out: the
-        strings of :attr:`inner_content` joined."""
-        return "".join(piece for piece in self.inner_content if piece is not None)
-
-    def walk(self) -> Iterator[ParsedBlock]:
-        """
-        Yield this block and every block nested in it, depth first, in document order.
-
-        >>> import wpparse
-        >>> (outer,) = wpparse.parse_blocks("<!-- wp:a --><!-- wp:b /--><!-- /wp:a -->")
-        >>> [block.name for block in outer.walk()]
-        ['core/a', 'core/b']
-        """
-        stack = [self]
-        while stack:
-            block = stack.pop()
-            yield block
-            stack.extend(reversed(block.inner_blocks))
-
-    def to_dict(self) -> dict[str, Any]:
-        """
-        Return the block as WordPress's ``parse_blocks()`` array, under its keys.
-
-        ``blockName``, ``attrs``, ``innerBlocks``, ``innerHTML`` and
-        ``innerContent``: the shape of Gutenberg's ``*.parsed.json`` fixtures,
-        ready for :func:`json.dumps`.  Built without recursion.
-
-        >>> import wpparse
-        >>> wpparse.parse_blocks("<p>Hi</p>")[0].to_dict()
-        {'blockName': None, 'attrs': {}, 'innerBlocks': [], 'innerHTML': '<p>Hi</p>', 'innerContent': ['<p>Hi</p>']}
-        """
-        done: dict[int, dict[str, Any]] = {}
-        # Post-order: a block's dict is made after its inner blocks' dicts.
-        stack: list[tuple[ParsedBlock, bool]] = [(self, False)]
-        while stack:
-            block, children_done = stack.pop()
-            if not children_done:
-                stack.append((block, True))
-                stack.extend((inner, False) for inner in block.inner_blocks)
-                continue
-            done[id(block)] = {
-                "blockName": block.name,
-                "attrs": block.attrs,
-                "innerBlocks": [done.pop(id(inner)) for inner in block.inner_blocks],
-                "innerHTML": block.inner_html,
-                "innerContent": list(block.inner_content),
-            }
-        return done[id(self)]
-
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, ParsedBlock):
-            return NotImplemented
-        pairs = [(self, other)]
-        while pairs:
-            left, right = pairs.pop()
-            if left is right:
-                continue
-            if (
-                left.name != right.name
-                or left.attrs != right.attrs
-                or len(left.inner_blocks) != len(right.inner_blocks)
-                or not left._same_content(right)
-            ):
-                return False
-            pairs.extend(zip(left.inner_blocks, right.inner_blocks, strict=True))
-        return True
-
-    def __repr__(self) -> str:
-        return (
-            f"ParsedBlock(name={self.name!r}, attrs={self.attrs!r}, "
-            f"inner_blocks={self.inner_blocks!r}, inner_content={self.inner_content!r})"
-        )
-
-    def __ne__(self, other: object) -> bool:
-        equal = self.__eq__(other)
-        return equal if equal is NotImplemented else not equal
-
-    __hash__ = None  # type: ignore[assignment]  # attrs hold a dict: not hashable
-
-    def _same_content(self, other: ParsedBlock) -> bool:
-        """Whether two blocks' inner content is the same, cutting no rest that can be compared uncut."""
-        if (
-            self._rest is not None
-            and other._rest is not None
-            and self._pieces == other._pieces
-        ):
-            (left_doc, left_start), (right_doc, right_start) = self._rest, other._rest
-            if left_doc is right_doc and left_start == right_start:
-                return True
-            return len(left_doc) - left_start == len(right_doc) - right_start and (
-                left_doc[left_start:] == right_doc[right_start:]
-            )
-        return self.inner_content == other.inner_content
 
 
 @attrs.define

@@ -31,37 +31,9 @@ from typing import Final
 
 import attrs
 
+from wpparse._model.editor import Shortcode
+
 __all__ = ["Shortcode", "find_shortcodes", "scan_shortcodes", "strip_shortcodes"]
-
-
-@attrs.frozen(kw_only=True)
-class Shortcode:
-    """
-    A shortcode tag found in a post's content, unrendered.
-
-    >>> import wpparse
-    >>> (gallery,) = wpparse.find_shortcodes('<p>[gallery ids="1,2" link=file]</p>')
-    >>> gallery.name, gallery.attrs, gallery.start, gallery.end
-    ('gallery', {'ids': '1,2', 'link': 'file'}, 3, 32)
-
-    .. versionadded:: 0.2.0
-    """
-
-    name: str
-    """The shortcode's name as written: ``gallery``, ``vc_row``, ``contact-form-7``."""
-    attrs: Mapping[str, str] = attrs.field(factory=dict)
-    """The named attributes, names lower-cased and values decoded, as
-    ``shortcode_parse_atts()`` gives them (``[x a="1" b='2' c=3]``)."""
-    positional: tuple[str, ...] = ()
-    """The attributes without a name, in order (``[embed "https://..."]``)."""
-    start: int
-    """Where the opening tag starts in the string searched (the post's
-    ``content.rendered``): ``source[start:end]`` is the whole shortcode."""
-    end: int
-    """Where it ends: after the closing tag of an enclosing pair, else after the tag."""
-    content: str | None = None
-    """For an enclosing pair (``[toggle]...[/toggle]``), what stands between the
-    tags, as written; ``None`` for a lone tag."""
 
 
 # --- the registry guess --------------------------------------------------------------

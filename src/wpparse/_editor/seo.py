@@ -17,9 +17,11 @@ import json
 import re
 from collections.abc import Iterable, Mapping
 from datetime import datetime
-from typing import Any, Final, Literal
+from typing import Any, Final
 
 import attrs
+
+from wpparse._model.editor import SEO, SEOImage
 
 __all__ = [
     "SEO",
@@ -30,100 +32,6 @@ __all__ = [
 ]
 
 _SPACE: Final = re.compile(r"\s+")
-
-
-@attrs.frozen(kw_only=True)
-class SEOImage:
-    """
-    An Open Graph image (``og:image``) with what Yoast says about it.
-
-    .. versionadded:: 0.2.0
-    """
-
-    url: str
-    """The image's URL."""
-    width: int | None = None
-    """Its width in pixels, when given."""
-    height: int | None = None
-    """Its height in pixels, when given."""
-    type: str | None = None
-    """Its media type (``image/jpeg``), when given."""
-    alt: str | None = None
-    """Its alternative text (``og:image:alt``), when given."""
-
-
-@attrs.frozen(kw_only=True)
-class SEO:
-    """
-    The search and social metadata of a page, as Yoast SEO writes it.
-
-    Read from ``yoast_head_json`` (or, for Yoast before 16.7, from the
-    ``yoast_head`` HTML).  Texts are decoded (``&amp;`` is ``&``), whitespace
-    collapsed; a field Yoast did not write is ``None`` or empty.
-
-    >>> import wpparse
-    >>> seo = wpparse.parse_post({"id": 1, "yoast_head_json": {
-    ...     "title": "Rust &amp; Rain - River News",
-    ...     "canonical": "https://example.org/rust/",
-    ...     "robots": {"index": "index", "follow": "follow"},
-    ...     "og_image": [{"url": "https://example.org/r.jpg", "width": 1200,
-    ...                   "height": 630, "type": "image/jpeg"}],
-    ...     "article_published_time": "2026-04-18T13:30:00+00:00",
-    ... }}).seo
-    >>> seo.title, seo.canonical, seo.robots
-    ('Rust & Rain - River News', 'https://example.org/rust/', ('index', 'follow'))
-    >>> seo.og_image[0].width, seo.article_published_time.isoformat()
-    (1200, '2026-04-18T13:30:00+00:00')
-
-    .. versionadded:: 0.2.0
-    """
-
-    title: str | None = None
-    """The document title (``<title>``)."""
-    description: str | None = None
-    """The meta description."""
-    canonical: str | None = None
-    """The canonical URL."""
-    robots: tuple[str, ...] = ()
-    """The robots directives in order: ``("index", "follow", "max-snippet:-1")``."""
-    og_title: str | None = None
-    """``og:title``."""
-    og_description: str | None = None
-    """``og:description``."""
-    og_url: str | None = None
-    """``og:url``."""
-    og_site_name: str | None = None
-    """``og:site_name``."""
-    og_locale: str | None = None
-    """``og:locale``, such as ``en_US``."""
-    og_type: str | None = None
-    """``og:type``: ``article``, ``website``, ..."""
-    og_image: tuple[SEOImage, ...] = ()
-    """The ``og:image`` images, with their size and type when given."""
-    twitter_card: str | None = None
-    """``twitter:card``: ``summary``, ``summary_large_image``, ..."""
-    twitter_title: str | None = None
-    """``twitter:title``, when it differs from the Open Graph one."""
-    twitter_description: str | None = None
-    """``twitter:description``."""
-    twitter_image: str | None = None
-    """``twitter:image``."""
-    twitter_site: str | None = None
-    """``twitter:site``: the site's handle."""
-    twitter_creator: str | None = None
-    """``twitter:creator``: the author's handle."""
-    twitter_misc: Mapping[str, str] = attrs.field(factory=dict)
-    """The label/value pairs Twitter shows (``{"Written by": "Ann", "Est. reading time": "4 minutes"}``)."""
-    author: str | None = None
-    """The author's name, as Yoast gives it."""
-    article_published_time: datetime | None = None
-    """``article:published_time``, an aware datetime."""
-    article_modified_time: datetime | None = None
-    """``article:modified_time``, an aware datetime."""
-    schema: Mapping[str, Any] | None = None
-    """The JSON-LD graph (``{"@context": ..., "@graph": [...]}``), kept as data."""
-    origin: Literal["json", "html"] = "json"
-    """Which field it was read from: ``yoast_head_json`` or ``yoast_head``."""
 
 
 # --- values -------------------------------------------------------------------------
