@@ -88,7 +88,11 @@ def test_corpus_content(path: Path) -> None:
         for rule in ("html", "bold", "auto"):
             post = wpparse.parse_post(obj, headings=rule)
 
-            assert visible_text(html) == parsed_text(post), (where, rule)
+            # Unrendered shortcode tags are taken out, and only they.
+            assert visible_text(wpparse.strip_shortcodes(html)) == parsed_text(post), (
+                where,
+                rule,
+            )
             for top in post.sections:
                 for section in top.walk():
                     assert all(c.level > section.level for c in section.children)

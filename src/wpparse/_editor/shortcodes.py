@@ -27,13 +27,31 @@ import bisect
 import html
 import re
 from collections.abc import Iterable, Mapping
-from typing import Final
+from typing import Final, Literal
 
 import attrs
 
 from wpparse._model.editor import Shortcode
 
-__all__ = ["Shortcode", "find_shortcodes", "scan_shortcodes", "strip_shortcodes"]
+__all__ = [
+    "Shortcode",
+    "ShortcodeMode",
+    "check_mode",
+    "find_shortcodes",
+    "scan_shortcodes",
+    "strip_shortcodes",
+]
+
+ShortcodeMode = Literal["strip", "keep"]
+"""What :func:`wpparse.parse_post` does with shortcode tags: see its *shortcodes*."""
+_MODES: Final = ("strip", "keep")
+
+
+def check_mode(mode: str) -> None:
+    """Raise :class:`ValueError` unless *mode* is a :data:`ShortcodeMode`."""
+    if mode not in _MODES:
+        msg = f"shortcodes must be one of {', '.join(map(repr, _MODES))}, got {mode!r}"
+        raise ValueError(msg)
 
 
 # --- the registry guess --------------------------------------------------------------

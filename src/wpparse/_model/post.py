@@ -18,6 +18,7 @@ from typing import Any
 import attrs
 
 from wpparse._model.content import Block, Chunk, Link, Section
+from wpparse._model.editor import SEO, ParsedBlock, Shortcode
 from wpparse._model.objects import (
     Absence,
     Comment,
@@ -97,15 +98,27 @@ class Post:
     """``content.rendered`` exactly as received."""
     protected: bool = False
     """Whether the content is password protected (``content.protected``)."""
+    parsed_blocks: tuple[ParsedBlock, ...] | None = None
+    """The block tree of ``content.raw``, as WordPress's ``parse_blocks()`` gives
+    it (see :func:`~wpparse.parse_blocks`).  ``content.raw`` is in responses
+    requested with ``context=edit``; without it this is ``None``."""
     sections: tuple[Section, ...] = ()
     """The content as a tree: the top-level sections in document order."""
     links: tuple[Link, ...] = ()
     """Every link in the content, in document order."""
+    shortcodes: tuple[Shortcode, ...] = ()
+    """The shortcodes left unrendered in :attr:`content_html`, in document order
+    (see :func:`~wpparse.find_shortcodes`).  Unless parsed with
+    ``shortcodes="keep"``, their tags are not in the sections, the text or the
+    Markdown; what they enclose is."""
     relations: tuple[Relation, ...] = ()
     """The ``_links`` object, one :class:`Relation` per link object."""
     embedded: Embedded | None = None
     """The objects embedded by ``?_embed`` (``_embedded``): authors, featured
     media, terms by taxonomy, replies.  ``None`` when the response embedded nothing."""
+    seo: SEO | None = None
+    """Yoast SEO's head, from ``yoast_head_json`` (or the older ``yoast_head``
+    HTML); ``None`` without either.  Both stay in :attr:`extra` as received."""
     extra: Mapping[str, Any] = attrs.field(factory=dict)
     """Every top-level field wpparse does not model (``yoast_head_json``, ``acf``,
     plugin fields ...), exactly as received."""

@@ -21,6 +21,7 @@ from typing import Any
 import attrs
 
 from wpparse._model.content import Link, Section
+from wpparse._model.editor import ParsedBlock
 from wpparse._model.post import Post
 
 __all__ = ["link_dict", "post_schema", "to_dict"]
@@ -34,6 +35,8 @@ def _scalar(value: Any) -> Any:
         return value.value
     if isinstance(value, datetime | date):
         return value.isoformat()
+    if value.__class__ is ParsedBlock:
+        return _parsed_block(value)
     if attrs.has(type(value)):
         return _attrs_dict(value)
     return value
@@ -89,7 +92,29 @@ def _handler_for(cls: type) -> Callable[[Any], Any]:
     return handler
 
 
-_HANDLERS: dict[type, Callable[[Any], Any]] = {}
+def _parsed_block(block: ParsedBlock) -> dict[str, Any]:
+    """A block tree as nested dicts of its fields, built without recursion (trees can be deep)."""
+    done: dict[int, dict[str, Any]] = {}
+    stack: list[tuple[ParsedBlock, bool]] = [(block, False)]
+    while stack:
+        current, children_done = stack.pop()
+        if not children_done:
+            stack.append((current, True))
+            stack.extend((inner, False) for inner in current.inner_blocks)
+            continue
+        done[id(current)] = {
+            "name": current.name,
+            "attrs": _plain_any(current.attrs),
+            "inner_blocks": [done.pop(id(inner)) for inner in current.inner_blocks],
+            "inner_html": current.inner_html,
+            "inner_content": list(current.inner_content),
+        }
+    return done[id(block)]
+
+
+# ParsedBlock's fields are not its attributes' names (its content may be cut
+# from the document only when read): it has its own handler.
+_HANDLERS: dict[type, Callable[[Any], Any]] = {ParsedBlock: _parsed_block}
 _MAX_HANDLERS = 256
 
 

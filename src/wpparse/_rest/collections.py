@@ -16,6 +16,7 @@ from datetime import tzinfo
 from typing import Any, Protocol, TypeVar
 
 from wpparse._content.sections import HeadingRule
+from wpparse._editor.shortcodes import ShortcodeMode, check_mode
 from wpparse._json.kinds import raise_for_error
 from wpparse._json.load import (
     JSONInput,
@@ -282,6 +283,7 @@ def parse_posts(
     strict: bool = True,
     headings: HeadingRule = "auto",
     tz: tzinfo | str | None = None,
+    shortcodes: ShortcodeMode = "strip",
 ) -> Collection[Post]:
     """
     Parse a collection of post objects, in order.
@@ -298,6 +300,7 @@ def parse_posts(
             :attr:`Collection.problems`.
         headings: As for :func:`parse_post`.
         tz: As for :func:`parse_post`.
+        shortcodes: As for :func:`parse_post`.
 
     Returns:
         The posts, in input order, with the paging facts.
@@ -310,8 +313,10 @@ def parse_posts(
 
     .. versionadded:: 0.1.0
     .. versionchanged:: 0.1.0 Returns a :class:`Collection`; *headers* and *strict*.
+    .. versionchanged:: 0.2.0 *shortcodes*.
     """
     zone = resolve_tz(tz)
+    check_mode(shortcodes)
 
     def build(record: Any, path: str, source: Source, clean: bool) -> Post:  # noqa: FBT001
         if not isinstance(record, Mapping):
@@ -319,7 +324,13 @@ def parse_posts(
                 f"expected a post object, got {describe(record)}", path=path
             )
         return post_from_mapping(
-            record, path=path, headings=headings, tz=zone, source=source, clean=clean
+            record,
+            path=path,
+            headings=headings,
+            tz=zone,
+            source=source,
+            clean=clean,
+            shortcodes=shortcodes,
         )
 
     return _parse_all(data, headers, strict, build)

@@ -20,6 +20,7 @@ from datetime import tzinfo
 from typing import Any
 
 from wpparse._content.sections import HeadingRule
+from wpparse._editor.shortcodes import ShortcodeMode
 from wpparse._json.kinds import object_kind, raise_for_error, what
 from wpparse._json.load import JSONInput, decode_input, decode_input_clean
 from wpparse._model.objects import Comment, Source, Term, User
@@ -56,6 +57,7 @@ def post_from_mapping(
     tz: tzinfo | None = None,
     source: Source | None = None,
     clean: bool = False,
+    shortcodes: ShortcodeMode = "strip",
 ) -> Post:
     """
     Build a :class:`Post` from one decoded post object; *path* prefixes error paths.
@@ -72,6 +74,7 @@ def post_from_mapping(
         source=source,
         clean=clean,
         readers=READERS,
+        shortcodes=shortcodes,
     )
 
 
@@ -226,6 +229,7 @@ def parse_post(
     *,
     headings: HeadingRule = "auto",
     tz: tzinfo | str | None = None,
+    shortcodes: ShortcodeMode = "strip",
 ) -> Post:
     """
     Parse one WordPress REST API post object into a :class:`~wpparse.Post`.
@@ -240,6 +244,10 @@ def parse_post(
             to end) or ``"auto"`` (also short title-like lines).
         tz: The site's time zone (a :class:`datetime.tzinfo` or a name such as
             ``"Europe/Paris"``), used for dates that come without ``date_gmt``.
+        shortcodes: What to do with shortcodes left unrendered in the content
+            (``[vc_row]...[/vc_row]``): ``"strip"`` takes their tags out of the
+            sections, text and Markdown and keeps what they enclose; ``"keep"``
+            leaves them as written.  Either way :attr:`Post.shortcodes` lists them.
 
     Returns:
         The post.
@@ -251,9 +259,12 @@ def parse_post(
         InvalidJSONError: *data* is text that is not valid JSON.
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0 *shortcodes*.
     """
     obj, clean = decode_input_clean(data)
     if obj.__class__ is not dict and not isinstance(obj, Mapping):
         shown = what("list") if isinstance(obj, list) else describe(obj)
         raise NotAPostError(f"expected a post object, got {shown}", path="$")
-    return post_from_mapping(obj, headings=headings, tz=resolve_tz(tz), clean=clean)
+    return post_from_mapping(
+        obj, headings=headings, tz=resolve_tz(tz), clean=clean, shortcodes=shortcodes
+    )

@@ -19,9 +19,18 @@ from datetime import tzinfo
 from typing import Any
 
 from wpparse._content.sections import HeadingRule, build_content
+from wpparse._editor.blocks import parse_blocks
+from wpparse._editor.seo import seo_from_record
+from wpparse._editor.shortcodes import (
+    ShortcodeMode,
+    check_mode,
+    scan_shortcodes,
+    strip_shortcodes,
+)
 from wpparse._html.snippet import html_to_text
 from wpparse._json.kinds import object_kind, raise_for_error, what
 from wpparse._model.build import builder
+from wpparse._model.editor import ParsedBlock
 from wpparse._model.objects import Source
 from wpparse._model.post import Post
 from wpparse._rest.dates import wp_date_at
@@ -89,6 +98,7 @@ def build_post(
     source: Source | None = None,
     clean: bool = False,
     readers: Readers,
+    shortcodes: ShortcodeMode = "strip",
 ) -> Post:
     """
     Build a :class:`Post` from one decoded post object; *path* prefixes error paths.
@@ -98,7 +108,10 @@ def build_post(
     looking for them.  *readers* read what the post embeds (see
     :class:`~wpparse._rest.embedded.Readers`);
     :func:`wpparse._rest.dispatch.post_from_mapping` passes them.
+    *shortcodes* is ``"strip"`` (shortcode tags are taken out of the content
+    before it is parsed) or ``"keep"``.
     """
+    check_mode(shortcodes)
     kind = object_kind(obj)  # "error" for a WordPress error response
     if kind == "error":
         raise_for_error(obj, path)
@@ -119,8 +132,14 @@ def build_post(
     excerpt_html, _ = rendered_at(obj, "excerpt", path, clean=clean)
     content_html, protected = rendered_at(obj, "content", path, clean=clean)
     guid_html, _ = rendered_at(obj, "guid", path, clean=clean)
+    found, stripped = scan_shortcodes(content_html)
+    body = stripped if shortcodes == "strip" else content_html
     excerpt, truncated = (
-        _excerpt_text(excerpt_html, f"{path}.excerpt", repaired=True)
+        _excerpt_text(
+            strip_shortcodes(excerpt_html) if shortcodes == "strip" else excerpt_html,
+            f"{path}.excerpt",
+            repaired=True,
+        )
         if excerpt_html
         else ("", False)
     )
@@ -141,7 +160,7 @@ def build_post(
         html_to_text(title_html, f"{path}.title", repaired=True) if title_html else ""
     )
     content = build_content(
-        content_html,
+        body,
         base_url=link,
         headings=headings,
         where=f"{path}.content.rendered",
@@ -178,12 +197,26 @@ def build_post(
         excerpt_truncated=truncated,
         content_html=content_html,
         protected=protected,
+        parsed_blocks=_parsed_blocks(obj),
         sections=content.sections,
         links=content.links,
+        shortcodes=found,
         relations=relations,
         embedded=embedded_of(obj, relations, path, tz, clean=clean, readers=readers),
+        seo=seo_from_record(obj)
+        if "yoast_head_json" in obj or "yoast_head" in obj
+        else None,
         extra={}
         if obj.keys() <= _MODELLED
         else {k: v for k, v in obj.items() if k not in _MODELLED},
         source=source,
     )
+
+
+def _parsed_blocks(obj: Mapping[str, Any]) -> tuple[ParsedBlock, ...] | None:
+    """The block tree of ``content.raw``, when the response has it (``context=edit``)."""
+    content = obj.get("content")
+    if content.__class__ is not dict and not isinstance(content, Mapping):
+        return None
+    raw = content.get("raw")
+    return parse_blocks(raw) if isinstance(raw, str) else None
