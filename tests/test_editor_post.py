@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
 import jsonschema
@@ -10,6 +11,7 @@ import pytest
 
 import wpparse
 from tests.conftest import SKIP_CORPUS, corpus_files
+from wpparse._cli import main
 
 RAW = (
     '<!-- wp:heading {"level":3} --><h3>Tea</h3><!-- /wp:heading -->\n'
@@ -194,3 +196,61 @@ def test_every_corpus_post_with_yoast_has_its_seo(record: dict[str, Any]) -> Non
     head = record["yoast_head_json"]
     assert post.seo.title == " ".join(html.unescape(head["title"]).split())
     assert post.seo.canonical == head["canonical"]
+
+
+# --- Markdown front matter and the command line ----------------------------------------
+
+
+def _with_seo() -> wpparse.Post:
+    head = {
+        "title": "Tea",
+        "og_description": "All about tea",
+        "canonical": "https://example.org/tea/",
+    }
+    return wpparse.parse_post(_record(yoast_head_json=head))
+
+
+def test_front_matter_has_the_seo_fields_when_asked() -> None:
+    post = _with_seo()
+
+    plain = wpparse.to_markdown(post, front_matter=True)
+    with_seo = post.to_markdown(front_matter=True, seo=True)
+
+    assert "description:" not in plain
+    assert "canonical:" not in plain
+    assert (
+        'description: "All about tea"\ncanonical: "https://example.org/tea/"\n---'
+        in with_seo
+    )
+    assert wpparse.to_markdown(
+        wpparse.parse_post(_record()), front_matter=True, seo=True
+    ) == (wpparse.to_markdown(wpparse.parse_post(_record()), front_matter=True))
+
+
+def test_the_outline_shows_blocks_and_shortcodes(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    raw = RAW + "<!-- wp:paragraph --><p>a</p><!-- /wp:paragraph -->" * 2
+    path = tmp_path / "post.json"
+    path.write_text(
+        json.dumps(_record(content={"rendered": RENDERED, "raw": raw})), "utf-8"
+    )
+
+    assert main([str(path), "-q"]) == 0
+    out = capsys.readouterr().out
+
+    assert "\n  blocks: core/heading, core/group, core/paragraph ×2\n" in out
+    assert "\n  shortcodes: vc_row, vc_column_text\n" in out
+
+
+def test_the_command_writes_seo_front_matter(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "post.json"
+    head = {"title": "Tea", "description": "D", "canonical": "https://x.org/"}
+    path.write_text(json.dumps(_record(yoast_head_json=head)), "utf-8")
+
+    assert main([str(path), "-q", "-f", "markdown", "--front-matter", "--seo"]) == 0
+    out = capsys.readouterr().out
+
+    assert 'description: "D"\ncanonical: "https://x.org/"\n---\n' in out

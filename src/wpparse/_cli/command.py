@@ -16,7 +16,7 @@ import argparse
 import json
 import sys
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import partial
 from pathlib import Path
 from typing import Any, TextIO, cast
@@ -73,9 +73,35 @@ def _outline(obj: WPObject, out: TextIO) -> None:
         kinds = Counter(link.kind.value for link in post.links)
         summary = ", ".join(f"{n} {kind}" for kind, n in sorted(kinds.items()))
         out.write(f"  links: {len(post.links)} ({summary})\n")
+    if post.parsed_blocks is not None:
+        names = [
+            block.name or "html"
+            for block in post.parsed_blocks
+            if block.name is not None or block.inner_html.strip()
+        ]
+        out.write(f"  blocks: {_runs(names) or '(none)'}\n")
+    if post.shortcodes:
+        out.write(f"  shortcodes: {_tally(code.name for code in post.shortcodes)}\n")
     for top in post.sections:
         _outline_section(top, 0, out)
     out.write("\n")
+
+
+def _runs(names: list[str]) -> str:
+    """``core/paragraph ×3, core/image``: names in order, repeats counted."""
+    runs: list[list[Any]] = []
+    for name in names:
+        if runs and runs[-1][0] == name:
+            runs[-1][1] += 1
+        else:
+            runs.append([name, 1])
+    return ", ".join(name if n == 1 else f"{name} ×{n}" for name, n in runs)
+
+
+def _tally(names: Iterable[str]) -> str:
+    """``vc_row ×2, gallery``: each name once, in the order first seen, with its count."""
+    counts = Counter(names)
+    return ", ".join(name if n == 1 else f"{name} ×{n}" for name, n in counts.items())
 
 
 def _term(term: object) -> str:
@@ -190,6 +216,11 @@ def _add_output_arguments(parser: argparse.ArgumentParser) -> None:
         help="markdown: start with YAML front matter instead of a # title",
     )
     parser.add_argument(
+        "--seo",
+        action="store_true",
+        help="markdown: add the SEO description and canonical URL to the front matter",
+    )
+    parser.add_argument(
         "--max-chars",
         type=int,
         default=1000,
@@ -212,7 +243,7 @@ def _writer(
         parser.error("--max-chars must be at least 1")
     write: Formatter = FORMATS[args.format]
     if args.format == "markdown" and args.front_matter:
-        write = partial(write_markdown, front_matter=True)
+        write = partial(write_markdown, front_matter=True, seo=args.seo)
     elif args.format == "chunks":
         write = partial(write_chunks, max_chars=args.max_chars)
     write = cleaned(write, args.format)

@@ -142,10 +142,14 @@ def write_text(obj: Any, out: TextIO) -> None:
         out.write(to_text(obj, title=True) + "\n")
 
 
-def write_markdown(obj: Any, out: TextIO, *, front_matter: bool = False) -> None:
-    """Write a post as Markdown: with front matter, or with its title as ``#``."""
+def write_markdown(
+    obj: Any, out: TextIO, *, front_matter: bool = False, seo: bool = False
+) -> None:
+    """Write a post as Markdown: with front matter (*seo*: and its SEO fields), or with its title as ``#``."""
     if isinstance(obj, Post):
-        markdown = to_markdown(obj, front_matter=front_matter, title=not front_matter)
+        markdown = to_markdown(
+            obj, front_matter=front_matter, title=not front_matter, seo=seo
+        )
         out.write(markdown + "\n")
 
 

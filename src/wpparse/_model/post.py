@@ -158,11 +158,13 @@ class Post:
 
         return to_text(self, title=title)
 
-    def to_markdown(self, *, front_matter: bool = False, title: bool = False) -> str:
+    def to_markdown(
+        self, *, front_matter: bool = False, title: bool = False, seo: bool = False
+    ) -> str:
         """Render the post as CommonMark: :func:`wpparse.to_markdown`."""
         from wpparse._render.markdown.render import to_markdown  # noqa: PLC0415
 
-        return to_markdown(self, front_matter=front_matter, title=title)
+        return to_markdown(self, front_matter=front_matter, title=title, seo=seo)
 
     def to_dict(self) -> dict[str, Any]:
         """Return the post as JSON-serialisable data: :func:`wpparse.to_dict`."""

@@ -49,7 +49,9 @@ _SEPARATOR = "* * *"
 _TAGS_OF_PLAIN_PARAGRAPH = 2  # <p> and </p>
 
 
-def to_markdown(post: Post, *, front_matter: bool = False, title: bool = False) -> str:
+def to_markdown(
+    post: Post, *, front_matter: bool = False, title: bool = False, seo: bool = False
+) -> str:
     """
     Render *post* as CommonMark (with GFM pipe tables).
 
@@ -67,12 +69,15 @@ def to_markdown(post: Post, *, front_matter: bool = False, title: bool = False) 
             Jekyll, Astro or MkDocs.  The author and the terms are names when
             the response embedded them (``?_embed``), ids otherwise.
         title: Start the body with the post's title as a ``#`` heading.
+        seo: Add the SEO ``description`` and ``canonical`` URL to the front
+            matter, from :attr:`Post.seo`, when the post has them.
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0 *seo*.
     """
     parts: list[str] = []
     if front_matter:
-        parts.append(_front_matter_block(post))
+        parts.append(_front_matter_block(post, seo=seo))
     if title and post.title:
         parts.append("# " + escape_heading(post.title))
     parts.extend(_body(post))
@@ -293,16 +298,19 @@ def _pipe_table(rows: tuple[tuple[str, ...], ...]) -> str:
     )
 
 
-def front_matter(post: Post) -> dict[str, Any]:
+def front_matter(post: Post, *, seo: bool = False) -> dict[str, Any]:
     """
     Return the front matter fields of *post*, in the order they are written.
 
     ``title``, ``date``, ``modified``, ``slug``, ``link``, ``author``,
     ``categories``, ``tags`` and ``excerpt``; fields the post does not have are
     left out.  Dates are ISO 8601 strings with their offset.  The author and
-    the terms are names when the response embedded them, ids otherwise.
+    the terms are names when the response embedded them, ids otherwise.  With
+    *seo*, also ``description`` (the SEO description, else the Open Graph one)
+    and ``canonical`` from :attr:`Post.seo`.
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0 *seo*.
     """
     data: dict[str, Any] = {"title": post.title}
     if post.date is not None:
@@ -322,6 +330,12 @@ def front_matter(post: Post) -> dict[str, Any]:
     data["tags"] = [_term_name(term) for term in post.tag_terms]
     if post.excerpt:
         data["excerpt"] = post.excerpt
+    if seo and post.seo is not None:
+        description = post.seo.description or post.seo.og_description
+        if description:
+            data["description"] = description
+        if post.seo.canonical:
+            data["canonical"] = post.seo.canonical
     return data
 
 
@@ -331,5 +345,5 @@ def _term_name(term: Term | int) -> str | int:
     return term.id if isinstance(term, Term) else term
 
 
-def _front_matter_block(post: Post) -> str:
-    return "---\n" + yaml_mapping(front_matter(post)) + "\n---"
+def _front_matter_block(post: Post, *, seo: bool = False) -> str:
+    return "---\n" + yaml_mapping(front_matter(post, seo=seo)) + "\n---"
