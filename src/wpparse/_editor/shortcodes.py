@@ -295,10 +295,25 @@ def _registry(tags: Iterable[_Tag]) -> set[str]:
     return registered
 
 
+def _decode(atts_text: str) -> str:
+    """Entities decoded, texturized quotes straightened (the common entities without a call each)."""
+    if "&" in atts_text:
+        for entity, quote in _QUOTE_ENTITIES:
+            atts_text = atts_text.replace(entity, quote)
+        atts_text = html.unescape(atts_text)
+    return atts_text.translate(_UNTEXTURIZE)
+
+
+_QUOTE_ENTITIES: Final = (
+    ("&#8221;", '"'), ("&#8220;", '"'), ("&#8243;", '"'), ("&quot;", '"'),
+    ("&#8217;", "'"), ("&#8216;", "'"), ("&#8242;", "'"), ("&#039;", "'"),
+)  # fmt: skip
+
+
 def _has_named_attribute(atts_text: str) -> bool:
     if "=" not in atts_text:
         return False
-    text = html.unescape(atts_text).translate(_UNTEXTURIZE)
+    text = _decode(atts_text)
     return _NAMED.search(text) is not None
 
 
@@ -312,24 +327,26 @@ def parse_attributes(atts_text: str) -> tuple[dict[str, str], tuple[str, ...]]:
     >>> parse_attributes(' a="1" B=\\'2\\' c=3 "four" five')
     ({'a': '1', 'b': '2', 'c': '3'}, ('four', 'five'))
     """
-    text = html.unescape(atts_text).translate(_UNTEXTURIZE)
+    text = _decode(atts_text)
     named: dict[str, str] = {}
     positional: list[str] = []
     for match in _ATTS.finditer(text):
-        groups = match.groups()
-        for key_group in (0, 2, 4):
-            if groups[key_group]:
-                named[groups[key_group].lower()] = _value(groups[key_group + 1])
-                break
-        else:
-            for value_group in (6, 7):
-                if groups[value_group]:
-                    positional.append(_value(groups[value_group]))
-                    break
-            else:
-                if groups[8] is not None:
-                    positional.append(_value(groups[8]))
+        # The last group that took part says which form matched: 2, 4 and 6
+        # are the values of key=value forms, 7-9 positional values.
+        last = match.lastindex
+        value = match.group(last) if last is not None else ""
+        if "\\" in value or "<" in value:
+            value = _value(value)
+        if last in _NAMED_VALUE_GROUPS:
+            named[match.group(last - 1).lower()] = value
+        elif value or last == _BARE_GROUP:
+            # As in WordPress: an empty quoted positional value is dropped.
+            positional.append(value)
     return named, tuple(positional)
+
+
+_NAMED_VALUE_GROUPS: Final = frozenset({2, 4, 6})
+_BARE_GROUP: Final = 9
 
 
 def _value(raw: str) -> str:
