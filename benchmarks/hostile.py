@@ -29,6 +29,10 @@ def _post(content: str, title: str = "t") -> str:
     )
 
 
+def _raw(raw: str) -> str:
+    return json.dumps({"id": 1, "content": {"rendered": "<p>x</p>", "raw": raw}})
+
+
 def _attributes(n: int, attr: str) -> str:
     return _post(
         "<p>a <b " + " ".join(attr.format(i=i) for i in range(n)) + ">b</b> c</p>"
@@ -90,6 +94,42 @@ SHAPES: dict[str, tuple[Callable[[int], str | bytes], int, str]] = {
         "bytes",
     ),
     "trailing garbage": (lambda n: '{"id": 1}' + "</html>" * n, 1_000_000, "tags"),
+    # Issue #20: block delimiters in content.raw, shortcodes in content.rendered.
+    "nested blocks (content.raw)": (
+        lambda n: _raw("<!-- wp:group -->" * n + "<!-- /wp:group -->" * n),
+        100_000,
+        "levels",
+    ),
+    "unclosed nested blocks (content.raw)": (
+        lambda n: _raw("<!-- wp:group -->x" * n),
+        100_000,
+        "levels",
+    ),
+    "unclosed block comments (content.raw)": (
+        lambda n: _raw('<!-- wp:x {"a":1} --' * n),
+        100_000,
+        "comments",
+    ),
+    "block attributes (content.raw)": (
+        lambda n: _raw('<!-- wp:x {"a":"' + "a" * n + '"} /-->'),
+        10_000_000,
+        "chars",
+    ),
+    "nested shortcode pairs": (
+        lambda n: _post("<p>" + "[vc_row]" * n + "x" + "[/vc_row]" * n + "</p>"),
+        100_000,
+        "levels",
+    ),
+    "unclosed shortcodes": (
+        lambda n: _post("<p>" + "[vc_row a=1 " * n + "</p>"),
+        100_000,
+        "tags",
+    ),
+    "shortcode attributes": (
+        lambda n: _post('<p>[gallery ids="' + "1," * n + '"]</p>'),
+        5_000_000,
+        "chars",
+    ),
 }
 
 

@@ -254,3 +254,28 @@ def test_the_command_writes_seo_front_matter(
     out = capsys.readouterr().out
 
     assert 'description: "D"\ncanonical: "https://x.org/"\n---\n' in out
+
+
+def test_hostile_editor_data_in_a_post() -> None:
+    # 100,000 nested blocks and shortcode pairs, 10 MB of block attributes,
+    # unclosed comments: a post all the same, and no recursion.
+    n = 100_000
+    raw = (
+        "<!-- wp:group -->" * n
+        + '<!-- wp:x {"a":"'
+        + "a" * 10_000_000
+        + '"} /-->'
+        + "<!-- /wp:group -->" * n
+        + "<!-- wp:x {"
+    )
+    rendered = (
+        "<p>" + "[vc_row]" * n + "x" + "[/vc_row]" * n + "[vc_row a=1 " * 1000 + "</p>"
+    )
+
+    post = wpparse.parse_post({"id": 1, "content": {"rendered": rendered, "raw": raw}})
+
+    assert post.parsed_blocks is not None
+    assert len(post.parsed_blocks) == 2  # the group, then the unclosed comment as HTML
+    assert sum(1 for _ in post.parsed_blocks[0].walk()) == n + 1
+    assert len(post.shortcodes) == n
+    assert post.text.startswith("x")
