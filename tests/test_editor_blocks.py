@@ -390,3 +390,20 @@ def test_time_grows_linearly(shape: Callable[[int], str], size: int) -> None:
     )
 
     assert ratio < 9, f"{ratio:.1f}x for 4x the input"
+
+
+def test_a_tree_of_any_depth_pickles() -> None:
+    import copy
+    import pickle
+
+    raw = (
+        "<!-- wp:group -->" * DEEP
+        + "x"
+        + "<!-- /wp:group -->" * DEEP
+        + "<!-- wp:a -->y"
+    )
+    blocks = parse_blocks(raw)
+
+    assert pickle.loads(pickle.dumps(blocks)) == blocks
+    assert copy.deepcopy(blocks[-1]) == blocks[-1]
+    assert pickle.loads(pickle.dumps(blocks[-1])).inner_html == "y"

@@ -150,6 +150,23 @@ class ParsedBlock:
 
     __hash__ = None  # type: ignore[assignment]  # attrs hold a dict: not hashable
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Pickled as a flat list, children before their parent: pickle's own
+        # walk recurses, and a tree can be 100,000 blocks deep.
+        records: list[tuple[Any, ...]] = []
+        stack: list[tuple[ParsedBlock, bool]] = [(self, False)]
+        while stack:
+            block, children_done = stack.pop()
+            if not children_done:
+                stack.append((block, True))
+                stack.extend((inner, False) for inner in reversed(block.inner_blocks))
+                continue
+            pieces, rest = block._pieces, block._rest  # noqa: SLF001 - the same class
+            records.append(
+                (block.name, block.attrs, pieces, rest, len(block.inner_blocks))
+            )
+        return _tree_from_records, (records,)
+
     def _same_content(self, other: ParsedBlock) -> bool:
         """Whether two blocks' inner content is the same, cutting no rest that can be compared uncut."""
         if (
@@ -164,6 +181,25 @@ class ParsedBlock:
                 left_doc[left_start:] == right_doc[right_start:]
             )
         return self.inner_content == other.inner_content
+
+
+def _tree_from_records(records: list[tuple[Any, ...]]) -> ParsedBlock:
+    """Rebuild a tree pickled by :meth:`ParsedBlock.__reduce__`, without recursion."""
+    built: list[ParsedBlock] = []
+    for name, block_attrs, pieces, rest, count in records:
+        children = tuple(built[len(built) - count :]) if count else ()
+        if count:
+            del built[len(built) - count :]
+        built.append(
+            ParsedBlock(
+                name=name,
+                attrs=block_attrs,
+                inner_blocks=children,
+                inner_content=pieces,
+                _rest=rest,
+            )
+        )
+    return built[0]
 
 
 @attrs.frozen(kw_only=True)
