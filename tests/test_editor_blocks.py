@@ -372,11 +372,11 @@ def _best_time(function: Callable[[], object], rounds: int = 5) -> float:
     ("shape", "size"),
     [
         (_unclosed_attributes, 20_000),
-        (_unclosed_comments, 20_000),
+        (_unclosed_comments, 200_000),
         (_braces, 200_000),
-        (_deep, 10_000),
-        (_deep_unclosed, 10_000),
-        (_whitespace, 200_000),
+        (_deep, 5_000),
+        (_deep_unclosed, 5_000),
+        (_whitespace, 2_000_000),
     ],
     ids=lambda value: getattr(value, "__name__", str(value)),
 )

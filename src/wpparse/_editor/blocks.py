@@ -43,22 +43,24 @@ _JS_SPACE: Final = (
 _PHP_SPACE: Final = "\t\n\v\f\r "
 
 
-def _tokenizer(space: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+def _tokenizer(space: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     """
-    Return the three patterns of a tokenizer for the whitespace class *space*.
+    Return the two patterns of a tokenizer for the whitespace class *space*.
 
-    The head of a delimiter, the end of one without attributes, and the end of
-    its attributes.  Every quantifier is possessive: what follows each one
-    cannot start with what it repeats, so giving characters back never helps.
+    A delimiter up to its end or to the ``{`` of its attributes (groups: the
+    closer's ``/``, the namespace, the name, the void ``/``, the ``{``), and
+    the end of attributes.  Every quantifier is possessive: what follows each
+    one cannot start with what it repeats, so giving characters back never
+    helps, and a search tries each ``<!--`` once.
     """
     head = re.compile(
         rf"<!--[{space}]++(/)?+wp:([a-z][a-z0-9_-]*+/)?([a-z][a-z0-9_-]*+)[{space}]++"
+        r"(?:(/)?-->|(\{))"
     )
-    end = re.compile(r"(/)?-->")
     # Group 1 is the attributes' tail: the references hand their JSON decoder
     # the whitespace after the closing brace too (JSON refuses "\v" there).
     attrs_end = re.compile(rf"(\}}[{space}]++)(/)?-->")
-    return head, end, attrs_end
+    return head, attrs_end
 
 
 _JS_TOKENIZER: Final = _tokenizer(_JS_SPACE)
@@ -76,6 +78,11 @@ def _parse_int(digits: str) -> int | float:
 
 
 _INT_DIGITS: Final = 4000  # under Python's default limit of 4300 digits
+_DECODER: Final = json.JSONDecoder(parse_constant=_reject_constant)
+# Only for text the plain decoder refused: an integer too long for int().
+_LONG_INT_DECODER: Final = json.JSONDecoder(
+    parse_constant=_reject_constant, parse_int=_parse_int
+)
 
 
 def _parse_attrs(text: str) -> dict[str, Any] | None:
@@ -86,9 +93,14 @@ def _parse_attrs(text: str) -> dict[str, Any] | None:
     ``json_decode`` gives null past 512 levels).
     """
     try:
-        value = json.loads(text, parse_constant=_reject_constant, parse_int=_parse_int)
-    except (ValueError, RecursionError):
+        value = _DECODER.decode(text)
+    except RecursionError:
         return None
+    except ValueError:
+        try:
+            value = _LONG_INT_DECODER.decode(text)
+        except (ValueError, RecursionError):
+            return None
     # The text starts with "{" and ends with "}": valid JSON there is an object.
     return value if isinstance(value, dict) else None
 
@@ -134,7 +146,7 @@ class _Parser:
     def __init__(self, document: str, *, php: bool) -> None:
         self.document = document
         self.php = php
-        self.head, self.end, self.attrs_end = _PHP_TOKENIZER if php else _JS_TOKENIZER
+        self.head, self.attrs_end = _PHP_TOKENIZER if php else _JS_TOKENIZER
         self.offset = 0
         self.output: list[ParsedBlock] = []
         self.stack: list[_Frame] = []
@@ -207,40 +219,32 @@ class _Parser:
         self,
     ) -> tuple[int, str, dict[str, Any] | None, int, int] | None:
         document = self.document
-        find = document.find
-        start = find("<!--", self.scan)
-        while start != -1:
-            head = self.head.match(document, start)
-            if head is not None:
-                after = head.end()
-                attrs_text = None
-                if document.startswith("{", after):
-                    close = self.find_attrs_end(after + 1)
-                    if close is not None:
-                        attrs_text = document[after : close.end(1)]
-                        void, stop = close.group(2), close.end()
-                    else:
-                        void, stop = None, -1
-                else:
-                    tail = self.end.match(document, after)
-                    void, stop = (
-                        (tail.group(1), tail.end()) if tail is not None else (None, -1)
-                    )
-                if stop != -1:
-                    self.scan = stop
-                    namespace = head.group(2) or "core/"
-                    name = namespace + head.group(3)
-                    length = stop - start
-                    if void:
-                        attrs_value = (
-                            {} if attrs_text is None else _parse_attrs(attrs_text)
-                        )
-                        return _VOID, name, attrs_value, start, length
-                    if head.group(1):
-                        return _CLOSER, name, None, start, length
-                    attrs_value = {} if attrs_text is None else _parse_attrs(attrs_text)
-                    return _OPENER, name, attrs_value, start, length
-            start = find("<!--", start + 1)
+        search = self.head.search
+        head = search(document, self.scan)
+        while head is not None:
+            start = head.start()
+            attrs_text = None
+            if head.group(5) is None:
+                void, stop = head.group(4), head.end()
+            else:
+                close = self.find_attrs_end(head.end())
+                if close is None:
+                    # Not a delimiter after all: look again from the next character.
+                    head = search(document, start + 1)
+                    continue
+                attrs_text = document[head.start(5) : close.end(1)]
+                void, stop = close.group(2), close.end()
+            self.scan = stop
+            namespace = head.group(2) or "core/"
+            name = namespace + head.group(3)
+            length = stop - start
+            if void:
+                attrs_value = {} if attrs_text is None else _parse_attrs(attrs_text)
+                return _VOID, name, attrs_value, start, length
+            if head.group(1):
+                return _CLOSER, name, None, start, length
+            attrs_value = {} if attrs_text is None else _parse_attrs(attrs_text)
+            return _OPENER, name, attrs_value, start, length
         self.scan = len(document)
         return None
 
