@@ -58,10 +58,13 @@ def test_same_as_gutenbergs_fixture(parsed: Path) -> None:
     assert actual == expected
 
 
+LISTED = DATA / "gutenberg-parsed-fixtures.tsv"
+
+
 def test_the_sample_is_listed_with_its_provenance() -> None:
     rows = [
         line.split("\t")
-        for line in (DATA / "gutenberg-parsed-fixtures.tsv").read_text("utf-8").splitlines()
+        for line in LISTED.read_text("utf-8").splitlines()
         if line and not line.startswith("#")
     ]
     header, *files = rows
