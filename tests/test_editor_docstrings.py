@@ -11,6 +11,9 @@ MODULES = [
     "wpparse._model.editor",
     "wpparse._editor.blocks",
     "wpparse._editor.shortcodes",
+    "wpparse._editor.shortcode_tags",
+    "wpparse._editor.shortcode_names",
+    "wpparse._editor.shortcode_attributes",
     "wpparse._editor.seo",
 ]
 

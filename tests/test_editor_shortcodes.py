@@ -15,15 +15,10 @@ from typing import Any
 import pytest
 
 from tests.conftest import CORPUS, DATA, SKIP_CORPUS, corpus_files
-from wpparse._editor.shortcodes import (
-    Shortcode,
-    _registry,
-    _tags,
-    _text_runs,
-    find_shortcodes,
-    parse_attributes,
-    strip_shortcodes,
-)
+from wpparse._editor.shortcode_attributes import parse_attributes
+from wpparse._editor.shortcode_names import registry
+from wpparse._editor.shortcode_tags import tags_in, text_runs
+from wpparse._editor.shortcodes import Shortcode, find_shortcodes, strip_shortcodes
 
 # --- shortcode_parse_atts ---------------------------------------------------------
 
@@ -311,7 +306,7 @@ def test_precision_and_recall_on_the_labelled_corpus() -> None:
         key = (row["file"], int(row["item"]))
         if key not in registries:
             source = _content(*key)
-            registries[key] = _registry(_tags(source, _text_runs(source)))
+            registries[key] = registry(tags_in(source, text_runs(source)))
         outcomes[row["name"] in registries[key], row["label"]] += 1
 
     true_positives = outcomes[True, "shortcode"]
@@ -349,7 +344,7 @@ def test_corpus_tags_go_and_prose_brackets_stay(path: Path, index: int) -> None:
     stripped = strip_shortcodes(source)
 
     def text_of(html: str) -> str:
-        return "".join(html[start:stop] for start, stop in _text_runs(html))
+        return "".join(html[start:stop] for start, stop in text_runs(html))
 
     assert _TAG.search(text_of(stripped)) is None
     prose_before = [
