@@ -10,12 +10,12 @@ It uses wpparse's public names only.  Modules, in the order a run uses them:
 - :mod:`~wpparse._fetch.plan`: the site's collections and the asked ones;
 - :mod:`~wpparse._fetch.state` and :mod:`~wpparse._fetch.files`: the folder,
   its bookkeeping for resuming, atomic writes;
-- :mod:`~wpparse._fetch.run`: the run itself and :func:`mirror`;
+- :mod:`~wpparse._fetch.runner`: the run itself and :func:`mirror`;
 - :mod:`~wpparse._fetch.progress`: what a terminal shows;
 - :mod:`~wpparse._fetch.cli`: ``wpparse mirror URL -o DIR``.
 """
 
 from wpparse._fetch.errors import MirrorError
-from wpparse._fetch.run import MirrorResult, mirror
+from wpparse._fetch.runner import MirrorResult, mirror
 
 __all__ = ["MirrorError", "MirrorResult", "mirror"]
