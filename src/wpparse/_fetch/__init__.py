@@ -16,6 +16,7 @@ It uses wpparse's public names only.  Modules, in the order a run uses them:
 """
 
 from wpparse._fetch.errors import MirrorError
-from wpparse._fetch.runner import MirrorResult, mirror
+from wpparse._fetch.result import MirrorResult
+from wpparse._fetch.runner import mirror
 
 __all__ = ["MirrorError", "MirrorResult", "mirror"]

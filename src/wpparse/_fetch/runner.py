@@ -13,7 +13,6 @@ long run land on the last pages instead of shifting the ones already fetched.
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
 import sys
@@ -21,14 +20,13 @@ import time
 import warnings
 from collections.abc import Callable, Iterable, Mapping
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
-from datetime import UTC, date, datetime, timedelta
-from email.utils import parsedate_to_datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any, TextIO
-from urllib.parse import urlsplit
 
 import attrs
 
+from wpparse._fetch.auth import check_login, check_secure, check_target
 from wpparse._fetch.client import Cancelled, Client, Reply, shown_url
 from wpparse._fetch.discover import Api, discover, normalise, refusal
 from wpparse._fetch.errors import MirrorError
@@ -39,108 +37,17 @@ from wpparse._fetch.files import (
     write_records,
 )
 from wpparse._fetch.plan import Target, select, targets_from
-from wpparse._fetch.progress import Progress, duration
+from wpparse._fetch.progress import Progress
+from wpparse._fetch.result import MirrorResult, plural_s
+from wpparse._fetch.since import LAST, server_time, since_last, since_text
 from wpparse._fetch.state import Pending, State, locked
 from wpparse.exceptions import WPParseWarning
 
 __all__ = ["MirrorResult", "mirror"]
 
 PER_PAGE = 100
-LAST = "last"
-"""``since="last"``: each type since its last fetch began (less :data:`_MARGIN`)."""
-_MARGIN = timedelta(seconds=10)  # the server's clock ticks in seconds; be generous
 SLEEP: Callable[[float], object] | None = None
 """How to wait between tries; ``None``: on the run's stop event (tests make it instant)."""
-_LOOPBACK = frozenset({"localhost", "127.0.0.1", "::1"})
-
-
-@attrs.frozen(kw_only=True)
-class MirrorResult:
-    """
-    What :func:`wpparse.mirror` did: counts by type, pages, requests, time.
-
-    >>> result = wpparse.mirror("https://example.org", "site")  # doctest: +SKIP
-    >>> result.objects  # doctest: +SKIP
-    {'posts': 1204, 'pages': 31, 'media': 2210, 'categories': 12, 'tags': 380, 'users': 9}
-
-    .. versionadded:: 0.1.0
-    """
-
-    folder: Path
-    """The mirror's folder."""
-    api: str
-    """The REST API root that was mirrored (``https://example.org/wp-json/``)."""
-    objects: Mapping[str, int]
-    """For each type of this run, by file name (``posts``), how many objects its file holds now."""
-    fetched: Mapping[str, int]
-    """For each type, how many objects this run fetched (a ``since=`` run: the changed ones)."""
-    up_to_date: tuple[str, ...]
-    """Types an earlier run had finished with the same query: not fetched again."""
-    refused: Mapping[str, str]
-    """Types fetched by default that the site refused (users on many sites), with why."""
-    pages: int
-    """Pages fetched by this run."""
-    reused_pages: int
-    """Pages an interrupted run had fetched, used as they were."""
-    requests: int
-    """HTTP requests made, retries included."""
-    retries: int
-    """Requests that were retries (429, 5xx, timeouts)."""
-    seconds: float
-    """How long the run took."""
-
-    def summary(self) -> str:
-        """
-        One line for a person: what the folder holds and what this run cost.
-
-        >>> print(result.summary())  # doctest: +SKIP
-        mirrored 6 types into site: 1,204 posts, 31 pages, ...; 42 pages in 0:19, 43 requests, 1 retry
-        """
-        counts = ", ".join(f"{n:,} {name}" for name, n in self.objects.items())
-        head = (
-            f"mirrored {len(self.objects)} type{_s(len(self.objects))} into "
-            f"{self.folder}: {counts or 'nothing'}"
-        )
-        cost = f"{self.pages:,} page{_s(self.pages)} in {duration(self.seconds)}"
-        cost += f", {self.requests:,} request{_s(self.requests)}"
-        if self.retries:
-            cost += f", {self.retries:,} retr{'ies' if self.retries != 1 else 'y'}"
-        if self.reused_pages:
-            cost += f", {self.reused_pages:,} page{_s(self.reused_pages)} from the interrupted run"
-        if self.up_to_date:
-            cost += f"; up to date: {', '.join(self.up_to_date)}"
-        if self.refused:
-            cost += f"; refused by the site: {', '.join(self.refused)}"
-        return f"{head}; {cost}"
-
-
-def _s(n: int) -> str:
-    return "" if n == 1 else "s"
-
-
-def since_text(since: datetime | date | str | None) -> str | None:
-    """
-    *since* as WordPress's ``modified_after`` wants it (or ``"last"``).
-
-    An aware time keeps its offset; a naive time or a date is the site's own
-    clock, as WordPress reads a time without offset.
-
-    >>> since_text("2024-05-01"), since_text("2024-05-01T10:00:00Z")
-    ('2024-05-01T00:00:00', '2024-05-01T10:00:00+00:00')
-    """
-    if since is None:
-        return None
-    if isinstance(since, str) and since.strip().lower() == LAST:
-        return LAST
-    if isinstance(since, str):
-        try:
-            since = datetime.fromisoformat(since.strip())
-        except ValueError:
-            msg = f"since: not an ISO 8601 date or time: {since!r}"
-            raise ValueError(msg) from None
-    if not isinstance(since, datetime):
-        since = datetime(since.year, since.month, since.day)  # noqa: DTZ001 - the site's clock
-    return since.replace(microsecond=0).isoformat()
 
 
 @attrs.define
@@ -228,24 +135,6 @@ class _Run:
 
     # -- planning ------------------------------------------------------------
 
-    def _check_login(self, api: Api) -> None:
-        """Fail at once when the site does not take the application password."""
-        url, params = api.route("wp/v2/users/me")
-        reply = self.client.get(url, params)
-        if reply.status == 200:  # noqa: PLR2004
-            return
-        error = refusal(reply, "the application password")
-        if reply.status in {401, 403}:
-            user = self.auth[0] if self.auth else ""
-            msg = (
-                f"the site did not accept the application password of {user!r} "
-                f"(HTTP {reply.status}{f', {error.code}' if error.code else ''}); check "
-                "the user name and the password, and that the site allows "
-                "application passwords (WordPress 5.6+, over https)"
-            )
-            raise MirrorError(msg, url=error.url, status=reply.status, code=error.code)
-        raise error
-
     def _listing(self, api: Api, route: str, file: str) -> Any:
         url, params = api.route(route)
         reply = self.client.get(url, params)
@@ -265,7 +154,7 @@ class _Run:
 
     def plan(self) -> list[_Job]:
         api = self.api = discover(self.client, self.url)
-        self.started_at = _server_time(api.date)
+        self.started_at = server_time(api.date)
         if self.state.api is not None and self.state.api != api.root:
             msg = (
                 f"{self.folder} holds a mirror of {self.state.api}, not of {api.root}; "
@@ -273,8 +162,8 @@ class _Run:
             )
             raise MirrorError(msg)
         if self.auth is not None:
-            _check_auth_target(api.root, self.url)
-            self._check_login(api)
+            check_target(api.root, self.url)
+            check_login(self.client, api, self.auth[0])
         self.state.api = api.root
         (self.folder / "api").mkdir(exist_ok=True)
         write_atomic(self.folder / "api" / "index.json", _json_bytes(api.index))
@@ -295,7 +184,7 @@ class _Run:
         query = target.query(authenticated=self.auth is not None)
         since = self.since
         if since == LAST:
-            since = _earlier(entry.fetched_at) if entry.fetched_at else None
+            since = since_last(entry.fetched_at) if entry.fetched_at else None
         update = since is not None and target.dated
         if update:
             assert since is not None  # noqa: S101 - for mypy
@@ -421,7 +310,7 @@ class _Run:
         self.objects[name] = count
         self.fetched[name] = job.objects
         self.progress.say(
-            f"{name}: {count:,} object{_s(count)} ({job.objects:,} fetched)"
+            f"{name}: {count:,} object{plural_s(count)} ({job.objects:,} fetched)"
         )
         if not job.merge and job.total is not None and count < job.total:
             self.warn(
@@ -560,20 +449,6 @@ class _Run:
         )
 
 
-def _server_time(date_header: str | None) -> str:
-    """The site's time now, from its ``Date`` header (ours if it sends none), in UTC."""
-    now = datetime.now(UTC)
-    if date_header:
-        with contextlib.suppress(TypeError, ValueError, IndexError):
-            told = parsedate_to_datetime(date_header)
-            now = (told if told.tzinfo else told.replace(tzinfo=UTC)).astimezone(UTC)
-    return now.replace(microsecond=0).isoformat()
-
-
-def _earlier(when: str) -> str:
-    return (datetime.fromisoformat(when) - _MARGIN).isoformat()
-
-
 def _same_query(a: Mapping[str, str], b: Mapping[str, str]) -> bool:
     # A resumed fetch may have dropped orderby for a collection that refused it.
     loose = {"orderby", "order"}
@@ -607,29 +482,6 @@ def _json_list(reply: Reply, target: Target) -> list[Any]:
         )
     msg = f"{what} is not a list of objects"
     raise MirrorError(msg, url=shown_url(reply.url), status=reply.status)
-
-
-def _check_secure(url: str) -> None:
-    """Refuse to send a password in clear text (loopback aside)."""
-    parts = urlsplit(url)
-    if parts.scheme != "https" and (parts.hostname or "") not in _LOOPBACK:
-        msg = (
-            "refusing to send the application password over plain http; "
-            "use the site's https:// address"
-        )
-        raise MirrorError(msg, url=shown_url(url))
-
-
-def _check_auth_target(root: str, url: str) -> None:
-    """Refuse to send the password to another host than the one given."""
-    _check_secure(root)
-    api, given = urlsplit(root), urlsplit(normalise(url))
-    if api.hostname != given.hostname:
-        msg = (
-            f"the site's API is on another host ({api.hostname}); refusing to "
-            "send it the application password: pass the API's address instead"
-        )
-        raise MirrorError(msg, url=shown_url(root))
 
 
 def mirror(
@@ -725,7 +577,7 @@ def mirror(
         if not user or not password:
             msg = "auth: give (user, application password), both non-empty"
             raise ValueError(msg)
-        _check_secure(normalise(url))
+        check_secure(normalise(url))
     client = Client(
         auth=auth,
         timeout=timeout,
