@@ -18,17 +18,15 @@ import os
 import sys
 import time
 import warnings
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any, TextIO
 
-import attrs
-
 from wpparse._fetch.auth import check_login, check_secure, check_target
-from wpparse._fetch.client import Cancelled, Client, Reply, shown_url
-from wpparse._fetch.discover import Api, discover, normalise, refusal
+from wpparse._fetch.client import Cancelled, Client
+from wpparse._fetch.discover import Api, discover, normalise
 from wpparse._fetch.errors import MirrorError
 from wpparse._fetch.files import (
     count_lines,
@@ -36,6 +34,7 @@ from wpparse._fetch.files import (
     write_atomic,
     write_records,
 )
+from wpparse._fetch.pages import PER_PAGE, Job, Page, fetch_page, same_query
 from wpparse._fetch.plan import Target, select, targets_from
 from wpparse._fetch.progress import Progress
 from wpparse._fetch.result import MirrorResult, plural_s
@@ -45,58 +44,8 @@ from wpparse.exceptions import WPParseWarning
 
 __all__ = ["MirrorResult", "mirror"]
 
-PER_PAGE = 100
 SLEEP: Callable[[float], object] | None = None
 """How to wait between tries; ``None``: on the run's stop event (tests make it instant)."""
-
-
-@attrs.define
-class _Page:
-    """What one page brought."""
-
-    count: int
-    total_pages: int | None = None
-    total: int | None = None
-    past_end: bool = False
-    query: dict[str, str] | None = None  # set when the site made the query change
-
-
-@attrs.define(eq=False)
-class _Job:
-    """One collection being fetched."""
-
-    target: Target
-    query: dict[str, str]
-    merge: bool
-    named: bool
-    done: set[int]
-    total_pages: int | None = None
-    open_ended: bool = False
-    total: int | None = None
-    in_flight: set[int] = attrs.field(factory=set)
-    cursor: int = 2
-    objects: int = 0
-    reused: int = 0
-
-    def next_page(self) -> int | None:
-        if 1 not in self.done:
-            return None if 1 in self.in_flight else 1
-        if self.total_pages is None:
-            return None
-        while self.cursor <= self.total_pages:
-            page = self.cursor
-            self.cursor += 1
-            if page not in self.done and page not in self.in_flight:
-                return page
-        return None
-
-    def complete(self) -> bool:
-        return (
-            1 in self.done
-            and not self.in_flight
-            and self.total_pages is not None
-            and self.cursor > self.total_pages
-        )
 
 
 class _Run:
@@ -152,7 +101,7 @@ class _Run:
         write_atomic(self.folder / "api" / file, _json_bytes(descriptions))
         return value
 
-    def plan(self) -> list[_Job]:
+    def plan(self) -> list[Job]:
         api = self.api = discover(self.client, self.url)
         self.started_at = server_time(api.date)
         if self.state.api is not None and self.state.api != api.root:
@@ -179,7 +128,7 @@ class _Run:
         self.state.save()
         return jobs
 
-    def _job(self, target: Target, *, named: bool) -> _Job | None:
+    def _job(self, target: Target, *, named: bool) -> Job | None:
         entry = self.state.entry(target.name)
         query = target.query(authenticated=self.auth is not None)
         since = self.since
@@ -191,9 +140,9 @@ class _Run:
             query["modified_after"] = since
         file = self.folder / f"{target.name}.jsonl"
         pending = entry.pending
-        if pending is not None and _same_query(pending.query, query):
+        if pending is not None and same_query(pending.query, query):
             staged = self.state.staged(target.name, check=True)
-            job = _Job(
+            job = Job(
                 target,
                 pending.query,
                 pending.merge,
@@ -215,48 +164,15 @@ class _Run:
             return None
         self.state.drop_pages(target.name)
         entry.pending = Pending(query=query, merge=update, started=self.started_at)
-        return _Job(target, query, update, named, set())
+        return Job(target, query, update, named, set())
 
     # -- fetching ------------------------------------------------------------
 
-    def fetch_page(self, job: _Job, page: int) -> _Page:
+    def fetch_page(self, job: Job, page: int) -> Page:
         assert self.api is not None  # noqa: S101 - planned first
-        url, base = self.api.route(job.target.route)
-        query = job.query
-        while True:
-            reply = self.client.get(url, {**base, **query, "page": str(page)})
-            if reply.status == 200:  # noqa: PLR2004
-                break
-            error = reply.wordpress_error()
-            code = error[0] if error else ""
-            if reply.status == 400 and code.endswith("_invalid_page_number"):  # noqa: PLR2004
-                return _Page(count=0, past_end=True)
-            if (
-                reply.status == 400  # noqa: PLR2004
-                and code == "rest_invalid_param"
-                and page == 1
-                and "orderby" in query
-                and b"orderby" in reply.body
-            ):
-                # A collection that cannot be ordered by id: take its own order.
-                query = {
-                    k: v for k, v in query.items() if k not in {"orderby", "order"}
-                }
-                continue
-            raise refusal(reply, f"the {job.target.name} ({job.target.route})")
-        value = _json_list(reply, job.target)
-        if value:
-            stage = self.state.pages(job.target.name)
-            stage.mkdir(parents=True, exist_ok=True)
-            write_atomic(stage / f"{page:06d}.part", reply.body)
-        return _Page(
-            count=len(value),
-            total_pages=_header_int(reply, "x-wp-totalpages"),
-            total=_header_int(reply, "x-wp-total"),
-            query=query if query is not job.query else None,
-        )
+        return fetch_page(self.client, self.api, self.state, job, page)
 
-    def record(self, job: _Job, page: int, result: _Page) -> None:
+    def record(self, job: Job, page: int, result: Page) -> None:
         job.in_flight.discard(page)
         if result.query is not None:
             job.query = result.query
@@ -292,7 +208,7 @@ class _Run:
                 pending.total = job.total
                 self.state.save()
 
-    def finish(self, job: _Job) -> None:
+    def finish(self, job: Job) -> None:
         name = job.target.name
         pages = [path for _, path in sorted(self.state.staged(name).items())]
         file = self.folder / f"{name}.jsonl"
@@ -326,7 +242,7 @@ class _Run:
         else:
             warnings.warn(text, WPParseWarning, stacklevel=2)
 
-    def refuse(self, job: _Job, error: MirrorError) -> None:
+    def refuse(self, job: Job, error: MirrorError) -> None:
         self.refusals.append(error)
         self.refused[job.target.name] = error.reason
         self.warn(
@@ -334,7 +250,7 @@ class _Run:
             + ("" if self.auth else "; an application password (--user) may open it")
         )
 
-    def fetch(self, jobs: list[_Job]) -> None:
+    def fetch(self, jobs: list[Job]) -> None:
         for job in jobs:
             for _ in job.done:
                 self.progress.page(job.target.name, 0, fetched=False)
@@ -343,7 +259,7 @@ class _Run:
             elif 1 not in job.done:
                 self.progress.expect(1)
             self.reused += job.reused
-        running: dict[Future[_Page], tuple[_Job, int]] = {}
+        running: dict[Future[Page], tuple[Job, int]] = {}
         live = list(jobs)
         with ThreadPoolExecutor(
             self.concurrency, thread_name_prefix="wpparse-mirror"
@@ -373,8 +289,8 @@ class _Run:
     def _loop(
         self,
         pool: ThreadPoolExecutor,
-        running: dict[Future[_Page], tuple[_Job, int]],
-        live: list[_Job],
+        running: dict[Future[Page], tuple[Job, int]],
+        live: list[Job],
     ) -> None:
         while True:
             for job in [j for j in live if j.complete()]:
@@ -405,8 +321,8 @@ class _Run:
     def _fill(
         self,
         pool: ThreadPoolExecutor,
-        running: dict[Future[_Page], tuple[_Job, int]],
-        live: list[_Job],
+        running: dict[Future[Page], tuple[Job, int]],
+        live: list[Job],
     ) -> None:
         # Work on the collections in order, a few pages ahead: memory and the
         # number of queued requests stay small however many pages a site claims.
@@ -421,7 +337,7 @@ class _Run:
                 return
 
     @staticmethod
-    def _forget(running: dict[Future[_Page], tuple[_Job, int]], job: _Job) -> None:
+    def _forget(running: dict[Future[Page], tuple[Job, int]], job: Job) -> None:
         for future, (other, _) in list(running.items()):
             if other is job:
                 future.cancel()
@@ -449,39 +365,8 @@ class _Run:
         )
 
 
-def _same_query(a: Mapping[str, str], b: Mapping[str, str]) -> bool:
-    # A resumed fetch may have dropped orderby for a collection that refused it.
-    loose = {"orderby", "order"}
-    return {k: v for k, v in a.items() if k not in loose} == {
-        k: v for k, v in b.items() if k not in loose
-    }
-
-
 def _json_bytes(value: Any) -> bytes:
     return json.dumps(value, ensure_ascii=False, indent=1).encode() + b"\n"
-
-
-def _header_int(reply: Reply, name: str) -> int | None:
-    value = reply.headers.get(name, "").strip()
-    return int(value) if value.isdigit() and len(value) < 10 else None  # noqa: PLR2004
-
-
-def _json_list(reply: Reply, target: Target) -> list[Any]:
-    what = f"the {target.name} ({target.route})"
-    try:
-        value = reply.json()
-    except ValueError:
-        raise refusal(reply, what) from None
-    if isinstance(value, list):
-        return value
-    error = reply.wordpress_error()
-    if error is not None:
-        msg = f"{what}: WordPress error {error[0]!r}: {error[1]}"
-        raise MirrorError(
-            msg, url=shown_url(reply.url), status=reply.status, code=error[0]
-        )
-    msg = f"{what} is not a list of objects"
-    raise MirrorError(msg, url=shown_url(reply.url), status=reply.status)
 
 
 def mirror(
