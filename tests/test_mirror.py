@@ -55,7 +55,7 @@ def site() -> Iterator[StandIn]:
 def waits(monkeypatch: pytest.MonkeyPatch) -> list[float]:
     """The waits between tries, recorded instead of slept."""
     asked: list[float] = []
-    monkeypatch.setattr("wpparse._fetch.runner.SLEEP", asked.append)
+    monkeypatch.setattr("wpparse._fetch.run.SLEEP", asked.append)
     return asked
 
 

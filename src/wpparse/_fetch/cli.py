@@ -19,7 +19,7 @@ from typing import TextIO
 
 from wpparse._fetch.client import INSTALL_HINT
 from wpparse._fetch.errors import MirrorError
-from wpparse._fetch.runner import mirror
+from wpparse._fetch.run import mirror
 
 __all__ = ["PASSWORD_VARIABLE", "build_parser", "main"]
 

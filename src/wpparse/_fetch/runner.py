@@ -1,5 +1,5 @@
 """
-The mirror itself: plan the collections, fetch their pages concurrently, write them.
+The mirror's work: a locked folder and a client in, one JSON Lines file per collection and the run's tallies out.
 
 A run goes: take the folder's lock and read its state; find the API; list the
 site's collections and pick the asked ones; for each, decide whether it is up
@@ -9,28 +9,27 @@ atomically as it arrives; when a collection has all its pages, write its JSON
 Lines file (replacing it, or merging into it for ``since=``) and record it as
 done.  Pages are asked by ascending id, so that objects published during a
 long run land on the last pages instead of shifting the ones already fetched.
+
+:func:`wpparse.mirror` (:mod:`~wpparse._fetch.run`) takes the lock and makes
+the :class:`Runner`; one page's fetch is :func:`~wpparse._fetch.pages.fetch_page`.
 """
 
 from __future__ import annotations
 
 import json
-import os
-import sys
 import time
 import warnings
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
-from datetime import date, datetime
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any
 
-from wpparse._fetch.auth import check_login, check_secure, check_target
-from wpparse._fetch.client import Cancelled, Client
-from wpparse._fetch.discover import Api, discover, normalise
+from wpparse._fetch.auth import check_login, check_target
+from wpparse._fetch.client import Client
+from wpparse._fetch.discover import Api, discover
 from wpparse._fetch.errors import MirrorError
 from wpparse._fetch.files import (
     count_lines,
-    remove_temporaries,
     write_atomic,
     write_records,
 )
@@ -38,17 +37,22 @@ from wpparse._fetch.pages import PER_PAGE, Job, Page, fetch_page, same_query
 from wpparse._fetch.plan import Target, select, targets_from
 from wpparse._fetch.progress import Progress
 from wpparse._fetch.result import MirrorResult, plural_s
-from wpparse._fetch.since import LAST, server_time, since_last, since_text
-from wpparse._fetch.state import Pending, State, locked
+from wpparse._fetch.since import LAST, server_time, since_last
+from wpparse._fetch.state import Pending, State
 from wpparse.exceptions import WPParseWarning
 
-__all__ = ["MirrorResult", "mirror"]
-
-SLEEP: Callable[[float], object] | None = None
-"""How to wait between tries; ``None``: on the run's stop event (tests make it instant)."""
+__all__ = ["Runner"]
 
 
-class _Run:
+class Runner:
+    """
+    One run of the mirror over a locked folder: :meth:`plan`, then :meth:`fetch`, then :meth:`result`.
+
+    It holds the run's bookkeeping: the folder's :class:`State`, the client,
+    what was fetched, refused or up to date, in the order the site lists its
+    collections.
+    """
+
     def __init__(
         self,
         url: str,
@@ -367,129 +371,3 @@ class _Run:
 
 def _json_bytes(value: Any) -> bytes:
     return json.dumps(value, ensure_ascii=False, indent=1).encode() + b"\n"
-
-
-def mirror(
-    url: str,
-    folder: str | os.PathLike[str],
-    *,
-    types: Iterable[str] | None = None,
-    since: datetime | date | str | None = None,
-    auth: tuple[str, str] | None = None,
-    concurrency: int = 2,
-    retries: int = 5,
-    timeout: float = 30.0,
-    progress: bool | TextIO = False,
-) -> MirrorResult:
-    """
-    Copy a WordPress site's REST API objects into *folder*, resumably.
-
-    From any address of the site, finds its REST API (the ``Link`` header or
-    ``<link rel="https://api.w.org/">`` of the page, else ``/wp-json/`` or
-    ``/?rest_route=/``), lists its post types and taxonomies, and fetches every
-    object of the asked types, 100 a page, into one JSON Lines file per type
-    that :func:`read_objects` and :func:`read_posts` read as they are.  Run it
-    again with the same folder and it fetches only what is missing: pages that
-    arrived before an interruption (Ctrl-C, a dead network, a killed process)
-    are not fetched again, and types already finished are skipped.  Every
-    file is written atomically.  See :doc:`/mirror` for the folder's layout.
-
-    Args:
-        url: Any address of the site (``example.org`` means
-            ``https://example.org/``), or its API root.
-        folder: Where the mirror lives; created if needed.  One site per folder.
-        types: The collections to fetch, by REST name (``posts``, ``books``,
-            ``genres``) or WordPress name (``post``, ``post_tag``); ``"all"``
-            adds comments to the default: every post type and taxonomy the site
-            lists (not WordPress's internal ones such as ``wp_template``), and
-            users.  A default type the site refuses (users, often) is skipped
-            and reported in :attr:`MirrorResult.refused`; a type asked by name
-            that the site refuses raises :class:`MirrorError`.
-        since: Fetch only the posts, pages, media and custom posts modified
-            after this time (WordPress's ``modified_after``, 5.7 and later), and
-            merge them into the folder, replacing older copies.  Taxonomies,
-            users and comments have no modification time: they are fetched
-            whole again.  A time without offset, or a date, is the site's clock.
-            ``"last"``: for each type, since its last fetch into this folder
-            began (on the site's clock); a type never fetched comes whole.
-        auth: ``(user, application password)``: fetch with ``context=edit``
-            (raw content, drafts, private and scheduled posts, held comments).
-            Sent only over https (or to loopback), never printed or stored.
-        concurrency: Requests at a time.
-        retries: Tries after the first for a timeout, a dropped connection,
-            429 or 5xx; the wait honours ``Retry-After``, else doubles from 1 s.
-        timeout: Seconds to wait for a response.
-        progress: Show progress on stderr (``True``) or on a given stream: a
-            live line on a terminal, a line per finished type elsewhere.
-
-    Returns:
-        A :class:`MirrorResult`: objects by type, pages, requests, time.
-
-    Raises:
-        MirrorError: The site refused (401/403), has no REST API, answered a
-            web page instead of JSON, or kept failing; what was saved stays.
-        ModuleNotFoundError: httpx is not installed
-            (``pip install 'wpparse[fetch]'``).
-
-    >>> import wpparse
-    >>> result = wpparse.mirror("https://example.org", "example-mirror")  # doctest: +SKIP
-    >>> posts = list(wpparse.read_posts("example-mirror/posts.jsonl"))  # doctest: +SKIP
-
-    .. versionadded:: 0.1.0
-    """
-    if concurrency < 1 or retries < 0 or timeout <= 0:
-        msg = "concurrency must be at least 1, retries at least 0, timeout positive"
-        raise ValueError(msg)
-    modified_after = since_text(since)
-    wanted = [types] if isinstance(types, str) else types
-    root = Path(folder)
-    if "wp-json" in root.resolve().parts:
-        msg = (
-            f"{root} is inside a folder named wp-json, whose every file the "
-            "readers take for a record (the mirror's bookkeeping too); use another folder"
-        )
-        raise MirrorError(msg)
-    stream: TextIO | None
-    if progress is True:
-        stream = sys.stderr
-    elif progress is False:
-        stream = None
-    else:
-        stream = progress
-    shown = Progress(stream)
-    if auth is not None:
-        user, password = auth
-        if not user or not password:
-            msg = "auth: give (user, application password), both non-empty"
-            raise ValueError(msg)
-        check_secure(normalise(url))
-    client = Client(
-        auth=auth,
-        timeout=timeout,
-        retries=retries,
-        concurrency=concurrency,
-        sleep=SLEEP,
-    )
-    root.mkdir(parents=True, exist_ok=True)
-    try:
-        with locked(root):
-            remove_temporaries(root)
-            run = _Run(
-                url,
-                root,
-                types=wanted,
-                since=modified_after,
-                auth=auth,
-                concurrency=concurrency,
-                client=client,
-                progress=shown,
-            )
-            try:
-                jobs = run.plan()
-                run.fetch(jobs)
-            except Cancelled:
-                raise KeyboardInterrupt from None
-            return run.result()
-    finally:
-        shown.close()
-        client.close()
