@@ -1256,3 +1256,27 @@ def test_the_main_help_points_at_the_mirror_subcommand(
 
     assert stopped.value.code == 0
     assert "wpparse mirror URL -o DIR" in " ".join(capsys.readouterr().out.split())
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "wpparse._fetch.since",
+        "wpparse._fetch.auth",
+        "wpparse._fetch.pages",
+        "wpparse._fetch.result",
+    ],
+)
+def test_the_examples_in_the_mirror_modules_run(name: str) -> None:
+    import doctest
+    import importlib
+
+    module = importlib.import_module(name)
+    runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS)
+    tests = [test for test in doctest.DocTestFinder().find(module) if test.examples]
+
+    for test in tests:
+        runner.run(test)
+
+    assert tests
+    assert runner.failures == 0
