@@ -59,6 +59,7 @@ if _typing.TYPE_CHECKING:
     from wpparse._render.data import post_schema, to_dict
     from wpparse._render.markdown.render import to_markdown
     from wpparse._render.text import to_text
+    from wpparse._site import SiteIndex
 
 __version__ = "0.1.0.dev0"
 
@@ -75,6 +76,7 @@ _LAZY = {
     "Reader": "wpparse._read",
     "read_objects": "wpparse._read",
     "read_posts": "wpparse._read",
+    "SiteIndex": "wpparse._site",
     "to_markdown": "wpparse._render.markdown.render",
     "to_text": "wpparse._render.text",
 }
@@ -122,6 +124,7 @@ __all__ = [  # noqa: RUF022 - plain sorted order (tests/test_public_api.py), tho
     "SEOImage",
     "Section",
     "Shortcode",
+    "SiteIndex",
     "Source",
     "Term",
     "User",

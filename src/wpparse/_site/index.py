@@ -1,0 +1,407 @@
+"""
+A whole site's objects, indexed so that a link resolves to what it points at.
+
+:class:`SiteIndex` reads the objects once (a stream is fine), keeps a light
+copy of each (no content), the keys it can be found by (its ``link``, its
+``guid``, a media item's file URLs) and each post's internal links; lookups
+go through :mod:`wpparse._site.urls`, which reduces a URL to what a browser
+compares.  It uses only wpparse's public names.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Any, Final, TypeAlias, cast
+
+import attrs
+
+from wpparse import Embedded, Link, LinkKind, Media, Post, Term, User
+from wpparse._site.urls import Address, address, file_variants, id_form
+
+__all__ = ["SiteIndex", "SiteObject"]
+
+SiteObject: TypeAlias = Post | Media | Term | User
+"""What a link can point at: a post (of any type), a media item, a term or a user."""
+# (host, id space, id): posts and media share WordPress's wp_posts ids.
+_Ident: TypeAlias = tuple[str, str, int]
+_Table: TypeAlias = dict[str, "_Ident | None"]  # None: claimed by two objects
+
+_MISSING: Final = object()
+_TERM_KINDS = {"category": "category", "post_tag": "post_tag"}
+
+
+def _space(obj: SiteObject) -> str:
+    if isinstance(obj, Post | Media):
+        return "post"
+    return "term" if isinstance(obj, Term) else "user"
+
+
+def _guid(value: Any) -> str | None:
+    if isinstance(value, Mapping):
+        value = value.get("rendered")
+    if not isinstance(value, str) or not value:
+        return None
+    return html.unescape(value) if "&" in value else value
+
+
+def _light(obj: SiteObject) -> SiteObject:
+    # What a lookup answers with: the object without its content, so that an
+    # index over a large site holds names and places, not pages of HTML.
+    if isinstance(obj, Post):
+        kept = {k: obj.extra[k] for k in ("parent", "menu_order") if k in obj.extra}
+        return attrs.evolve(
+            obj,
+            content_html="",
+            excerpt_html="",
+            sections=(),
+            links=(),
+            relations=(),
+            embedded=None,
+            meta={},
+            class_list=(),
+            extra=kept,
+        )
+    if isinstance(obj, Media):
+        return attrs.evolve(
+            obj,
+            caption_html="",
+            description_html="",
+            embedded=None,
+            relations=(),
+            extra={},
+        )
+    return attrs.evolve(obj, relations=(), extra={})
+
+
+def _embedded_objects(embedded: Embedded | None) -> Iterator[SiteObject]:
+    if embedded is None:
+        return
+    yield from embedded.authors
+    yield from embedded.media()
+    yield from embedded.all_terms()
+    yield from embedded.parents
+
+
+def _int_of(post: Post, name: str) -> int | None:
+    value = post.extra.get(name)
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+
+class SiteIndex:
+    """
+    Every object of a site, found by any URL that points at it.
+
+    Build it from the objects :func:`read_objects` gives over a mirrored
+    site (posts and pages of any type, media, terms, users; comments and
+    other records are passed over), or from any iterable of them: it reads
+    them once, so a stream is fine.  It keeps a light copy of each object
+    (everything but the content: no sections, links, HTML, ``_embedded``,
+    ``_links``, ``meta`` or ``extra``) and each post's internal links, so
+    its size grows with the number of objects and links, not with the text.
+    Objects embedded by ``?_embed`` (authors, featured media, terms, parent
+    pages) are indexed too; a record read on its own takes their place.
+
+    :meth:`target` matches URLs the way a browser treats them as equal
+    (scheme, ``www.``, trailing slash, percent-encoding and the host's case,
+    fragments and tracking parameters such as ``utm_source`` do not matter),
+    answers WordPress's id forms (``?p=``, ``?page_id=``, ``?attachment_id=``,
+    ``?cat=``, ``?tag_id=``, ``?author=``) and ``guid`` URLs, and finds a
+    media item by its file URLs (``source_url`` and every size), so that an
+    ``<img>`` resolves to its attachment.  A URL that two different objects
+    answer to resolves to neither.
+
+    >>> import wpparse
+    >>> page = wpparse.parse_post({"id": 2, "type": "page", "link": "https://example.org/about/"})
+    >>> post = wpparse.parse_post({
+    ...     "id": 7, "type": "post", "link": "https://example.org/hello/",
+    ...     "content": {"rendered": '<p>See <a href="http://www.example.org/about">us</a>.</p>'},
+    ... })
+    >>> index = wpparse.SiteIndex([page, post])
+    >>> index.target("https://example.org/?page_id=2").title == page.title
+    True
+    >>> [(source.id, link.url, target.id) for source, link, target in index.links()]
+    [(7, 'http://www.example.org/about', 2)]
+    >>> [source.id for source, link in index.links_to(page)]
+    [7]
+
+    .. versionadded:: 0.1.0
+    """
+
+    def __init__(self, objects: Iterable[object]) -> None:
+        self._objects: dict[_Ident, SiteObject] = {}
+        self._embedded_only: set[_Ident] = set()
+        self._pages: _Table = {}
+        self._guids: _Table = {}
+        self._files: _Table = {}
+        self._hosts: dict[str, str] = {}
+        self._sources: list[tuple[_Ident, tuple[Link, ...]]] = []
+        self._resolved: list[tuple[_Ident, Link, _Ident | None]] | None = None
+        self._backlinks: dict[_Ident, list[tuple[_Ident, Link]]] | None = None
+        self._kids: dict[tuple[str, int], list[_Ident]] | None = None
+        for obj in objects:
+            if isinstance(obj, Post | Media | Term | User):
+                self._add(obj, embedded=False)
+            elif not type(obj).__module__.startswith("wpparse"):
+                msg = f"SiteIndex takes wpparse objects, got {type(obj).__name__}"
+                raise TypeError(msg)
+
+    # -- building ---------------------------------------------------------
+
+    def _host_of(self, url: str | None) -> str | None:
+        if not url:
+            return None
+        where = address(url)
+        if where is None:
+            return None
+        return self._hosts.setdefault(where.host, where.host)
+
+    def _ident(self, obj: SiteObject) -> _Ident:
+        host = self._host_of(obj.link)
+        if host is None and isinstance(obj, Post):
+            host = self._host_of(_guid(obj.guid))
+        elif host is None and isinstance(obj, Media):
+            host = self._host_of(obj.source_url)
+        return (host or "", _space(obj), obj.id)
+
+    def _add(self, obj: SiteObject, *, embedded: bool) -> None:
+        ident = self._ident(obj)
+        known = self._objects.get(ident)
+        if known is None or (ident in self._embedded_only and not embedded):
+            self._objects[ident] = _light(obj)
+            if embedded:
+                self._embedded_only.add(ident)
+            else:
+                self._embedded_only.discard(ident)
+                if isinstance(obj, Post):
+                    self._keep_links(ident, obj)
+        self._keys(ident, obj)
+        if isinstance(obj, Post | Media) and not embedded:
+            for other in _embedded_objects(obj.embedded):
+                self._add(other, embedded=True)
+
+    def _keep_links(self, ident: _Ident, post: Post) -> None:
+        links = tuple(link for link in post.links if link.kind is LinkKind.INTERNAL)
+        if links:
+            self._sources.append((ident, links))
+            self._resolved = None
+
+    def _claim(
+        self, table: _Table, url: str | None, ident: _Ident, *, file: bool = False
+    ) -> None:
+        where = address(url) if url else None
+        if where is None:
+            return
+        key = where.file if file else where.page
+        known = table.get(key, _MISSING)
+        if known is _MISSING:
+            table[key] = ident
+        elif known != ident:
+            table[key] = None
+
+    def _keys(self, ident: _Ident, obj: SiteObject) -> None:
+        self._claim(self._pages, obj.link, ident)
+        if isinstance(obj, Post):
+            guid = _guid(obj.guid)
+            where = address(guid) if guid else None
+            if where is not None and id_form(where) is None:
+                self._claim(self._guids, guid, ident)
+                if obj.type == "attachment":
+                    self._claim(self._files, guid, ident, file=True)
+            if obj.type == "attachment":
+                self._media_files(ident, obj.extra.get("source_url"), obj.extra)
+        elif isinstance(obj, Media):
+            self._claim(self._files, obj.source_url, ident, file=True)
+            for size in obj.sizes.values():
+                self._claim(self._files, size.source_url, ident, file=True)
+            self._claim(self._files, _guid(obj.extra.get("guid")), ident, file=True)
+            self._media_files(ident, obj.source_url, obj.extra)
+
+    def _media_files(
+        self, ident: _Ident, source_url: Any, extra: Mapping[str, Any]
+    ) -> None:
+        details = extra.get("media_details")
+        if not isinstance(source_url, str) or not isinstance(details, Mapping):
+            return
+        original = details.get("original_image")
+        if isinstance(original, str) and original and "/" not in original:
+            folder = source_url.rpartition("/")[0]
+            self._claim(self._files, f"{folder}/{original}", ident, file=True)
+        sizes = details.get("sizes")
+        if isinstance(sizes, Mapping):
+            for size in sizes.values():
+                if isinstance(size, Mapping):
+                    url = size.get("source_url")
+                    self._claim(
+                        self._files,
+                        url if isinstance(url, str) else None,
+                        ident,
+                        file=True,
+                    )
+
+    # -- looking up ---------------------------------------------------------
+
+    def _find(self, table: _Table, host: str, rest: str) -> _Ident | object | None:
+        """The ident under *host* + *rest*; a host-less key answers any host and back."""
+        found = table.get(host + rest, _MISSING)
+        if found is not _MISSING:
+            return found
+        if host:
+            return table.get(rest, _MISSING)
+        matches = {table.get(h + rest, _MISSING) for h in self._hosts if h}
+        matches.discard(_MISSING)
+        if len(matches) == 1:
+            return matches.pop()
+        return None if matches else _MISSING
+
+    def _by_id(self, host: str, kind: str, number: int) -> _Ident | None:
+        space = "post" if kind == "post" else "user" if kind == "user" else "term"
+        hosts = [host, ""] if host else list(self._hosts)
+        found = {
+            (h, space, number)
+            for h in dict.fromkeys(hosts)
+            if (h, space, number) in self._objects
+        }
+        if len(found) != 1:
+            return None
+        ident = found.pop()
+        obj = self._objects[ident]
+        if isinstance(obj, Term) and obj.taxonomy not in (None, _TERM_KINDS[kind]):
+            return None
+        return ident
+
+    def _resolve(self, url: str) -> _Ident | None:
+        where = address(url)
+        if where is None:
+            return None
+        form = id_form(where)
+        if form is not None:
+            return self._by_id(where.host, form.kind, form.id)
+        rest = where.page[len(where.host) :]
+        for table in (self._pages, self._guids):
+            found = self._find(table, where.host, rest)
+            if found is not _MISSING:
+                return found  # type: ignore[return-value]
+        return self._file(where)
+
+    def _file(self, where: Address) -> _Ident | None:
+        for key in file_variants(where):
+            cut = key.find("/")
+            host, rest = (key, "") if cut < 0 else (key[:cut], key[cut:])
+            found = self._find(self._files, host, rest)
+            if found is not _MISSING:
+                return found  # type: ignore[return-value]
+        return None
+
+    def target(self, link_or_url: Link | str) -> SiteObject | None:
+        """
+        Return the object a link or URL points at, or ``None``.
+
+        ``None`` also when two different objects answer to the URL.  The
+        object is the index's light copy (see :class:`SiteIndex`).
+
+        >>> import wpparse
+        >>> photo = wpparse.parse({
+        ...     "id": 9, "source_url": "https://example.org/up/photo.jpg",
+        ...     "media_details": {"sizes": {"medium": {"source_url": "https://example.org/up/photo-300x200.jpg"}}},
+        ... })
+        >>> index = wpparse.SiteIndex([photo])
+        >>> index.target("//www.example.org/up/photo-300x200.jpg?ver=2").id
+        9
+        >>> index.target("https://example.org/?attachment_id=9").id
+        9
+        >>> index.target("mailto:someone@example.org") is None
+        True
+        """
+        url = link_or_url.url if isinstance(link_or_url, Link) else link_or_url
+        ident = self._resolve(url)
+        return None if ident is None else self._objects[ident]
+
+    # -- links --------------------------------------------------------------
+
+    def _rows(self) -> list[tuple[_Ident, Link, _Ident | None]]:
+        if self._resolved is None:
+            self._resolved = [
+                (source, link, self._resolve(link.url))
+                for source, links in self._sources
+                for link in links
+            ]
+        return self._resolved
+
+    def links(self) -> Iterator[tuple[Post, Link, SiteObject | None]]:
+        """
+        Yield ``(post, link, target)`` for every internal link of every post.
+
+        In the order the posts were read, each post's links in document
+        order; *target* is what :meth:`target` answers, ``None`` for a link
+        to a page the index does not hold.  Links to other sites are not
+        kept.  A dataframe takes the rows as they come::
+
+            pandas.DataFrame(
+                {"source": post.id, "url": link.url, "target": target and target.id}
+                for post, link, target in index.links()
+            )
+        """
+        objects = self._objects
+        for source, link, target in self._rows():
+            post = cast("Post", objects[source])  # only posts keep links
+            yield post, link, None if target is None else objects[target]
+
+    def links_to(self, obj: SiteObject) -> tuple[tuple[Post, Link], ...]:
+        """
+        Return the links that point at *obj* (its backlinks), as ``(post, link)`` pairs.
+
+        *obj* may be the object as read or the index's copy of it.
+        """
+        if self._backlinks is None:
+            backlinks: dict[_Ident, list[tuple[_Ident, Link]]] = {}
+            for source, link, target in self._rows():
+                if target is not None:
+                    backlinks.setdefault(target, []).append((source, link))
+            self._backlinks = backlinks
+        found = self._backlinks.get(self._ident(obj), [])
+        return tuple((self._objects[source], link) for source, link in found)  # type: ignore[misc]
+
+    # -- the page tree ---------------------------------------------------------
+
+    def children(self, page: Post) -> tuple[Post, ...]:
+        """
+        Return the posts whose ``parent`` is *page*, in menu order.
+
+        As WordPress lists pages: by ``menu_order``, then title, then id.
+        """
+        if self._kids is None:
+            kids: dict[tuple[str, int], list[_Ident]] = {}
+            for ident, obj in self._objects.items():
+                if isinstance(obj, Post):
+                    parent = _int_of(obj, "parent")
+                    if parent:
+                        kids.setdefault((ident[0], parent), []).append(ident)
+            self._kids = kids
+        host = self._ident(page)[0]
+        found = [self._objects[i] for i in self._kids.get((host, page.id), [])]
+        posts = [p for p in found if isinstance(p, Post)]
+        return tuple(
+            sorted(posts, key=lambda p: (_int_of(p, "menu_order") or 0, p.title, p.id))
+        )
+
+    def parent(self, page: Post) -> Post | None:
+        """Return the post whose child *page* is, or ``None`` (top level, or not in the index)."""
+        parent = _int_of(page, "parent")
+        if not parent:
+            return None
+        found = self._objects.get((self._ident(page)[0], "post", parent))
+        return found if isinstance(found, Post) else None
+
+    # -- the collection ----------------------------------------------------------
+
+    def __iter__(self) -> Iterator[SiteObject]:
+        """The indexed objects (light copies), in the order they were first read."""
+        return iter(self._objects.values())
+
+    def __len__(self) -> int:
+        return len(self._objects)
+
+    def __repr__(self) -> str:
+        links = sum(len(links) for _, links in self._sources)
+        return f"<SiteIndex: {len(self._objects)} objects, {links} internal links>"
