@@ -58,6 +58,7 @@ def test_import_loads_only_what_parsing_needs() -> None:
         "wpparse._read",
         "wpparse._fetch",
         "httpx",
+        "wpparse._site",
     ):
         assert absent not in at_import
     assert {"wpparse._render.markdown.render", "wpparse._read"} <= set(on_use)
@@ -67,9 +68,11 @@ def test_import_loads_only_what_parsing_needs() -> None:
 def test_lazy_names_are_the_real_objects() -> None:
     from wpparse._fetch import MirrorError, mirror
     from wpparse._render.markdown.render import to_markdown
+    from wpparse._site import SiteIndex
 
     assert to_markdown is wpparse.to_markdown
     assert mirror is wpparse.mirror
     assert MirrorError is wpparse.MirrorError
     assert issubclass(MirrorError, wpparse.WPParseError)
+    assert SiteIndex is wpparse.SiteIndex
     assert set(wpparse.__all__) <= set(dir(wpparse))

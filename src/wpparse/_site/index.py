@@ -11,6 +11,7 @@ compares.  It uses only wpparse's public names.
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, Final, TypeAlias, cast
 
@@ -29,6 +30,7 @@ _Table: TypeAlias = dict[str, "_Ident | None"]  # None: claimed by two objects
 
 _MISSING: Final = object()
 _TERM_KINDS = {"category": "category", "post_tag": "post_tag"}
+_REST_START = re.compile(r"[/?]")
 
 
 def _space(obj: SiteObject) -> str:
@@ -139,6 +141,8 @@ class SiteIndex:
         self._resolved: list[tuple[_Ident, Link, _Ident | None]] | None = None
         self._backlinks: dict[_Ident, list[tuple[_Ident, Link]]] | None = None
         self._kids: dict[tuple[str, int], list[_Ident]] | None = None
+        self._rests: dict[int, _Table] = {}
+        self._ids: dict[tuple[str, int], _Ident | None] | None = None
         for obj in objects:
             if isinstance(obj, Post | Media | Term | User):
                 self._add(obj, embedded=False)
@@ -242,33 +246,59 @@ class SiteIndex:
     # -- looking up ---------------------------------------------------------
 
     def _find(self, table: _Table, host: str, rest: str) -> _Ident | object | None:
-        """The ident under *host* + *rest*; a host-less key answers any host and back."""
+        """
+        The ident under *host* + *rest*, ``None`` when two objects claim it, or
+        :data:`_MISSING`.  An object with a relative ``link`` answers any host,
+        and a relative URL any object whose key is unique across hosts.
+        """
         found = table.get(host + rest, _MISSING)
         if found is not _MISSING:
             return found
         if host:
             return table.get(rest, _MISSING)
-        matches = {table.get(h + rest, _MISSING) for h in self._hosts if h}
-        matches.discard(_MISSING)
-        if len(matches) == 1:
-            return matches.pop()
-        return None if matches else _MISSING
+        return self._any_host(table).get(rest, _MISSING)
+
+    def _any_host(self, table: _Table) -> _Table:
+        # The keys without their host, built on the first relative lookup:
+        # one pass over the table however many hosts the index holds.
+        found = self._rests.get(id(table))
+        if found is None:
+            found = {}
+            for key, ident in table.items():
+                cut = _REST_START.search(key)
+                start = len(key) if cut is None else cut.start()
+                if start > 0:  # a key with a host
+                    rest = key[start:]
+                    known = found.get(rest, _MISSING)
+                    if known is _MISSING:
+                        found[rest] = ident
+                    elif known != ident:
+                        found[rest] = None
+            self._rests[id(table)] = found
+        return found
 
     def _by_id(self, host: str, kind: str, number: int) -> _Ident | None:
         space = "post" if kind == "post" else "user" if kind == "user" else "term"
-        hosts = [host, ""] if host else list(self._hosts)
-        found = {
-            (h, space, number)
-            for h in dict.fromkeys(hosts)
-            if (h, space, number) in self._objects
-        }
-        if len(found) != 1:
+        ident: _Ident | None = (host, space, number)
+        if ident not in self._objects:
+            ident = ("", space, number)
+            if ident not in self._objects:
+                ident = self._ids_any_host().get((space, number)) if not host else None
+        if ident is None:
             return None
-        ident = found.pop()
         obj = self._objects[ident]
         if isinstance(obj, Term) and obj.taxonomy not in (None, _TERM_KINDS[kind]):
             return None
         return ident
+
+    def _ids_any_host(self) -> dict[tuple[str, int], _Ident | None]:
+        if self._ids is None:
+            ids: dict[tuple[str, int], _Ident | None] = {}
+            for ident in self._objects:
+                key = ident[1:]
+                ids[key] = None if key in ids else ident
+            self._ids = ids
+        return self._ids
 
     def _resolve(self, url: str) -> _Ident | None:
         where = address(url)
