@@ -10,6 +10,7 @@ compares.  It uses only wpparse's public names.
 
 from __future__ import annotations
 
+import bisect
 import html
 import re
 from collections.abc import Iterable, Iterator, Mapping
@@ -54,8 +55,10 @@ def _light(obj: SiteObject) -> SiteObject:
         kept = {k: obj.extra[k] for k in ("parent", "menu_order") if k in obj.extra}
         return attrs.evolve(
             obj,
-            content_html="",
+            title_html="",
+            excerpt="",
             excerpt_html="",
+            content_html="",
             sections=(),
             links=(),
             relations=(),
@@ -138,8 +141,12 @@ class SiteIndex:
         self._files: _Table = {}
         self._hosts: dict[str, str] = {}
         self._sources: list[tuple[_Ident, tuple[Link, ...]]] = []
-        self._resolved: list[tuple[_Ident, Link, _Ident | None]] | None = None
-        self._backlinks: dict[_Ident, list[tuple[_Ident, Link]]] | None = None
+        # Resolved on first use: each link's target, in the order of _sources.
+        self._targets: list[_Ident | None] | None = None
+        # Backlinks by row number (counting the links of _sources in order),
+        # and the row number each post's links start at.
+        self._backlinks: dict[_Ident, list[int]] | None = None
+        self._starts: list[int] = []
         self._kids: dict[tuple[str, int], list[_Ident]] | None = None
         self._rests: dict[int, _Table] = {}
         self._ids: dict[tuple[str, int], _Ident | None] | None = None
@@ -188,7 +195,7 @@ class SiteIndex:
         links = tuple(link for link in post.links if link.kind is LinkKind.INTERNAL)
         if links:
             self._sources.append((ident, links))
-            self._resolved = None
+            self._targets = self._backlinks = None
 
     def _claim(
         self, table: _Table, url: str | None, ident: _Ident, *, file: bool = False
@@ -349,14 +356,12 @@ class SiteIndex:
 
     # -- links --------------------------------------------------------------
 
-    def _rows(self) -> list[tuple[_Ident, Link, _Ident | None]]:
-        if self._resolved is None:
-            self._resolved = [
-                (source, link, self._resolve(link.url))
-                for source, links in self._sources
-                for link in links
+    def _resolved(self) -> list[_Ident | None]:
+        if self._targets is None:
+            self._targets = [
+                self._resolve(link.url) for _, links in self._sources for link in links
             ]
-        return self._resolved
+        return self._targets
 
     def links(self) -> Iterator[tuple[Post, Link, SiteObject | None]]:
         """
@@ -373,24 +378,39 @@ class SiteIndex:
             )
         """
         objects = self._objects
-        for source, link, target in self._rows():
+        targets = iter(self._resolved())
+        for source, links in self._sources:
             post = cast("Post", objects[source])  # only posts keep links
-            yield post, link, None if target is None else objects[target]
+            for link in links:
+                target = next(targets)
+                yield post, link, None if target is None else objects[target]
 
     def links_to(self, obj: SiteObject) -> tuple[tuple[Post, Link], ...]:
         """
         Return the links that point at *obj* (its backlinks), as ``(post, link)`` pairs.
 
-        *obj* may be the object as read or the index's copy of it.
+        In the order :meth:`links` yields them.  *obj* may be the object as
+        read or the index's copy of it.
         """
         if self._backlinks is None:
-            backlinks: dict[_Ident, list[tuple[_Ident, Link]]] = {}
-            for source, link, target in self._rows():
+            backlinks: dict[_Ident, list[int]] = {}
+            for row, target in enumerate(self._resolved()):
                 if target is not None:
-                    backlinks.setdefault(target, []).append((source, link))
+                    backlinks.setdefault(target, []).append(row)
             self._backlinks = backlinks
-        found = self._backlinks.get(self._ident(obj), [])
-        return tuple((self._objects[source], link) for source, link in found)  # type: ignore[misc]
+            starts, row = [], 0
+            for _, links in self._sources:
+                starts.append(row)
+                row += len(links)
+            self._starts = starts
+        found = []
+        for row in self._backlinks.get(self._ident(obj), ()):
+            number = bisect.bisect_right(self._starts, row) - 1
+            source, links = self._sources[number]
+            found.append(
+                (cast("Post", self._objects[source]), links[row - self._starts[number]])
+            )
+        return tuple(found)
 
     # -- the page tree ---------------------------------------------------------
 
