@@ -178,7 +178,9 @@ class SiteIndex:
     def _add(self, obj: SiteObject, *, embedded: bool) -> None:
         ident = self._ident(obj)
         known = self._objects.get(ident)
-        if known is None or (ident in self._embedded_only and not embedded):
+        if known is not None and embedded:
+            return  # every post embeds its author: once is enough
+        if known is None or ident in self._embedded_only:
             self._objects[ident] = _light(obj)
             if embedded:
                 self._embedded_only.add(ident)
@@ -220,17 +222,23 @@ class SiteIndex:
                 if obj.type == "attachment":
                     self._claim(self._files, guid, ident, file=True)
             if obj.type == "attachment":
-                self._media_files(ident, obj.extra.get("source_url"), obj.extra)
+                url = obj.extra.get("source_url")
+                self._claim(
+                    self._files, url if isinstance(url, str) else None, ident, file=True
+                )
+                self._media_files(ident, url, obj.extra, sizes=True)
         elif isinstance(obj, Media):
             self._claim(self._files, obj.source_url, ident, file=True)
             for size in obj.sizes.values():
                 self._claim(self._files, size.source_url, ident, file=True)
             self._claim(self._files, _guid(obj.extra.get("guid")), ident, file=True)
-            self._media_files(ident, obj.source_url, obj.extra)
+            self._media_files(ident, obj.source_url, obj.extra, sizes=False)
 
     def _media_files(
-        self, ident: _Ident, source_url: Any, extra: Mapping[str, Any]
+        self, ident: _Ident, source_url: Any, extra: Mapping[str, Any], *, sizes: bool
     ) -> None:
+        # media_details beyond what Media models: the original of a scaled
+        # upload, and (for an attachment read as a Post) the sizes.
         details = extra.get("media_details")
         if not isinstance(source_url, str) or not isinstance(details, Mapping):
             return
@@ -238,9 +246,9 @@ class SiteIndex:
         if isinstance(original, str) and original and "/" not in original:
             folder = source_url.rpartition("/")[0]
             self._claim(self._files, f"{folder}/{original}", ident, file=True)
-        sizes = details.get("sizes")
-        if isinstance(sizes, Mapping):
-            for size in sizes.values():
+        found = details.get("sizes") if sizes else None
+        if isinstance(found, Mapping):
+            for size in found.values():
                 if isinstance(size, Mapping):
                     url = size.get("source_url")
                     self._claim(
