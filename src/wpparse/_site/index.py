@@ -5,7 +5,7 @@ A whole site's objects, indexed so that a link resolves to what it points at.
 copy of each (no content), the keys it can be found by (its ``link``, its
 ``guid``, a media item's file URLs) and each post's internal links; lookups
 go through :mod:`wpparse._site.urls`, which reduces a URL to what a browser
-compares.  It uses only wpparse's public names.
+compares.
 """
 
 from __future__ import annotations
@@ -18,7 +18,9 @@ from typing import Any, Final, TypeAlias, cast
 
 import attrs
 
-from wpparse import Embedded, Link, LinkKind, Media, Post, Term, User
+from wpparse._model.content import Link, LinkKind
+from wpparse._model.objects import Term, User
+from wpparse._model.post import Embedded, Media, Post
 from wpparse._site.urls import Address, address, file_variants, id_form
 
 __all__ = ["SiteIndex", "SiteObject"]
