@@ -11,6 +11,7 @@ right by another measure.
 
 from __future__ import annotations
 
+import json
 import re
 import warnings
 from collections import defaultdict
@@ -173,3 +174,30 @@ def test_backlinks_and_embedded_objects_on_a_real_site() -> None:
     assert isinstance(
         index.target("https://demo.worona.org/?attachment_id=193"), wpparse.Media
     )
+
+
+def _raw_records(path: Path) -> list[dict[str, object]]:
+    text = path.read_text(encoding="utf-8-sig")
+    value, _ = json.JSONDecoder().raw_decode(text.lstrip())
+    items = value if isinstance(value, list) else [value]
+    return [item for item in items if isinstance(item, dict)]
+
+
+@needs_corpus
+@pytest.mark.corpus
+def test_every_page_keeps_its_parent_and_menu_order() -> None:
+    pages = [
+        record
+        for path in corpus_files("posts")
+        for record in _raw_records(path)
+        if record.get("type") == "page" and "id" in record
+    ]
+    for record in pages:
+        post = wpparse.parse_post(record)
+
+        assert post.parent == (record.get("parent") or None), post.id
+        assert post.menu_order == record.get("menu_order"), post.id
+        assert "parent" not in post.extra
+        assert "menu_order" not in post.extra
+    assert len(pages) >= 50  # 52 pages in 24 files today
+    assert any(record.get("parent") for record in pages)  # some have a parent

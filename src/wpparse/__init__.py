@@ -38,6 +38,7 @@ from wpparse._model.objects import (
     Relation,
     Source,
     Term,
+    Translation,
     User,
 )
 from wpparse._model.post import Embedded, Media, Post
@@ -127,6 +128,7 @@ __all__ = [  # noqa: RUF022 - plain sorted order (tests/test_public_api.py), tho
     "SiteIndex",
     "Source",
     "Term",
+    "Translation",
     "User",
     "WPParseError",
     "WPParseWarning",

@@ -29,6 +29,7 @@ __all__ = [
     "Relation",
     "Source",
     "Term",
+    "Translation",
     "User",
 ]
 
@@ -295,3 +296,33 @@ class Relation:
     def get(self, name: str, default: Any = None) -> Any:
         """Return the attribute *name* as WordPress wrote it (``"targetHints"``)."""
         return self.attributes.get(name, default)
+
+
+@attrs.frozen(kw_only=True)
+class Translation:
+    """
+    Another language's version of a post, as a multilingual plugin names it.
+
+    Polylang (``"translations": {"fr": 12}``) gives the language and the id;
+    WPML (``"wpml_translations": [{"locale": "fr_FR", "id": 12, ...}]``) also
+    the title and the link.  :meth:`wpparse.SiteIndex.translations` finds the
+    post itself.
+
+    >>> import wpparse
+    >>> post = wpparse.parse_post({"id": 10, "lang": "en", "translations": {"en": 10, "fr": 12}})
+    >>> post.language, post.translations
+    ('en', (Translation(language='fr', id=12, link=None, title=None),))
+
+    .. versionadded:: 0.1.0
+    """
+
+    language: str
+    """The language as the plugin names it: Polylang's code (``fr``),
+    WPML's locale (``fr_FR``)."""
+    id: int
+    """The translated post's id, on the same site."""
+    link: str | None = None
+    """The translated post's URL, when the plugin gives it (WPML's ``href``)."""
+    title: str | None = None
+    """The translated post's title as plain text, when the plugin gives it
+    (WPML's ``post_title``, entities decoded)."""

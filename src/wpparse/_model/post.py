@@ -26,6 +26,7 @@ from wpparse._model.objects import (
     Relation,
     Source,
     Term,
+    Translation,
     User,
 )
 from wpparse._text import short_repr
@@ -74,6 +75,12 @@ class Post:
     """Whether the post is sticky (posts only)."""
     template: str | None = None
     """The page template's file name, ``""`` for the default."""
+    parent: int | None = None
+    """The parent page's id in a hierarchical post type (pages); ``None`` at
+    the top level (WordPress's ``0``) and for types without a hierarchy."""
+    menu_order: int | None = None
+    """The position among its siblings that menus and page lists sort by
+    (pages); ``None`` when WordPress does not send it."""
     format: str | None = None
     """The post format: ``standard``, ``aside``, ``video``, ..."""
     categories: tuple[int, ...] = ()
@@ -84,6 +91,12 @@ class Post:
     """Registered post meta (WordPress sends ``[]`` for none: that becomes ``{}``)."""
     class_list: tuple[str, ...] = ()
     """The CSS classes WordPress gives the post (WordPress 6.5 and later)."""
+    language: str | None = None
+    """The post's language, from a multilingual plugin: Polylang's ``lang``
+    (``fr``) or WPML's ``wpml_current_locale`` (``fr_FR``); ``None`` without one."""
+    translations: tuple[Translation, ...] = ()
+    """The post's versions in other languages (Polylang's ``translations``,
+    WPML's ``wpml_translations``), the post itself left out."""
     title: str = ""
     """The title as plain text: tags stripped, entities decoded, whitespace collapsed."""
     title_html: str = ""

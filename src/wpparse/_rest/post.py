@@ -47,6 +47,7 @@ from wpparse._rest.fields import (
     str_at,
     strs_at,
 )
+from wpparse._rest.languages import languages_of
 from wpparse._rest.relations import parse_relations
 from wpparse._text import collapse
 from wpparse.exceptions import InvalidPostError, NotAPostError, describe
@@ -73,6 +74,8 @@ _MODELLED = frozenset(
         "ping_status",
         "sticky",
         "template",
+        "parent",
+        "menu_order",
         "format",
         "categories",
         "tags",
@@ -168,6 +171,7 @@ def build_post(
     )
 
     relations = parse_relations(obj.get("_links"), path + "._links")
+    languages = languages_of(obj, post_id)
     # The fields in Post's order, as Post(...) would read them: errors and
     # warnings come in the same order.
     return _new_post(
@@ -185,11 +189,15 @@ def build_post(
         ping_status=str_at(obj, "ping_status", path, clean=clean),
         sticky=bool_at(obj, "sticky", path),
         template=str_at(obj, "template", path, clean=clean),
+        parent=int_at(obj, "parent", path) or None,
+        menu_order=int_at(obj, "menu_order", path),
         format=str_at(obj, "format", path, clean=clean),
         categories=ints_at(obj, "categories", path),
         tags=ints_at(obj, "tags", path),
         meta=dict(meta) if meta else {},
         class_list=strs_at(obj, "class_list", path, clean=clean),
+        language=languages.language,
+        translations=languages.translations,
         title=title,
         title_html=title_html,
         excerpt=excerpt,
@@ -206,9 +214,7 @@ def build_post(
         seo=seo_from_record(obj)
         if "yoast_head_json" in obj or "yoast_head" in obj
         else None,
-        extra={}
-        if obj.keys() <= _MODELLED
-        else {k: v for k, v in obj.items() if k not in _MODELLED},
+        extra=_extra(obj, languages.read),
         source=source,
     )
 
@@ -220,3 +226,12 @@ def _parsed_blocks(obj: Mapping[str, Any]) -> tuple[ParsedBlock, ...] | None:
         return None
     raw = content.get("raw")
     return parse_blocks(raw) if isinstance(raw, str) else None
+
+
+def _extra(obj: Mapping[str, Any], read: frozenset[str]) -> dict[str, Any]:
+    """The fields of *obj* no field of Post holds, as received."""
+    if obj.keys() <= _MODELLED:
+        return {}
+    if read:
+        return {k: v for k, v in obj.items() if k not in _MODELLED and k not in read}
+    return {k: v for k, v in obj.items() if k not in _MODELLED}

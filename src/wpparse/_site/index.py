@@ -19,7 +19,7 @@ from typing import Any, Final, TypeAlias, cast
 import attrs
 
 from wpparse._model.content import Link, LinkKind
-from wpparse._model.objects import Term, User
+from wpparse._model.objects import Term, Translation, User
 from wpparse._model.post import Embedded, Media, Post
 from wpparse._site.urls import Address, address, file_variants, id_form
 
@@ -54,7 +54,6 @@ def _light(obj: SiteObject) -> SiteObject:
     # What a lookup answers with: the object without its content, so that an
     # index over a large site holds names and places, not pages of HTML.
     if isinstance(obj, Post):
-        kept = {k: obj.extra[k] for k in ("parent", "menu_order") if k in obj.extra}
         return attrs.evolve(
             obj,
             title_html="",
@@ -67,7 +66,7 @@ def _light(obj: SiteObject) -> SiteObject:
             embedded=None,
             meta={},
             class_list=(),
-            extra=kept,
+            extra={},
         )
     if isinstance(obj, Media):
         return attrs.evolve(
@@ -88,11 +87,6 @@ def _embedded_objects(embedded: Embedded | None) -> Iterator[SiteObject]:
     yield from embedded.media()
     yield from embedded.all_terms()
     yield from embedded.parents
-
-
-def _int_of(post: Post, name: str) -> int | None:
-    value = post.extra.get(name)
-    return value if isinstance(value, int) and not isinstance(value, bool) else None
 
 
 class SiteIndex:
@@ -340,12 +334,15 @@ class SiteIndex:
                 return found  # type: ignore[return-value]
         return None
 
-    def target(self, link_or_url: Link | str) -> SiteObject | None:
+    def target(self, link_or_url: Link | Translation | str) -> SiteObject | None:
         """
-        Return the object a link or URL points at, or ``None``.
+        Return the object a link, URL or translation points at, or ``None``.
 
         ``None`` also when two different objects answer to the URL.  The
-        object is the index's light copy (see :class:`SiteIndex`).
+        object is the index's light copy (see :class:`SiteIndex`).  A
+        :class:`~wpparse.Translation` is found by its id, which must then name
+        one post across the sites the index holds (or by its link);
+        :meth:`translations` looks on the post's own site.
 
         >>> import wpparse
         >>> photo = wpparse.parse({
@@ -360,6 +357,8 @@ class SiteIndex:
         >>> index.target("mailto:someone@example.org") is None
         True
         """
+        if isinstance(link_or_url, Translation):
+            return self._translation(link_or_url, "")
         url = link_or_url.url if isinstance(link_or_url, Link) else link_or_url
         ident = self._resolve(url)
         return None if ident is None else self._objects[ident]
@@ -433,25 +432,51 @@ class SiteIndex:
         if self._kids is None:
             kids: dict[tuple[str, int], list[_Ident]] = {}
             for ident, obj in self._objects.items():
-                if isinstance(obj, Post):
-                    parent = _int_of(obj, "parent")
-                    if parent:
-                        kids.setdefault((ident[0], parent), []).append(ident)
+                if isinstance(obj, Post) and obj.parent:
+                    kids.setdefault((ident[0], obj.parent), []).append(ident)
             self._kids = kids
         host = self._ident(page)[0]
         found = [self._objects[i] for i in self._kids.get((host, page.id), [])]
         posts = [p for p in found if isinstance(p, Post)]
-        return tuple(
-            sorted(posts, key=lambda p: (_int_of(p, "menu_order") or 0, p.title, p.id))
-        )
+        return tuple(sorted(posts, key=lambda p: (p.menu_order or 0, p.title, p.id)))
 
     def parent(self, page: Post) -> Post | None:
         """Return the post whose child *page* is, or ``None`` (top level, or not in the index)."""
-        parent = _int_of(page, "parent")
-        if not parent:
+        if not page.parent:
             return None
-        found = self._objects.get((self._ident(page)[0], "post", parent))
+        found = self._objects.get((self._ident(page)[0], "post", page.parent))
         return found if isinstance(found, Post) else None
+
+    # -- languages ------------------------------------------------------------------
+
+    def translations(self, post: Post) -> dict[str, Post]:
+        """
+        Return *post*'s translations the index holds, by language.
+
+        From :attr:`Post.translations`: each found by its id on *post*'s site
+        (or by its link, when the plugin gave one and the id is not there).
+        Translations the index does not hold are left out: a parallel corpus
+        is a dictionary comprehension away.
+
+        >>> import wpparse
+        >>> en = wpparse.parse_post({"id": 10, "lang": "en", "translations": {"fr": 12}})
+        >>> fr = wpparse.parse_post({"id": 12, "lang": "fr", "title": {"rendered": "Bonjour"}})
+        >>> {lang: p.title for lang, p in wpparse.SiteIndex([en, fr]).translations(en).items()}
+        {'fr': 'Bonjour'}
+        """
+        host = self._ident(post)[0]
+        found: dict[str, Post] = {}
+        for translation in post.translations:
+            obj = self._translation(translation, host)
+            if isinstance(obj, Post):
+                found.setdefault(translation.language, obj)
+        return found
+
+    def _translation(self, translation: Translation, host: str) -> SiteObject | None:
+        ident = self._by_id(host, "post", translation.id)
+        if ident is None and translation.link:
+            ident = self._resolve(translation.link)
+        return None if ident is None else self._objects[ident]
 
     # -- the collection ----------------------------------------------------------
 
