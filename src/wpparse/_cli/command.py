@@ -21,7 +21,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any, TextIO, cast
 
-from wpparse._cli.inputs import Options, OutputError, run
+from wpparse._cli.inputs import STDIN, Options, OutputError, expand_inputs, run
 from wpparse._cli.output import (
     EXTENSIONS,
     DirectorySink,
@@ -32,10 +32,13 @@ from wpparse._cli.output import (
     write_markdown,
     write_text,
 )
-from wpparse._model.content import Section
-from wpparse._model.post import Post
+from wpparse._model.content import LinkKind, Section
+from wpparse._model.objects import Term, User
+from wpparse._model.post import Media, Post
+from wpparse._read import read_objects
 from wpparse._render.data import _attrs_dict
 from wpparse._rest.dispatch import WPObject
+from wpparse._site import SiteIndex, SiteObject
 
 __all__ = ["FORMATS", "Formatter", "build_parser", "main"]
 
@@ -53,7 +56,45 @@ def _as_dict(obj: WPObject) -> dict[str, Any]:
     return _attrs_dict(obj)
 
 
-def _outline(obj: WPObject, out: TextIO) -> None:
+def _target_facts(target: SiteObject) -> dict[str, Any]:
+    """``{"kind": "post", "type": "page", "id": 2}``: what a link points at."""
+    if isinstance(target, Post):
+        return {"kind": "post", "type": target.type or "post", "id": target.id}
+    if isinstance(target, Media):
+        return {"kind": "media", "type": "attachment", "id": target.id}
+    if isinstance(target, Term):
+        return {"kind": "term", "type": target.taxonomy or "term", "id": target.id}
+    return {"kind": "user", "type": "user", "id": target.id}
+
+
+def _target_name(target: SiteObject) -> str:
+    name = target.name if isinstance(target, Term | User) else target.title
+    facts = _target_facts(target)
+    return f"{facts['type']} {facts['id']}" + (f": {name}" if name else "")
+
+
+def _outline_targets(post: Post, index: SiteIndex, out: TextIO) -> None:
+    """Where the post's internal links point: each target once, then what is missing."""
+    found: Counter[str] = Counter()
+    missing = 0
+    for link in post.links:
+        if link.kind is LinkKind.INTERNAL:
+            target = index.target(link)
+            if target is None:
+                missing += 1
+            else:
+                found[_target_name(target)] += 1
+    out.writelines(
+        f"    → {name}{f'  (×{count})' if count > 1 else ''}\n"
+        for name, count in found.items()
+    )
+    if missing:
+        out.write(
+            f"    → not in the input: {missing} {'link' if missing == 1 else 'links'}\n"
+        )
+
+
+def _outline(obj: WPObject, out: TextIO, *, index: SiteIndex | None = None) -> None:
     if not isinstance(obj, Post):
         _outline_other(obj, out)
         return
@@ -73,6 +114,8 @@ def _outline(obj: WPObject, out: TextIO) -> None:
         kinds = Counter(link.kind.value for link in post.links)
         summary = ", ".join(f"{n} {kind}" for kind, n in sorted(kinds.items()))
         out.write(f"  links: {len(post.links)} ({summary})\n")
+        if index is not None:
+            _outline_targets(post, index, out)
     if post.parsed_blocks is not None:
         names = [
             block.name or "html"
@@ -134,12 +177,37 @@ def _outline_section(section: Section, depth: int, out: TextIO) -> None:
         _outline_section(child, depth + 1, out)
 
 
-def _json(obj: WPObject, out: TextIO) -> None:
-    out.write(json.dumps(_as_dict(obj), ensure_ascii=False, indent=2) + "\n")
+def _with_targets(obj: WPObject, index: SiteIndex | None) -> dict[str, Any]:
+    data = _as_dict(obj)
+    if index is not None and isinstance(obj, Post):
+        for link, plain in zip(obj.links, data["links"], strict=True):
+            target = index.target(link) if link.kind is LinkKind.INTERNAL else None
+            plain["target"] = None if target is None else _target_facts(target)
+    return data
 
 
-def _jsonl(obj: WPObject, out: TextIO) -> None:
-    out.write(json.dumps(_as_dict(obj), ensure_ascii=False) + "\n")
+def _json(obj: WPObject, out: TextIO, *, index: SiteIndex | None = None) -> None:
+    data = _with_targets(obj, index)
+    out.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+def _jsonl(obj: WPObject, out: TextIO, *, index: SiteIndex | None = None) -> None:
+    out.write(json.dumps(_with_targets(obj, index), ensure_ascii=False) + "\n")
+
+
+def _site_index(inputs: Sequence[str]) -> SiteIndex:
+    """A first pass over every input file (not stdin): the objects links point at."""
+    files = [file for file in expand_inputs(inputs) if file != STDIN]
+    # Problems are reported once, by the pass that writes.
+    return SiteIndex(read_objects(files, on_error=lambda _: None))
+
+
+def _wants_index(args: argparse.Namespace) -> bool:
+    if args.format in {"json", "jsonl"}:
+        return bool(args.link_targets)
+    return args.format == "outline" and (
+        args.link_targets or any(Path(name).is_dir() for name in args.inputs)
+    )
 
 
 FORMATS: dict[str, Formatter] = {
@@ -228,6 +296,13 @@ def _add_output_arguments(parser: argparse.ArgumentParser) -> None:
         help="chunks: the largest chunk, in characters (default: 1000)",
     )
     parser.add_argument(
+        "--link-targets",
+        action="store_true",
+        help="read every input first to find what each internal link points at: "
+        "json/jsonl give each link a 'target' (kind, type, id), the outline lists "
+        "them (the outline does so unasked when an input is a directory)",
+    )
+    parser.add_argument(
         "-o",
         "--output",
         metavar="DIR",
@@ -242,7 +317,9 @@ def _writer(
     if args.max_chars < 1:
         parser.error("--max-chars must be at least 1")
     write: Formatter = FORMATS[args.format]
-    if args.format == "markdown" and args.front_matter:
+    if _wants_index(args):
+        write = partial(FORMATS[args.format], index=_site_index(args.inputs))  # type: ignore[call-arg]
+    elif args.format == "markdown" and args.front_matter:
         write = partial(write_markdown, front_matter=True, seo=args.seo)
     elif args.format == "chunks":
         write = partial(write_chunks, max_chars=args.max_chars)
@@ -283,6 +360,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.jobs < 1:
         parser.error("-j/--jobs must be at least 1")
     write, out = _writer(parser, args)
+    jobs = args.jobs
+    if isinstance(write, partial) and "index" in write.keywords and jobs > 1:
+        # The index would travel to the workers with every file.
+        sys.stderr.write(
+            "wpparse: link targets are written by one process (-j ignored)\n"
+        )
+        jobs = 1
     options = Options(
         write=write,
         headings=args.headings,
@@ -295,7 +379,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             out=out,
             err=sys.stderr,
             stdin=sys.stdin,
-            jobs=args.jobs,
+            jobs=jobs,
             quiet=args.quiet,
         )
     except OutputError as exc:
