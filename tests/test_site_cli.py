@@ -119,3 +119,13 @@ def test_jobs_fall_back_to_one_process_with_targets(
     assert 0 == status
     assert "link targets are written by one process (-j ignored)" in captured.err
     assert len(captured.out.splitlines()) == 33
+
+
+def test_link_targets_go_with_three_formats(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as stopped:
+        main(["-f", "markdown", "--link-targets", str(SAMPLE)])
+
+    assert stopped.value.code == 2
+    assert "--link-targets goes with the outline, json and jsonl formats" in (
+        capsys.readouterr().err
+    )

@@ -316,6 +316,8 @@ def _writer(
     """Return the writer the options ask for and the stream it writes to."""
     if args.max_chars < 1:
         parser.error("--max-chars must be at least 1")
+    if args.link_targets and args.format not in {"outline", "json", "jsonl"}:
+        parser.error("--link-targets goes with the outline, json and jsonl formats")
     write: Formatter = FORMATS[args.format]
     if _wants_index(args):
         write = partial(FORMATS[args.format], index=_site_index(args.inputs))  # type: ignore[call-arg]
