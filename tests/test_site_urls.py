@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from wpparse._site.urls import IdForm, address, file_variants, id_form
+from wpparse._site.urls import (
+    IdForm,
+    _address_of_any,
+    address,
+    file_variants,
+    id_form,
+)
 
 BASE = "https://example.org/2026/03/rain/"
 
@@ -181,3 +187,33 @@ def test_a_plain_file_has_one_variant() -> None:
 
     assert where is not None
     assert file_variants(where) == ["example.org/up/report-2024.pdf"]
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://example.org/2026/03/rain/",
+        "HTTP://WWW.Example.ORG:80/A/B/?utm_source=x&b=2&a=1#top",
+        "https://example.org:8443/a",
+        "https://example.org:99999/a",
+        "https://example.org:80x/a",
+        "//example.org",
+        "//",
+        "///triple/slash",
+        "/rooms/lunch/?p=5#x",
+        "?p=5",
+        "#top",
+        "",
+        "https://example.org/path with space/",
+        "https://example.org/%7Euser/./a/../b/",
+        "https://example.org/index.php",
+        "https://user@example.org/a",
+        "https://example.org./a",
+        "https://ex_ample.org/a",
+        "http:/one-slash",
+        "mailto:a@example.org",
+        "https://example.org/a?x=%41&y=",
+    ],
+)
+def test_the_quick_way_and_urlsplits_way_agree(url: str) -> None:
+    assert address(url) == _address_of_any(url)

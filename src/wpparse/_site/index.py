@@ -146,6 +146,7 @@ class SiteIndex:
         self._kids: dict[tuple[str, int], list[_Ident]] | None = None
         self._rests: dict[int, _Table] = {}
         self._ids: dict[tuple[str, int], _Ident | None] | None = None
+        self._last: tuple[str | None, Address | None] = (None, None)
         for obj in objects:
             if isinstance(obj, Post | Media | Term | User):
                 self._add(obj, embedded=False)
@@ -155,10 +156,17 @@ class SiteIndex:
 
     # -- building ---------------------------------------------------------
 
+    def _address(self, url: str) -> Address | None:
+        # An object's link is split for its identity, then again for its key:
+        # the last answer is kept.
+        if url is not self._last[0]:
+            self._last = (url, address(url))
+        return self._last[1]
+
     def _host_of(self, url: str | None) -> str | None:
         if not url:
             return None
-        where = address(url)
+        where = self._address(url)
         if where is None:
             return None
         return self._hosts.setdefault(where.host, where.host)
@@ -198,7 +206,7 @@ class SiteIndex:
     def _claim(
         self, table: _Table, url: str | None, ident: _Ident, *, file: bool = False
     ) -> None:
-        where = address(url) if url else None
+        where = self._address(url) if url else None
         if where is None:
             return
         key = where.file if file else where.page

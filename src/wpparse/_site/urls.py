@@ -65,6 +65,15 @@ _ID_NAMES = frozenset(name for name, _ in _ID_PARAMS)
 # path; everything else is percent-encoded with upper-case hex digits.
 _PATH_SAFE = "/!$&'()*+,;=:@-._~"
 _QUERY_SAFE = "!$'()*+,;:@-._~/?"
+# A URL as most are written: http(s) or scheme-relative with a plain ASCII host
+# and port, or root-relative.  Anything else takes urlsplit's way.
+_PLAIN = re.compile(
+    r"(?:(?:[Hh][Tt][Tt][Pp][Ss]?:)?//([A-Za-z0-9.-]+)(?::([0-9]{1,5}))?)?"
+    r"([^?#]*)(?:\?([^#]*))?(?:#.*)?",
+    re.DOTALL,
+)
+_PATH_PLAIN = re.compile(r"[A-Za-z0-9/!$&'()*+,;=:@._~-]*")
+_MAX_PORT = 65_535
 _SIZED = re.compile(r"-(?:\d{1,5}x\d{1,5}|scaled)(\.[A-Za-z0-9]{1,5})$")
 _PHOTON = re.compile(r"i[0-3]\.wp\.com")
 
@@ -117,7 +126,7 @@ def _host(netloc_host: str | None, port: int | None) -> str:
 def _path(path: str) -> str:
     if "%" in path or not path.isascii() or not path.isprintable():
         path = quote(unquote_to_bytes(path), safe=_PATH_SAFE)
-    else:
+    elif not _PATH_PLAIN.fullmatch(path):
         path = quote(path, safe=_PATH_SAFE)
     if "/." in path:
         path = _remove_dots(path)
@@ -147,6 +156,41 @@ def address(url: str) -> Address | None:
     'example.org/a%C3%A9'
     """
     url = url.strip()
+    if url.isascii() and url.isprintable():
+        plain = _PLAIN.fullmatch(url)
+        if plain is not None:
+            host, port, path, query = plain.groups()
+            if not path or (path[0] == "/" and (host or path[:2] != "//")):
+                return _address(host or "", port, path or "", query or "")
+    return _address_of_any(url)
+
+
+def _address(host: str, port: str | None, path: str, query: str) -> Address | None:
+    """The Address of a URL split by :data:`_PLAIN`: plain ASCII host and port."""
+    number = int(port) if port else None
+    if number is not None and number > _MAX_PORT:
+        return None
+    host = host.lower().rstrip(".").removeprefix("www.")
+    if number is not None and number not in {80, 443}:
+        host = f"{host}:{number}"
+    pairs, canonical = _query(query) if query else ((), "")
+    return Address(host, _path(path), canonical, pairs)
+
+
+def _query(query: str) -> tuple[tuple[tuple[str, str], ...], str]:
+    pairs = tuple(
+        (key, value)
+        for key, value in parse_qsl(query, keep_blank_values=True)
+        if key not in _TRACKING and not key.startswith("utm_")
+    )
+    canonical = (
+        urlencode(sorted(pairs), quote_via=quote, safe=_QUERY_SAFE) if pairs else ""
+    )
+    return pairs, canonical
+
+
+def _address_of_any(url: str) -> Address | None:
+    """:func:`address` the general way, through :func:`urllib.parse.urlsplit`."""
     try:
         parts = urlsplit(url)
         port = parts.port
@@ -162,12 +206,7 @@ def address(url: str) -> Address | None:
         host = ""
     if not host and parts.path and not parts.path.startswith("/"):
         return None  # relative to a page we do not know
-    pairs = tuple(
-        (key, value)
-        for key, value in parse_qsl(parts.query, keep_blank_values=True)
-        if key not in _TRACKING and not key.startswith("utm_")
-    )
-    query = urlencode(sorted(pairs), quote_via=quote, safe=_QUERY_SAFE) if pairs else ""
+    pairs, query = _query(parts.query)
     return Address(host, _path(parts.path), query, pairs)
 
 
