@@ -12,8 +12,9 @@ runs each case in a fresh interpreter and reports its peak RSS (``VmHWM``):
 * ``SiteIndex (traced)``: the same under :mod:`tracemalloc`, which also gives
   what the index holds once built (its retained size).
 
-Run: ``python benchmarks/site_memory.py [N]`` (default 200000).  Numbers are
-reported, not asserted: docs/site.md quotes them.
+Run: ``python benchmarks/site_memory.py [N] [--untraced]`` (default 200000;
+``--untraced`` leaves out the slow traced case).  Numbers are reported, not
+asserted: docs/site.md quotes them.
 """
 
 from __future__ import annotations
@@ -141,7 +142,7 @@ def measure(code: str, path: Path, count: int) -> dict[str, float]:
     return result
 
 
-def main(count: int) -> None:
+def main(count: int, *, traced: bool = True) -> None:
     """Write the site and print one row per case."""
     with tempfile.TemporaryDirectory() as tmp:
         started = time.perf_counter()
@@ -152,6 +153,8 @@ def main(count: int) -> None:
         )
         print(f"{'case':<20} {'peak RSS MiB':>13} {'seconds':>8}  other")
         for case, code in CASES.items():
+            if "traced" in case and not traced:
+                continue
             result = measure(code, path, count)
             peak, seconds = result.pop("peak_mib"), result.pop("seconds")
             other = ", ".join(f"{k} {v:.1f}" for k, v in result.items())
@@ -159,4 +162,5 @@ def main(count: int) -> None:
 
 
 if __name__ == "__main__":
-    main(int(sys.argv[1]) if len(sys.argv) > 1 else 200_000)
+    numbers = [int(arg) for arg in sys.argv[1:] if arg.isdigit()]
+    main(numbers[0] if numbers else 200_000, traced="--untraced" not in sys.argv)
