@@ -22,7 +22,7 @@ SITE = wpsite.SITE
 _UPLOADS = f"{SITE}/wp-content/uploads/2026/03"
 PHOTO = 90
 
-# (id, slug, title, parent, menu_order)
+# The pages: id, slug, title, parent and menu order.
 _PAGES = [
     (2, "about", "About the survey", 0, 0),
     (21, "contact", "Contact", 2, 1),
