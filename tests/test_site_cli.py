@@ -78,7 +78,7 @@ def test_json_gives_each_link_its_target_when_asked(
 
     assert 0 == status
     assert (
-        "https://rivers.example/2026/03/19/flint-19/?utm_source=related#comments",
+        "https://rivers.example/2026/03/26/%c3%bcber-flint-19/?utm_source=related#comments",
         {"kind": "post", "type": "post", "id": 119},
     ) in targets
     assert (

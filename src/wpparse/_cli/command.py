@@ -363,7 +363,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.error("-j/--jobs must be at least 1")
     write, out = _writer(parser, args)
     jobs = args.jobs
-    if isinstance(write, partial) and "index" in write.keywords and jobs > 1:
+    if jobs > 1 and _wants_index(args):
         # The index would travel to the workers with every file.
         sys.stderr.write(
             "wpparse: link targets are written by one process (-j ignored)\n"
