@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from wpparse._site.urls import (
     IdForm,
@@ -217,3 +219,35 @@ def test_a_plain_file_has_one_variant() -> None:
 )
 def test_the_quick_way_and_urlsplits_way_agree(url: str) -> None:
     assert address(url) == _address_of_any(url)
+
+
+@given(
+    st.text(max_size=200)
+    | st.from_regex(r"(https?:)?//[a-z.]{1,20}(:\d{1,6})?/[^#]{0,40}(#.*)?")
+)
+def test_any_text_gives_an_address_or_none_and_both_ways_agree(url: str) -> None:
+    where = address(url)
+
+    assert where == _address_of_any(url)
+    if where is not None:
+        assert not where.path.endswith("/")
+        id_form(where)  # never raises
+        assert file_variants(where)[0] == where.file
+
+
+def test_a_huge_url_is_read_in_one_pass() -> None:
+    url = "https://example.org/" + "a-1x1/" * 200_000 + "?" + "p=1&" * 100_000
+
+    where = address(url)
+
+    assert where is not None
+    assert where.path.count("/") == 200_000
+    # PHP keeps the last of a repeated parameter, as the index does.
+    assert id_form(where) == IdForm("post", 1)
+
+
+def test_a_repeated_id_counts_its_last_value_as_php_does() -> None:
+    where = address("https://example.org/?p=1&p=2")
+
+    assert where is not None
+    assert id_form(where) == IdForm("post", 2)
