@@ -408,6 +408,15 @@ class SiteIndex:
 
         In the order :meth:`links` yields them.  *obj* may be the object as
         read or the index's copy of it.
+
+        >>> import wpparse
+        >>> about = wpparse.parse_post({"id": 2, "link": "https://example.org/about/"})
+        >>> news = wpparse.parse_post({
+        ...     "id": 7, "link": "https://example.org/news/",
+        ...     "content": {"rendered": '<p><a href="/about/#team">the team</a></p>'},
+        ... })
+        >>> [(post.id, link.text) for post, link in wpparse.SiteIndex([about, news]).links_to(about)]
+        [(7, 'the team')]
         """
         if self._backlinks is None:
             backlinks: dict[_Ident, list[int]] = {}
@@ -436,6 +445,20 @@ class SiteIndex:
         Return the posts whose ``parent`` is *page*, in menu order.
 
         As WordPress lists pages: by ``menu_order``, then title, then id.
+
+        >>> import wpparse
+        >>> pages = [
+        ...     wpparse.parse_post({"id": 2, "type": "page", "title": {"rendered": "About"}}),
+        ...     wpparse.parse_post({"id": 5, "type": "page", "parent": 2, "menu_order": 2,
+        ...                         "title": {"rendered": "Team"}}),
+        ...     wpparse.parse_post({"id": 6, "type": "page", "parent": 2, "menu_order": 1,
+        ...                         "title": {"rendered": "Contact"}}),
+        ... ]
+        >>> index = wpparse.SiteIndex(pages)
+        >>> [page.title for page in index.children(pages[0])]
+        ['Contact', 'Team']
+        >>> index.parent(pages[1]).title
+        'About'
         """
         if self._kids is None:
             kids: dict[tuple[str, int], list[_Ident]] = {}
