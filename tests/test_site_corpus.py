@@ -201,3 +201,30 @@ def test_every_page_keeps_its_parent_and_menu_order() -> None:
         assert "menu_order" not in post.extra
     assert len(pages) >= 50  # 52 pages in 24 files today
     assert any(record.get("parent") for record in pages)  # some have a parent
+
+
+@needs_corpus
+@pytest.mark.corpus
+@pytest.mark.parametrize("site", sorted(_SITES) or ["none"])
+def test_images_resolve_to_their_own_attachment(site: str) -> None:
+    index = wpparse.SiteIndex(_read(site))
+    for post, src, target in index.images():
+        if target is not None:
+            assert isinstance(target, wpparse.Media), (post.id, src)
+            assert _right_by_other_means(src, target), (post.id, src, target.id)
+
+
+@needs_corpus
+@pytest.mark.corpus
+def test_images_of_the_frontity_sites() -> None:
+    worona = wpparse.SiteIndex(_read("frontity-demo-worona"))
+    found = [(post.id, target.id) for post, _, target in worona.images() if target]
+    frontity = wpparse.SiteIndex(_read("frontity-test"))
+    gullfoss = [
+        target.id for post, _, target in frontity.images() if target and post.id == 60
+    ]
+
+    # the road-trip.png of media-193.json, shown on the About us page
+    assert found == [(184, 193)]
+    # each file a size of a media record embedded with ?_embed in post-60.json
+    assert gullfoss == [70, 62, 84, 13, 95, 118]

@@ -461,3 +461,30 @@ def test_relative_lookups_stay_linear_over_many_hosts() -> None:
 
     assert all(obj is not None and obj.id == n for n, obj in enumerate(found, 1))
     assert index.target("/?p=5") is not None
+
+
+# --- images ----------------------------------------------------------------------
+
+
+def test_images_resolve_by_file_or_by_their_wp_image_class() -> None:
+    content = (
+        f'<figure><img src="{SITE}/wp-content/uploads/2026/03/photo-300x200.jpg"></figure>'
+        '<figure><img src="https://cdn.example.net/copy-of-photo.jpg" class="wp-image-9"></figure>'
+        '<figure><img src="https://cdn.example.net/unknown.jpg"></figure>'
+        '<figure><img src="https://cdn.example.net/gone.jpg" class="wp-image-404"></figure>'
+    )
+    post = _post(7, f"{SITE}/hello/", content=content)
+    rows = [
+        (p.id, src, _ident(t)) for p, src, t in SiteIndex([post, _media()]).images()
+    ]
+
+    assert rows == [
+        (7, f"{SITE}/wp-content/uploads/2026/03/photo-300x200.jpg", ("Media", 9)),
+        (7, "https://cdn.example.net/copy-of-photo.jpg", ("Media", 9)),
+        (7, "https://cdn.example.net/unknown.jpg", None),
+        (7, "https://cdn.example.net/gone.jpg", None),
+    ]
+
+
+def test_a_post_without_figures_has_no_image_rows() -> None:
+    assert list(SiteIndex(_site()).images()) == []

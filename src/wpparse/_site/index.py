@@ -18,7 +18,7 @@ from typing import Any, Final, TypeAlias, cast
 
 import attrs
 
-from wpparse._model.content import Link, LinkKind
+from wpparse._model.content import BlockKind, Link, LinkKind
 from wpparse._model.objects import Term, Translation, User
 from wpparse._model.post import Embedded, Media, Post
 from wpparse._site.urls import Address, address, file_variants, id_form
@@ -137,6 +137,8 @@ class SiteIndex:
         self._files: _Table = {}
         self._hosts: dict[str, str] = {}
         self._sources: list[tuple[_Ident, tuple[Link, ...]]] = []
+        # Each post's images: (src, the id of its wp-image-N class).
+        self._images: list[tuple[_Ident, tuple[tuple[str, int | None], ...]]] = []
         # Resolved on first use: each link's target, in the order of _sources.
         self._targets: list[_Ident | None] | None = None
         # Backlinks by row number (counting the links of _sources in order),
@@ -198,6 +200,14 @@ class SiteIndex:
                 self._add(other, embedded=True)
 
     def _keep_links(self, ident: _Ident, post: Post) -> None:
+        images = tuple(
+            (block.src, block.attachment_id)
+            for section in post.walk()
+            for block in section.blocks
+            if block.kind is BlockKind.FIGURE and block.src
+        )
+        if images:
+            self._images.append((ident, images))
         links = tuple(link for link in post.links if link.kind is LinkKind.INTERNAL)
         if links:
             self._sources.append((ident, links))
@@ -401,6 +411,34 @@ class SiteIndex:
             for link in links:
                 target = next(targets)
                 yield post, link, None if target is None else objects[target]
+
+    def images(self) -> Iterator[tuple[Post, str, SiteObject | None]]:
+        """
+        Yield ``(post, src, target)`` for every image of every post.
+
+        The images are the content's figures (:attr:`Block.src
+        <wpparse.Block.src>` of each :attr:`~wpparse.BlockKind.FIGURE` block), in
+        reading order; *target* is the media item the file URL names (any of
+        its sizes), or failing that the attachment its ``wp-image-N`` class
+        names, or ``None``.
+
+        >>> import wpparse
+        >>> photo = wpparse.parse({"id": 9, "source_url": "https://example.org/up/a.jpg"})
+        >>> post = wpparse.parse_post({
+        ...     "id": 7, "link": "https://example.org/news/",
+        ...     "content": {"rendered": '<figure><img src="/up/a-300x200.jpg"></figure>'},
+        ... })
+        >>> [(p.id, src, t.id) for p, src, t in wpparse.SiteIndex([photo, post]).images()]
+        [(7, 'https://example.org/up/a-300x200.jpg', 9)]
+        """
+        objects = self._objects
+        for source, images in self._images:
+            post = cast("Post", objects[source])
+            for src, attachment in images:
+                ident = self._resolve(src)
+                if ident is None and attachment is not None:
+                    ident = self._by_id(source[0], "post", attachment)
+                yield post, src, None if ident is None else objects[ident]
 
     def links_to(self, obj: SiteObject) -> tuple[tuple[Post, Link], ...]:
         """
