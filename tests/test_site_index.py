@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+import attrs
 import pytest
 
 import wpparse
@@ -488,3 +489,57 @@ def test_images_resolve_by_file_or_by_their_wp_image_class() -> None:
 
 def test_a_post_without_figures_has_no_image_rows() -> None:
     assert list(SiteIndex(_site()).images()) == []
+
+
+# Post fields a light copy keeps: what names and places a post.  Any other
+# field (a new one too) must come back at its default, so that the index
+# never holds content.
+_KEPT = {
+    *("id", "type", "slug", "status", "link", "guid", "date", "modified", "author"),
+    *("featured_media", "comment_status", "ping_status", "sticky", "template"),
+    *("parent", "menu_order", "format", "categories", "tags", "language"),
+    *("translations", "title", "excerpt_truncated", "protected", "source"),
+}
+
+
+def test_a_light_copy_keeps_no_content_whatever_the_post_holds() -> None:
+    post = wpparse.parse_post(
+        {
+            "id": 7,
+            "type": "post",
+            "link": f"{SITE}/hello/",
+            "title": {"rendered": "Hello &amp; welcome"},
+            "excerpt": {"rendered": "<p>Short [&hellip;]</p>"},
+            "content": {
+                "rendered": '<h2>Part</h2><p>Text [gallery ids="1,2"] <a href="/a/">a</a></p>',
+                "raw": "<!-- wp:paragraph --><p>Text</p><!-- /wp:paragraph -->",
+            },
+            "meta": {"footnotes": ""},
+            "class_list": ["post-7"],
+            "yoast_head_json": {"title": "Hello"},
+            "acf": {"colour": "blue"},
+            "_links": {"self": [{"href": f"{SITE}/wp-json/wp/v2/posts/7"}]},
+            "_embedded": {"author": [{"id": 3, "name": "Ada"}]},
+            "lang": "en",
+            "translations": {"fr": 8},
+            "parent": 0,
+            "menu_order": 0,
+        }
+    )
+    copy = SiteIndex([post]).target(f"{SITE}/hello/")
+
+    assert isinstance(copy, Post)
+    for field in attrs.fields(Post):
+        value = getattr(copy, field.name)
+        if field.name in _KEPT:
+            assert value == getattr(post, field.name), field.name
+        else:
+            default: Any = field.default
+            if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
+                default = default.factory()
+            assert value == default, field.name
+    # ... and the post read had all of them
+    assert post.sections
+    assert post.shortcodes
+    assert post.seo
+    assert post.parsed_blocks

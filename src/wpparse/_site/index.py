@@ -60,10 +60,13 @@ def _light(obj: SiteObject) -> SiteObject:
             excerpt="",
             excerpt_html="",
             content_html="",
+            parsed_blocks=None,
             sections=(),
             links=(),
+            shortcodes=(),
             relations=(),
             embedded=None,
+            seo=None,
             meta={},
             class_list=(),
             extra={},
@@ -97,9 +100,10 @@ class SiteIndex:
     site (posts and pages of any type, media, terms, users; comments and
     other records are passed over), or from any iterable of them: it reads
     them once, so a stream is fine.  It keeps a light copy of each object
-    (everything but the content: no sections, links, HTML, ``_embedded``,
-    ``_links``, ``meta`` or ``extra``) and each post's internal links, so
-    its size grows with the number of objects and links, not with the text.
+    (everything but the content: no sections, links, HTML, block tree,
+    shortcodes, SEO head, ``_embedded``, ``_links``, ``meta`` or ``extra``)
+    and each post's internal links and image URLs, so its size grows with
+    the number of objects and links, not with the text.
     Objects embedded by ``?_embed`` (authors, featured media, terms, parent
     pages) are indexed too; a record read on its own takes their place.
 
