@@ -385,6 +385,23 @@ def test_slot_setters_refuse_a_field_list_that_is_not_the_class() -> None:
         slot_setters(wpparse.Relation, *reversed(names))
 
 
+def test_fast_constructors_take_fields_by_name_only() -> None:
+    # Positional arguments let two fields of one type be swapped unseen
+    # (new_media had 23 of them): the builders take keywords only.
+    from wpparse._model.build import builder
+    from wpparse._rest import object_fields
+
+    new_media = object_fields.new_media
+    with pytest.raises(TypeError, match="positional"):
+        new_media(*range(len(attrs.fields(wpparse.Media))))
+    names = [field.name for field in attrs.fields(wpparse.Media)]
+    values = dict.fromkeys(names)
+    media = new_media(**{**values, "id": 5, "caption": "c", "title": "t"})
+    assert (media.id, media.caption, media.title) == (5, "c", "t")
+    with pytest.raises(TypeError, match="missing"):
+        builder(wpparse.Relation)(rel="self")
+
+
 def test_nulls_in_id_lists_are_skipped() -> None:
     post = wpparse.parse_post({"id": 1, "categories": [1, None, "2"], "tags": [None]})
 

@@ -166,13 +166,13 @@ class _Collector:
 
     def result(self) -> Embedded:
         return new_embedded(
-            tuple(self.authors),
-            tuple(self.featured),
-            {k: tuple(v) for k, v in self.terms.items()},
-            tuple(self.replies),
-            tuple(self.parents),
-            {k: tuple(v) for k, v in self.other.items()},
-            tuple(self.absences),
+            authors=tuple(self.authors),
+            featured_media=tuple(self.featured),
+            terms={k: tuple(v) for k, v in self.terms.items()},
+            replies=tuple(self.replies),
+            parents=tuple(self.parents),
+            other={k: tuple(v) for k, v in self.other.items()},
+            absences=tuple(self.absences),
         )
 
 

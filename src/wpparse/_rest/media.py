@@ -62,7 +62,14 @@ def sizes_of(
             height = _int(height, f"{where}.height")
             mime_type = _str(mime_type, f"{where}.mime_type")
             file = _str(file, f"{where}.file")
-        out[key] = new_media_size(key, url, width, height, mime_type, file)
+        out[key] = new_media_size(
+            name=key,
+            source_url=url,
+            width=width,
+            height=height,
+            mime_type=mime_type,
+            file=file,
+        )
     return out
 
 
@@ -91,27 +98,27 @@ def media_of(
     dpath = f"{path}.media_details"
     relations = parse_relations(obj.get("_links"), f"{path}._links")
     return new_media(
-        id_of(obj, path),
-        str_at(obj, "source_url", path, clean=clean),
-        plain_at(obj, "alt_text", path, clean=clean),
-        caption,
-        caption_html,
-        description,
-        description_html,
-        title,
-        str_at(obj, "media_type", path, clean=clean),
-        str_at(obj, "mime_type", path, clean=clean),
-        int_at(details, "width", dpath),
-        int_at(details, "height", dpath),
-        str_at(details, "file", dpath, clean=clean),
-        sizes_of(details, dpath, clean=clean),
-        str_at(obj, "slug", path, clean=clean),
-        str_at(obj, "link", path, clean=clean),
-        wp_date_at(obj, "date", "date_gmt", path, tz),
-        int_at(obj, "author", path),
-        int_at(obj, "post", path),
-        embedded_of(obj, relations, path, tz, clean=clean, readers=readers),
-        relations,
-        extra_of(obj, MEDIA_KEYS),
-        source,
+        id=id_of(obj, path),
+        source_url=str_at(obj, "source_url", path, clean=clean),
+        alt_text=plain_at(obj, "alt_text", path, clean=clean),
+        caption=caption,
+        caption_html=caption_html,
+        description=description,
+        description_html=description_html,
+        title=title,
+        media_type=str_at(obj, "media_type", path, clean=clean),
+        mime_type=str_at(obj, "mime_type", path, clean=clean),
+        width=int_at(details, "width", dpath),
+        height=int_at(details, "height", dpath),
+        file=str_at(details, "file", dpath, clean=clean),
+        sizes=sizes_of(details, dpath, clean=clean),
+        slug=str_at(obj, "slug", path, clean=clean),
+        link=str_at(obj, "link", path, clean=clean),
+        date=wp_date_at(obj, "date", "date_gmt", path, tz),
+        author=int_at(obj, "author", path),
+        post=int_at(obj, "post", path),
+        embedded=embedded_of(obj, relations, path, tz, clean=clean, readers=readers),
+        relations=relations,
+        extra=extra_of(obj, MEDIA_KEYS),
+        source=source,
     )

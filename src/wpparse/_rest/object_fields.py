@@ -34,37 +34,13 @@ __all__ = [
     "new_user",
 ]
 
-new_media_size = builder(
-    MediaSize, "name", "source_url", "width", "height", "mime_type", "file"
-)
-new_media = builder(
-    Media,
-    *("id", "source_url", "alt_text", "caption", "caption_html"),
-    *("description", "description_html", "title", "media_type", "mime_type"),
-    *("width", "height", "file", "sizes", "slug", "link", "date", "author"),
-    *("post", "embedded", "relations", "extra", "source"),
-)
-new_user = builder(
-    User,
-    *("id", "name", "slug", "link", "url", "description", "avatar_urls"),
-    *("relations", "extra", "source"),
-)
-new_term = builder(
-    Term,
-    *("id", "name", "slug", "taxonomy", "link", "count", "parent"),
-    *("description", "relations", "extra", "source"),
-)
-new_comment = builder(
-    Comment,
-    *("id", "post", "parent", "author", "author_name", "author_url", "date"),
-    *("content", "content_html", "status", "type", "link"),
-    *("author_avatar_urls", "relations", "extra", "source"),
-)
-new_embedded = builder(
-    Embedded,
-    *("authors", "featured_media", "terms", "replies", "parents", "other"),
-    "absences",
-)
+# Built slot by slot, every field by name (see wpparse._model.build.builder).
+new_media_size = builder(MediaSize)
+new_media = builder(Media)
+new_user = builder(User)
+new_term = builder(Term)
+new_comment = builder(Comment)
+new_embedded = builder(Embedded)
 
 
 def id_of(obj: Mapping[str, Any], path: str) -> int:

@@ -101,16 +101,16 @@ def user_of(
 ) -> User:
     """:func:`user_from_mapping` of an object known to be no error object."""
     return new_user(
-        id_of(obj, path),
-        plain_at(obj, "name", path, clean=clean),
-        str_at(obj, "slug", path, clean=clean),
-        str_at(obj, "link", path, clean=clean),
-        str_at(obj, "url", path, clean=clean) or None,
-        plain_at(obj, "description", path, clean=clean),
-        avatars_at(obj, "avatar_urls", path, clean=clean),
-        parse_relations(obj.get("_links"), f"{path}._links"),
-        extra_of(obj, USER_KEYS),
-        source,
+        id=id_of(obj, path),
+        name=plain_at(obj, "name", path, clean=clean),
+        slug=str_at(obj, "slug", path, clean=clean),
+        link=str_at(obj, "link", path, clean=clean),
+        url=str_at(obj, "url", path, clean=clean) or None,
+        description=plain_at(obj, "description", path, clean=clean),
+        avatar_urls=avatars_at(obj, "avatar_urls", path, clean=clean),
+        relations=parse_relations(obj.get("_links"), f"{path}._links"),
+        extra=extra_of(obj, USER_KEYS),
+        source=source,
     )
 
 
@@ -124,17 +124,17 @@ def term_of(
 ) -> Term:
     """:func:`term_from_mapping` of an object known to be no error object."""
     return new_term(
-        id_of(obj, path),
-        plain_at(obj, "name", path, clean=clean),
-        str_at(obj, "slug", path, clean=clean),
-        str_at(obj, "taxonomy", path, clean=clean) or taxonomy,
-        str_at(obj, "link", path, clean=clean),
-        int_at(obj, "count", path),
-        int_at(obj, "parent", path),
-        plain_at(obj, "description", path, clean=clean),
-        parse_relations(obj.get("_links"), f"{path}._links"),
-        extra_of(obj, TERM_KEYS),
-        source,
+        id=id_of(obj, path),
+        name=plain_at(obj, "name", path, clean=clean),
+        slug=str_at(obj, "slug", path, clean=clean),
+        taxonomy=str_at(obj, "taxonomy", path, clean=clean) or taxonomy,
+        link=str_at(obj, "link", path, clean=clean),
+        count=int_at(obj, "count", path),
+        parent=int_at(obj, "parent", path),
+        description=plain_at(obj, "description", path, clean=clean),
+        relations=parse_relations(obj.get("_links"), f"{path}._links"),
+        extra=extra_of(obj, TERM_KEYS),
+        source=source,
     )
 
 
@@ -149,20 +149,20 @@ def comment_of(
     """:func:`comment_from_mapping` of an object known to be no error object."""
     content, content_html = text_at(obj, "content", path, clean=clean)
     return new_comment(
-        id_of(obj, path),
-        int_at(obj, "post", path),
-        int_at(obj, "parent", path),
-        int_at(obj, "author", path),
-        collapse(plain_at(obj, "author_name", path, clean=clean)),
-        str_at(obj, "author_url", path, clean=clean) or None,
-        wp_date_at(obj, "date", "date_gmt", path, tz),
-        content,
-        content_html,
-        str_at(obj, "status", path, clean=clean),
-        str_at(obj, "type", path, clean=clean),
-        str_at(obj, "link", path, clean=clean),
-        avatars_at(obj, "author_avatar_urls", path, clean=clean),
-        parse_relations(obj.get("_links"), f"{path}._links"),
-        extra_of(obj, COMMENT_KEYS),
-        source,
+        id=id_of(obj, path),
+        post=int_at(obj, "post", path),
+        parent=int_at(obj, "parent", path),
+        author=int_at(obj, "author", path),
+        author_name=collapse(plain_at(obj, "author_name", path, clean=clean)),
+        author_url=str_at(obj, "author_url", path, clean=clean) or None,
+        date=wp_date_at(obj, "date", "date_gmt", path, tz),
+        content=content,
+        content_html=content_html,
+        status=str_at(obj, "status", path, clean=clean),
+        type=str_at(obj, "type", path, clean=clean),
+        link=str_at(obj, "link", path, clean=clean),
+        author_avatar_urls=avatars_at(obj, "author_avatar_urls", path, clean=clean),
+        relations=parse_relations(obj.get("_links"), f"{path}._links"),
+        extra=extra_of(obj, COMMENT_KEYS),
+        source=source,
     )

@@ -78,11 +78,7 @@ def _item_path(path: str, rel: Any, index: int, listed: bool) -> str:  # noqa: F
 
 
 # One post has a dozen relations: they are built slot by slot.
-_new_relation = builder(
-    Relation,
-    *("rel", "rel_uri", "href", "embeddable", "taxonomy", "name", "id", "count"),
-    *("templated", "target_hints", "attributes"),
-)
+_new_relation = builder(Relation)
 
 
 def _other_fields(
@@ -192,17 +188,17 @@ def parse_relations(links: Any, path: str) -> tuple[Relation, ...]:  # noqa: PLR
                 )
             append(
                 _new_relation(
-                    rel,
-                    rel_uri,
-                    href,
-                    embeddable,
-                    taxonomy,
-                    name,
-                    number,
-                    count,
-                    templated,
-                    hints,
-                    item,
+                    rel=rel,
+                    rel_uri=rel_uri,
+                    href=href,
+                    embeddable=embeddable,
+                    taxonomy=taxonomy,
+                    name=name,
+                    id=number,
+                    count=count,
+                    templated=templated,
+                    target_hints=hints,
+                    attributes=item,
                 )
             )
     return tuple(relations)
