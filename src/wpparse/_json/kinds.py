@@ -13,7 +13,13 @@ from typing import Any
 
 from wpparse.exceptions import WordPressError
 
-__all__ = ["is_error_object", "object_kind", "raise_for_error", "what"]
+__all__ = [
+    "error_status",
+    "is_error_object",
+    "object_kind",
+    "raise_for_error",
+    "what",
+]
 
 _ERROR_KEYS = frozenset({"code", "message", "data", "additional_errors"})
 _POST_KEYS = (
@@ -44,19 +50,31 @@ def is_error_object(obj: Mapping[str, Any]) -> bool:
     )
 
 
-def raise_for_error(obj: Mapping[str, Any], path: str = "$") -> None:
-    """Raise :class:`~wpparse.WordPressError` if *obj* is a WordPress error response."""
-    if not is_error_object(obj):
-        return
+def error_status(obj: Mapping[str, Any]) -> tuple[str, str, int | None]:
+    """
+    The ``(code, message, HTTP status)`` of the error object *obj* (see :func:`is_error_object`).
+
+    A message that is not a string reads as ``""``, a status that is not an
+    integer as ``None``.
+
+    >>> error_status({"code": "rest_forbidden", "message": "No.", "data": {"status": 403}})
+    ('rest_forbidden', 'No.', 403)
+    """
     data = obj.get("data")
     status = data.get("status") if isinstance(data, Mapping) else None
     message = obj.get("message")
-    raise WordPressError(
-        obj["code"],
+    return (
+        str(obj.get("code")),
         message if isinstance(message, str) else "",
         status if isinstance(status, int) and not isinstance(status, bool) else None,
-        path=path,
     )
+
+
+def raise_for_error(obj: Mapping[str, Any], path: str = "$") -> None:
+    """Raise :class:`~wpparse.WordPressError` if *obj* is a WordPress error response."""
+    if is_error_object(obj):
+        code, message, status = error_status(obj)
+        raise WordPressError(code, message, status, path=path)
 
 
 def object_kind(obj: Any) -> str:

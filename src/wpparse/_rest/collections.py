@@ -355,9 +355,9 @@ def parse_objects(
     """
     zone = resolve_tz(tz)
 
-    def build(record: Any, path: str, source: Source, _clean: bool) -> WPObject:  # noqa: FBT001
+    def build(record: Any, path: str, source: Source, clean: bool) -> WPObject:  # noqa: FBT001
         return object_from_mapping(
-            record, path=path, headings=headings, tz=zone, source=source
+            record, path=path, headings=headings, tz=zone, source=source, clean=clean
         )
 
     return _parse_all(data, headers, strict, build)

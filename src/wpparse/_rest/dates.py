@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from datetime import UTC, datetime, timedelta, timezone, tzinfo
 from typing import Any
 
+from wpparse._rest.context import Context
 from wpparse.exceptions import InvalidPostError, describe
 
 __all__ = ["parse_wp_date", "resolve_tz", "wp_date_at"]
@@ -151,21 +152,17 @@ def parse_wp_date(
 
 
 def wp_date_at(
-    obj: Mapping[str, Any],
-    name: str,
-    gmt_name: str,
-    base: str,
-    tz: tzinfo | None,
+    obj: Mapping[str, Any], name: str, gmt_name: str, ctx: Context
 ) -> datetime | None:
     """
-    :func:`parse_wp_date` of the fields *name* and *gmt_name* of *obj*.
+    :func:`parse_wp_date` of the fields *name* and *gmt_name* of *obj*, in the zone ``ctx.tz``.
 
-    *base* is the path of *obj*: the path of a bad field is built only for
-    its error.
+    ``ctx.path`` is the path of *obj*: the path of a bad field is built only
+    for its error.
     """
-    wall = _parse_one(obj.get(name), base, name)
-    instant = _parse_one(obj.get(gmt_name), base, gmt_name)
-    return _combine(wall, instant, tz)
+    wall = _parse_one(obj.get(name), ctx.path, name)
+    instant = _parse_one(obj.get(gmt_name), ctx.path, gmt_name)
+    return _combine(wall, instant, ctx.tz)
 
 
 def _combine(

@@ -9,8 +9,9 @@ collection and whole-site readers call.
 
 This is where the recursion of ``?_embed`` closes: a post embeds its parent
 post and its media, and a media record its uploader.  :data:`READERS` hands
-the readers of those down to :mod:`wpparse._rest.embedded`, which sits below
-them, so that no import goes in a circle.
+the readers of those down, in the :class:`~wpparse._rest.context.Context`, to
+:mod:`wpparse._rest.embedded`, which sits below them, so that no import goes
+in a circle.
 """
 
 from __future__ import annotations
@@ -25,8 +26,8 @@ from wpparse._json.kinds import object_kind, raise_for_error, what
 from wpparse._json.load import JSONInput, decode_input, decode_input_clean
 from wpparse._model.objects import Comment, Source, Term, User
 from wpparse._model.post import Media, Post
+from wpparse._rest.context import Context, Readers, is_mapping
 from wpparse._rest.dates import resolve_tz
-from wpparse._rest.embedded import Readers
 from wpparse._rest.media import media_of
 from wpparse._rest.objects import comment_of, term_of, user_of
 from wpparse._rest.post import build_post
@@ -35,14 +36,10 @@ from wpparse.exceptions import NotAPostError, describe
 __all__ = [
     "READERS",
     "WPObject",
-    "comment_from_mapping",
-    "media_from_mapping",
     "object_from_mapping",
     "parse",
     "parse_post",
     "post_from_mapping",
-    "term_from_mapping",
-    "user_from_mapping",
 ]
 
 WPObject = Post | Media | User | Term | Comment
@@ -66,92 +63,20 @@ def post_from_mapping(
     :func:`~wpparse._json.load.load_json_clean`): the field readers then skip
     looking for them.
     """
-    return build_post(
-        obj,
-        path=path,
-        headings=headings,
-        tz=tz,
-        source=source,
-        clean=clean,
-        readers=READERS,
-        shortcodes=shortcodes,
-    )
+    ctx = Context(path, tz=tz, clean=clean, readers=READERS)
+    return build_post(obj, ctx, headings=headings, source=source, shortcodes=shortcodes)
 
 
-def _embedded_post(
-    obj: Mapping[str, Any],
-    path: str,
-    tz: tzinfo | None,
-    clean: bool,  # noqa: FBT001 - the Readers signature
-) -> Post:
-    return post_from_mapping(obj, path=path, tz=tz, clean=clean)
+def _embedded_post(obj: Mapping[str, Any], ctx: Context) -> Post:
+    return build_post(obj, ctx)
 
 
-def _embedded_media(
-    obj: Mapping[str, Any],
-    path: str,
-    tz: tzinfo | None,
-    clean: bool,  # noqa: FBT001 - the Readers signature
-) -> Media:
-    return media_of(obj, path, tz, clean=clean, readers=READERS)
+def _embedded_model(obj: Any, ctx: Context) -> WPObject:
+    return _object(obj, ctx, "auto", None)
 
 
-def _embedded_model(obj: Any, path: str, tz: tzinfo | None) -> WPObject:
-    return object_from_mapping(obj, path=path, tz=tz)
-
-
-READERS = Readers(post=_embedded_post, media=_embedded_media, model=_embedded_model)
+READERS = Readers(post=_embedded_post, media=media_of, model=_embedded_model)
 """The readers of embedded objects that embed in turn, handed down to :mod:`wpparse._rest.embedded`."""
-
-
-# No caller uses the four *_from_mapping functions below: moved unchanged with
-# the rest of _wpobjects, they are left for issue #14's dead-code removal.
-def media_from_mapping(
-    obj: Mapping[str, Any],
-    *,
-    path: str = "$",
-    tz: tzinfo | None = None,
-    source: Source | None = None,
-) -> Media:
-    """Build a :class:`Media` from one decoded media object; *path* prefixes error paths."""
-    raise_for_error(obj, path)
-    return media_of(obj, path, tz, source, readers=READERS)
-
-
-def user_from_mapping(
-    obj: Mapping[str, Any], *, path: str = "$", source: Source | None = None
-) -> User:
-    """Build a :class:`User` from one decoded user object; *path* prefixes error paths."""
-    raise_for_error(obj, path)
-    return user_of(obj, path, source)
-
-
-def term_from_mapping(
-    obj: Mapping[str, Any],
-    *,
-    path: str = "$",
-    taxonomy: str | None = None,
-    source: Source | None = None,
-) -> Term:
-    """
-    Build a :class:`Term` from one decoded term object; *path* prefixes error paths.
-
-    *taxonomy* is used when the object does not name its own.
-    """
-    raise_for_error(obj, path)
-    return term_of(obj, path, taxonomy, source)
-
-
-def comment_from_mapping(
-    obj: Mapping[str, Any],
-    *,
-    path: str = "$",
-    tz: tzinfo | None = None,
-    source: Source | None = None,
-) -> Comment:
-    """Build a :class:`Comment` from one decoded comment object; *path* prefixes error paths."""
-    raise_for_error(obj, path)
-    return comment_of(obj, path, tz, source)
 
 
 def object_from_mapping(
@@ -161,27 +86,33 @@ def object_from_mapping(
     headings: HeadingRule = "auto",
     tz: tzinfo | None = None,
     source: Source | None = None,
+    clean: bool = False,
 ) -> WPObject:
     """Build the model that fits *obj*'s shape; *path* prefixes error paths."""
+    ctx = Context(path, tz=tz, clean=clean, readers=READERS)
+    return _object(obj, ctx, headings, source)
+
+
+def _object(
+    obj: Any, ctx: Context, headings: HeadingRule, source: Source | None
+) -> WPObject:
     kind = object_kind(obj)
     if kind == "error":
-        raise_for_error(obj, path)
+        raise_for_error(obj, ctx.path)
     if kind == "post":
-        return post_from_mapping(
-            obj, path=path, headings=headings, tz=tz, source=source
-        )
+        return build_post(obj, ctx, headings=headings, source=source)
     if kind == "media":
-        return media_of(obj, path, tz, source, readers=READERS)
+        return media_of(obj, ctx, source)
     if kind == "user":
-        return user_of(obj, path, source)
+        return user_of(obj, ctx, source)
     if kind == "term":
-        return term_of(obj, path, None, source)
+        return term_of(obj, ctx, None, source)
     if kind == "comment":
-        return comment_of(obj, path, tz, source)
+        return comment_of(obj, ctx, source)
     shown = describe(obj) if kind == "not an object" else what(kind)
     raise NotAPostError(
         f"expected a WordPress object (post, media, user, term or comment), got {shown}",
-        path=path,
+        path=ctx.path,
     )
 
 
@@ -262,7 +193,7 @@ def parse_post(
     .. versionchanged:: 0.2.0 *shortcodes*.
     """
     obj, clean = decode_input_clean(data)
-    if obj.__class__ is not dict and not isinstance(obj, Mapping):
+    if not is_mapping(obj):
         shown = what("list") if isinstance(obj, list) else describe(obj)
         raise NotAPostError(f"expected a post object, got {shown}", path="$")
     return post_from_mapping(

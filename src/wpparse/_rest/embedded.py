@@ -9,49 +9,33 @@ can only be named through its link.  WordPress.com puts an error object where
 it may not show the target: that becomes an :class:`~wpparse.Absence`.
 
 A post embeds posts (its parent) and media, and a media record embeds in turn:
-the readers of those live above this module and call it.  They come down as a
-:class:`Readers` value, handed over by :mod:`wpparse._rest.dispatch` (as
-markdown-it hands its parser down in ``state.md``), so that the recursion goes
-through a value and no import goes in a circle.
+the readers of those live above this module and call it.  They come down in
+the :class:`~wpparse._rest.context.Context` as a
+:class:`~wpparse._rest.context.Readers` value, made by
+:mod:`wpparse._rest.dispatch`, so that the recursion goes through a value and
+no import goes in a circle.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
-from datetime import tzinfo
-from typing import Any, NamedTuple
+from collections.abc import Mapping
+from typing import Any
 
-from wpparse._json.kinds import is_error_object
+from wpparse._json.kinds import error_status, is_error_object
 from wpparse._model.objects import Absence, Comment, Relation, Term, User
 from wpparse._model.post import Embedded, Media, Post
+from wpparse._rest.context import Context, Readers, is_mapping
 from wpparse._rest.object_fields import new_embedded
 from wpparse._rest.objects import comment_of, term_of, user_of
 from wpparse._rest.relations import key_path
 from wpparse.exceptions import InvalidPostError, NotAPostError, describe
 
-__all__ = ["INVALID", "Readers", "embedded_from_v1", "embedded_of", "parse_embedded"]
+__all__ = ["INVALID", "embedded_from_v1", "embedded_of", "parse_embedded"]
 
 INVALID = "wpparse_invalid"
 """The :attr:`Absence.code` of an embedded object wpparse could not read."""
 
 _API = "https://api.w.org/"
-
-
-class Readers(NamedTuple):
-    """
-    The readers of the embedded objects that embed objects in turn.
-
-    Each takes the object, its JSON path, the time zone and whether the text
-    is clean (no lone surrogate: see :func:`~wpparse._json.load.load_json_clean`).
-    """
-
-    post: Callable[[Mapping[str, Any], str, tzinfo | None, bool], Post]
-    """A post (``up``), read with the ``"auto"`` heading rule."""
-    media: Callable[[Mapping[str, Any], str, tzinfo | None, bool], Media]
-    """A media record (``wp:featuredmedia``)."""
-    model: Callable[[Any, str, tzinfo | None], Any]
-    """An object of any other relation, to the model its shape calls for;
-    raises :class:`~wpparse.NotAPostError` when it is of no kind wpparse models."""
 
 
 def _canonical(rel: str) -> str:
@@ -73,16 +57,12 @@ def _links_for(rel: str, name: str, relations: tuple[Relation, ...]) -> list[Rel
 def _absence(
     item: Mapping[str, Any], rel: str, link: Relation | None, path: str
 ) -> Absence:
-    data = item.get("data")
-    status = data.get("status") if isinstance(data, Mapping) else None
-    message = item.get("message")
+    code, message, status = error_status(item)
     return Absence(
         rel=rel,
-        code=str(item.get("code")),
-        message=message if isinstance(message, str) else "",
-        status=status
-        if isinstance(status, int) and not isinstance(status, bool)
-        else None,
+        code=code,
+        message=message,
+        status=status,
         href=link.href if link is not None else None,
         path=path,
         value=item,
@@ -90,12 +70,13 @@ def _absence(
 
 
 class _Collector:
-    def __init__(
-        self, tz: tzinfo | None, readers: Readers, *, clean: bool = False
-    ) -> None:
-        self.tz = tz
-        self.readers = readers
-        self.clean = clean  # no string holds a lone surrogate: see _json.load
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
+        readers = ctx.readers
+        if readers is None:
+            msg = "reading _embedded needs the readers of embedded posts and media"
+            raise TypeError(msg)
+        self.readers: Readers = readers
         self.authors: list[User] = []
         self.featured: list[Media] = []
         self.terms: dict[str, list[Term]] = {}
@@ -114,7 +95,7 @@ class _Collector:
             for index, inner in enumerate(item):
                 self.add(rel, name, inner, link, f"{path}[{index}]")
             return
-        if item.__class__ is not dict and not isinstance(item, Mapping):
+        if not is_mapping(item):
             msg = f"expected an embedded object or list, got {describe(item)}"
             raise InvalidPostError(msg, path=path)
         if "code" in item and is_error_object(item):
@@ -144,22 +125,22 @@ class _Collector:
         path: str,
     ) -> None:
         # item is no error object: the *_of builders do not look again.
+        ctx = self.ctx.at(path)
         if name == "wp:term":  # the most frequent first
             taxonomy = link.taxonomy if link else None
-            term = term_of(item, path, taxonomy, clean=self.clean)
+            term = term_of(item, ctx, taxonomy)
             self.terms.setdefault(term.taxonomy or "", []).append(term)
         elif name == "author":
-            self.authors.append(user_of(item, path, clean=self.clean))
+            self.authors.append(user_of(item, ctx))
         elif name == "wp:featuredmedia":
-            self.featured.append(self.readers.media(item, path, self.tz, self.clean))
+            self.featured.append(self.readers.media(item, ctx))
         elif name == "replies":
-            self.replies.append(comment_of(item, path, self.tz, clean=self.clean))
+            self.replies.append(comment_of(item, ctx))
         elif name == "up":
-            parent = self.readers.post(item, path, self.tz, self.clean)
-            self.parents.append(parent)
+            self.parents.append(self.readers.post(item, ctx))
         else:
             try:
-                parsed: Any = self.readers.model(item, path, self.tz)
+                parsed: Any = self.readers.model(item, ctx)
             except NotAPostError:
                 parsed = item  # of no kind wpparse models: kept as received
             self.other.setdefault(rel, []).append(parsed)
@@ -177,29 +158,22 @@ class _Collector:
 
 
 def parse_embedded(
-    value: Any,
-    relations: tuple[Relation, ...],
-    *,
-    path: str = "$._embedded",
-    tz: tzinfo | None = None,
-    clean: bool = False,
-    readers: Readers,
+    value: Any, relations: tuple[Relation, ...], ctx: Context
 ) -> Embedded:
     """
-    Return the :class:`Embedded` of a post's ``_embedded`` value.
+    Return the :class:`Embedded` of a post's ``_embedded`` value, at ``ctx.path``.
 
     *relations* are the post's parsed ``_links``; each embedded entry is lined
-    up with the embeddable link it follows.  *path* names the value in errors.
-    *clean* says that no string in *value* holds a lone surrogate (see
-    :func:`~wpparse._json.load.load_json_clean`).  *readers* read the
+    up with the embeddable link it follows.  ``ctx.readers`` read the
     embedded posts and media, and objects of other relations.
     """
     if isinstance(value, list) and not value:  # PHP's empty array
         return Embedded()
-    if value.__class__ is not dict and not isinstance(value, Mapping):
+    path = ctx.path
+    if not is_mapping(value):
         msg = f"expected an object of embedded relations, got {describe(value)}"
         raise InvalidPostError(msg, path=path)
-    collector = _Collector(tz, readers, clean=clean)
+    collector = _Collector(ctx)
     add = collector.add
     for key, items in value.items():
         rel = str(key)
@@ -215,25 +189,20 @@ def parse_embedded(
     return collector.result()
 
 
-def embedded_from_v1(
-    obj: Mapping[str, Any],
-    *,
-    path: str = "$",
-    tz: tzinfo | None = None,
-    readers: Readers,
-) -> Embedded:
+def embedded_from_v1(obj: Mapping[str, Any], ctx: Context) -> Embedded:
     """
-    Return the :class:`Embedded` of a WP-API v1 post (2014).
+    Return the :class:`Embedded` of a WP-API v1 post (2014), at ``ctx.path``.
 
     v1 had no ``_embedded``: it put the author object itself under ``author``
     and the terms, by taxonomy, under ``terms``.
     """
-    collector = _Collector(tz, readers)
+    collector = _Collector(ctx)
+    path = ctx.path
     author = obj.get("author")
-    if isinstance(author, Mapping):
+    if is_mapping(author):
         collector.add("author", "author", author, None, f"{path}.author")
     terms = obj.get("terms")
-    if isinstance(terms, Mapping):
+    if is_mapping(terms):
         for taxonomy, items in terms.items():
             link = Relation(
                 rel="wp:term", rel_uri=_API + "term", href="", taxonomy=str(taxonomy)
@@ -243,39 +212,18 @@ def embedded_from_v1(
     return collector.result()
 
 
-# What json.loads makes that is no mapping: isinstance(value, Mapping) asks
-# the ABC machinery, a few times slower than a set lookup.
-_NOT_MAPPINGS = frozenset({int, str, float, bool, list, type(None)})
-
-
-def _is_mapping(value: Any) -> bool:
-    cls = value.__class__
-    return cls is dict or (cls not in _NOT_MAPPINGS and isinstance(value, Mapping))
-
-
 def embedded_of(
-    obj: Mapping[str, Any],
-    relations: tuple[Relation, ...],
-    path: str,
-    tz: tzinfo | None,
-    *,
-    clean: bool = False,
-    readers: Readers,
+    obj: Mapping[str, Any], relations: tuple[Relation, ...], ctx: Context
 ) -> Embedded | None:
     """
-    Return the :class:`Embedded` of the object *obj* at *path*, or ``None`` when it embeds nothing.
+    Return the :class:`Embedded` of the object *obj* at ``ctx.path``, or ``None`` when it embeds nothing.
 
     *relations* are the object's parsed ``_links``.  Reads ``_embedded``, or
     WP-API v1's author and terms objects in place.
     """
-    if "_embedded" not in obj and not (
-        _is_mapping(obj.get("author")) or _is_mapping(obj.get("terms"))
-    ):
-        return None
     if "_embedded" in obj:
-        value = obj["_embedded"]
-        where = f"{path}._embedded"
-        return parse_embedded(
-            value, relations, path=where, tz=tz, clean=clean, readers=readers
-        )
-    return embedded_from_v1(obj, path=path, tz=tz, readers=readers)  # v1: in place
+        where = ctx.at(f"{ctx.path}._embedded")
+        return parse_embedded(obj["_embedded"], relations, where)
+    if is_mapping(obj.get("author")) or is_mapping(obj.get("terms")):
+        return embedded_from_v1(obj, ctx)  # v1: in place
+    return None

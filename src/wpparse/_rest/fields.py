@@ -17,6 +17,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from wpparse._html.snippet import html_to_text
+from wpparse._rest.context import INT_TEXT, Context, is_mapping
 from wpparse._rest.relations import key_path
 from wpparse._text import fix_surrogates
 from wpparse.exceptions import InvalidPostError, describe
@@ -28,7 +29,6 @@ __all__ = [
     "_int",
     "_int_or_object_id",
     "_ints",
-    "_rendered",
     "_str",
     "_strs",
     "author_at",
@@ -45,9 +45,6 @@ def _field(name: str, base: str) -> str:
     return f"{base}.{name}"
 
 
-_INT_TEXT = re.compile(r"\s*[-+]?[0-9]{1,4000}\s*")  # ASCII digits only, as JSON
-
-
 # str(int) refuses more than 4,300 digits (about 14,000 bits); stay well under.
 _MAX_INT_BITS = 4_000
 
@@ -57,7 +54,7 @@ def _int(value: Any, path: str) -> int | None:
         return None
     if isinstance(value, int) and not isinstance(value, bool):
         return value
-    if isinstance(value, str) and _INT_TEXT.fullmatch(value):
+    if isinstance(value, str) and INT_TEXT.fullmatch(value):
         return int(value)
     if isinstance(value, float) and value.is_integer():
         return int(value)
@@ -101,7 +98,7 @@ def _ints(value: Any, path: str) -> tuple[int, ...]:
 
 def _strs(value: Any, path: str) -> tuple[str, ...]:
     # None is strs_at's: only other values come here.
-    if isinstance(value, Mapping):
+    if is_mapping(value):
         # WordPress serialises a PHP array with holes as an object {"0": ..., "2": ...}.
         items = [(key_path(path, k), v) for k, v in value.items()]
     elif isinstance(value, list):
@@ -111,22 +108,6 @@ def _strs(value: Any, path: str) -> tuple[str, ...]:
             f"expected a list of strings, got {describe(value)}", path=path
         )
     return tuple(s for item_path, item in items if (s := _str(item, item_path)))
-
-
-def _rendered(value: Any, path: str) -> tuple[str, bool]:
-    """Return ``(html, protected)`` of a ``{"rendered": ...}`` field (or a v1 plain string)."""
-    if value is None:
-        return "", False
-    if isinstance(value, str):
-        return fix_surrogates(value, path), False
-    if isinstance(value, Mapping):
-        key = "raw" if value.get("rendered") is None and "raw" in value else "rendered"
-        html = _str(value.get(key), f"{path}.{key}") or ""
-        protected = value.get("protected") is True
-        return html, protected
-    raise InvalidPostError(
-        f"expected an object with 'rendered', got {describe(value)}", path=path
-    )
 
 
 # The "[…]" / "Continue reading" tail of an excerpt: one of two patterns,
@@ -185,53 +166,52 @@ def _excerpt_text(
 
 def _int_or_object_id(value: Any, path: str) -> int | None:
     # WP-API v1 and some customised sites embed the author object itself.
-    if isinstance(value, Mapping):
+    if is_mapping(value):
         inner = value.get("id", value.get("ID"))
         return _int(inner, f"{path}.id")
     return _int(value, path)
 
 
 # --- readers of one field of an object ---------------------------------------
-# Each reads the field *name* of *obj*, the object at path *base*, returning
-# what the reader above would for that value.  The common types take a fast
-# path, and a field's JSON path is built only when its value needs the full
-# reader (to raise, or to repair).  *clean* says the object's strings are
-# known to hold no lone surrogate (see wpparse._json.load.load_json_clean).
+# Each reads the field *name* of *obj*, the object *ctx* is reading (at
+# ctx.path), returning what the reader above would for that value.  The
+# common types take a fast path, and a field's JSON path is built only when
+# its value needs the full reader (to raise, or to repair).  When ctx.clean,
+# the object's strings are known to hold no lone surrogate (see
+# wpparse._json.load.load_json_clean).
 
 
-def str_at(
-    obj: Mapping[str, Any], name: str, base: str, *, clean: bool = False
-) -> str | None:
+def str_at(obj: Mapping[str, Any], name: str, ctx: Context) -> str | None:
     """:func:`_str` of the field *name* of *obj*."""
     value = obj.get(name)
     if isinstance(value, str):
         # fix_surrogates is called from here, as _str calls it: its warning
         # (stacklevel) names the same frame.
-        if clean or value.isascii():
+        if ctx.clean or value.isascii():
             return value
-        return fix_surrogates(value, f"{base}.{name}")
+        return fix_surrogates(value, f"{ctx.path}.{name}")
     if value is None:
         return None
-    return _str(value, f"{base}.{name}")
+    return _str(value, f"{ctx.path}.{name}")
 
 
-def int_at(obj: Mapping[str, Any], name: str, base: str) -> int | None:
+def int_at(obj: Mapping[str, Any], name: str, ctx: Context) -> int | None:
     """:func:`_int` of the field *name* of *obj*."""
     value = obj.get(name)
     if value is None or value.__class__ is int:
         return value
-    return _int(value, f"{base}.{name}")
+    return _int(value, f"{ctx.path}.{name}")
 
 
-def bool_at(obj: Mapping[str, Any], name: str, base: str) -> bool | None:
+def bool_at(obj: Mapping[str, Any], name: str, ctx: Context) -> bool | None:
     """:func:`_bool` of the field *name* of *obj*."""
     value = obj.get(name)
     if value is None or value.__class__ is bool:
         return value
-    return _bool(value, f"{base}.{name}")
+    return _bool(value, f"{ctx.path}.{name}")
 
 
-def ints_at(obj: Mapping[str, Any], name: str, base: str) -> tuple[int, ...]:
+def ints_at(obj: Mapping[str, Any], name: str, ctx: Context) -> tuple[int, ...]:
     """:func:`_ints` of the field *name* of *obj*."""
     value = obj.get(name)
     if value is None:
@@ -242,52 +222,54 @@ def ints_at(obj: Mapping[str, Any], name: str, base: str) -> tuple[int, ...]:
                 break
         else:
             return tuple(value)
-    return _ints(value, f"{base}.{name}")
+    return _ints(value, f"{ctx.path}.{name}")
 
 
-def strs_at(
-    obj: Mapping[str, Any], name: str, base: str, *, clean: bool = False
-) -> tuple[str, ...]:
+def strs_at(obj: Mapping[str, Any], name: str, ctx: Context) -> tuple[str, ...]:
     """:func:`_strs` of the field *name* of *obj*."""
     value = obj.get(name)
     if value is None:
         return ()
     if value.__class__ is list:
+        clean = ctx.clean
         for item in value:
             if item.__class__ is not str or not item or not (clean or item.isascii()):
                 break
         else:
             return tuple(value)
-    return _strs(value, f"{base}.{name}")
+    return _strs(value, f"{ctx.path}.{name}")
 
 
-def rendered_at(
-    obj: Mapping[str, Any], name: str, base: str, *, clean: bool = False
-) -> tuple[str, bool]:
-    """:func:`_rendered` of the field *name* of *obj* (the same steps, for the same warnings)."""
+def rendered_at(obj: Mapping[str, Any], name: str, ctx: Context) -> tuple[str, bool]:
+    """
+    Return ``(html, protected)`` of the ``{"rendered": ...}`` field *name* of *obj*.
+
+    Also a WP-API v1 plain string, and ``raw`` when ``rendered`` is null
+    (``?context=edit`` responses trimmed by a plugin).
+    """
     value = obj.get(name)
     if value is None:
         return "", False
     if isinstance(value, str):
-        if clean or value.isascii():
+        if ctx.clean or value.isascii():
             return value, False
-        return fix_surrogates(value, f"{base}.{name}"), False
-    if value.__class__ is dict or isinstance(value, Mapping):
+        return fix_surrogates(value, f"{ctx.path}.{name}"), False
+    if is_mapping(value):
         html = value.get("rendered")
-        if html.__class__ is str and (clean or html.isascii()):
+        if html.__class__ is str and (ctx.clean or html.isascii()):
             return html, value.get("protected") is True
         key = "raw" if html is None and "raw" in value else "rendered"
-        html = _str(value.get(key), f"{base}.{name}.{key}") or ""
+        html = _str(value.get(key), f"{ctx.path}.{name}.{key}") or ""
         return html, value.get("protected") is True
     raise InvalidPostError(
         f"expected an object with 'rendered', got {describe(value)}",
-        path=f"{base}.{name}",
+        path=f"{ctx.path}.{name}",
     )
 
 
-def author_at(obj: Mapping[str, Any], name: str, base: str) -> int | None:
+def author_at(obj: Mapping[str, Any], name: str, ctx: Context) -> int | None:
     """:func:`_int_or_object_id` of the field *name* of *obj*."""
     value = obj.get(name)
     if value is None or value.__class__ is int:
         return value
-    return _int_or_object_id(value, f"{base}.{name}")
+    return _int_or_object_id(value, f"{ctx.path}.{name}")

@@ -9,13 +9,13 @@ through :mod:`wpparse._rest.embedded`, with the readers it is handed.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import tzinfo
 from typing import Any
 
 from wpparse._model.objects import MediaSize, Source
 from wpparse._model.post import Media
+from wpparse._rest.context import Context, is_mapping
 from wpparse._rest.dates import wp_date_at
-from wpparse._rest.embedded import Readers, embedded_of
+from wpparse._rest.embedded import embedded_of
 from wpparse._rest.fields import _int, _str, int_at, str_at
 from wpparse._rest.object_fields import (
     MEDIA_KEYS,
@@ -30,16 +30,15 @@ from wpparse._rest.relations import key_path, parse_relations
 __all__ = ["media_of", "sizes_of"]
 
 
-def sizes_of(
-    details: Mapping[str, Any], path: str, *, clean: bool = False
-) -> dict[str, MediaSize]:
-    """The sizes of the ``media_details`` object *details* at *path*, by name."""
+def sizes_of(details: Mapping[str, Any], ctx: Context) -> dict[str, MediaSize]:
+    """The sizes of the ``media_details`` object *details* (at ``ctx.path``), by name."""
     value = details.get("sizes")
-    if not isinstance(value, Mapping):
+    if not is_mapping(value):
         return {}
+    path, clean = ctx.path, ctx.clean
     out: dict[str, MediaSize] = {}
     for name, size in value.items():
-        if size.__class__ is not dict and not isinstance(size, Mapping):
+        if not is_mapping(size):
             continue
         url, width, height = (
             size.get("source_url"),
@@ -74,50 +73,43 @@ def sizes_of(
 
 
 def media_of(
-    obj: Mapping[str, Any],
-    path: str,
-    tz: tzinfo | None,
-    source: Source | None = None,
-    *,
-    clean: bool = False,
-    readers: Readers,
+    obj: Mapping[str, Any], ctx: Context, source: Source | None = None
 ) -> Media:
     """
     Build a :class:`Media` from one decoded media object, known to be no error object.
 
-    *path* prefixes error paths; *readers* read what the record embeds (see
-    :class:`~wpparse._rest.embedded.Readers`).
+    ``ctx.readers`` read what the record embeds (its uploader).
     """
     # The fields in the order of Media's own: errors and warnings come in
     # the order Media(field=..., ...) gave them.
-    caption, caption_html = text_at(obj, "caption", path, clean=clean)
-    description, description_html = text_at(obj, "description", path, clean=clean)
-    title, _ = text_at(obj, "title", path, clean=clean)
+    caption, caption_html = text_at(obj, "caption", ctx)
+    description, description_html = text_at(obj, "description", ctx)
+    title, _ = text_at(obj, "title", ctx)
     details = obj.get("media_details")
-    details = details if isinstance(details, Mapping) else {}
-    dpath = f"{path}.media_details"
-    relations = parse_relations(obj.get("_links"), f"{path}._links")
+    details = details if is_mapping(details) else {}
+    in_details = ctx.at(f"{ctx.path}.media_details")
+    relations = parse_relations(obj.get("_links"), f"{ctx.path}._links")
     return new_media(
-        id=id_of(obj, path),
-        source_url=str_at(obj, "source_url", path, clean=clean),
-        alt_text=plain_at(obj, "alt_text", path, clean=clean),
+        id=id_of(obj, ctx.path),
+        source_url=str_at(obj, "source_url", ctx),
+        alt_text=plain_at(obj, "alt_text", ctx),
         caption=caption,
         caption_html=caption_html,
         description=description,
         description_html=description_html,
         title=title,
-        media_type=str_at(obj, "media_type", path, clean=clean),
-        mime_type=str_at(obj, "mime_type", path, clean=clean),
-        width=int_at(details, "width", dpath),
-        height=int_at(details, "height", dpath),
-        file=str_at(details, "file", dpath, clean=clean),
-        sizes=sizes_of(details, dpath, clean=clean),
-        slug=str_at(obj, "slug", path, clean=clean),
-        link=str_at(obj, "link", path, clean=clean),
-        date=wp_date_at(obj, "date", "date_gmt", path, tz),
-        author=int_at(obj, "author", path),
-        post=int_at(obj, "post", path),
-        embedded=embedded_of(obj, relations, path, tz, clean=clean, readers=readers),
+        media_type=str_at(obj, "media_type", ctx),
+        mime_type=str_at(obj, "mime_type", ctx),
+        width=int_at(details, "width", in_details),
+        height=int_at(details, "height", in_details),
+        file=str_at(details, "file", in_details),
+        sizes=sizes_of(details, in_details),
+        slug=str_at(obj, "slug", ctx),
+        link=str_at(obj, "link", ctx),
+        date=wp_date_at(obj, "date", "date_gmt", ctx),
+        author=int_at(obj, "author", ctx),
+        post=int_at(obj, "post", ctx),
+        embedded=embedded_of(obj, relations, ctx),
         relations=relations,
         extra=extra_of(obj, MEDIA_KEYS),
         source=source,

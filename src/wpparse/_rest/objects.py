@@ -12,11 +12,11 @@ JSON path.  Which reader an object goes to is decided by its shape, in
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import tzinfo
 from typing import Any
 
 from wpparse._html.snippet import html_to_text
 from wpparse._model.objects import Comment, Source, Term, User
+from wpparse._rest.context import Context, is_mapping
 from wpparse._rest.dates import wp_date_at
 from wpparse._rest.fields import _int, _str, int_at, rendered_at, str_at
 from wpparse._rest.object_fields import (
@@ -36,20 +36,16 @@ from wpparse.exceptions import InvalidPostError, describe
 __all__ = ["avatars_at", "comment_of", "plain_at", "term_of", "text_at", "user_of"]
 
 
-def text_at(
-    obj: Mapping[str, Any], name: str, path: str, *, clean: bool = False
-) -> tuple[str, str]:
+def text_at(obj: Mapping[str, Any], name: str, ctx: Context) -> tuple[str, str]:
     """Return ``(plain text, html)`` of the ``{"rendered": ...}`` field or plain string *name*."""
-    html, _ = rendered_at(obj, name, path, clean=clean)
-    return (_plain_text(html, path, name) if html else ""), html
+    html, _ = rendered_at(obj, name, ctx)
+    return (_plain_text(html, ctx.path, name) if html else ""), html
 
 
-def plain_at(
-    obj: Mapping[str, Any], name: str, path: str, *, clean: bool = False
-) -> str:
+def plain_at(obj: Mapping[str, Any], name: str, ctx: Context) -> str:
     """The plain text of the string field *name* (HTML entities decoded)."""
-    text = str_at(obj, name, path, clean=clean)
-    return _plain_text(text, path, name) if text else ""
+    text = str_at(obj, name, ctx)
+    return _plain_text(text, ctx.path, name) if text else ""
 
 
 def _plain_text(html: str, path: str, name: str) -> str:
@@ -59,14 +55,13 @@ def _plain_text(html: str, path: str, name: str) -> str:
     return collapse(html)  # what html_to_text comes to: no tag, no entity
 
 
-def avatars_at(
-    obj: Mapping[str, Any], name: str, path: str, *, clean: bool = False
-) -> dict[int, str]:
+def avatars_at(obj: Mapping[str, Any], name: str, ctx: Context) -> dict[int, str]:
     """The avatar URLs by size of the field *name* (``{"24": url, ...}``)."""
     value = obj.get(name)
     if value is None or (isinstance(value, list) and not value):
         return {}
-    if not isinstance(value, Mapping):
+    path, clean = ctx.path, ctx.clean
+    if not is_mapping(value):
         raise InvalidPostError(
             f"expected an object of avatar URLs, got {describe(value)}",
             path=f"{path}.{name}",
@@ -92,23 +87,17 @@ def avatars_at(
     return out
 
 
-def user_of(
-    obj: Mapping[str, Any],
-    path: str,
-    source: Source | None = None,
-    *,
-    clean: bool = False,
-) -> User:
-    """:func:`user_from_mapping` of an object known to be no error object."""
+def user_of(obj: Mapping[str, Any], ctx: Context, source: Source | None = None) -> User:
+    """A :class:`User` of an object known to be no error object."""
     return new_user(
-        id=id_of(obj, path),
-        name=plain_at(obj, "name", path, clean=clean),
-        slug=str_at(obj, "slug", path, clean=clean),
-        link=str_at(obj, "link", path, clean=clean),
-        url=str_at(obj, "url", path, clean=clean) or None,
-        description=plain_at(obj, "description", path, clean=clean),
-        avatar_urls=avatars_at(obj, "avatar_urls", path, clean=clean),
-        relations=parse_relations(obj.get("_links"), f"{path}._links"),
+        id=id_of(obj, ctx.path),
+        name=plain_at(obj, "name", ctx),
+        slug=str_at(obj, "slug", ctx),
+        link=str_at(obj, "link", ctx),
+        url=str_at(obj, "url", ctx) or None,
+        description=plain_at(obj, "description", ctx),
+        avatar_urls=avatars_at(obj, "avatar_urls", ctx),
+        relations=parse_relations(obj.get("_links"), f"{ctx.path}._links"),
         extra=extra_of(obj, USER_KEYS),
         source=source,
     )
@@ -116,53 +105,50 @@ def user_of(
 
 def term_of(
     obj: Mapping[str, Any],
-    path: str,
-    taxonomy: str | None,
+    ctx: Context,
+    taxonomy: str | None = None,
     source: Source | None = None,
-    *,
-    clean: bool = False,
 ) -> Term:
-    """:func:`term_from_mapping` of an object known to be no error object."""
+    """
+    A :class:`Term` of an object known to be no error object.
+
+    *taxonomy* is used when the object does not name its own.
+    """
     return new_term(
-        id=id_of(obj, path),
-        name=plain_at(obj, "name", path, clean=clean),
-        slug=str_at(obj, "slug", path, clean=clean),
-        taxonomy=str_at(obj, "taxonomy", path, clean=clean) or taxonomy,
-        link=str_at(obj, "link", path, clean=clean),
-        count=int_at(obj, "count", path),
-        parent=int_at(obj, "parent", path),
-        description=plain_at(obj, "description", path, clean=clean),
-        relations=parse_relations(obj.get("_links"), f"{path}._links"),
+        id=id_of(obj, ctx.path),
+        name=plain_at(obj, "name", ctx),
+        slug=str_at(obj, "slug", ctx),
+        taxonomy=str_at(obj, "taxonomy", ctx) or taxonomy,
+        link=str_at(obj, "link", ctx),
+        count=int_at(obj, "count", ctx),
+        parent=int_at(obj, "parent", ctx),
+        description=plain_at(obj, "description", ctx),
+        relations=parse_relations(obj.get("_links"), f"{ctx.path}._links"),
         extra=extra_of(obj, TERM_KEYS),
         source=source,
     )
 
 
 def comment_of(
-    obj: Mapping[str, Any],
-    path: str,
-    tz: tzinfo | None,
-    source: Source | None = None,
-    *,
-    clean: bool = False,
+    obj: Mapping[str, Any], ctx: Context, source: Source | None = None
 ) -> Comment:
-    """:func:`comment_from_mapping` of an object known to be no error object."""
-    content, content_html = text_at(obj, "content", path, clean=clean)
+    """A :class:`Comment` of an object known to be no error object."""
+    content, content_html = text_at(obj, "content", ctx)
     return new_comment(
-        id=id_of(obj, path),
-        post=int_at(obj, "post", path),
-        parent=int_at(obj, "parent", path),
-        author=int_at(obj, "author", path),
-        author_name=collapse(plain_at(obj, "author_name", path, clean=clean)),
-        author_url=str_at(obj, "author_url", path, clean=clean) or None,
-        date=wp_date_at(obj, "date", "date_gmt", path, tz),
+        id=id_of(obj, ctx.path),
+        post=int_at(obj, "post", ctx),
+        parent=int_at(obj, "parent", ctx),
+        author=int_at(obj, "author", ctx),
+        author_name=collapse(plain_at(obj, "author_name", ctx)),
+        author_url=str_at(obj, "author_url", ctx) or None,
+        date=wp_date_at(obj, "date", "date_gmt", ctx),
         content=content,
         content_html=content_html,
-        status=str_at(obj, "status", path, clean=clean),
-        type=str_at(obj, "type", path, clean=clean),
-        link=str_at(obj, "link", path, clean=clean),
-        author_avatar_urls=avatars_at(obj, "author_avatar_urls", path, clean=clean),
-        relations=parse_relations(obj.get("_links"), f"{path}._links"),
+        status=str_at(obj, "status", ctx),
+        type=str_at(obj, "type", ctx),
+        link=str_at(obj, "link", ctx),
+        author_avatar_urls=avatars_at(obj, "author_avatar_urls", ctx),
+        relations=parse_relations(obj.get("_links"), f"{ctx.path}._links"),
         extra=extra_of(obj, COMMENT_KEYS),
         source=source,
     )

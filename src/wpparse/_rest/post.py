@@ -2,8 +2,9 @@
 Stage 1: a REST API JSON object to a :class:`~wpparse.Post`.
 
 :func:`build_post` is called through
-:func:`wpparse._rest.dispatch.post_from_mapping`, which hands it the readers
-of what a post embeds (see :mod:`wpparse._rest.embedded`).
+:func:`wpparse._rest.dispatch.post_from_mapping`, which hands it a
+:class:`~wpparse._rest.context.Context` holding the readers of what a post
+embeds (see :mod:`wpparse._rest.embedded`).
 
 Strict about what a post must have (an object with an ``id``), lenient about
 what it may have: any field can be missing (``_fields`` responses) or null.
@@ -15,7 +16,6 @@ wpparse does not model are kept, untouched, in :attr:`Post.extra`.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import tzinfo
 from typing import Any
 
 from wpparse._content.sections import HeadingRule, build_content
@@ -33,8 +33,9 @@ from wpparse._model.build import builder
 from wpparse._model.editor import ParsedBlock
 from wpparse._model.objects import Source
 from wpparse._model.post import Post
+from wpparse._rest.context import Context, is_mapping
 from wpparse._rest.dates import wp_date_at
-from wpparse._rest.embedded import Readers, embedded_of
+from wpparse._rest.embedded import embedded_of
 from wpparse._rest.fields import (
     _excerpt_text,
     _field,
@@ -94,27 +95,22 @@ _new_post = builder(Post)
 
 def build_post(
     obj: Mapping[str, Any],
+    ctx: Context,
     *,
-    path: str = "$",
     headings: HeadingRule = "auto",
-    tz: tzinfo | None = None,
     source: Source | None = None,
-    clean: bool = False,
-    readers: Readers,
     shortcodes: ShortcodeMode = "strip",
 ) -> Post:
     """
-    Build a :class:`Post` from one decoded post object; *path* prefixes error paths.
+    Build a :class:`Post` from one decoded post object at ``ctx.path``.
 
-    *clean* says that no string in *obj* holds a lone surrogate (see
-    :func:`~wpparse._json.load.load_json_clean`): the field readers then skip
-    looking for them.  *readers* read what the post embeds (see
-    :class:`~wpparse._rest.embedded.Readers`);
-    :func:`wpparse._rest.dispatch.post_from_mapping` passes them.
+    *ctx* says how to read it (see :class:`~wpparse._rest.context.Context`);
+    :func:`wpparse._rest.dispatch.post_from_mapping` makes it.
     *shortcodes* is ``"strip"`` (shortcode tags are taken out of the content
     before it is parsed) or ``"keep"``.
     """
     check_mode(shortcodes)
+    path = ctx.path
     kind = object_kind(obj)  # "error" for a WordPress error response
     if kind == "error":
         raise_for_error(obj, path)
@@ -130,11 +126,11 @@ def build_post(
             )
 
     # Field paths are built only for an error or a warning: the readers
-    # (str_at, ...) take the name and the path of the object.
-    title_html, _ = rendered_at(obj, "title", path, clean=clean)
-    excerpt_html, _ = rendered_at(obj, "excerpt", path, clean=clean)
-    content_html, protected = rendered_at(obj, "content", path, clean=clean)
-    guid_html, _ = rendered_at(obj, "guid", path, clean=clean)
+    # (str_at, ...) take the name of the field and the context of the object.
+    title_html, _ = rendered_at(obj, "title", ctx)
+    excerpt_html, _ = rendered_at(obj, "excerpt", ctx)
+    content_html, protected = rendered_at(obj, "content", ctx)
+    guid_html, _ = rendered_at(obj, "guid", ctx)
     found, stripped = scan_shortcodes(content_html)
     body = stripped if shortcodes == "strip" else content_html
     excerpt, truncated = (
@@ -147,18 +143,14 @@ def build_post(
         else ("", False)
     )
     meta = obj.get("meta")
-    if (
-        meta is not None
-        and meta.__class__ is not dict
-        and not isinstance(meta, Mapping)
-    ):
+    if meta is not None and not is_mapping(meta):
         if not isinstance(meta, list) or meta:
             raise InvalidPostError(
                 f"expected an object of meta fields, got {describe(meta)}",
                 path=_field("meta", path),
             )
         meta = None
-    link = str_at(obj, "link", path, clean=clean)
+    link = str_at(obj, "link", ctx)
     title = (
         html_to_text(title_html, f"{path}.title", repaired=True) if title_html else ""
     )
@@ -176,26 +168,26 @@ def build_post(
     # warnings come in the same order.
     return _new_post(
         id=post_id,
-        type=str_at(obj, "type", path, clean=clean),
-        slug=str_at(obj, "slug", path, clean=clean),
-        status=str_at(obj, "status", path, clean=clean),
+        type=str_at(obj, "type", ctx),
+        slug=str_at(obj, "slug", ctx),
+        status=str_at(obj, "status", ctx),
         link=link,
         guid=collapse(guid_html) or None,
-        date=wp_date_at(obj, "date", "date_gmt", path, tz),
-        modified=wp_date_at(obj, "modified", "modified_gmt", path, tz),
-        author=author_at(obj, "author", path),
-        featured_media=int_at(obj, "featured_media", path),
-        comment_status=str_at(obj, "comment_status", path, clean=clean),
-        ping_status=str_at(obj, "ping_status", path, clean=clean),
-        sticky=bool_at(obj, "sticky", path),
-        template=str_at(obj, "template", path, clean=clean),
-        parent=int_at(obj, "parent", path) or None,
-        menu_order=int_at(obj, "menu_order", path),
-        format=str_at(obj, "format", path, clean=clean),
-        categories=ints_at(obj, "categories", path),
-        tags=ints_at(obj, "tags", path),
+        date=wp_date_at(obj, "date", "date_gmt", ctx),
+        modified=wp_date_at(obj, "modified", "modified_gmt", ctx),
+        author=author_at(obj, "author", ctx),
+        featured_media=int_at(obj, "featured_media", ctx),
+        comment_status=str_at(obj, "comment_status", ctx),
+        ping_status=str_at(obj, "ping_status", ctx),
+        sticky=bool_at(obj, "sticky", ctx),
+        template=str_at(obj, "template", ctx),
+        parent=int_at(obj, "parent", ctx) or None,
+        menu_order=int_at(obj, "menu_order", ctx),
+        format=str_at(obj, "format", ctx),
+        categories=ints_at(obj, "categories", ctx),
+        tags=ints_at(obj, "tags", ctx),
         meta=dict(meta) if meta else {},
-        class_list=strs_at(obj, "class_list", path, clean=clean),
+        class_list=strs_at(obj, "class_list", ctx),
         language=languages.language,
         translations=languages.translations,
         title=title,
@@ -210,7 +202,7 @@ def build_post(
         links=content.links,
         shortcodes=found,
         relations=relations,
-        embedded=embedded_of(obj, relations, path, tz, clean=clean, readers=readers),
+        embedded=embedded_of(obj, relations, ctx),
         seo=seo_from_record(obj)
         if "yoast_head_json" in obj or "yoast_head" in obj
         else None,

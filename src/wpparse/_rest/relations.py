@@ -8,20 +8,18 @@ registered names (``self``, ``author``), full URIs (older WordPress:
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from typing import Any
 
 from wpparse._model.build import builder
 from wpparse._model.objects import Relation
+from wpparse._rest.context import INT_TEXT, is_mapping
 from wpparse.exceptions import InvalidPostError, describe
 
 __all__ = ["key_path", "parse_relations"]
 
 # WordPress's only CURIE.  Used when a response trimmed ``curies`` away.
 _DEFAULT_CURIES = {"wp": "https://api.w.org/{rel}"}
-# ASCII digits only ("²".isdigit() is true), and few enough for int().
-_INT_TEXT = re.compile(r"\s*[0-9]{1,4000}\s*")
 
 
 # The curies WordPress itself sends, as json.loads reads them.
@@ -36,7 +34,7 @@ def _curies(links: Mapping[str, Any]) -> Mapping[str, str]:
     found = dict(_DEFAULT_CURIES)
     if isinstance(raw, list):
         for item in raw:
-            if item.__class__ is dict or isinstance(item, Mapping):
+            if is_mapping(item):
                 name, href = item.get("name"), item.get("href")
                 if isinstance(name, str) and isinstance(href, str):
                     found[name] = href
@@ -67,7 +65,7 @@ def _int_or_none(value: Any) -> int | None:
         return None
     if isinstance(value, int):
         return value
-    if isinstance(value, str) and _INT_TEXT.fullmatch(value):
+    if isinstance(value, str) and INT_TEXT.fullmatch(value):
         return int(value)
     return None
 
@@ -102,7 +100,7 @@ def _other_fields(
         None if number is None else _int_or_none(number),
         None if count is None else _int_or_none(count),
         get("templated") is True,
-        hints if hints is not None and isinstance(hints, Mapping) else None,
+        hints if is_mapping(hints) else None,
     )
 
 
@@ -127,7 +125,7 @@ def parse_relations(links: Any, path: str) -> tuple[Relation, ...]:  # noqa: PLR
     """Return the relations of a ``_links`` value; *path* names it in errors."""
     if links is None:
         return ()
-    if links.__class__ is not dict and not isinstance(links, Mapping):
+    if not is_mapping(links):
         msg = f"expected an object of link relations, got {describe(links)}"
         raise InvalidPostError(msg, path=path)
     curies: Mapping[str, str] | None = None  # read only when a name has a prefix
@@ -146,7 +144,7 @@ def parse_relations(links: Any, path: str) -> tuple[Relation, ...]:  # noqa: PLR
         for index, item in enumerate(targets if listed else (targets,)):
             # JSON paths are built only for an error: they cost more than the
             # relation itself.
-            if item.__class__ is not dict and not isinstance(item, Mapping):
+            if not is_mapping(item):
                 msg = f"expected a link object, got {describe(item)}"
                 raise InvalidPostError(msg, path=_item_path(path, rel, index, listed))
             href = item.get("href")
@@ -171,7 +169,7 @@ def parse_relations(links: Any, path: str) -> tuple[Relation, ...]:  # noqa: PLR
                         if isinstance(value, str):
                             taxonomy = value
                     elif key == "targetHints":
-                        if value.__class__ is dict or isinstance(value, Mapping):
+                        if is_mapping(value):
                             hints = value
                     elif key == "id":
                         number = _int_or_none(value)
