@@ -128,6 +128,50 @@ def test_every_layout_of_a_file(tmp_path: Path) -> None:
     assert (1, "envelope.json") == (envelope.index, Path(envelope.file).name)
 
 
+@pytest.mark.parametrize(
+    "envelope",
+    [
+        {"body": [{"id": 1}, {"id": 2}], "status": 200, "headers": {"X-WP-Total": 2}},
+        {"body": [{"id": 1}, {"id": 2}], "status": 200},
+        {"body": {"id": 1}, "status": 200, "headers": {}},
+        {
+            "body": {
+                "code": "rest_forbidden",
+                "message": "No.",
+                "data": {"status": 401},
+            },
+            "status": 401,
+            "headers": {},
+        },
+    ],
+    ids=["with-headers", "no-headers", "one-object", "error-body"],
+)
+def test_an_envelope_reads_alike_in_memory_and_from_a_file(
+    tmp_path: Path, envelope: dict[str, Any]
+) -> None:
+    # One definition of ?_envelope: read_posts said "an object without an
+    # 'id'" for an envelope parse_posts read.
+    file = tmp_path / "page.json"
+    file.write_text(json.dumps(envelope), encoding="utf-8")
+    problems: list[wpparse.Problem] = []
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        from_file = list(wpparse.read_posts(file, on_error=problems.append))
+    if "code" in envelope["body"]:  # an error in place of the page
+        with pytest.raises(wpparse.WordPressError) as raised:
+            wpparse.parse_posts(envelope, strict=False)
+        assert [] == from_file
+        assert [(raised.value.path, str(raised.value))] == [
+            (p.path, str(p.error)) for p in problems
+        ]
+        return
+    in_memory = wpparse.parse_posts(envelope, strict=False)
+
+    assert [p.id for p in in_memory] == [p.id for p in from_file]
+    assert [] == problems
+    assert wpparse.parse_posts(json.dumps(envelope)) == in_memory
+
+
 def test_bad_records_are_reported_and_the_rest_go_on(tmp_path: Path) -> None:
     (tmp_path / "a_good.json").write_text('[{"id": 1}, {"id": 2}]', encoding="utf-8")
     (tmp_path / "b_truncated.json").write_text(

@@ -14,6 +14,7 @@ from typing import Any
 from wpparse.exceptions import WordPressError
 
 __all__ = [
+    "envelope",
     "error_status",
     "is_error_object",
     "object_kind",
@@ -77,6 +78,26 @@ def raise_for_error(obj: Mapping[str, Any], path: str = "$") -> None:
         raise WordPressError(code, message, status, path=path)
 
 
+def envelope(obj: Mapping[str, Any]) -> tuple[Any, Mapping[str, Any] | None] | None:
+    """
+    The ``(body, headers)`` of an ``?_envelope`` response, or ``None`` when *obj* is none.
+
+    WordPress's ``?_envelope`` wraps a response as ``{"body": ..., "status":
+    200, "headers": {...}}``: an object with a ``body`` and a ``status`` and no
+    ``id``.  The headers are ``None`` when absent or not an object.  The one
+    definition of the shape, for single objects, collections and files alike.
+
+    >>> envelope({"body": [{"id": 1}], "status": 200, "headers": {"X-WP-Total": "1"}})
+    ([{'id': 1}], {'X-WP-Total': '1'})
+    >>> envelope({"body": [], "status": 200, "id": 3}) is None
+    True
+    """
+    if "body" not in obj or "status" not in obj or "id" in obj or "ID" in obj:
+        return None
+    headers = obj.get("headers")
+    return obj["body"], headers if isinstance(headers, Mapping) else None
+
+
 def object_kind(obj: Any) -> str:
     """
     Name the kind of REST object *obj* is, from its shape.
@@ -117,7 +138,7 @@ def object_kind(obj: Any) -> str:
 
 
 def _kind_without_id(obj: Mapping[str, Any]) -> str:
-    if "body" in obj and "status" in obj and "headers" in obj:
+    if envelope(obj) is not None:
         return "envelope"
     if "namespaces" in obj and "routes" in obj:
         return "index"

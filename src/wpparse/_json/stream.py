@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO, Any
 
-from wpparse._json.kinds import is_error_object
+from wpparse._json.kinds import envelope
 from wpparse._model.objects import Source
 from wpparse.exceptions import InvalidJSONError, WPParseError, WPParseWarning
 
@@ -238,18 +238,16 @@ def _array(text: _Text) -> Iterator[Record]:
         index += 1
 
 
-def _envelope_body(value: Any) -> list[Any] | None:
-    if (
-        isinstance(value, dict)
-        and "body" in value
-        and "status" in value
-        and "headers" in value
-    ):
-        body = value["body"]
-        if isinstance(body, list):
-            return body
-        if isinstance(body, dict) and not is_error_object(body):
-            return [body]
+def _envelope_body(value: Any) -> tuple[str, list[Any]] | None:
+    """The path and the records of an ``?_envelope`` response's body, if *value* is one."""
+    parts = envelope(value) if value.__class__ is dict else None
+    if parts is None:
+        return None
+    body = parts[0]
+    if isinstance(body, list):
+        return "$.body[{}]", body
+    if isinstance(body, dict):
+        return "$.body", [body]  # one object, or an error response: its record says
     return None
 
 
@@ -277,9 +275,10 @@ def _sequence(text: _Text) -> Iterator[Record]:
         if index == 0 and following not in _STARTS:  # the file's only value
             body = _envelope_body(value)
             if body is not None:
-                for n, item in enumerate(body):
+                form, items = body
+                for n, item in enumerate(items):
                     where = Source(file=name, line=source.line, index=n)
-                    yield where, f"$.body[{n}]", item
+                    yield where, form.format(n), item
             else:
                 yield Source(file=name, line=source.line), "$", value
         else:

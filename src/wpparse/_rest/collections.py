@@ -17,7 +17,7 @@ from typing import Any, Protocol, TypeVar
 
 from wpparse._content.sections import HeadingRule
 from wpparse._editor.shortcodes import ShortcodeMode, check_mode
-from wpparse._json.kinds import raise_for_error
+from wpparse._json.kinds import envelope, raise_for_error
 from wpparse._json.load import (
     JSONInput,
     _decode_one,
@@ -196,12 +196,10 @@ def collection_records(
 def _records(data: Any) -> tuple[Iterator[tuple[Source, str, Any]], dict[str, Any]]:
     if isinstance(data, Mapping):
         raise_for_error(data)
-        if "body" in data and "status" in data:  # an ?_envelope response
-            headers = data.get("headers")
-            paging = paging_from_headers(
-                headers if isinstance(headers, Mapping) else None
-            )
-            body = data.get("body")
+        parts = envelope(data)
+        if parts is not None:  # an ?_envelope response
+            body, headers = parts
+            paging = paging_from_headers(headers)
             if isinstance(body, Mapping):
                 raise_for_error(body, "$.body")
                 return _items([body], "$.body"), paging
