@@ -283,7 +283,9 @@ def test_100000_levels_of_json_nesting_is_a_clear_error(opener: str) -> None:
         wpparse.parse_post(deep)
     with pytest.raises(InvalidJSONError, match="nested too deeply"):
         wpparse.parse_post('{"id": 1, "extra": ' + deep + "}")
-    with pytest.raises(InvalidJSONError, match=r"nested too deeply to read @ line 2"):
+    with pytest.raises(
+        InvalidJSONError, match=r"nested too deeply to read \(line 2\) @ \$\[1\]"
+    ):
         wpparse.parse_posts('{"id": 1}\n{"id": 2, "x": ' + deep + "}\n")
 
 

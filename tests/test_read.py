@@ -254,6 +254,55 @@ def test_trailing_garbage_is_a_warning_not_a_loss(tmp_path: Path) -> None:
     assert [1] == [p.id for p in posts]
 
 
+BAD_LINES = '{"id":1}\n{"id":"bad"}\nnot json\n{"id":3}\n'
+
+
+@pytest.mark.parametrize("text", [BAD_LINES, BAD_LINES.replace('{"id":"bad"}\n', "")])
+@pytest.mark.parametrize("chunk", [7, 1 << 20])
+def test_a_bad_json_lines_line_is_one_record(text: str, chunk: int) -> None:
+    # The line that is not JSON was "trailing data": post 3 was lost.
+    records = list(iter_values(io.BytesIO(text.encode()), "x.jsonl", chunk=chunk))
+    values = [value for _, _, value in records]
+    bad = next(r for r in records if isinstance(r[2], wpparse.InvalidJSONError))
+
+    assert {"id": 3} == values[-1]
+    assert (3 if "bad" in text else 2) == bad[0].line
+    assert f"invalid JSON at line {bad[0].line}, column 1: expecting value, " in str(
+        bad[2]
+    )
+    assert "found 'not json'" in str(bad[2])
+
+
+def test_read_posts_goes_on_after_a_bad_line(tmp_path: Path) -> None:
+    file = tmp_path / "posts.jsonl"
+    file.write_text(BAD_LINES, encoding="utf-8")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # no "trailing data" warning
+        posts, problems = _read(file)
+    in_memory = wpparse.parse_posts(BAD_LINES, strict=False)
+
+    assert [1, 3] == [p.id for p in posts] == [p.id for p in in_memory]
+    assert [(2, "$[1].id"), (3, "$[2]")] == [(p.source.line, p.path) for p in problems]
+    assert [(p.source.line, p.path, p.reason) for p in problems] == [
+        (p.source.line, p.path, p.reason) for p in in_memory.problems
+    ]
+
+
+def test_a_decode_error_names_line_and_column_whatever_the_chunk() -> None:
+    text = '[{"id": 1},\n {"id": 2, "x": tru}]'
+    for chunk in (3, 5, 1 << 20):
+        records = list(iter_values(io.BytesIO(text.encode()), "x", chunk=chunk))
+        error = records[-1][2]
+        assert isinstance(error, wpparse.InvalidJSONError)
+        assert str(error).startswith(
+            "invalid JSON at line 2, column 17: expecting value, found 'tru}]'"
+        ), chunk
+        assert text.index("tru") == error.position
+    with pytest.raises(wpparse.InvalidJSONError) as info:
+        wpparse.parse_posts(text)
+    assert str(info.value).startswith("invalid JSON at line 2, column 17: ")
+
+
 def test_api_descriptions_are_skipped_and_counted(tmp_path: Path) -> None:
     (tmp_path / "index.json").write_text(
         '{"name": "Site", "namespaces": ["wp/v2"], "routes": {}}', encoding="utf-8"
@@ -415,7 +464,7 @@ def test_a_broken_pretty_printed_object_is_one_problem(tmp_path: Path) -> None:
         (p.source.line, p.source.index, p.path) for p in problems
     ]
     assert problems[0].reason.startswith(
-        "invalid JSON at line 3: invalid \\escape, found "
+        "invalid JSON at line 3, column 34: invalid \\escape, found "
     )
 
 

@@ -21,9 +21,11 @@ from wpparse.exceptions import InvalidJSONError, WPParseWarning
 __all__ = [
     "JSONInput",
     "as_clean_text",
+    "decode_error",
     "decode_input",
     "decode_input_clean",
     "decode_text",
+    "limit_error",
     "load_json",
     "load_json_clean",
     "load_repaired_json",
@@ -61,15 +63,42 @@ def decode_text(data: bytes | bytearray | memoryview) -> str:
         return raw.decode(encoding, errors="replace")
 
 
-def _error_message(exc: json.JSONDecodeError) -> str:
-    """Say what the JSON reader expected, what it found (shortened) and where."""
-    expected = exc.msg[0].lower() + exc.msg[1:]
-    found = exc.doc[exc.pos : exc.pos + 20]
-    shown = repr(found) + ("…" if len(exc.doc) > exc.pos + 20 else "")
-    return (
-        f"invalid JSON at line {exc.lineno}, column {exc.colno}: {expected}, "
-        f"found {shown}"
-    )
+def decode_error(
+    exc: json.JSONDecodeError,
+    path: str,
+    *,
+    truncated: bool,
+    line: int | None = None,
+    column: int | None = None,
+    position: int | None = None,
+) -> InvalidJSONError:
+    """
+    The :class:`~wpparse.InvalidJSONError` of a decode error: what was expected, what was found, where.
+
+    The one wording of a JSON decode error, for documents, JSON Lines and
+    files read in chunks alike.  *truncated*: the text ends inside the value.
+    *line*, *column* (1-based) and *position* (0-based, in characters) are
+    where the error is in the whole input, when *exc* saw only part of it
+    (a line, a chunk); by default, *exc*'s own.
+    """
+    line = exc.lineno if line is None else line
+    column = exc.colno if column is None else column
+    position = exc.pos if position is None else position
+    if truncated:
+        reason = f"truncated JSON: the text ends inside a value (line {line})"
+    else:
+        expected = exc.msg[0].lower() + exc.msg[1:]
+        found = exc.doc[exc.pos : exc.pos + 20].partition("\n")[0]  # this line's
+        more = (
+            "\n" not in found
+            and len(exc.doc) > exc.pos + 20
+            and (exc.doc[exc.pos + 20] != "\n")
+        )
+        shown = repr(found) + ("…" if more else "")
+        reason = (
+            f"invalid JSON at line {line}, column {column}: {expected}, found {shown}"
+        )
+    return InvalidJSONError(reason, path=path, position=position)
 
 
 # A \uD800-\uDFFF escape (the first regex: any text that may decode to a
@@ -146,25 +175,51 @@ def _fix_surrogate_escapes(text: str, *, decoded: bool) -> tuple[str, bool]:
     return text, clean
 
 
-def _decode_one(text: str, start: int, path: str) -> tuple[Any, int]:
-    try:
-        return _DECODER.raw_decode(text, start)
-    except json.JSONDecodeError as exc:
-        if exc.pos >= len(text.rstrip(_WS)):
-            reason = f"truncated JSON: the text ends inside a value (line {exc.lineno})"
-            raise InvalidJSONError(reason, path=path, position=exc.pos) from None
-        raise InvalidJSONError(
-            _error_message(exc), path=path, position=exc.pos
-        ) from None
-    except RecursionError:
+def limit_error(
+    exc: RecursionError | ValueError,
+    path: str,
+    position: int,
+    line: int | None = None,
+) -> InvalidJSONError:
+    """
+    The :class:`~wpparse.InvalidJSONError` of JSON that is valid but beyond Python's limits.
+
+    *line*, when the input has more than one value, is the line where the value starts.
+    """
+    if isinstance(exc, RecursionError):
         reason = "JSON nested too deeply to read"
-        raise InvalidJSONError(reason, path=path, position=start) from None
-    except ValueError:  # an integer with more digits than int() allows
+    else:  # an integer with more digits than int() allows
         reason = (
             f"invalid JSON: expected a number of at most {sys.get_int_max_str_digits()} "
             "digits, found a longer one"
         )
-        raise InvalidJSONError(reason, path=path, position=start) from None
+    if line is not None:
+        reason = f"{reason} (line {line})"
+    return InvalidJSONError(reason, path=path, position=position)
+
+
+def _decode_one(
+    text: str, start: int, path: str, *, line: int | None = None, offset: int = 0
+) -> tuple[Any, int]:
+    """
+    Decode the value at *start* of *text*.
+
+    *text* may be one line of a larger input: *line* is its line number and
+    *offset* the position of its start, for the error.
+    """
+    try:
+        return _DECODER.raw_decode(text, start)
+    except json.JSONDecodeError as exc:
+        truncated = exc.pos >= len(text.rstrip(_WS))
+        raise decode_error(
+            exc,
+            path,
+            truncated=truncated,
+            line=exc.lineno if line is None else exc.lineno + line - 1,
+            position=exc.pos + offset,
+        ) from None
+    except (RecursionError, ValueError) as exc:
+        raise limit_error(exc, path, start + offset, line) from None
 
 
 def _skip_ws(text: str, pos: int) -> int:

@@ -16,13 +16,13 @@ import codecs
 import json
 import os
 import stat
-import sys
 import warnings
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO, Any
 
 from wpparse._json.kinds import envelope
+from wpparse._json.load import decode_error, limit_error
 from wpparse._model.objects import Source
 from wpparse.exceptions import InvalidJSONError, WPParseError, WPParseWarning
 
@@ -57,6 +57,8 @@ class _Text:
         self.eof = False
         self._line = 1  # the line number at self._line_pos
         self._line_pos = 0
+        self._offset = 0  # characters dropped before self.text
+        self._column = 0  # the 0-based column of self.text[0]
         self._decoder: codecs.IncrementalDecoder | None = None
         self._warned = False
         self._tail = b""  # the last bytes read: a U+FFFD may straddle two reads
@@ -82,6 +84,11 @@ class _Text:
         if self.eof:
             return False
         self.line_at(self.pos)
+        newline = self.text.rfind("\n", 0, self.pos)
+        self._column = (
+            self.pos - newline - 1 if newline >= 0 else self._column + self.pos
+        )
+        self._offset += self.pos
         self.text = self.text[self.pos :]
         self._line_pos -= self.pos
         self.pos = 0
@@ -134,15 +141,8 @@ class _Text:
                         size *= 2
                     continue
                 raise self._error(exc, path) from None
-            except RecursionError:
-                reason = "JSON nested too deeply to read"
-                raise InvalidJSONError(reason, path=path, position=self.pos) from None
-            except ValueError:  # an integer with more digits than int() allows
-                reason = (
-                    "invalid JSON: expected a number of at most "
-                    f"{sys.get_int_max_str_digits()} digits, found a longer one"
-                )
-                raise InvalidJSONError(reason, path=path, position=self.pos) from None
+            except (RecursionError, ValueError) as exc:
+                raise limit_error(exc, path, self._offset + self.pos) from None
             # A number near the end of the buffer may go on: "0" of "0E0"
             # decodes alone, and so does "0" of "0E" while "0" is awaited.
             # fill() moves the text, so decode again even if it read nothing.
@@ -158,16 +158,19 @@ class _Text:
         line = self._line
         if exc.pos >= self._line_pos:
             line += self.text.count("\n", self._line_pos, exc.pos)
-        if (self.eof and exc.pos >= len(self.text.rstrip(_WS)) - 1) or (
+        newline = self.text.rfind("\n", 0, exc.pos)
+        column = exc.pos - newline if newline >= 0 else self._column + exc.pos + 1
+        truncated = (self.eof and exc.pos >= len(self.text.rstrip(_WS)) - 1) or (
             self.eof and exc.msg.startswith("Unterminated string")
-        ):
-            reason = f"truncated JSON: the text ends inside a value (line {line})"
-        else:
-            expected = exc.msg[0].lower() + exc.msg[1:]
-            found = exc.doc[exc.pos : exc.pos + 20]
-            shown = repr(found) + ("…" if len(exc.doc) > exc.pos + 20 else "")
-            reason = f"invalid JSON at line {line}: {expected}, found {shown}"
-        return InvalidJSONError(reason, path=path, position=exc.pos)
+        )
+        return decode_error(
+            exc,
+            path,
+            truncated=truncated,
+            line=line,
+            column=column,
+            position=self._offset + exc.pos,
+        )
 
     def skip_to_record(self) -> bool:
         """
@@ -252,10 +255,23 @@ def _envelope_body(value: Any) -> tuple[str, list[Any]] | None:
 
 
 def _sequence(text: _Text) -> Iterator[Record]:
-    """One value, or several (JSON Lines, concatenated values)."""
+    """
+    One value, or several (JSON Lines, concatenated values).
+
+    After several values, whatever comes next is the next record: a line that
+    is not JSON is one bad record, and reading goes on at the next line that
+    opens a record.  After the first value, text that is not JSON is trailing
+    data (mirrors append HTML to a saved response), warned about and dropped,
+    unless records follow it: then the file is JSON Lines with a bad line.
+    """
     name = text.name
     index = 0
-    while text.peek():
+    pending: list[Record] = []  # records read ahead after the first value
+    while pending or text.peek():
+        if pending:
+            yield pending.pop(0)
+            index += 1
+            continue
         source = Source(file=name, line=text.line_at(text.pos), index=index)
         path = f"$[{index}]"
         try:
@@ -272,21 +288,47 @@ def _sequence(text: _Text) -> Iterator[Record]:
             index += 1
             continue
         following = text.peek()
-        if index == 0 and following not in _STARTS:  # the file's only value
-            body = _envelope_body(value)
-            if body is not None:
-                form, items = body
-                for n, item in enumerate(items):
-                    where = Source(file=name, line=source.line, index=n)
-                    yield where, form.format(n), item
-            else:
-                yield Source(file=name, line=source.line), "$", value
-        else:
-            yield source, path, value
-        if following and following not in _STARTS:
-            _trailing(text, "the JSON value")
-            return
+        if index == 0 and following not in _STARTS:
+            pending = _after_first(text) if following else []
+            if not pending:  # the file's only value
+                yield from _only_value(name, source, value)
+                return
+        yield source, path, value
         index += 1
+
+
+def _after_first(text: _Text) -> list[Record]:
+    """
+    What follows the first value when it is no record start: the next record
+    (the file is JSON Lines, or concatenated values), or nothing (trailing
+    data, warned about).
+    """
+    line, position = text.line_at(text.pos), text.pos
+    sample = text.text[position : position + 20]
+    source = Source(file=text.name, line=line, index=1)
+    try:
+        return [(source, "$[1]", text.value("$[1]"))]
+    except InvalidJSONError as exc:
+        if text.skip_to_record():
+            return [(source, "$[1]", exc)]
+    warnings.warn(
+        f"{text.name or '<input>'}:{line}: ignored trailing data after the JSON value "
+        f"({sample!r}...)",
+        WPParseWarning,
+        stacklevel=4,
+    )
+    return []
+
+
+def _only_value(name: str | None, source: Source, value: Any) -> Iterator[Record]:
+    """The records of a file that holds one value: itself, or an envelope's body."""
+    body = _envelope_body(value)
+    if body is None:
+        yield Source(file=name, line=source.line), "$", value
+        return
+    form, items = body
+    for n, item in enumerate(items):
+        yield Source(file=name, line=source.line, index=n), form.format(n), item
 
 
 def iter_values(

@@ -221,25 +221,32 @@ def _items(items: Any, prefix: str | None) -> Iterator[tuple[Source, str, Any]]:
 
 def _json_lines(text: str) -> Iterator[tuple[Source, str, Any]]:
     index = 0
+    offset = 0
     # Only "\n" ends a line: str.splitlines() also splits at U+2028, which a
     # JSON string may hold raw.
     for number, line in enumerate(text.split("\n"), start=1):
+        start, offset = offset, offset + len(line) + 1
         if not line.strip():
             continue
         source, path = Source(line=number, index=index), f"$[{index}]"
         index += 1
-        yield source, path, _json_line(line, f"line {number}")
+        yield source, path, _json_line(line, path, number, start)
 
 
-def _json_line(line: str, where: str) -> Any:
-    """Return the value on *line*, or the :class:`InvalidJSONError` it gives."""
+def _json_line(line: str, path: str, number: int, offset: int) -> Any:
+    """Return the value on *line* (line *number*, at *offset*), or the :class:`InvalidJSONError` it gives."""
     try:
-        value, end = _decode_one(line, _skip_ws(line, 0), where)
+        value, end = _decode_one(
+            line, _skip_ws(line, 0), path, line=number, offset=offset
+        )
     except InvalidJSONError as exc:
         return exc
     if _skip_ws(line, end) < len(line):
-        reason = "invalid JSON Lines: more than one value on a line"
-        return InvalidJSONError(reason, path=where, position=end)
+        reason = (
+            f"invalid JSON Lines: more than one value on line {number} "
+            f"(from column {end + 1})"
+        )
+        return InvalidJSONError(reason, path=path, position=offset + end)
     return value
 
 
