@@ -65,6 +65,56 @@ def test_unknown_zone_name() -> None:
 
 
 @pytest.mark.parametrize(
+    ("name", "offset"),
+    [
+        ("+05:30", timedelta(hours=5, minutes=30)),
+        ("-08:00", timedelta(hours=-8)),
+        ("-0330", timedelta(hours=-3, minutes=-30)),
+        ("+05", timedelta(hours=5)),
+        ("UTC+01:00", timedelta(hours=1)),
+        ("Z", timedelta(0)),
+        ("UTC", timedelta(0)),
+    ],
+)
+def test_a_utc_offset_is_a_time_zone(name: str, offset: timedelta) -> None:
+    # "+05:30", the example of the docstring and the error message, was refused.
+    date = wpparse.parse_post({"id": 1, "date": "2026-02-01T10:00:00"}, tz=name).date
+
+    assert date is not None
+    assert offset == date.utcoffset()
+    assert datetime(2026, 2, 1, 10) == date.replace(tzinfo=None)
+
+
+@pytest.mark.parametrize(
+    "name", ["+24:00", "+05:60", "05:30", "/etc/localtime", "../UTC"]
+)
+def test_what_is_no_offset_nor_zone_name_is_refused(name: str) -> None:
+    with pytest.raises(ValueError, match="unknown time zone"):
+        wpparse.parse_post({"id": 1}, tz=name)
+
+
+def test_zone_names_without_a_system_database(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Windows without the tzdata package: zoneinfo finds nothing, and
+    # python-dateutil's own copy of the database answers.
+    from zoneinfo import ZoneInfoNotFoundError
+
+    from wpparse._rest import dates as _dates
+
+    def missing(name: str) -> ZoneInfo:
+        raise ZoneInfoNotFoundError(name)
+
+    monkeypatch.setattr(_dates, "ZoneInfo", missing)
+    date = wpparse.parse_post(
+        {"id": 1, "date": "2026-07-01T10:00:00"}, tz="Europe/Paris"
+    ).date
+
+    assert date is not None
+    assert timedelta(hours=2) == date.utcoffset()
+    with pytest.raises(ValueError, match="unknown time zone"):
+        wpparse.parse_post({"id": 1}, tz="Mars/Olympus")
+
+
+@pytest.mark.parametrize(
     ("local", "gmt", "offset"),
     [
         ("2026-03-01T09:00:31", "2026-03-01T06:00:00", timedelta(hours=3, minutes=1)),

@@ -9,10 +9,12 @@ value that keeps both the wall clock and the true instant.
 
 from __future__ import annotations
 
+import re
 import warnings
 from collections.abc import Mapping
 from datetime import UTC, datetime, timedelta, timezone, tzinfo
 from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from wpparse._rest.context import Context
 from wpparse.exceptions import InvalidPostError, describe
@@ -25,13 +27,37 @@ __all__ = ["parse_wp_date", "resolve_tz", "wp_date_at"]
 _MAX_OFFSET = timedelta(hours=18)
 
 
+# A fixed UTC offset as people write it: "+05:30", "-0800", "+05", "UTC+01:00".
+_OFFSET = re.compile(r"(?:UTC|GMT)?([+-])([0-9]{2}):?([0-9]{2})?", re.IGNORECASE)
+_UTC_NAMES = frozenset({"z", "utc", "gmt"})
+
+
 def resolve_tz(tz: tzinfo | str | None) -> tzinfo | None:
-    """Turn a zone name (``"Europe/Paris"``, ``"+05:30"``) or tzinfo into a tzinfo."""
+    """
+    Turn a time zone argument into a tzinfo: an IANA name, a UTC offset, or a tzinfo.
+
+    ``"Europe/Paris"`` (an IANA name, through :mod:`zoneinfo`, or
+    python-dateutil's own copy of the database where the system has none)
+    or ``"+05:30"`` (a fixed offset, ``±HH:MM``, ``±HHMM`` or ``±HH``; also
+    ``"UTC"`` and ``"Z"``).  A name that is neither raises :class:`ValueError`.
+
+    >>> resolve_tz("+05:30")
+    datetime.timezone(datetime.timedelta(seconds=19800))
+    >>> resolve_tz("Europe/Paris")
+    zoneinfo.ZoneInfo(key='Europe/Paris')
+    """
     if tz is None or isinstance(tz, tzinfo):
         return tz
-    from dateutil import tz as dateutil_tz  # noqa: PLC0415 - only for zone names
-
-    zone = dateutil_tz.gettz(tz)
+    name = str(tz).strip()
+    if name.lower() in _UTC_NAMES:
+        return UTC
+    offset = _OFFSET.fullmatch(name)
+    if offset:
+        sign, hours, minutes = offset.groups()
+        delta = timedelta(hours=int(hours), minutes=int(minutes or 0))
+        if delta < timedelta(hours=24) and int(minutes or 0) < 60:  # noqa: PLR2004
+            return timezone(-delta if sign == "-" else delta)
+    zone = _named_zone(name)
     if zone is None:
         msg = (
             f"unknown time zone {tz!r}: expected a zone name such as "
@@ -39,6 +65,21 @@ def resolve_tz(tz: tzinfo | str | None) -> tzinfo | None:
         )
         raise ValueError(msg)
     return zone
+
+
+def _named_zone(name: str) -> tzinfo | None:
+    """The IANA zone *name*, or ``None``."""
+    if not name or len(name) > 255 or name.startswith(("/", "\\")) or ".." in name:  # noqa: PLR2004
+        return None  # zoneinfo would refuse it; dateutil would read a file
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError, OSError):
+        pass
+    from dateutil import tz as dateutil_tz  # noqa: PLC0415 - only without tzdata
+
+    # dateutil ships the IANA database, for systems without one (Windows)
+    # and no tzdata package; only names it finds in that copy are taken.
+    return dateutil_tz.gettz(name) if "/" in name or name.isalpha() else None
 
 
 # Longer than any date format WordPress or a plugin writes: not a date.

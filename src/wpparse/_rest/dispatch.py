@@ -173,8 +173,10 @@ def parse_post(
         headings: Which headings split the content into sections: ``"html"``
             (only ``<h1>``-``<h6>``), ``"bold"`` (also paragraphs bold from end
             to end) or ``"auto"`` (also short title-like lines).
-        tz: The site's time zone (a :class:`datetime.tzinfo` or a name such as
-            ``"Europe/Paris"``), used for dates that come without ``date_gmt``.
+        tz: The site's time zone, used for dates that come without
+            ``date_gmt``: a :class:`datetime.tzinfo`, an IANA name such as
+            ``"Europe/Paris"``, or a UTC offset such as ``"+05:30"``.
+            Anything else raises :class:`ValueError`.
         shortcodes: What to do with shortcodes left unrendered in the content
             (``[vc_row]...[/vc_row]``): ``"strip"`` takes their tags out of the
             sections, text and Markdown and keeps what they enclose; ``"keep"``
