@@ -29,6 +29,7 @@ from wpparse._json.load import (
 )
 from wpparse._model.objects import Problem, Source
 from wpparse._model.post import Post
+from wpparse._rest.context import INT_TEXT
 from wpparse._rest.dates import resolve_tz
 from wpparse._rest.dispatch import WPObject, object_from_mapping, post_from_mapping
 from wpparse.exceptions import InvalidJSONError, NotAPostError, WPParseError, describe
@@ -105,8 +106,46 @@ class Collection(tuple[T, ...]):  # noqa: SLOT001 - it carries paging attributes
         )
 
 
-_LINK = re.compile(r'<([^>]*)>\s*((?:;\s*[^;,"]*(?:"[^"]*"[^;,"]*)*)*)')
 _REL = re.compile(r"""\brel\s*=\s*(?:"([^"]*)"|([^\s;,]+))""", re.IGNORECASE)
+
+
+def _link_values(header: str) -> Iterator[tuple[str, str]]:
+    """
+    The ``(URL, parameters)`` of each link of a ``Link`` header, in linear time.
+
+    ``<url>; rel="next", <url>; rel="prev"``: a regular expression that
+    matched ``<[^>]*>`` at every ``<`` took quadratic time on ``"<" * n``.
+
+    >>> list(_link_values('<https://a.example/?page=2>; rel="next", <x>; rel=prev'))
+    [('https://a.example/?page=2', '; rel="next"'), ('x', '; rel=prev')]
+    """
+    pos = 0
+    while True:
+        start = header.find("<", pos)
+        if start < 0:
+            return
+        end = header.find(">", start + 1)
+        if end < 0:
+            return  # no '>' after this '<': none after a later one either
+        stop = _params_end(header, end + 1)
+        yield header[start + 1 : end], header[end + 1 : stop]
+        pos = stop
+
+
+def _params_end(header: str, pos: int) -> int:
+    """Where the parameters from *pos* end: at the next comma outside quotes."""
+    comma = header.find(",", pos)
+    while comma >= 0:
+        quote = header.find('"', pos, comma)
+        if quote < 0:
+            return comma
+        close = header.find('"', quote + 1)
+        if close < 0:
+            return len(header)
+        pos = close + 1
+        if pos > comma:
+            comma = header.find(",", pos)
+    return len(header)
 
 
 def _header_int(value: Any) -> int | None:
@@ -114,8 +153,9 @@ def _header_int(value: Any) -> int | None:
         value = value[0]
     if isinstance(value, int) and not isinstance(value, bool):
         return value
-    if isinstance(value, str) and value.strip().isdigit():
-        return int(value.strip())
+    if isinstance(value, str) and INT_TEXT.fullmatch(value):
+        number = int(value)
+        return number if number >= 0 else None
     return None
 
 
@@ -158,14 +198,14 @@ def paging_from_headers(headers: Headers | None) -> dict[str, Any]:
     for value in values:
         if not isinstance(value, str):
             continue
-        for match in _LINK.finditer(value):
-            rel = _REL.search(match.group(2))
+        for url, params in _link_values(value):
+            rel = _REL.search(params)
             if rel is None:
                 continue
             for name in (rel.group(1) or rel.group(2)).lower().split():
                 if name in {"next", "prev", "previous"}:
                     key = "next" if name == "next" else "prev"
-                    found.setdefault(key, match.group(1))
+                    found.setdefault(key, url)
     return found
 
 

@@ -45,13 +45,31 @@ def _canonical(rel: str) -> str:
     return rel
 
 
-def _links_for(rel: str, name: str, relations: tuple[Relation, ...]) -> list[Relation]:
-    # The relations whose name is rel's, or whose URI has rel's canonical
-    # name (name): _canonical(r.rel_uri) == name, without calling it for each.
-    uris = {name, _API + name[3:]} if name.startswith("wp:") else {name}
-    matching = [r for r in relations if r.rel == rel or r.rel_uri in uris]
-    embeddable = [r for r in matching if r.embeddable]
-    return embeddable or matching
+class _LinkIndex:
+    """The relations by name and by URI, so that each ``_embedded`` key finds its links at once."""
+
+    def __init__(self, relations: tuple[Relation, ...]) -> None:
+        self.relations = relations
+        self.positions: dict[str, list[int]] = {}
+        for position, relation in enumerate(relations):
+            self.positions.setdefault(relation.rel, []).append(position)
+            if relation.rel_uri != relation.rel:
+                self.positions.setdefault(relation.rel_uri, []).append(position)
+
+    def links_for(self, rel: str, name: str) -> list[Relation]:
+        """
+        The relations whose name is *rel*, or whose URI has *rel*'s canonical name *name*.
+
+        In order, the embeddable ones if any (the entries of ``_embedded``
+        follow them), else all of them.
+        """
+        uris = {rel, name, _API + name[3:]} if name.startswith("wp:") else {rel, name}
+        found: set[int] = set()
+        for key in uris:
+            found.update(self.positions.get(key, ()))
+        matching = [self.relations[position] for position in sorted(found)]
+        embeddable = [r for r in matching if r.embeddable]
+        return embeddable or matching
 
 
 def _absence(
@@ -90,10 +108,19 @@ class _Collector:
     ) -> None:
         """Add *item*, embedded for the relation *rel* (canonically *name*)."""
         if item.__class__ is list or isinstance(item, list):
-            if name == "wp:term" and link is not None and link.taxonomy:
-                self.terms.setdefault(link.taxonomy, [])
-            for index, inner in enumerate(item):
-                self.add(rel, name, inner, link, f"{path}[{index}]")
+            # Lists in lists, however deep, without recursion, in order.
+            stack = [(item, path)]
+            while stack:
+                value, where = stack.pop()
+                if value.__class__ is list or isinstance(value, list):
+                    if name == "wp:term" and link is not None and link.taxonomy:
+                        self.terms.setdefault(link.taxonomy, [])
+                    stack.extend(
+                        (inner, f"{where}[{index}]")
+                        for index, inner in reversed(list(enumerate(value)))
+                    )
+                else:
+                    self.add(rel, name, value, link, where)
             return
         if not is_mapping(item):
             msg = f"expected an embedded object or list, got {describe(item)}"
@@ -175,10 +202,11 @@ def parse_embedded(
         raise InvalidPostError(msg, path=path)
     collector = _Collector(ctx)
     add = collector.add
+    link_index = _LinkIndex(relations)
     for key, items in value.items():
         rel = str(key)
         name = _canonical(rel)
-        links = _links_for(rel, name, relations)
+        links = link_index.links_for(rel, name)
         where = key_path(path, key)
         if items.__class__ is list or isinstance(items, list):
             for index, item in enumerate(items):

@@ -119,10 +119,45 @@ _READ_MORE_TAIL = re.compile(
     r"(?:continue reading|read more)\b.*\s*$",
     re.IGNORECASE,
 )
-_MORE_LINK = re.compile(
-    r"<(?P<tag>a|p|div)\b[^>]*class=[\"'][^\"']*(?:more-link|link-more|readmore)[^\"']*[\"'][^>]*>.*$",
-    re.IGNORECASE | re.DOTALL,
-)
+# The "read more" link or paragraph WordPress and themes end an excerpt with:
+# an <a>, <p> or <div> tag whose class names one of these.  Found from the
+# class name, one tag at a time: a regular expression run from every "<" took
+# quadratic time on "<p " * k (no ">" to stop "[^>]*").
+_MORE_CLASS = re.compile(r"more-link|link-more|readmore", re.IGNORECASE)
+_MORE_TAG = re.compile(r"<(?:a|p|div)\b", re.IGNORECASE)
+_CLASS_VALUE = re.compile(r"class=[\"']([^\"']*)[\"']", re.IGNORECASE)
+
+
+def _more_link_start(html: str) -> int | None:
+    """
+    Where the excerpt's first "read more" tag starts, if it has one.
+
+    The first ``<a``, ``<p`` or ``<div`` followed, with no ``>`` between, by
+    a quoted ``class=`` value that names a read-more class, and a ``>`` later.
+    Linear time: each ``class=`` value is read once, and the text before it
+    scanned once for ``>`` and for a tag.
+
+    >>> _more_link_start('Text <a class="more-link" href="/p">Read</a>')
+    5
+    """
+    last_close = html.rfind(">")
+    scanned = 0  # html[:scanned] has been searched for ">"
+    run_start = 0  # after the last ">" before the current class value
+    searched = 0  # html[run_start:searched] holds no tag start
+    value = _CLASS_VALUE.search(html)
+    while value is not None and value.end() <= last_close:
+        at = value.start()
+        if _MORE_CLASS.search(value.group(1)):
+            close = html.rfind(">", scanned, at)
+            scanned = at
+            if close >= 0:
+                run_start = searched = close + 1
+            tag = _MORE_TAG.search(html, max(run_start, searched - 4), at + 1)
+            if tag is not None and tag.end() <= at:
+                return tag.start()
+            searched = at
+        value = _CLASS_VALUE.search(html, at + 1)
+    return None
 
 
 def _tail_start(text: str) -> int | None:
@@ -148,9 +183,9 @@ def _excerpt_text(
     """
     cut = False
     html = excerpt_html
-    match = _MORE_LINK.search(html)
-    if match:
-        html = html[: match.start()]
+    more = _more_link_start(html)
+    if more is not None:
+        html = html[:more]
         cut = True
     text = html_to_text(html, where, repaired=repaired)
     tail = _tail_start(text)
