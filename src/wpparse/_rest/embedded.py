@@ -109,7 +109,7 @@ class _Collector:
         """Add *item*, embedded for the relation *rel* (canonically *name*)."""
         if item.__class__ is list or isinstance(item, list):
             # Lists in lists, however deep, without recursion, in order.
-            stack = [(item, path)]
+            stack: list[tuple[Any, str]] = [(item, path)]
             while stack:
                 value, where = stack.pop()
                 if value.__class__ is list or isinstance(value, list):
