@@ -10,7 +10,6 @@ asked to stop at the first one.
 from __future__ import annotations
 
 import os
-import warnings
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import tzinfo
@@ -25,7 +24,8 @@ from wpparse._model.post import Post
 from wpparse._rest.collections import make_problem
 from wpparse._rest.dates import resolve_tz
 from wpparse._rest.dispatch import WPObject, object_from_mapping, post_from_mapping
-from wpparse.exceptions import NotAPostError, WPParseError, WPParseWarning, describe
+from wpparse._text import warn
+from wpparse.exceptions import NotAPostError, WPParseError, describe
 
 __all__ = ["Reader", "read_objects", "read_posts"]
 
@@ -165,7 +165,7 @@ class Reader(Iterator[T]):
         if self._on_error is not None:
             self._on_error(problem)
         else:
-            warnings.warn(str(problem), WPParseWarning, stacklevel=4)
+            warn(str(problem))
 
 
 def _paths(path: PathInput | Iterable[PathInput]) -> list[PathInput]:

@@ -9,18 +9,68 @@ A leaf: it imports only the standard library and :mod:`wpparse.exceptions`.
 from __future__ import annotations
 
 import re
+import sys
 import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from pathlib import Path
+from types import FrameType
 
 from wpparse.exceptions import WPParseWarning
 
-__all__ = ["collapse", "fix_surrogates", "short_repr", "warn"]
+__all__ = ["collapse", "collecting_warnings", "fix_surrogates", "short_repr", "warn"]
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
+# Every module of wpparse lives under this folder: a warning names the first
+# frame outside it, the caller's code.
+_PACKAGE = str(Path(__file__).resolve().parent) + "/"
+_PACKAGE_PREFIXES = (_PACKAGE, str(Path(__file__).parent) + "/")
+_SINK: ContextVar[list[WPParseWarning] | None] = ContextVar(
+    "wpparse_warnings", default=None
+)
 
 
 def warn(message: str) -> None:
-    """Issue a :class:`~wpparse.WPParseWarning` about repaired input."""
-    warnings.warn(message, WPParseWarning, stacklevel=4)
+    """
+    Issue a :class:`~wpparse.WPParseWarning` about repaired input, attributed to the caller.
+
+    The warning names the first frame outside wpparse (the user's call, not
+    a line of wpparse): ``skip_file_prefixes`` on Python 3.12 and later, the
+    same walk up the stack on 3.11.  Inside :func:`collecting_warnings`, the
+    warning is collected instead of issued.
+    """
+    sink = _SINK.get()
+    if sink is not None:
+        sink.append(WPParseWarning(message))
+        return
+    if sys.version_info >= (3, 12):
+        warnings.warn(message, WPParseWarning, skip_file_prefixes=_PACKAGE_PREFIXES)
+        return
+    frame: FrameType | None = sys._getframe(1)  # noqa: SLF001 - as warnings.warn walks
+    level = 2  # stacklevel 2 is the frame that called warn()
+    while frame is not None and frame.f_code.co_filename.startswith(_PACKAGE_PREFIXES):
+        frame = frame.f_back
+        level += 1
+    warnings.warn(message, WPParseWarning, stacklevel=level)
+
+
+@contextmanager
+def collecting_warnings() -> Iterator[list[WPParseWarning]]:
+    """
+    Collect the warnings :func:`warn` would issue in this block (in this thread or task), in order.
+
+    >>> with collecting_warnings() as found:
+    ...     warn("repaired something @ $.title")
+    >>> [str(w) for w in found]
+    ['repaired something @ $.title']
+    """
+    found: list[WPParseWarning] = []
+    token = _SINK.set(found)
+    try:
+        yield found
+    finally:
+        _SINK.reset(token)
 
 
 def fix_surrogates(text: str, where: str) -> str:

@@ -11,12 +11,11 @@ from __future__ import annotations
 import json
 import re
 import sys
-import warnings
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from wpparse._text import fix_surrogates
-from wpparse.exceptions import InvalidJSONError, WPParseWarning
+from wpparse._text import fix_surrogates, warn
+from wpparse.exceptions import InvalidJSONError
 
 __all__ = [
     "JSONInput",
@@ -54,11 +53,9 @@ def decode_text(data: bytes | bytearray | memoryview) -> str:
     try:
         return raw.decode(encoding)
     except UnicodeDecodeError as exc:
-        warnings.warn(
+        warn(
             f"input is not valid {encoding} (first bad byte at offset {exc.start}); "
-            "undecodable bytes were replaced with U+FFFD",
-            WPParseWarning,
-            stacklevel=3,
+            "undecodable bytes were replaced with U+FFFD"
         )
         return raw.decode(encoding, errors="replace")
 
@@ -164,11 +161,9 @@ def _fix_surrogate_escapes(text: str, *, decoded: bool) -> tuple[str, bool]:
         clean = False  # pairs may be valid: a lone one may hide after "\\\\"
         text, count = _replace_lone_surrogate_escapes(text, hint.start())
         if count:
-            warnings.warn(
+            warn(
                 f"replaced {count} lone surrogate escape{'s' if count != 1 else ''} "
-                "(not valid Unicode) with U+FFFD",
-                WPParseWarning,
-                stacklevel=4,
+                "(not valid Unicode) with U+FFFD"
             )
     if not decoded and not text.isascii():
         text = fix_surrogates(text, "$")
@@ -284,11 +279,9 @@ def _load_text(text: str) -> Any:
     value, end = _decode_one(text, start, "$")
     rest = _skip_ws(text, end)
     if rest < len(text):
-        warnings.warn(
+        warn(
             f"ignored {len(text) - rest} characters of trailing data after the JSON value "
-            f"(from offset {rest}: {text[rest : rest + 20]!r})",
-            WPParseWarning,
-            stacklevel=4,
+            f"(from offset {rest}: {text[rest : rest + 20]!r})"
         )
     return value
 

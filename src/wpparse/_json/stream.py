@@ -16,7 +16,6 @@ import codecs
 import json
 import os
 import stat
-import warnings
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO, Any
@@ -24,7 +23,8 @@ from typing import IO, Any
 from wpparse._json.kinds import envelope
 from wpparse._json.load import decode_error, limit_error
 from wpparse._model.objects import Source
-from wpparse.exceptions import InvalidJSONError, WPParseError, WPParseWarning
+from wpparse._text import warn
+from wpparse.exceptions import InvalidJSONError, WPParseError
 
 __all__ = ["CHUNK", "iter_files", "iter_values", "read_error", "skip_error"]
 
@@ -71,11 +71,9 @@ class _Text:
         window, self._tail = self._tail + data, (self._tail + data)[-2:]
         if "\ufffd" in text and b"\xef\xbf\xbd" not in window and not self._warned:
             self._warned = True
-            warnings.warn(
+            warn(
                 f"{self.name or '<input>'}: input is not valid in its encoding; "
-                "undecodable bytes were replaced with U+FFFD",
-                WPParseWarning,
-                stacklevel=4,
+                "undecodable bytes were replaced with U+FFFD"
             )
         return text
 
@@ -197,11 +195,9 @@ class _Text:
 def _trailing(text: _Text, what: str) -> None:
     line = text.line_at(text.pos)
     sample = text.text[text.pos : text.pos + 20]
-    warnings.warn(
+    warn(
         f"{text.name or '<input>'}:{line}: ignored trailing data after {what} "
-        f"({sample!r}...)",
-        WPParseWarning,
-        stacklevel=3,
+        f"({sample!r}...)"
     )
 
 
@@ -311,11 +307,9 @@ def _after_first(text: _Text) -> list[Record]:
     except InvalidJSONError as exc:
         if text.skip_to_record():
             return [(source, "$[1]", exc)]
-    warnings.warn(
+    warn(
         f"{text.name or '<input>'}:{line}: ignored trailing data after the JSON value "
-        f"({sample!r}...)",
-        WPParseWarning,
-        stacklevel=4,
+        f"({sample!r}...)"
     )
     return []
 
