@@ -44,6 +44,7 @@ from wpparse._model.objects import (
 from wpparse._model.post import Embedded, Media, Post
 from wpparse._rest.collections import Collection, Headers, parse_objects, parse_posts
 from wpparse._rest.dispatch import parse, parse_post
+from wpparse._rest.dumped import from_dict
 from wpparse.exceptions import (
     InvalidJSONError,
     InvalidPostError,
@@ -137,6 +138,7 @@ __all__ = [  # noqa: RUF022 - plain sorted order (tests/test_public_api.py), tho
     "exceptions",
     "extract_links",
     "find_shortcodes",
+    "from_dict",
     "mirror",
     "parse",
     "parse_blocks",

@@ -182,6 +182,10 @@ def parse_post(
             sections, text and Markdown and keeps what they enclose; ``"keep"``
             leaves them as written.  Either way :attr:`Post.shortcodes` lists them.
 
+    wpparse's own shape, as :func:`~wpparse.to_dict` writes it (a post the
+    ``wpparse`` command wrote with ``-f json`` or ``-f jsonl``), is read back
+    with :func:`~wpparse.from_dict`: the post written, not an empty one.
+
     Returns:
         The post.
 

@@ -18,6 +18,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+import attrs
+
 from wpparse._content.sections import HeadingRule, build_content
 from wpparse._editor.blocks import parse_blocks
 from wpparse._editor.seo import seo_from_record
@@ -35,6 +37,7 @@ from wpparse._model.objects import Source
 from wpparse._model.post import Post
 from wpparse._rest.context import Context, is_mapping
 from wpparse._rest.dates import wp_date_at
+from wpparse._rest.dumped import from_dict, is_dumped_post
 from wpparse._rest.embedded import embedded_of
 from wpparse._rest.fields import (
     _excerpt_text,
@@ -114,6 +117,9 @@ def build_post(
     kind = object_kind(obj)  # "error" for a WordPress error response
     if kind == "error":
         raise_for_error(obj, path)
+    if kind == "post" and is_dumped_post(obj):  # to_dict's output: read it back
+        post = from_dict(obj, path=path)
+        return post if source is None else attrs.evolve(post, source=source)
     if kind not in {"post", "media"}:
         raise NotAPostError(f"expected a post object, got {what(kind)}", path=path)
     id_key = "id" if "id" in obj else "ID"
