@@ -24,8 +24,8 @@ from wpparse._model.post import Post
 from wpparse._rest.collections import make_problem
 from wpparse._rest.dates import resolve_tz
 from wpparse._rest.dispatch import WPObject, object_from_mapping, post_from_mapping
-from wpparse._text import warn
-from wpparse.exceptions import NotAPostError, WPParseError, describe
+from wpparse._text import collecting_warnings, warn
+from wpparse.exceptions import NotAPostError, WPParseError, WPParseWarning, describe
 
 __all__ = ["Reader", "read_objects", "read_posts"]
 
@@ -53,6 +53,10 @@ class Reader(Iterator[T]):
     and described in :attr:`problems`; each is also passed to *on_error*, or,
     without one, issued as a :class:`~wpparse.WPParseWarning`, so that none is
     dropped silently.  With ``strict=True`` the first one raises instead.
+    With *on_warning*, what wpparse repaired in a record it kept (a lone
+    surrogate, undecodable bytes, markup too deep to keep) is passed to it as
+    a :class:`~wpparse.Problem` naming the record, and listed in
+    :attr:`warnings`, instead of being issued as a warning.
     Descriptions of the API itself (the ``wp-json/`` index, taxonomy and post
     type descriptions) are not records: they are counted in :attr:`skipped`.
 
@@ -66,13 +70,16 @@ class Reader(Iterator[T]):
         *,
         strict: bool = False,
         on_error: Callable[[Problem], object] | None = None,
+        on_warning: Callable[[Problem], object] | None = None,
     ) -> None:
         self._paths = list(paths)
         self._build = build
         self._strict = strict
         self._on_error = on_error
+        self._on_warning = on_warning
         self._problems: list[Problem] = []
         self._records: Iterator[T] | None = None
+        self._warnings: list[Problem] = []
         self.counts: Counter[str] = Counter()
         """How many models of each kind (``"post"``, ``"media"`` ...) were read so far."""
         self.skipped: Counter[str] = Counter()
@@ -84,6 +91,18 @@ class Reader(Iterator[T]):
     def problems(self) -> tuple[Problem, ...]:
         """The records skipped so far, in order."""
         return tuple(self._problems)
+
+    @property
+    def warnings(self) -> tuple[Problem, ...]:
+        """
+        With *on_warning*: what was repaired in the records read so far, in order.
+
+        Each :class:`~wpparse.Problem` names the record; its ``error`` is the
+        :class:`~wpparse.WPParseWarning` that would have been issued.
+
+        .. versionadded:: 0.1.0
+        """
+        return tuple(self._warnings)
 
     def __iter__(self) -> Self:
         """The reader itself: it reads once."""
@@ -114,14 +133,47 @@ class Reader(Iterator[T]):
             return
         with raw:
             try:
-                for source, where, value in iter_values(raw, str(file)):
-                    model = self._record(source, where, value)
-                    if model is not None:
-                        yield model
+                yield from self._models(iter_values(raw, str(file)), file)
             except OSError as exc:
                 if self._strict:
                     raise
                 self._report(*read_error(file, exc))
+
+    def _models(
+        self, records: Iterator[tuple[Source, str, Any]], file: Path
+    ) -> Iterator[T]:
+        """The models of one file's records; with *on_warning*, each one's warnings collected."""
+        if self._on_warning is None:
+            for source, where, value in records:
+                model = self._record(source, where, value)
+                if model is not None:
+                    yield model
+            return
+        source, where = Source(file=str(file)), "$"
+        while True:
+            # Collected one step at a time: between steps the caller runs,
+            # and its own warnings are its own.
+            with collecting_warnings() as found:
+                record = next(records, None)
+                model = None
+                if record is not None:
+                    source, where, value = record
+                    model = self._record(source, where, value)
+            for warning in found:
+                self._warn(source, where, warning)
+            if record is None:
+                return
+            if model is not None:
+                yield model
+
+    def _warn(self, source: Source, where: str, warning: WPParseWarning) -> None:
+        reason, _, path = str(warning).rpartition(" @ ")
+        if not reason or not path.startswith("$"):
+            reason, path = str(warning), where
+        problem = Problem(source=source, path=path, reason=reason, error=warning)
+        self._warnings.append(problem)
+        if self._on_warning is not None:
+            self._on_warning(problem)
 
     def _record(self, source: Source, where: str, value: Any) -> T | None:
         kind = object_kind(value)
@@ -165,7 +217,7 @@ class Reader(Iterator[T]):
         if self._on_error is not None:
             self._on_error(problem)
         else:
-            warn(str(problem))
+            warn(str(problem), collect=False)  # a skipped record, not a repair
 
 
 def _paths(path: PathInput | Iterable[PathInput]) -> list[PathInput]:
@@ -181,6 +233,7 @@ def read_objects(
     on_error: Callable[[Problem], object] | None = None,
     headings: HeadingRule = "auto",
     tz: tzinfo | str | None = None,
+    on_warning: Callable[[Problem], object] | None = None,
 ) -> Reader[WPObject]:
     """
     Read every REST object in a file, a directory tree, or several of them.
@@ -201,6 +254,10 @@ def read_objects(
             it, each problem is issued as a :class:`WPParseWarning`.
         headings: As for :func:`parse_post`.
         tz: As for :func:`parse_post`.
+        on_warning: Called, instead of a :class:`WPParseWarning` being
+            issued, with what was repaired in a record that was kept, as a
+            :class:`Problem` naming the record (see :attr:`Reader.warnings`),
+            for programs that prefer data to warnings.
 
     Returns:
         A :class:`Reader`: iterate over it for the models; its
@@ -219,7 +276,9 @@ def read_objects(
             value, path=where, headings=headings, tz=zone, source=source
         )
 
-    return Reader(_paths(path), build, strict=strict, on_error=on_error)
+    return Reader(
+        _paths(path), build, strict=strict, on_error=on_error, on_warning=on_warning
+    )
 
 
 def read_posts(
@@ -229,6 +288,7 @@ def read_posts(
     on_error: Callable[[Problem], object] | None = None,
     headings: HeadingRule = "auto",
     tz: tzinfo | str | None = None,
+    on_warning: Callable[[Problem], object] | None = None,
 ) -> Reader[Post]:
     """
     Read every post in a file, a directory tree, or several of them.
@@ -255,4 +315,6 @@ def read_posts(
             value, path=where, headings=headings, tz=zone, source=source
         )
 
-    return Reader(_paths(path), build, strict=strict, on_error=on_error)
+    return Reader(
+        _paths(path), build, strict=strict, on_error=on_error, on_warning=on_warning
+    )

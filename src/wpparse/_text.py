@@ -31,16 +31,17 @@ _SINK: ContextVar[list[WPParseWarning] | None] = ContextVar(
 )
 
 
-def warn(message: str) -> None:
+def warn(message: str, *, collect: bool = True) -> None:
     """
     Issue a :class:`~wpparse.WPParseWarning` about repaired input, attributed to the caller.
 
     The warning names the first frame outside wpparse (the user's call, not
     a line of wpparse): ``skip_file_prefixes`` on Python 3.12 and later, the
     same walk up the stack on 3.11.  Inside :func:`collecting_warnings`, the
-    warning is collected instead of issued.
+    warning is collected instead of issued, unless not *collect* (a problem
+    reported as a warning, not a repair).
     """
-    sink = _SINK.get()
+    sink = _SINK.get() if collect else None
     if sink is not None:
         sink.append(WPParseWarning(message))
         return

@@ -264,6 +264,7 @@ def test_lenient_parse_posts_keeps_every_good_record(
     for index, problem in zip(bad, collection.problems, strict=True):
         assert problem.path.startswith(f"$[{index}]"), (problem, index)
         assert problem.reason
+        assert isinstance(problem.error, WPParseError)
         check_error(problem.error, objs)
 
 

@@ -19,7 +19,7 @@ from typing import Any
 import attrs
 
 from wpparse._text import short_repr
-from wpparse.exceptions import WPParseError
+from wpparse.exceptions import WPParseError, WPParseWarning
 
 __all__ = [
     "Absence",
@@ -75,8 +75,9 @@ class Problem:
     """The JSON path of the offending value (``$[3].title``)."""
     reason: str
     """What was expected and what was found, for a person to read."""
-    error: WPParseError = attrs.field(eq=False, repr=False)
-    """The exception that described the problem."""
+    error: WPParseError | WPParseWarning = attrs.field(eq=False, repr=False)
+    """The exception that described the problem; for a record that was kept
+    but repaired (:attr:`Reader.warnings <wpparse.Reader.warnings>`), the warning."""
 
     def __str__(self) -> str:
         return f"{self.source}: {self.reason} @ {self.path}"
