@@ -45,12 +45,20 @@ def _canonical(rel: str) -> str:
     return rel
 
 
+# Relations x _embedded keys up to which each key scans the relations: past
+# it, an index (thousands of each would take quadratic time).
+_SCAN = 1024
+
+
 class _LinkIndex:
     """The relations by name and by URI, so that each ``_embedded`` key finds its links at once."""
 
-    def __init__(self, relations: tuple[Relation, ...]) -> None:
+    def __init__(self, relations: tuple[Relation, ...], keys: int) -> None:
         self.relations = relations
-        self.positions: dict[str, list[int]] = {}
+        self.positions: dict[str, list[int]] | None = None
+        if len(relations) * keys <= _SCAN:  # a post's dozen: a scan costs less
+            return
+        self.positions = {}
         for position, relation in enumerate(relations):
             self.positions.setdefault(relation.rel, []).append(position)
             if relation.rel_uri != relation.rel:
@@ -63,11 +71,14 @@ class _LinkIndex:
         In order, the embeddable ones if any (the entries of ``_embedded``
         follow them), else all of them.
         """
-        uris = {rel, name, _API + name[3:]} if name.startswith("wp:") else {rel, name}
-        found: set[int] = set()
-        for key in uris:
-            found.update(self.positions.get(key, ()))
-        matching = [self.relations[position] for position in sorted(found)]
+        uris = {name, _API + name[3:]} if name.startswith("wp:") else {name}
+        if self.positions is None:
+            matching = [r for r in self.relations if r.rel == rel or r.rel_uri in uris]
+        else:
+            found: set[int] = set(self.positions.get(rel, ()))
+            for key in uris:
+                found.update(self.positions.get(key, ()))
+            matching = [self.relations[position] for position in sorted(found)]
         embeddable = [r for r in matching if r.embeddable]
         return embeddable or matching
 
@@ -122,7 +133,7 @@ class _Collector:
                 else:
                     self.add(rel, name, value, link, where)
             return
-        if not is_mapping(item):
+        if item.__class__ is not dict and not is_mapping(item):
             msg = f"expected an embedded object or list, got {describe(item)}"
             raise InvalidPostError(msg, path=path)
         if "code" in item and is_error_object(item):
@@ -202,7 +213,7 @@ def parse_embedded(
         raise InvalidPostError(msg, path=path)
     collector = _Collector(ctx)
     add = collector.add
-    link_index = _LinkIndex(relations)
+    link_index = _LinkIndex(relations, len(value))
     for key, items in value.items():
         rel = str(key)
         name = _canonical(rel)

@@ -289,7 +289,7 @@ def rendered_at(obj: Mapping[str, Any], name: str, ctx: Context) -> tuple[str, b
         if ctx.clean or value.isascii():
             return value, False
         return fix_surrogates(value, f"{ctx.path}.{name}"), False
-    if is_mapping(value):
+    if value.__class__ is dict or is_mapping(value):
         html = value.get("rendered")
         if html.__class__ is str and (ctx.clean or html.isascii()):
             return html, value.get("protected") is True

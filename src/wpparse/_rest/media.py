@@ -38,7 +38,7 @@ def sizes_of(details: Mapping[str, Any], ctx: Context) -> dict[str, MediaSize]:
     path, clean = ctx.path, ctx.clean
     out: dict[str, MediaSize] = {}
     for name, size in value.items():
-        if not is_mapping(size):
+        if size.__class__ is not dict and not is_mapping(size):
             continue
         url, width, height = (
             size.get("source_url"),

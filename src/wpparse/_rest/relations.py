@@ -125,7 +125,7 @@ def parse_relations(links: Any, path: str) -> tuple[Relation, ...]:  # noqa: PLR
     """Return the relations of a ``_links`` value; *path* names it in errors."""
     if links is None:
         return ()
-    if not is_mapping(links):
+    if links.__class__ is not dict and not is_mapping(links):
         msg = f"expected an object of link relations, got {describe(links)}"
         raise InvalidPostError(msg, path=path)
     curies: Mapping[str, str] | None = None  # read only when a name has a prefix
@@ -144,7 +144,7 @@ def parse_relations(links: Any, path: str) -> tuple[Relation, ...]:  # noqa: PLR
         for index, item in enumerate(targets if listed else (targets,)):
             # JSON paths are built only for an error: they cost more than the
             # relation itself.
-            if not is_mapping(item):
+            if item.__class__ is not dict and not is_mapping(item):
                 msg = f"expected a link object, got {describe(item)}"
                 raise InvalidPostError(msg, path=_item_path(path, rel, index, listed))
             href = item.get("href")
@@ -169,7 +169,7 @@ def parse_relations(links: Any, path: str) -> tuple[Relation, ...]:  # noqa: PLR
                         if isinstance(value, str):
                             taxonomy = value
                     elif key == "targetHints":
-                        if is_mapping(value):
+                        if value.__class__ is dict or is_mapping(value):
                             hints = value
                     elif key == "id":
                         number = _int_or_none(value)
