@@ -104,10 +104,11 @@ def _model(cls: type[Any], value: Any, path: str) -> Any:
                 f"{cls.__name__} has no field {key!r}", path=f"{path}.{key}"
             )
         where = f"{path}.{key}"
+        name = _aliases(cls)[key]  # what __init__ calls the field
         if cls is Embedded and key == "other":
-            fields[key] = _other(item, where)
+            fields[name] = _other(item, where)
         else:
-            fields[key] = _load(item, hint, where)
+            fields[name] = _load(item, hint, where)
     try:
         return cls(**fields)
     except TypeError as exc:  # a field without a default is missing
@@ -115,6 +116,16 @@ def _model(cls: type[Any], value: Any, path: str) -> Any:
 
 
 _HINTS: dict[type, dict[str, Any]] = {}
+_ALIASES: dict[type, dict[str, str]] = {}
+
+
+def _aliases(cls: type[Any]) -> dict[str, str]:
+    aliases = _ALIASES.get(cls)
+    if aliases is None:
+        aliases = _ALIASES[cls] = {
+            field.name: field.alias or field.name for field in attrs.fields(cls)
+        }
+    return aliases
 
 
 def _hints(cls: type[Any]) -> dict[str, Any]:
@@ -142,12 +153,25 @@ def _load(value: Any, hint: Any, path: str) -> Any:
             except InvalidPostError:
                 continue
         return _load(value, arms[-1], path)
+    if origin is typing.Literal:
+        if value in typing.get_args(hint) and isinstance(value, str | int | bool):
+            return value
+        msg = f"expected one of {typing.get_args(hint)}, got {describe(value)}"
+        raise InvalidPostError(msg, path=path)
     if origin is tuple:
         args = typing.get_args(hint)
         if not isinstance(value, list):
             raise InvalidPostError(f"expected a list, got {describe(value)}", path=path)
-        item = args[0]
-        return tuple(_load(v, item, f"{path}[{i}]") for i, v in enumerate(value))
+        if len(args) == 2 and args[1] is Ellipsis:  # noqa: PLR2004 - tuple[X, ...]
+            item = args[0]
+            return tuple(_load(v, item, f"{path}[{i}]") for i, v in enumerate(value))
+        if len(value) != len(args):
+            msg = f"expected a list of {len(args)}, got {len(value)} items"
+            raise InvalidPostError(msg, path=path)
+        return tuple(
+            _load(v, arg, f"{path}[{i}]")
+            for i, (v, arg) in enumerate(zip(value, args, strict=True))
+        )
     if origin in (Mapping, dict):
         key_type, item = typing.get_args(hint)
         if not is_mapping(value):
