@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import urllib.parse
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
@@ -54,18 +55,42 @@ def _normal(value: Any) -> Any:
     return float(value)
 
 
-def _create(wp: Stack, content: str) -> int:
-    data = urllib.parse.urlencode(
-        {"title": "Editor data", "content": content, "status": "publish"}
-    ).encode()
-    response = wp.request("/wp-json/wp/v2/posts", auth=True, data=data, method="POST")
-    assert response.status == 201, response.body[:500]
-    created: int = response.json()["id"]
-    return created
+@pytest.fixture
+def create(wp: Stack) -> Iterator[Callable[[str], int]]:
+    """Publish posts for one test, and delete them after it.
+
+    The site is shared by every integration test: posts left behind would
+    change what the paging, term-count and mirror tests count.
+    """
+    made: list[int] = []
+
+    def _create(content: str) -> int:
+        data = urllib.parse.urlencode(
+            {"title": "Editor data", "content": content, "status": "publish"}
+        ).encode()
+        response = wp.request(
+            "/wp-json/wp/v2/posts", auth=True, data=data, method="POST"
+        )
+        assert response.status == 201, response.body[:500]
+        created: int = response.json()["id"]
+        made.append(created)
+        return created
+
+    yield _create
+    for post_id in made:
+        response = wp.request(
+            f"/wp-json/wp/v2/posts/{post_id}",
+            {"force": "true"},
+            auth=True,
+            method="DELETE",
+        )
+        assert response.status == 200, response.body[:500]
 
 
-def test_parse_blocks_equals_wordpress_on_the_posts_it_saved(wp: Stack) -> None:
-    ids = [_create(wp, document) for document in DOCUMENTS]
+def test_parse_blocks_equals_wordpress_on_the_posts_it_saved(
+    wp: Stack, create: Callable[[str], int]
+) -> None:
+    ids = [create(document) for document in DOCUMENTS]
     theirs = json.loads(
         wp._run(
             [_tool("php"), "-r", PARSE_BLOCKS, str(wp.docroot), *map(str, ids)],
@@ -85,8 +110,10 @@ def test_parse_blocks_equals_wordpress_on_the_posts_it_saved(wp: Stack) -> None:
         assert _normal(ours) == _normal(expected), post_id
 
 
-def test_without_context_edit_there_is_no_block_tree(wp: Stack) -> None:
-    post_id = _create(wp, DOCUMENTS[0])
+def test_without_context_edit_there_is_no_block_tree(
+    wp: Stack, create: Callable[[str], int]
+) -> None:
+    post_id = create(DOCUMENTS[0])
 
     post = wpparse.parse_post(wp.request(f"/wp-json/wp/v2/posts/{post_id}").body)
 
@@ -94,9 +121,11 @@ def test_without_context_edit_there_is_no_block_tree(wp: Stack) -> None:
     assert post.title == "Editor data"
 
 
-def test_unregistered_shortcodes_are_left_in_the_html_and_stripped(wp: Stack) -> None:
+def test_unregistered_shortcodes_are_left_in_the_html_and_stripped(
+    wp: Stack, create: Callable[[str], int]
+) -> None:
     content = '[vc_row full_width="stretch"][vc_column_text]Text [1] stays.[/vc_column_text][/vc_row]'
-    post_id = _create(wp, content)
+    post_id = create(content)
 
     post = wpparse.parse_post(wp.request(f"/wp-json/wp/v2/posts/{post_id}").body)
 

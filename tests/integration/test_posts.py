@@ -236,12 +236,15 @@ def test_page_hierarchy(wp: Stack) -> None:
     assert team.title == "Team & culture"
     assert team.title_html == "Team &#038; culture"
     assert alumni.link == f"{wp.base}/about-us/team-culture/alumni/"
-    assert (about.extra["parent"], team.extra["parent"], alumni.extra["parent"]) == (
-        0,
+    # WordPress's parent 0 (top level) reads None.
+    assert (about.parent, team.parent, alumni.parent) == (
+        None,
         wp.ids["about"],
         wp.ids["team"],
     )
-    assert team.extra["menu_order"] == 1
+    assert team.menu_order == 1
+    assert "parent" not in team.extra
+    assert "menu_order" not in team.extra
     assert team.sticky is None  # pages are never sticky: the field is absent
     assert team.categories == ()
     (up,) = team.relation("up")

@@ -163,7 +163,7 @@ def test_draft_parent_is_an_absence(wp: Stack) -> None:
     response = _get(wp, f"pages/{wp.ids['old_news']}", _embed=1)
     page = wpparse.parse_post(response.body)
 
-    assert page.extra["parent"] == wp.ids["archive"]
+    assert page.parent == wp.ids["archive"]
     assert page.embedded is not None
     assert page.embedded.parents == ()
     (absence,) = page.embedded.absences
