@@ -198,3 +198,26 @@ def test_problem_lines_show_control_characters_escaped(
     assert "\x07" not in err
     assert 1 == len(err.splitlines())
     assert "bad\\x1b[2J.json" in err
+
+
+def test_search_results_outline_and_jsonl(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tests.test_objects import SEARCH_RESULTS
+
+    file = tmp_path / "search.json"
+    file.write_text(json.dumps(SEARCH_RESULTS), encoding="utf-8")
+
+    assert 0 == main([str(file)])
+    captured = capsys.readouterr()
+    assert captured.out.startswith(
+        "Rock & Roll – live\n  found: post page 7\n  https://example.org/rock/\n\n"
+        "News & Views\n  found: category 3\n  https://example.org/category/news/\n\n"
+    )
+    assert captured.err.endswith("wpparse: 3 parsed (3 search result), 0 failed\n")
+
+    assert 0 == main(["-f", "jsonl", str(file)])
+    rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [7, 3, "aside"] == [row["id"] for row in rows]
+    assert {"id", "title", "url", "type", "subtype", "relations"} <= rows[0].keys()
+    assert "page" == rows[0]["subtype"]

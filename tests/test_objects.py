@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -250,3 +252,123 @@ def test_repaired_markup_in_an_object_field_names_its_path(
         wpparse.parse(data)
 
     assert [str(w.message).endswith(f"@ {where}") for w in caught] == [True]
+
+
+# /wp/v2/search items as WordPress core's search handlers write them: a post's
+# has a subtype (its post type), a term's has its taxonomy as the type, a post
+# format's has its slug as the id.
+_SEARCH = "https://example.org/wp-json/wp/v2/search"
+SEARCH_RESULTS: list[dict[str, Any]] = [
+    {
+        "id": 7,
+        "title": "Rock &amp; Roll &#8211; live",
+        "url": "https://example.org/rock/",
+        "type": "post",
+        "subtype": "page",
+        "_links": {
+            "self": [
+                {
+                    "embeddable": True,
+                    "href": "https://example.org/wp-json/wp/v2/pages/7",
+                }
+            ],
+            "about": [{"href": "https://example.org/wp-json/wp/v2/types/page"}],
+            "collection": [{"href": _SEARCH}],
+        },
+    },
+    {
+        "id": 3,
+        "title": "News &amp; Views",
+        "url": "https://example.org/category/news/",
+        "type": "category",
+        "_links": {
+            "self": [
+                {
+                    "embeddable": True,
+                    "href": "https://example.org/wp-json/wp/v2/categories/3",
+                }
+            ],
+            "about": [
+                {"href": "https://example.org/wp-json/wp/v2/taxonomies/category"}
+            ],
+            "collection": [{"href": _SEARCH}],
+        },
+    },
+    {
+        "id": "aside",
+        "title": "Aside",
+        "url": "https://example.org/type/aside/",
+        "type": "post-format",
+        "_links": {"collection": [{"href": _SEARCH}]},
+    },
+]
+
+
+def test_search_results_are_their_own_model() -> None:
+    found = [wpparse.parse(item) for item in SEARCH_RESULTS]
+    page, term, post_format = (r for r in found if isinstance(r, wpparse.SearchResult))
+
+    assert (7, "Rock & Roll – live", "https://example.org/rock/") == (
+        page.id,
+        page.title,
+        page.url,
+    )
+    assert ("post", "page") == (page.type, page.subtype)
+    assert ["self", "about", "collection"] == [r.rel for r in page.relations]
+    assert page.relations[0].embeddable
+    assert {} == page.extra
+    assert (
+        wpparse.SearchResult(
+            id=3,
+            title="News & Views",
+            url="https://example.org/category/news/",
+            type="category",
+            relations=term.relations,
+        )
+        == term
+    )
+    assert ("aside", "post-format", None) == (
+        post_format.id,
+        post_format.type,
+        post_format.subtype,
+    )
+
+
+def test_search_results_from_collections_and_files(tmp_path: Path) -> None:
+    collection = wpparse.parse_objects(SEARCH_RESULTS)
+    file = tmp_path / "search.json"
+    file.write_text(json.dumps(SEARCH_RESULTS), encoding="utf-8")
+    reader = wpparse.read_objects(file)
+    read = list(reader)
+
+    assert all(isinstance(r, wpparse.SearchResult) for r in [*collection, *read])
+    assert [7, 3, "aside"] == [r.id for r in collection]
+    assert [7, 3, "aside"] == [r.id for r in read]
+    assert [0, 1, 2] == [r.source.index for r in read if r.source is not None]
+    assert {"search result": 3} == reader.counts
+    assert () == reader.problems
+
+
+def test_search_result_fields_of_the_wrong_type_name_their_path() -> None:
+    with pytest.raises(wpparse.InvalidPostError, match=r"@ \$\.id$"):
+        wpparse.parse({**SEARCH_RESULTS[0], "id": [7]})
+    with pytest.raises(wpparse.InvalidPostError, match=r"@ \$\.subtype$"):
+        wpparse.parse({**SEARCH_RESULTS[0], "subtype": {"x": 1}})
+
+
+def test_a_post_with_a_url_field_is_still_a_post() -> None:
+    # Only the search item's shape makes one: a post has a link, and its title
+    # is an object.
+    post = {"id": 1, "title": {"rendered": "T"}, "url": "u", "type": "post"}
+    trimmed = {"id": 1, "title": "T", "url": "u", "type": "post", "link": "l"}
+
+    assert "post" == object_kind(post)
+    assert "post" == object_kind(trimmed)
+    assert "search result" == object_kind(SEARCH_RESULTS[0])
+
+
+def test_parse_post_says_it_got_a_search_result() -> None:
+    with pytest.raises(
+        wpparse.NotAPostError, match=r"got a search result \(use wpparse\.parse\) @ \$$"
+    ):
+        wpparse.parse_post(SEARCH_RESULTS[0])

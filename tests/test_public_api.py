@@ -6,9 +6,11 @@ import inspect
 import re
 import subprocess
 import sys
+import typing
 
 import wpparse
 from tests.conftest import ROOT
+from wpparse._rest.dispatch import WPObject
 
 
 def test_all_is_sorted_and_complete() -> None:
@@ -76,3 +78,12 @@ def test_lazy_names_are_the_real_objects() -> None:
     assert issubclass(MirrorError, wpparse.WPParseError)
     assert SiteIndex is wpparse.SiteIndex
     assert set(wpparse.__all__) <= set(dir(wpparse))
+
+
+def test_the_models_parse_builds_are_public() -> None:
+    # Every kind wpparse.parse() tells apart is a public, documented model.
+
+    models = set(typing.get_args(WPObject))
+
+    assert {wpparse.SearchResult, wpparse.Comment, wpparse.Term} <= models
+    assert {m.__name__ for m in models} <= set(wpparse.__all__)

@@ -276,3 +276,20 @@ def test_nested_blocks_post() -> None:
     code = post.sections[2].blocks[0]
     assert (code.kind, code.language) == (wpparse.BlockKind.CODE, "python")
     assert code.text == 'def rust(metal):\n    return metal != "gold"'
+
+
+def test_search_results() -> None:
+    posts = wpparse.parse_objects(_read("search-posts.json"))
+    terms = wpparse.parse_objects(_read("search-terms.json"))
+    found = [r for r in (*posts, *terms) if isinstance(r, wpparse.SearchResult)]
+
+    assert len(found) == len(posts) + len(terms) == 4
+    assert [(r.id, r.title, r.type, r.subtype) for r in found] == [
+        (19, "Offshore notes", "post", "post"),
+        (18, "Monsoon notes", "post", "post"),
+        (4, 'Local "news"', "category", None),  # a term's type is its taxonomy
+        (3, "News", "category", None),
+    ]
+    assert found[0].url is not None
+    assert found[0].url.endswith("/2024/05/offshore-notes/")
+    assert [r.rel for r in found[2].relations] == ["self", "about", "collection"]

@@ -36,8 +36,11 @@ Build = Callable[[Any, str, Source], T]
 
 
 def kind_name(obj: object) -> str:
-    """The model's name in lower case, for counts: ``post``, ``media``, ..."""
-    return type(obj).__name__.lower()
+    """The model's name in lower case, for counts: ``post``, ``media``, ``search result`` ..."""
+    name = type(obj).__name__
+    return "".join(
+        f" {c}" if c.isupper() and i else c for i, c in enumerate(name)
+    ).lower()
 
 
 class Reader(Iterator[T]):

@@ -98,3 +98,30 @@ def test_filter_by_category_and_custom_taxonomy(wp: Stack) -> None:
         wp.ids[name] for name in ("classic", "offset", "kolkata", "protected")
     }
     assert [b.id for b in books] == [wp.ids["book"]]
+
+
+def test_search_results(wp: Stack, save_fixture: Callable[[str, bytes], None]) -> None:
+    posts = wp.request("/wp-json/wp/v2/search", {"search": "notes"})
+    terms = wp.request("/wp-json/wp/v2/search", {"search": "news", "type": "term"})
+    save_fixture("search-posts.json", posts.body)
+    save_fixture("search-terms.json", terms.body)
+
+    found = wpparse.parse_objects(posts.body)
+    assert all(isinstance(r, wpparse.SearchResult) for r in found)
+    by_id = {r.id: r for r in found if isinstance(r, wpparse.SearchResult)}
+    assert {wp.ids["offset"], wp.ids["kolkata"]} <= by_id.keys()
+    offshore = by_id[wp.ids["offset"]]
+    assert ("Offshore notes", "post", "post") == (
+        offshore.title,
+        offshore.type,
+        offshore.subtype,
+    )
+    assert offshore.url is not None
+    assert offshore.url.startswith(wp.base)
+    assert {"self", "about", "collection"} <= {r.rel for r in offshore.relations}
+
+    categories = wpparse.parse_objects(terms.body)
+    assert all(isinstance(r, wpparse.SearchResult) for r in categories)
+    assert {("News", "category"), ('Local "news"', "category")} <= {
+        (r.title, r.type) for r in categories if isinstance(r, wpparse.SearchResult)
+    }

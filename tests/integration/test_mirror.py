@@ -83,7 +83,7 @@ def test_the_mirror_reads_back_equal_to_the_site(
 ) -> None:
     folder, _ = mirrored
     reader = wpparse.read_objects(folder)
-    models: dict[tuple[str, int], Any] = {
+    models: dict[tuple[str, int | str], Any] = {
         (type(obj).__name__, obj.id): obj for obj in reader
     }
 

@@ -33,7 +33,7 @@ from wpparse._cli.output import (
     write_text,
 )
 from wpparse._model.content import LinkKind, Section
-from wpparse._model.objects import Term, User
+from wpparse._model.objects import SearchResult, Term, User
 from wpparse._model.post import Media, Post
 from wpparse._read import read_objects
 from wpparse._render.data import _attrs_dict
@@ -152,6 +152,12 @@ def _term(term: object) -> str:
 
 
 def _outline_other(obj: WPObject, out: TextIO) -> None:
+    if isinstance(obj, SearchResult):
+        # What was found and where: "post page 7" (the type, then the subtype).
+        kinds = " ".join(k for k in (obj.type, obj.subtype) if k) or "search result"
+        out.write(f"{obj.title or '(untitled)'}\n  found: {kinds} {obj.id}\n")
+        out.write(f"  {obj.url}\n\n" if obj.url else "\n")
+        return
     kind = type(obj).__name__.lower()
     name = getattr(obj, "name", None) or getattr(obj, "title", None)
     name = name or getattr(obj, "author_name", None) or "(untitled)"

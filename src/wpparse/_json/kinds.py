@@ -17,6 +17,7 @@ __all__ = [
     "envelope",
     "error_status",
     "is_error_object",
+    "is_search_result",
     "object_kind",
     "raise_for_error",
     "what",
@@ -103,7 +104,7 @@ def object_kind(obj: Any) -> str:
     Name the kind of REST object *obj* is, from its shape.
 
     One of ``"error"``, ``"post"``, ``"media"``, ``"term"``, ``"user"``,
-    ``"comment"`` (the kinds wpparse models), or, for what it does not model,
+    ``"comment"``, ``"search result"`` (the kinds wpparse models), or, for what it does not model,
     ``"envelope"`` (an ``?_envelope`` response), ``"index"`` (the API root),
     ``"taxonomy"`` or ``"post type"`` (their descriptions), ``"unknown"`` (an
     object without an ``id``), ``"list"`` or ``"not an object"``.
@@ -127,6 +128,8 @@ def object_kind(obj: Any) -> str:
         return "term"
     if "source_url" in obj or obj.get("type") == "attachment" or "media_type" in obj:
         return "media"
+    if "url" in obj and is_search_result(obj):
+        return "search result"
     # Users have a name and no type; a WooCommerce product has both.
     if (
         "name" in obj
@@ -135,6 +138,33 @@ def object_kind(obj: Any) -> str:
     ):
         return "user"
     return "post"
+
+
+def is_search_result(obj: Mapping[str, Any]) -> bool:
+    """
+    Whether *obj*, an object with an ``id``, has the shape of a ``/wp/v2/search`` item.
+
+    WordPress's search handlers give ``{"id", "title", "url", "type",
+    "_links"}``, a post's with a ``subtype`` (its post type), a term's with
+    its taxonomy as the ``type``, a post format's with its slug as the
+    ``id``: a ``url`` (objects have a ``link``), a ``title`` that is a plain
+    string, and none of a post's, a user's or a comment's own fields.
+
+    >>> is_search_result({"id": 7, "title": "Home", "url": "https://example.org/",
+    ...                   "type": "post", "subtype": "page"})
+    True
+    >>> is_search_result({"id": 7, "title": {"rendered": "Home"}, "url": "https://example.org/"})
+    False
+    """
+    return (
+        "url" in obj
+        and isinstance(obj.get("title"), str)
+        and isinstance(obj.get("type"), str)
+        and not any(key in obj for key in _NOT_IN_SEARCH_RESULTS)
+    )
+
+
+_NOT_IN_SEARCH_RESULTS = (*_POST_KEYS[1:7], "status", "name", "author_name")
 
 
 def _kind_without_id(obj: Mapping[str, Any]) -> str:
@@ -159,6 +189,8 @@ def what(kind: str) -> str:
         return "an ?_envelope response (use wpparse.parse_posts)"
     if kind == "list":
         return "a list (use wpparse.parse_posts)"
+    if kind == "search result":
+        return "a search result (use wpparse.parse)"
     if kind in {"taxonomy", "post type"}:
         return f"a {kind} description"
     article = "an" if kind in {"error", "unknown"} else "a"

@@ -1,6 +1,6 @@
 """
 The models of the REST objects a post refers to (users, terms, comments, link
-relations, image sizes) and the bookkeeping of whole-site reading (where a
+relations, image sizes), of search results and the bookkeeping of whole-site reading (where a
 record came from, what went wrong with one, what WordPress would not embed).
 
 None of these models holds another REST object, so they sit below
@@ -27,6 +27,7 @@ __all__ = [
     "MediaSize",
     "Problem",
     "Relation",
+    "SearchResult",
     "Source",
     "Term",
     "Translation",
@@ -256,6 +257,50 @@ class Comment:
             author_name=self.author_name,
             content=self.content,
         )
+
+
+@attrs.frozen(kw_only=True)
+class SearchResult:
+    """
+    One result of a search (``/wp/v2/search``): what was found, and where.
+
+    WordPress answers a search with short items that point to the objects
+    found, not the objects themselves.  Which fields say what depends on the
+    kind searched (the request's ``type``): a post or page has :attr:`type`
+    ``"post"`` and its post type as :attr:`subtype`; a term has its taxonomy
+    (``"category"``) as :attr:`type`; a post format has ``"post-format"``,
+    and its slug (``"aside"``) as :attr:`id`.  The object found is the
+    ``self`` relation, which ``?_embed`` embeds (kept in :attr:`extra`).
+
+    >>> import wpparse
+    >>> found = wpparse.parse(
+    ...     {"id": 7, "title": "Rock &amp; Roll", "url": "https://example.org/rock/",
+    ...      "type": "post", "subtype": "page"}
+    ... )
+    >>> found.title, found.type, found.subtype
+    ('Rock & Roll', 'post', 'page')
+
+    .. versionadded:: 0.2.0
+    """
+
+    id: int | str
+    """The id of the object found; for a post format, its slug (``"aside"``)."""
+    title: str = ""
+    """The object's title (a term's name), entities decoded."""
+    url: str | None = None
+    """The object's public URL (the post's permalink, the term's archive)."""
+    type: str | None = None
+    """What kind of object was found: ``post``, a term's taxonomy
+    (``category``, ``post_tag`` ...), or ``post-format``."""
+    subtype: str | None = None
+    """For a post, its post type (``post``, ``page`` ...); WordPress sends
+    none for terms and post formats."""
+    relations: tuple[Relation, ...] = attrs.field(default=(), repr=False)
+    """The ``_links`` object: ``self`` is the object found."""
+    extra: Mapping[str, Any] = attrs.field(factory=dict, repr=False)
+    """Every top-level field wpparse does not model, exactly as received."""
+    source: Source | None = attrs.field(default=None, eq=False)
+    """Where the record was read from (see :func:`wpparse.read_objects`)."""
 
 
 @attrs.frozen(kw_only=True)

@@ -24,12 +24,12 @@ from wpparse._content.sections import HeadingRule
 from wpparse._editor.shortcodes import ShortcodeMode
 from wpparse._json.kinds import object_kind, raise_for_error, what
 from wpparse._json.load import JSONInput, decode_input, decode_input_clean
-from wpparse._model.objects import Comment, Source, Term, User
+from wpparse._model.objects import Comment, SearchResult, Source, Term, User
 from wpparse._model.post import Media, Post
 from wpparse._rest.context import Context, Readers, is_mapping
 from wpparse._rest.dates import resolve_tz
 from wpparse._rest.media import media_of
-from wpparse._rest.objects import comment_of, term_of, user_of
+from wpparse._rest.objects import comment_of, search_result_of, term_of, user_of
 from wpparse._rest.post import build_post
 from wpparse.exceptions import NotAPostError, describe
 
@@ -42,7 +42,7 @@ __all__ = [
     "post_from_mapping",
 ]
 
-WPObject = Post | Media | User | Term | Comment
+WPObject = Post | Media | User | Term | Comment | SearchResult
 """Any model :func:`wpparse.parse` returns."""
 
 
@@ -109,6 +109,8 @@ def _object(
         return term_of(obj, ctx, None, source)
     if kind == "comment":
         return comment_of(obj, ctx, source)
+    if kind == "search result":
+        return search_result_of(obj, ctx, source)
     shown = describe(obj) if kind == "not an object" else what(kind)
     raise NotAPostError(
         f"expected a WordPress object (post, media, user, term or comment), got {shown}",
@@ -128,7 +130,8 @@ def parse(
     A post, page or custom post type gives a :class:`~wpparse.Post`; an
     attachment a :class:`~wpparse.Media`; a user a :class:`~wpparse.User`; a
     category, tag or custom taxonomy term a :class:`~wpparse.Term`; a comment
-    a :class:`~wpparse.Comment`.
+    a :class:`~wpparse.Comment`; an item of a search (``/wp/v2/search``) a
+    :class:`~wpparse.SearchResult`.
 
     >>> import wpparse
     >>> term = wpparse.parse({"id": 7, "name": "News &amp; Views", "taxonomy": "category"})

@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from wpparse._model.build import builder
-from wpparse._model.objects import Comment, MediaSize, Term, User
+from wpparse._model.objects import Comment, MediaSize, SearchResult, Term, User
 from wpparse._model.post import Embedded, Media
 from wpparse._rest.fields import _int
 from wpparse.exceptions import NotAPostError, describe
@@ -22,6 +22,7 @@ from wpparse.exceptions import NotAPostError, describe
 __all__ = [
     "COMMENT_KEYS",
     "MEDIA_KEYS",
+    "SEARCH_RESULT_KEYS",
     "TERM_KEYS",
     "USER_KEYS",
     "extra_of",
@@ -30,6 +31,7 @@ __all__ = [
     "new_embedded",
     "new_media",
     "new_media_size",
+    "new_search_result",
     "new_term",
     "new_user",
 ]
@@ -40,6 +42,7 @@ new_media = builder(Media)
 new_user = builder(User)
 new_term = builder(Term)
 new_comment = builder(Comment)
+new_search_result = builder(SearchResult)
 new_embedded = builder(Embedded)
 
 
@@ -112,6 +115,8 @@ COMMENT_KEYS = frozenset(
         "_links",
     }
 )
+
+SEARCH_RESULT_KEYS = frozenset({"id", "title", "url", "type", "subtype", "_links"})
 
 
 def extra_of(obj: Mapping[str, Any], modelled: frozenset[str]) -> dict[str, Any]:

@@ -1,5 +1,6 @@
 """
-Stage 1 for the REST objects that embed nothing: users, terms and comments.
+Stage 1 for the REST objects that embed nothing: users, terms, comments and
+search results.
 
 Also the field readers media records share with them (plain text of a
 ``{"rendered": ...}`` field, avatar URLs).  The same rules as for posts hold:
@@ -15,17 +16,19 @@ from collections.abc import Mapping
 from typing import Any
 
 from wpparse._html.snippet import html_to_text
-from wpparse._model.objects import Comment, Source, Term, User
-from wpparse._rest.context import Context, is_mapping
+from wpparse._model.objects import Comment, SearchResult, Source, Term, User
+from wpparse._rest.context import INT_TEXT, Context, is_mapping
 from wpparse._rest.dates import wp_date_at
 from wpparse._rest.fields import _int, _str, int_at, rendered_at, str_at
 from wpparse._rest.object_fields import (
     COMMENT_KEYS,
+    SEARCH_RESULT_KEYS,
     TERM_KEYS,
     USER_KEYS,
     extra_of,
     id_of,
     new_comment,
+    new_search_result,
     new_term,
     new_user,
 )
@@ -33,7 +36,15 @@ from wpparse._rest.relations import key_path, parse_relations
 from wpparse._text import collapse
 from wpparse.exceptions import InvalidPostError, describe
 
-__all__ = ["avatars_at", "comment_of", "plain_at", "term_of", "text_at", "user_of"]
+__all__ = [
+    "avatars_at",
+    "comment_of",
+    "plain_at",
+    "search_result_of",
+    "term_of",
+    "text_at",
+    "user_of",
+]
 
 
 def text_at(obj: Mapping[str, Any], name: str, ctx: Context) -> tuple[str, str]:
@@ -150,5 +161,31 @@ def comment_of(
         author_avatar_urls=avatars_at(obj, "author_avatar_urls", ctx),
         relations=parse_relations(obj.get("_links"), f"{ctx.path}._links"),
         extra=extra_of(obj, COMMENT_KEYS),
+        source=source,
+    )
+
+
+def search_result_of(
+    obj: Mapping[str, Any], ctx: Context, source: Source | None = None
+) -> SearchResult:
+    """
+    A :class:`SearchResult` of an object known to be no error object.
+
+    The ``id`` is an integer, or a post format's slug (a string).
+    """
+    value = obj.get("id")
+    found: int | str
+    if isinstance(value, str) and value and INT_TEXT.fullmatch(value) is None:
+        found = str_at(obj, "id", ctx) or value  # a post format's slug
+    else:
+        found = id_of(obj, ctx.path)
+    return new_search_result(
+        id=found,
+        title=text_at(obj, "title", ctx)[0],
+        url=str_at(obj, "url", ctx) or None,
+        type=str_at(obj, "type", ctx),
+        subtype=str_at(obj, "subtype", ctx),
+        relations=parse_relations(obj.get("_links"), f"{ctx.path}._links"),
+        extra=extra_of(obj, SEARCH_RESULT_KEYS),
         source=source,
     )
