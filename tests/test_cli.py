@@ -221,3 +221,19 @@ def test_search_results_outline_and_jsonl(
     assert [7, 3, "aside"] == [row["id"] for row in rows]
     assert {"id", "title", "url", "type", "subtype", "relations"} <= rows[0].keys()
     assert "page" == rows[0]["subtype"]
+
+
+def test_a_whole_site_mirror_exits_0(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tests.test_read import _site_mirror
+
+    _site_mirror(tmp_path)
+
+    assert 0 == main(["-f", "jsonl", str(tmp_path)])
+    captured = capsys.readouterr()
+    assert [1] == [json.loads(line)["id"] for line in captured.out.splitlines()]
+    assert captured.err == (
+        "wpparse: 1 parsed (1 post), 20 skipped (9 post type, 4 taxonomy, "
+        "3 index, 3 status, 1 settings), 0 failed\n"
+    )

@@ -785,6 +785,21 @@ def test_cli_mirrors_and_prints_a_summary(
     assert ids(tmp_path / "posts.jsonl") == list(range(1, 24))
 
 
+def test_cli_reads_a_mirror_back_with_the_api_folder_skipped(
+    site: StandIn, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from wpparse._cli import main
+
+    assert main(["mirror", site.url, "-o", str(tmp_path), "-q"]) == 0
+    status = main(["-f", "jsonl", str(tmp_path)])
+
+    out, err = capsys.readouterr()
+    assert status == 0
+    mirrored = [p.read_text(encoding="utf-8") for p in tmp_path.glob("*.jsonl")]
+    assert len(out.splitlines()) == sum(text.count("\n") for text in mirrored)
+    assert err.endswith("skipped (5 post type, 3 taxonomy, 1 index), 0 failed\n"), err
+
+
 def test_cli_quiet_prints_nothing(
     site: StandIn, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

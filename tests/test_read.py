@@ -516,3 +516,187 @@ def test_linked_folders_are_not_followed(tmp_path: Path) -> None:
 
     assert [1] == [o.id for o in objects]
     assert [] == problems
+
+
+# What WordPress 6.x sends for the API's descriptions of itself (view context),
+# trimmed of most routes and links: /wp/v2/types and /wp/v2/taxonomies and
+# /wp/v2/statuses are objects keyed by slug, /wp-json/ and /wp-json/wp/v2 the
+# indexes, /wp/v2/settings the site's settings (for an administrator).
+_API = "https://example.org/wp-json/"
+_TYPES = {
+    slug: {
+        "description": "",
+        "hierarchical": slug == "page",
+        "has_archive": False,
+        "name": name,
+        "slug": slug,
+        "icon": icon,
+        "taxonomies": taxonomies,
+        "rest_base": base,
+        "rest_namespace": "wp/v2",
+        "_links": {
+            "collection": [{"href": f"{_API}wp/v2/types"}],
+            "wp:items": [{"href": f"{_API}wp/v2/{base}"}],
+            "curies": [
+                {"name": "wp", "href": "https://api.w.org/{rel}", "templated": True}
+            ],
+        },
+    }
+    for slug, name, icon, taxonomies, base in [
+        ("post", "Posts", "dashicons-admin-post", ["category", "post_tag"], "posts"),
+        ("page", "Pages", "dashicons-admin-page", [], "pages"),
+        ("attachment", "Media", "dashicons-admin-media", [], "media"),
+        ("wp_block", "Patterns", None, ["wp_pattern_category"], "blocks"),
+    ]
+}
+_TAXONOMIES = {
+    slug: {
+        "name": name,
+        "slug": slug,
+        "description": "",
+        "types": ["post"],
+        "hierarchical": slug == "category",
+        "rest_base": base,
+        "rest_namespace": "wp/v2",
+        "_links": {
+            "collection": [{"href": f"{_API}wp/v2/taxonomies"}],
+            "wp:items": [{"href": f"{_API}wp/v2/{base}"}],
+        },
+    }
+    for slug, name, base in [
+        ("category", "Categories", "categories"),
+        ("post_tag", "Tags", "tags"),
+    ]
+}
+_STATUSES = {
+    "publish": {
+        "name": "Published",
+        "public": True,
+        "queryable": True,
+        "slug": "publish",
+        "date_floating": False,
+        "_links": {"archives": [{"href": f"{_API}wp/v2/posts"}]},
+    },
+    "future": {
+        "name": "Scheduled",
+        "public": False,
+        "queryable": False,
+        "slug": "future",
+        "date_floating": False,
+        "_links": {"archives": [{"href": f"{_API}wp/v2/posts?status=future"}]},
+    },
+}
+_INDEX = {
+    "name": "Rivers",
+    "description": "",
+    "url": "https://example.org",
+    "home": "https://example.org",
+    "gmt_offset": "0",
+    "timezone_string": "",
+    "namespaces": ["oembed/1.0", "wp/v2", "wp-site-health/v1"],
+    "authentication": [],
+    "routes": {"/": {"namespace": "", "methods": ["GET"], "endpoints": []}},
+    "site_logo": 0,
+    "site_icon": 0,
+    "site_icon_url": "",
+    "_links": {"help": [{"href": "https://developer.wordpress.org/rest-api/"}]},
+}
+_NAMESPACE = {
+    "namespace": "wp/v2",
+    "routes": {
+        "/wp/v2": {
+            "namespace": "wp/v2",
+            "methods": ["GET"],
+            "endpoints": [{"methods": ["GET"], "args": {}}],
+            "_links": {"self": [{"href": f"{_API}wp/v2"}]},
+        }
+    },
+    "_links": {"up": [{"href": _API}]},
+}
+_SETTINGS = {
+    "title": "Rivers",
+    "description": "",
+    "url": "https://example.org",
+    "email": "admin@example.org",
+    "timezone": "Europe/Paris",
+    "date_format": "F j, Y",
+    "time_format": "g:i a",
+    "start_of_week": 1,
+    "language": "en_US",
+    "use_smilies": True,
+    "default_category": 1,
+    "default_post_format": "0",
+    "posts_per_page": 10,
+    "show_on_front": "posts",
+    "page_on_front": 0,
+    "page_for_posts": 0,
+    "default_ping_status": "open",
+    "default_comment_status": "open",
+    "site_logo": None,
+    "site_icon": 0,
+}
+
+
+def _site_mirror(root: Path) -> None:
+    """A wget mirror of a site's wp-json/, and the api/ folder ``wpparse mirror`` writes."""
+    saved = {
+        "wp-json": _INDEX,
+        "wp-json/wp/v2": _NAMESPACE,
+        "wp-json/wp/v2/types": _TYPES,
+        "wp-json/wp/v2/types/post": _TYPES["post"],
+        "wp-json/wp/v2/taxonomies": _TAXONOMIES,
+        "wp-json/wp/v2/statuses": _STATUSES,
+        "wp-json/wp/v2/statuses/publish": _STATUSES["publish"],
+        "wp-json/wp/v2/settings": _SETTINGS,
+        "wp-json/wp/v2/posts": [{"id": 1, "title": {"rendered": "One"}}],
+    }
+    for folder, value in saved.items():
+        (root / folder).mkdir(parents=True)
+        (root / folder / "index.html").write_text(json.dumps(value), encoding="utf-8")
+    # wpparse mirror: the index, and the values of the types and taxonomies.
+    (root / "api").mkdir()
+    (root / "api" / "index.json").write_text(json.dumps(_INDEX), encoding="utf-8")
+    for name, listing in (("types", _TYPES), ("taxonomies", _TAXONOMIES)):
+        (root / "api" / f"{name}.json").write_text(
+            json.dumps(list(listing.values())), encoding="utf-8"
+        )
+
+
+def test_a_whole_site_mirror_reads_without_a_failure(tmp_path: Path) -> None:
+    _site_mirror(tmp_path)
+    reader = wpparse.read_objects(tmp_path)
+
+    assert [1] == [o.id for o in reader]
+    assert () == reader.problems
+    assert {
+        "index": 3,  # the mirror's and wget's /wp-json/, and /wp-json/wp/v2
+        "post type": 4 + 4 + 1,  # api/types.json, types/ keyed by slug, types/post/
+        "taxonomy": 2 + 2,
+        "status": 2 + 1,
+        "settings": 1,
+    } == reader.skipped
+
+
+@pytest.mark.parametrize(
+    ("value", "kind"),
+    [
+        (_TYPES, "post types"),
+        (_TAXONOMIES, "taxonomies"),
+        (_STATUSES, "statuses"),
+        (_STATUSES["future"], "status"),
+        (_NAMESPACE, "index"),
+        (_SETTINGS, "settings"),
+        ({"post": _TYPES["post"], "category": _TAXONOMIES["category"]}, "unknown"),
+        ({"post": _TYPES["post"], "x": 1}, "unknown"),
+        ({}, "unknown"),
+    ],
+)
+def test_api_descriptions_are_told_by_their_shape(value: Any, kind: str) -> None:
+    assert kind == object_kind(value)
+
+
+def test_parse_says_what_an_api_description_is() -> None:
+    with pytest.raises(wpparse.NotAPostError, match="got post type descriptions"):
+        wpparse.parse(_TYPES)
+    with pytest.raises(wpparse.NotAPostError, match=r"got the site's settings"):
+        wpparse.parse_post(_SETTINGS)

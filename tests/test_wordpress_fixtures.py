@@ -293,3 +293,15 @@ def test_search_results() -> None:
     assert found[0].url is not None
     assert found[0].url.endswith("/2024/05/offshore-notes/")
     assert [r.rel for r in found[2].relations] == ["self", "about", "collection"]
+
+
+def test_types_taxonomies_and_statuses_are_skipped(tmp_path: Path) -> None:
+    for name in ("types", "taxonomies", "statuses"):
+        (tmp_path / f"{name}.json").write_bytes(_read(name + ".json"))
+    problems: list[wpparse.Problem] = []
+
+    reader = wpparse.read_objects(tmp_path, on_error=problems.append)
+
+    assert list(reader) == []
+    assert problems == []
+    assert dict(reader.skipped) == {"post type": 9, "taxonomy": 4, "status": 6}

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any, Self, TypeVar
 
 from wpparse._content.sections import HeadingRule
-from wpparse._json.kinds import object_kind
+from wpparse._json.kinds import API_DESCRIPTIONS, described, object_kind
 from wpparse._json.stream import iter_files, iter_values, read_error, skip_error
 from wpparse._model.objects import Problem, Source
 from wpparse._model.post import Post
@@ -30,7 +30,6 @@ from wpparse.exceptions import NotAPostError, WPParseError, WPParseWarning, desc
 __all__ = ["Reader", "read_objects", "read_posts"]
 
 T = TypeVar("T")
-_NOT_RECORDS = frozenset({"index", "taxonomy", "post type"})
 PathInput = str | os.PathLike[str]
 Build = Callable[[Any, str, Source], T]
 
@@ -60,8 +59,10 @@ class Reader(Iterator[T]):
     surrogate, undecodable bytes, markup too deep to keep) is passed to it as
     a :class:`~wpparse.Problem` naming the record, and listed in
     :attr:`warnings`, instead of being issued as a warning.
-    Descriptions of the API itself (the ``wp-json/`` index, taxonomy and post
-    type descriptions) are not records: they are counted in :attr:`skipped`.
+    Descriptions of the API and the site (the ``wp-json/`` index and the
+    namespaces' indexes, the post types, taxonomies and post statuses, alone or
+    keyed by slug, the settings) are not records: they are counted in
+    :attr:`skipped`.
 
     .. versionadded:: 0.1.0
     """
@@ -87,8 +88,10 @@ class Reader(Iterator[T]):
         """How many models of each kind (``"post"``, ``"media"`` ...) were read so far."""
         self.skipped: Counter[str] = Counter()
         """How many descriptions of the API itself were passed over, by kind:
-        the ``wp-json/`` index (``"index"``), and ``"taxonomy"`` and
-        ``"post type"`` descriptions, which mirrors save beside the records."""
+        the ``wp-json/`` index and the namespaces' (``"index"``), the
+        ``"post type"``, ``"taxonomy"`` and ``"status"`` descriptions (each
+        one of a listing keyed by slug counts), and ``wp/v2/settings``
+        (``"settings"``), which mirrors save beside the records."""
 
     @property
     def problems(self) -> tuple[Problem, ...]:
@@ -180,8 +183,9 @@ class Reader(Iterator[T]):
 
     def _record(self, source: Source, where: str, value: Any) -> T | None:
         kind = object_kind(value)
-        if kind in _NOT_RECORDS:
-            self.skipped[kind] += 1
+        if kind in API_DESCRIPTIONS:
+            kind, count = described(kind, value)
+            self.skipped[kind] += count
             return None
         if isinstance(value, WPParseError):
             self._fail(source, where, value)

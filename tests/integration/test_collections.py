@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
@@ -125,3 +126,43 @@ def test_search_results(wp: Stack, save_fixture: Callable[[str, bytes], None]) -
     assert {("News", "category"), ('Local "news"', "category")} <= {
         (r.title, r.type) for r in categories if isinstance(r, wpparse.SearchResult)
     }
+
+
+def test_the_api_describing_itself_is_skipped_not_failed(
+    wp: Stack, tmp_path: Path, save_fixture: Callable[[str, bytes], None]
+) -> None:
+    from wpparse._cli import main
+
+    routes = {
+        "wp-json": ("/wp-json/", False),
+        "wp-json/wp/v2": ("/wp-json/wp/v2", False),
+        "wp-json/wp/v2/types": ("/wp-json/wp/v2/types", False),
+        "wp-json/wp/v2/types/post": ("/wp-json/wp/v2/types/post", False),
+        "wp-json/wp/v2/taxonomies": ("/wp-json/wp/v2/taxonomies", False),
+        "wp-json/wp/v2/statuses": ("/wp-json/wp/v2/statuses", True),
+        "wp-json/wp/v2/statuses/publish": ("/wp-json/wp/v2/statuses/publish", False),
+        "wp-json/wp/v2/settings": ("/wp-json/wp/v2/settings", True),
+        "wp-json/wp/v2/posts": ("/wp-json/wp/v2/posts", False),
+    }
+    for folder, (path, auth) in routes.items():
+        response = wp.request(path, auth=auth)
+        assert response.status == 200, (path, response.body[:300])
+        (tmp_path / folder).mkdir(parents=True)
+        (tmp_path / folder / "index.html").write_bytes(response.body)
+    for name in ("types", "taxonomies", "statuses"):
+        save_fixture(
+            f"{name}.json",
+            (tmp_path / "wp-json/wp/v2" / name / "index.html").read_bytes(),
+        )
+
+    reader = wpparse.read_objects(tmp_path)
+    ids = [obj.id for obj in reader]
+
+    assert ids == [wp.ids[name] for name in PUBLISHED]
+    assert reader.problems == ()
+    assert {"index", "post type", "taxonomy", "status", "settings"} == set(
+        reader.skipped
+    )
+    assert reader.skipped["index"] == 2
+    assert reader.skipped["settings"] == 1
+    assert main(["-q", "-f", "jsonl", str(tmp_path)]) == 0

@@ -14,6 +14,9 @@ from typing import Any
 from wpparse.exceptions import WordPressError
 
 __all__ = [
+    "API_DESCRIPTIONS",
+    "LISTINGS",
+    "described",
     "envelope",
     "error_status",
     "is_error_object",
@@ -105,9 +108,12 @@ def object_kind(obj: Any) -> str:
 
     One of ``"error"``, ``"post"``, ``"media"``, ``"term"``, ``"user"``,
     ``"comment"``, ``"search result"`` (the kinds wpparse models), or, for what it does not model,
-    ``"envelope"`` (an ``?_envelope`` response), ``"index"`` (the API root),
-    ``"taxonomy"`` or ``"post type"`` (their descriptions), ``"unknown"`` (an
-    object without an ``id``), ``"list"`` or ``"not an object"``.
+    ``"envelope"`` (an ``?_envelope`` response), ``"index"`` (the API root,
+    or a namespace's), ``"taxonomy"``, ``"post type"`` or ``"status"`` (their
+    descriptions), ``"taxonomies"``, ``"post types"`` or ``"statuses"`` (the
+    listings of them, keyed by slug), ``"settings"`` (``wp/v2/settings``)
+    (:data:`API_DESCRIPTIONS`, all of them), ``"unknown"`` (an object without
+    an ``id``), ``"list"`` or ``"not an object"``.
     Any other object with an ``id`` is a post: ``_fields=id`` trims a post to that.
     """
     if obj.__class__ is not dict:
@@ -167,16 +173,67 @@ def is_search_result(obj: Mapping[str, Any]) -> bool:
 _NOT_IN_SEARCH_RESULTS = (*_POST_KEYS[1:7], "status", "name", "author_name")
 
 
+API_DESCRIPTIONS = frozenset(
+    {"index", "settings", "post type", "taxonomy", "status"}
+    | {"post types", "taxonomies", "statuses"}
+)
+"""The kinds that describe the API or the site, not content: not records."""
+LISTINGS = {"post types": "post type", "taxonomies": "taxonomy", "statuses": "status"}
+"""The kinds of the objects keyed by slug (``/wp/v2/types``), and of their values."""
+_SETTINGS_KEYS = frozenset({"date_format", "time_format", "start_of_week"})
+
+
+def described(kind: str, obj: Any) -> tuple[str, int]:
+    """
+    What an object of the API description *kind* describes, and how many.
+
+    A listing keyed by slug counts each description in it.
+
+    >>> described("taxonomies", {"category": {}, "post_tag": {}})
+    ('taxonomy', 2)
+    >>> described("index", {})
+    ('index', 1)
+    """
+    listed = LISTINGS.get(kind)
+    return (kind, 1) if listed is None else (listed, len(obj))
+
+
 def _kind_without_id(obj: Mapping[str, Any]) -> str:
     if envelope(obj) is not None:
         return "envelope"
-    if "namespaces" in obj and "routes" in obj:
-        return "index"
+    if "routes" in obj and ("namespaces" in obj or "namespace" in obj):
+        return "index"  # wp-json/, or a namespace's (wp-json/wp/v2)
+    description = _description(obj)
+    if description is not None:
+        return description
+    if obj.keys() >= _SETTINGS_KEYS:
+        return "settings"
+    return _listing(obj)
+
+
+def _description(obj: Mapping[str, Any]) -> str | None:
+    """The kind of a single post type, taxonomy or post status description."""
     if "types" in obj and "hierarchical" in obj:
         return "taxonomy"
     if "taxonomies" in obj and "hierarchical" in obj:
         return "post type"
-    return "unknown"
+    if "queryable" in obj and "public" in obj and "slug" in obj:
+        return "status"
+    return None
+
+
+def _listing(obj: Mapping[str, Any]) -> str:
+    """``/wp/v2/types``, ``taxonomies`` or ``statuses``: descriptions of one kind keyed by slug."""
+    found = None
+    for value in obj.values():
+        kind = _description(value) if isinstance(value, Mapping) else None
+        if kind is None or (found is not None and kind != found):
+            return "unknown"
+        found = kind
+    for plural, single in LISTINGS.items():
+        if single == found:
+            return plural
+    return "unknown"  # an empty object
 
 
 def what(kind: str) -> str:
@@ -191,7 +248,12 @@ def what(kind: str) -> str:
         return "a list (use wpparse.parse_posts)"
     if kind == "search result":
         return "a search result (use wpparse.parse)"
-    if kind in {"taxonomy", "post type"}:
+    if kind in {"taxonomy", "post type", "status"}:
         return f"a {kind} description"
+    if kind in LISTINGS:
+        route = "types" if kind == "post types" else kind
+        return f"{LISTINGS[kind]} descriptions keyed by slug (wp/v2/{route})"
+    if kind == "settings":
+        return "the site's settings (wp/v2/settings)"
     article = "an" if kind in {"error", "unknown"} else "a"
     return f"{article} {kind} object (use wpparse.parse)"
