@@ -90,7 +90,10 @@ def test_base_element_is_honoured() -> None:
         ("vbscript:msgbox", LinkKind.UNSAFE),
         ("data:text/html;base64,PHNjcmlwdD4=", LinkKind.UNSAFE),
         ("data:image/svg+xml;base64,PHN2Zz4=", LinkKind.UNSAFE),
-        ("data:image/png;base64,iVBORw0KGgo=", LinkKind.OTHER),
+        (
+            "data:image/png;base64,iVBORw0KGgo=",
+            LinkKind.UNSAFE,
+        ),  # browsers do not follow data: links
         ("MAILTO:a@b.c", LinkKind.MAILTO),
         ("tel:+1 555", LinkKind.TEL),
         ("ftp://files.example.org/x", LinkKind.OTHER),

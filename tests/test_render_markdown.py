@@ -493,3 +493,73 @@ def test_special_character_prefilter_matches_the_escape_pattern() -> None:
     for code in range(0x3000):
         char = chr(code)
         assert _has_special(char) == bool(_SPECIAL.search(char)), repr(char)
+
+
+def _parsed(html: str, link: str | None = "https://example.org/p/") -> Post:
+    data = {"id": 1, "link": link, "content": {"rendered": html}}
+    return wpparse.parse_post(data)
+
+
+_HREFS = [
+    "jav&#x09;ascript:alert(1)",
+    "jav&#x0A;ascript:alert(1)",
+    "&#x01;javascript:alert(1)",
+    "java script:alert(1)",
+    "mocha:alert(1)",
+    "livescript:alert(1)",
+    "data:image/tiff;base64,AAAA",
+    "data:image/png;base64,AAAA",
+    "data:text/html,x",
+    "&amp;#106;avascript:alert(1)",
+    "/caf\u00e9/",
+    "https://example.org/a b",
+    "mailto:a@b.c",
+    "tel:+123",
+    "ftp://x.org/",
+    "#top",
+]
+
+
+@pytest.mark.parametrize("link", ["https://example.org/p/", None])
+@pytest.mark.parametrize("href", _HREFS)
+def test_unsafe_exactly_when_no_live_link(href: str, link: str | None) -> None:
+    # One table: the parser's UNSAFE and the renderer's "no link" agree, and
+    # the renderer writes the URL the parser resolved (post.links).
+    post = _parsed(f'<p>a <a href="{href}">click</a> b</p>', link)
+    (parsed,) = post.links
+    hrefs = re.findall(r'href="([^"]*)"', MARKDOWN.render(post.to_markdown()))
+
+    if parsed.kind is LinkKind.UNSAFE:
+        assert [] == hrefs
+    else:
+        assert 1 == len(hrefs)
+        assert "javascript" not in hrefs[0].replace("%09", "")
+
+
+def test_tab_in_a_javascript_href_is_unsafe_and_never_a_link() -> None:
+    post = _parsed('<p><a href="jav&#x09;ascript:alert(1)">click</a></p>')
+
+    assert LinkKind.UNSAFE is post.links[0].kind
+    assert "click\n" == post.to_markdown()
+
+
+@pytest.mark.parametrize("href", ["mocha:alert(1)", "data:image/tiff;base64,AA"])
+def test_parser_and_renderer_share_one_scheme_table(href: str) -> None:
+    post = _parsed(f'<p><a href="{href}">click</a></p>')
+
+    assert LinkKind.UNSAFE is post.links[0].kind
+    assert "click\n" == post.to_markdown()
+
+
+@pytest.mark.parametrize("link", ["https://example.org/p/", None])
+def test_character_reference_in_a_destination_stays_literal(link: str | None) -> None:
+    # CommonMark decodes "&#106;" in a destination: "\&" keeps it literal.
+    # markdown-it-py refuses javascript: links on its own; commonmark.py
+    # does not, so the check is switched off here to see the destination.
+    post = _parsed('<p><a href="&amp;#106;avascript:alert(1)">click</a></p>', link)
+    renderer = MARKDOWN.__class__()
+    renderer.validateLink = lambda _url: True  # type: ignore[method-assign]
+    html = renderer.render(post.to_markdown())
+
+    assert "click</a>" in html
+    assert not re.search(r'href="\s*javascript:', html, re.IGNORECASE)

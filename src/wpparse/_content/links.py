@@ -13,39 +13,13 @@ import re
 from urllib.parse import SplitResult, unquote, urljoin, urlsplit
 
 from wpparse._model.content import Link, LinkKind
+from wpparse._urls import clean as clean_href
+from wpparse._urls import safe_url
 
 __all__ = ["LinkResolver", "clean_href", "site_host"]
 
-# Browsers drop ASCII tab and newline anywhere in a URL and strip C0 controls
-# and spaces at both ends (WHATWG URL), so "java\tscript:" is still javascript:.
-_URL_JUNK = re.compile(r"[\t\n\r]")
 _SCHEME = re.compile(r"([a-zA-Z][a-zA-Z0-9+.\-]*):")
-_C0_AND_SPACE = "".join(map(chr, range(0x21)))
-_UNSAFE_SCHEMES = frozenset({"javascript", "vbscript", "livescript"})
 _WEB_SCHEMES = frozenset({"http", "https"})
-# WHATWG URL's special schemes: in them (and in relative URLs), "\\" is "/".
-_SPECIAL_SCHEMES = frozenset({"http", "https", "ftp", "ws", "wss", "file"})
-_MANY_SLASHES = re.compile(r"([a-zA-Z][a-zA-Z0-9+.\-]*:)?/{3,}")
-
-
-def clean_href(href: str) -> str:
-    """
-    Return *href* as a browser reads it: ends stripped, tabs and newlines
-    dropped, and in web URLs a backslash read as a slash (``http:\\/\\/host``, as
-    JSON-escaped text pasted into HTML has it, goes to ``host``).
-    """
-    href = href.strip(_C0_AND_SPACE)
-    if "\t" in href or "\n" in href or "\r" in href:
-        href = _URL_JUNK.sub("", href)
-    if "\\" in href:
-        scheme = _SCHEME.match(href)
-        if scheme is None or scheme.group(1).lower() in _SPECIAL_SCHEMES:
-            href = href.replace("\\", "/")
-            # Then, as a browser, any run of slashes before the host is "//".
-            slashes = _MANY_SLASHES.match(href)
-            if slashes and (scheme is None or scheme.group(1).lower() != "file"):
-                href = f"{slashes.group(1) or ''}//{href[slashes.end() :]}"
-    return href
 
 
 def site_host(url: str | None) -> str | None:
@@ -218,14 +192,11 @@ class LinkResolver:
         cleaned = clean_href(href)
         match = _SCHEME.match(cleaned)
         if match:
-            scheme = match.group(1).lower()
-            if scheme in _UNSAFE_SCHEMES:
+            # The one table (wpparse._urls): unsafe exactly when no renderer
+            # would write a live link to it.
+            if not safe_url(cleaned):
                 return LinkKind.UNSAFE, cleaned, None
-            if scheme == "data":
-                image = cleaned[5:].lstrip().lower().startswith("image/")
-                svg = cleaned[5:].lstrip().lower().startswith("image/svg")
-                kind = LinkKind.OTHER if image and not svg else LinkKind.UNSAFE
-                return kind, cleaned, None
+            scheme = match.group(1).lower()
             if scheme == "mailto":
                 return LinkKind.MAILTO, cleaned, None
             if scheme in {"tel", "callto"}:

@@ -11,7 +11,7 @@ their own (see :mod:`wpparse._render.markdown.table`).
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from lxml import etree
@@ -28,7 +28,7 @@ from wpparse._render.markdown.inline import (
 from wpparse._render.markdown.table import table_blocks
 from wpparse._urls import resolve, safe_url
 
-__all__ = ["DROP", "Converter", "fenced_code"]
+__all__ = ["DROP", "Converter", "fenced_code", "pair_links"]
 
 DROP = ("script", "style", "template", "noscript", "head", "title", "meta", "link")
 """Elements removed, with their content, before converting: they show nothing."""
@@ -76,6 +76,24 @@ _ROLE: dict[object, int] = {
     "table": _R_TABLE,
     **dict.fromkeys(_EMBEDS, _R_EMBED),
 }
+
+
+def pair_links(root: Any, links: Sequence[Link]) -> dict[Any, Link]:
+    """
+    Map the ``<a href>`` elements of *root* (a block's HTML, parsed again) to
+    the block's *links*, which the parser recorded in the same document order.
+
+    By position, not by ``href``: serialising the block's HTML may have
+    escaped an ``href`` (libxml2 writes a tab in one as ``%09``).  When the
+    counts differ (a block built by hand), by ``href`` as far as they match.
+    """
+    anchors = [a for a in root.iter("a") if a.get("href") is not None]
+    if len(anchors) == len(links):
+        return dict(zip(anchors, links, strict=True))
+    by_href: dict[str, Link] = {}
+    for link in links:
+        by_href.setdefault(link.href, link)
+    return {a: by_href[a.get("href")] for a in anchors if a.get("href") in by_href}
 
 
 def fenced_code(text: str, language: str | None = None) -> str:
@@ -149,13 +167,13 @@ class Converter:
     Converts HTML elements of one post to Markdown.
 
     *base* is the post's URL (relative URLs resolve against it); *links* maps
-    an ``href`` as written to the :class:`~wpparse.Link` the parser made of it,
-    so links keep the parser's resolution and safety verdict.
+    each ``<a>`` element to the :class:`~wpparse.Link` the parser made of it
+    (see :func:`pair_links`), so links keep the parser's URL and safety verdict.
     """
 
     __slots__ = ("base", "links")
 
-    def __init__(self, base: str | None, links: Mapping[str, Link]) -> None:
+    def __init__(self, base: str | None, links: Mapping[Any, Link]) -> None:
         self.base = base
         self.links = links
 
@@ -305,12 +323,13 @@ class Converter:
         href = el.get("href")
         if href is None or inline.is_open("link"):
             return
-        link = self.links.get(href)
+        link = self.links.get(el)
         if link is not None:
+            # The parser's verdict and URL: UNSAFE is exactly "no live link".
             if link.kind is LinkKind.UNSAFE:
                 return
             url = link.url
-        else:
+        else:  # a block built without its links (by hand): the same one table
             url = resolve(href, self.base)
         if not url or not safe_url(url):
             return

@@ -126,9 +126,20 @@ def _percent(match: re.Match[str]) -> str:
 
 
 def link_destination(url: str) -> str:
-    """Return *url* as a link destination: spaces, brackets, pipes percent-encoded."""
+    r"""
+    Return *url* as a link destination: spaces, brackets, pipes percent-encoded.
+
+    An ``&`` that would start a character reference is escaped: CommonMark
+    decodes references in destinations, so ``&#106;avascript:`` would
+    become a live ``javascript:`` link.
+
+    >>> link_destination("&#106;avascript:alert(1)")
+    '\\&#106;avascript:alert(1)'
+    """
     if _DEST_UNSAFE.search(url) is not None:
         url = _DEST_UNSAFE.sub(_percent, url)
+    if "&" in url:
+        url = _ENTITY.sub(r"\\&", url)
     if "(" not in url and ")" not in url:  # balanced, found at C speed
         return url
     depth = 0

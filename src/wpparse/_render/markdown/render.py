@@ -20,7 +20,7 @@ from wpparse._html.parse import make_parser
 from wpparse._model.content import Block, BlockKind, Link, Section
 from wpparse._model.objects import Term
 from wpparse._model.post import Post
-from wpparse._render.markdown.convert import DROP, Converter, fenced_code
+from wpparse._render.markdown.convert import DROP, Converter, fenced_code, pair_links
 from wpparse._render.markdown.frontmatter import yaml_mapping
 from wpparse._render.markdown.inline import (
     escape,
@@ -110,8 +110,7 @@ def _heading(section: Section, base: str | None) -> str:
     # run) becomes plain inline content: the "#" marks already say "heading".
     for el in root.iter("h1", "h2", "h3", "h4", "h5", "h6", "p", "strong", "b"):
         el.tag = "span"
-    links = {link.href: link for link in section.heading_links}
-    blocks = Converter(base, links).blocks(root)
+    blocks = Converter(base, pair_links(root, section.heading_links)).blocks(root)
     if len(blocks) != 1 or "\n" in blocks[0]:
         return escape_heading(title)
     return heading_content(blocks[0])
@@ -205,11 +204,6 @@ def _without_html(block: Block) -> str | None:
 
 def _from_html(blocks: list[Block], base: str | None) -> list[str]:
     """Convert the blocks' HTML, parsing it once for all of them when possible."""
-    links: dict[str, Link] = {}
-    for block in blocks:
-        for link in block.links:
-            links.setdefault(link.href, link)
-    converter = Converter(base, links)
     wrapped = "".join(f"<div>{block.html}</div>" for block in blocks)
     root = _fragment(wrapped)
     children = list(root)
@@ -219,12 +213,17 @@ def _from_html(blocks: list[Block], base: str | None) -> list[str]:
         # Each wrapper is a <div>: removing what shows nothing from the whole
         # tree at once removes what converting each wrapper would, and one
         # walk converts them all.
+        links: dict[Any, Link] = {}
+        for child, block in zip(children, blocks, strict=True):
+            links.update(pair_links(child, block.links))
         etree.strip_elements(root, *DROP, with_tail=False)
+        converter = Converter(base, links)
         return ["\n\n".join(blocks) for blocks in converter.each(root)]
     # The blocks' HTML did not nest as written: convert each on its own.
     out = []
     for block in blocks:
         root = _fragment(block.html)
+        converter = Converter(base, pair_links(root, block.links))
         out.append("\n\n".join(converter.blocks(root)))
     return out
 
