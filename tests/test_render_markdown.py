@@ -558,7 +558,7 @@ def test_character_reference_in_a_destination_stays_literal(link: str | None) ->
     # does not, so the check is switched off here to see the destination.
     post = _parsed('<p><a href="&amp;#106;avascript:alert(1)">click</a></p>', link)
     renderer = MARKDOWN.__class__()
-    renderer.validateLink = lambda _url: True  # type: ignore[method-assign]
+    renderer.validateLink = lambda _url: True  # type: ignore[method-assign,assignment]
     html = renderer.render(post.to_markdown())
 
     assert "click</a>" in html
