@@ -563,3 +563,23 @@ def test_character_reference_in_a_destination_stays_literal(link: str | None) ->
 
     assert "click</a>" in html
     assert not re.search(r'href="\s*javascript:', html, re.IGNORECASE)
+
+
+def test_code_language_rule_is_the_parsers() -> None:
+    # "brush: x" (SyntaxHighlighter) is read for a <pre> nested in a list too.
+    post = _parsed(
+        '<ul><li>a<pre class="brush: PHP; gutter: false">x = 1</pre></li></ul>'
+    )
+
+    assert "```php\n  x = 1\n  ```" in post.to_markdown()
+
+
+def test_lazy_image_source_rule_is_the_parsers() -> None:
+    post = _parsed(
+        '<figure><img src="data:image/gif;base64,R0lG" data-src="data:image/png;base64,AA"'
+        ' data-lazy-src="/real.jpg" alt="x"><figcaption>c</figcaption></figure>'
+    )
+    (block,) = post.sections[0].blocks
+
+    assert "https://example.org/real.jpg" == block.src
+    assert "![x](https://example.org/real.jpg)" in post.to_markdown()

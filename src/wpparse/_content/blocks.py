@@ -30,13 +30,18 @@ from wpparse._content.links import LinkResolver
 from wpparse._content.pseudo_headings import MAX_TITLE_CHARS
 from wpparse._content.vocabulary import (
     ATTACHMENT,
-    LANGUAGE,
     MEDIA_TAGS,
     NO_TEXT,
     SINGLE,
     SPECIAL,
     WP_IMAGE,
     serialise,
+)
+from wpparse._html.vocabulary import (
+    IMAGE_SOURCES,
+    PLAYER_SOURCES,
+    code_language,
+    source_of,
 )
 from wpparse._model.content import Block, BlockKind, Link
 from wpparse._text import collapse
@@ -106,17 +111,15 @@ def _bounded_text(el: etree._Element) -> str:
     return "".join(parts)
 
 
-def _src(resolver: LinkResolver, el: etree._Element, *names: str) -> str | None:
-    """The first of the attributes *names* that is set, resolved; lazy-load
-    placeholders (``data:`` URLs) give way to the real source."""
-    found = None
-    for name in names:
-        value = el.get(name)
-        if value and value.strip():
-            if not value.lstrip().startswith("data:"):
-                return resolver.resolve(value)
-            found = found or value
-    return found.strip() if found else None
+def _src(
+    resolver: LinkResolver, el: etree._Element, names: tuple[str, ...]
+) -> str | None:
+    """The source :func:`~wpparse._html.vocabulary.source_of` finds, resolved
+    (a ``data:`` placeholder as it is)."""
+    found = source_of(el, names)
+    if found is None or found.startswith("data:"):
+        return found
+    return resolver.resolve(found)
 
 
 # -- media -------------------------------------------------------------------
@@ -136,7 +139,7 @@ def figure_block(
     alt = None
     src = None
     if img is not None:
-        src = _src(resolver, img, "src", "data-src", "data-lazy-src", "data-orig-file")
+        src = _src(resolver, img, IMAGE_SOURCES)
         alt = img.get("alt")
         match = WP_IMAGE.search(img.get("class") or "")
         if match:
@@ -172,13 +175,13 @@ def embed_block(
     src = None
     if player is not None:
         if player.tag == "object":
-            src = _src(resolver, player, "data")
+            src = _src(resolver, player, ("data",))
         else:
-            src = _src(resolver, player, "src", "data-src", "data-lazy-src")
+            src = _src(resolver, player, PLAYER_SOURCES)
             if src is None:
                 source = next(player.iterdescendants("source"), None)
                 if source is not None:
-                    src = _src(resolver, source, "src")
+                    src = _src(resolver, source, ("src",))
     elif text:
         url = next(
             (w for w in text.split() if w.startswith(("http://", "https://"))), None
@@ -251,21 +254,12 @@ def quote_block(el: etree._Element, links: tuple[Link, ...], *cite_tags: str) ->
 
 def code_block(el: etree._Element, links: tuple[Link, ...]) -> Block:
     """A CODE block; a ``language-x`` or ``brush: x`` class gives the language."""
-    classes = " ".join(
-        c
-        for c in (
-            el.get("class"),
-            *(n.get("class") for n in el.iterdescendants("code")),
-        )
-        if c
-    )
-    match = LANGUAGE.search(classes)
     return Block(
         kind=BlockKind.CODE,
         text=code_text(el),
         html=serialise(el),
         links=links,
-        language=(match.group(1) or match.group(2)).lower() if match else None,
+        language=code_language(el),
     )
 
 

@@ -33,7 +33,6 @@ __all__ = [
     "HEADINGS",
     "INLINE",
     "ITALIC",
-    "LANGUAGE",
     "LEVEL",
     "LINKED",
     "LIST",
@@ -169,9 +168,10 @@ CAPTION_HINT: Final = re.compile(
     r"caption|credit|byline|author|posted|meta|date|time|source|footnote|button|btn",
     re.IGNORECASE,
 )
-WP_IMAGE: Final = re.compile(r"\bwp-image-(\d+)\b")
-ATTACHMENT: Final = re.compile(r"^attachment_(\d+)$")
-LANGUAGE: Final = re.compile(r"\b(?:language|lang)-([\w+#.-]+)|\bbrush:\s*([\w+#.-]+)")
+# An attachment id is a database id: ASCII digits, at most 19 (int() would
+# refuse a number thousands of digits long; "\d" would take any script's digits).
+WP_IMAGE: Final = re.compile(r"\bwp-image-([0-9]{1,19})\b")
+ATTACHMENT: Final = re.compile(r"^attachment_([0-9]{1,19})$")
 
 
 def _parse(html: str) -> tuple[etree._Element, str]:

@@ -14,6 +14,7 @@ import lxml.html
 from lxml import etree
 
 from wpparse._html.parse import make_parser
+from wpparse._html.vocabulary import list_start
 from wpparse._model.content import Block, BlockKind
 from wpparse._model.post import Post
 
@@ -23,7 +24,6 @@ _PARSER = make_parser()
 _LISTS = frozenset({"ul", "ol", "menu"})
 _SPACED = frozenset({"p", "div", "br", "figure", "figcaption", "blockquote", "pre"})
 _NO_TEXT = ("script", "style", "template", "noscript")
-_MAX_DIGITS = 10
 
 
 def to_text(post: Post, *, title: bool = False) -> str:
@@ -86,11 +86,6 @@ def _list_text(block: Block) -> str:
     )
 
 
-def _start(value: str | None) -> int:
-    value = (value or "").strip()
-    return int(value) if value.isdigit() and len(value) < _MAX_DIGITS else 1
-
-
 def _nested_list(html: str) -> str:
     """Mark the items of a list with nested lists, indenting the inner ones."""
     root = lxml.html.fragment_fromstring(html, create_parent="div", parser=_PARSER)
@@ -102,7 +97,7 @@ def _nested_list(html: str) -> str:
         tag = el.tag
         if event == "start":
             if tag in _LISTS:
-                lists.append([tag == "ol", _start(el.get("start")) - 1])
+                lists.append([tag == "ol", list_start(el.get("start")) - 1])
             elif tag == "li" and lists:
                 ordered, count = lists[-1]
                 lists[-1][1] = count + 1

@@ -16,6 +16,13 @@ from typing import Any
 
 from lxml import etree
 
+from wpparse._html.vocabulary import (
+    IMAGE_SOURCES,
+    PLAYER_SOURCES,
+    code_language,
+    list_start,
+    source_of,
+)
 from wpparse._model.content import Link, LinkKind
 from wpparse._render.markdown.inline import (
     Inline,
@@ -46,7 +53,6 @@ _STRONG = frozenset({"strong", "b"})
 _EM = frozenset({"em", "i"})
 _CODE = frozenset({"code", "kbd", "samp", "tt", "var"})
 _EMBEDS = frozenset({"iframe", "video", "audio", "embed", "object"})
-_LANGUAGE = re.compile(r"(?:^|\s)(?:language|lang)-([\w+#.-]+)")
 _BACKTICK_FENCE = re.compile(r"`{3,}")
 # An info string is one word: no backticks, no whitespace, no line breaks.
 _INFO_UNSAFE = re.compile(r"[^\w+#.\-]")
@@ -54,7 +60,6 @@ _NEWLINES = re.compile(r"\r\n?")
 # Containers deeper than this stop adding "> " or indentation: a hostile post
 # with thousands of nested quotes must not make the output quadratic.
 _MAX_NESTING = 16
-_LAZY_SOURCES = ("data-src", "data-lazy-src", "data-orig-file")
 
 # What a tag does, by role; tags without a role only hold text and inline
 # content.  Roles from _R_CODE on make one unit of their whole subtree.
@@ -149,17 +154,8 @@ def _container(el: Any) -> _Box:
 
 
 def _start_number(value: str | None) -> int:
-    if value and value.strip().isdigit():
-        return min(int(value.strip()), 999_999_000)
-    return 1
-
-
-def _language(element: Any) -> str | None:
-    for el in (element, *element.iterchildren("code")):
-        match = _LANGUAGE.search(el.get("class") or "")
-        if match:
-            return match.group(1)
-    return None
+    # CommonMark reads at most nine digits: leave room for the items.
+    return min(list_start(value), 999_999_000)
 
 
 class Converter:
@@ -286,7 +282,7 @@ class Converter:
             return
         box.flush()
         if role == _R_PRE:
-            box.blocks.append(fenced_code("".join(el.itertext()), _language(el)))
+            box.blocks.append(fenced_code("".join(el.itertext()), code_language(el)))
         elif role == _R_TABLE:
             box.blocks.extend(table_blocks(el, self._cell))
         else:  # _R_EMBED
@@ -338,13 +334,7 @@ class Converter:
         inline.push("link", el, "[", f"]({link_destination(url)}{title})")
 
     def _image(self, el: Any) -> str:
-        src = el.get("src")
-        if not src or src.startswith("data:"):
-            for name in _LAZY_SOURCES:
-                value = el.get(name)
-                if value:
-                    src = value
-                    break
+        src = source_of(el, IMAGE_SOURCES)
         if not src:
             return ""
         url = resolve(src, self.base)
@@ -354,10 +344,11 @@ class Converter:
         return f"![{alt}]({link_destination(url)}{link_title(el.get('title'))})"
 
     def _embed(self, el: Any) -> str:
-        src = el.get("src") or el.get("data-src") or el.get("data")
+        names = ("data",) if el.tag == "object" else PLAYER_SOURCES
+        src = source_of(el, names)
         if not src:
-            source = next(el.iterchildren("source"), None)
-            src = source.get("src") if source is not None else None
+            source = next(el.iterdescendants("source"), None)
+            src = source_of(source, ("src",)) if source is not None else None
         if not src:
             return ""
         url = resolve(src, self.base)

@@ -11,6 +11,7 @@ import html
 from collections.abc import Callable
 from typing import Any
 
+from wpparse._html.vocabulary import cell_span
 from wpparse._render.markdown.inline import collapse_ws, escape, escape_line_starts
 
 __all__ = ["table_blocks"]
@@ -55,9 +56,10 @@ def _pipe_table(
     for row in rows:
         cells = []
         for cell in row:
-            if (cell.get("colspan") or "1").strip() != "1" or (
-                cell.get("rowspan") or "1"
-            ).strip() != "1":
+            if (
+                cell_span(cell.get("colspan")) != 1
+                or cell_span(cell.get("rowspan"), "rowspan") != 1
+            ):
                 return None
             blocks = convert(cell)
             if len(blocks) > 1 or (blocks and "\n" in blocks[0]):
@@ -94,9 +96,9 @@ def _html_table(rows: list[list[Any]]) -> str:
         for cell in row:
             attrs = ""
             for name in ("colspan", "rowspan"):
-                value = (cell.get(name) or "").strip()
-                if value.isdigit() and value != "1":
-                    attrs += f' {name}="{int(value)}"'
+                span = cell_span(cell.get(name), name)
+                if span != 1:
+                    attrs += f' {name}="{span}"'
             text = html.escape(collapse_ws(" ".join(cell.itertext())))
             cells.append(f"<{cell.tag}{attrs}>{text}</{cell.tag}>")
         out.append("<tr>\n" + "\n".join(cells) + "\n</tr>")

@@ -1,0 +1,133 @@
+"""
+What HTML attributes mean, read once for the content stage and the renderers.
+
+The content walk (:mod:`wpparse._content`) and the renderers
+(:mod:`wpparse._render`) may not import each other, and both read the same
+attributes: a code block's language, a lazy-loaded image's real source, where
+an ordered list starts, how many columns a cell spans.  Each rule is written
+here, once, as a plain function of an element or an attribute value.  Every
+function takes what hostile markup can hold (superscript digits, numbers
+thousands of digits long) and never raises.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Final, Protocol
+
+__all__ = [
+    "IMAGE_SOURCES",
+    "LANGUAGE",
+    "LIST_START_MAX",
+    "PLAYER_SOURCES",
+    "cell_span",
+    "code_language",
+    "list_start",
+    "source_of",
+]
+
+
+class _Element(Protocol):
+    """What these rules read of an element (lxml's, plain or ``lxml.html``)."""
+
+    def get(self, key: str, /) -> str | None: ...
+
+
+LANGUAGE: Final = re.compile(r"\b(?:language|lang)-([\w+#.-]+)|\bbrush:\s*([\w+#.-]+)")
+"""A code language in a class: ``language-x``, ``lang-x`` or ``brush: x`` (SyntaxHighlighter)."""
+
+IMAGE_SOURCES: Final = ("src", "data-src", "data-lazy-src", "data-orig-file")
+"""Where an ``<img>`` keeps its source, lazy-loading plugins' attributes included."""
+PLAYER_SOURCES: Final = ("src", "data-src", "data-lazy-src")
+"""Where an ``<iframe>``, ``<video>``, ``<audio>`` or ``<embed>`` keeps its source."""
+
+LIST_START_MAX: Final = 999_999_999
+"""The largest ``<ol start>`` read; longer numbers are clamped to it."""
+_SPAN_MAX: Final = {"colspan": 1_000, "rowspan": 65_534}  # as the HTML standard clamps
+_ASCII_DIGITS: Final = re.compile(r"[0-9]+")
+
+
+def code_language(el: Any) -> str | None:
+    """
+    The language a code block names in its classes, or those of the
+    ``<code>`` inside it, lower-cased; ``None`` when it names none.
+
+    >>> from lxml import etree
+    >>> code_language(etree.fromstring('<pre class="brush: PHP; gutter: false"/>'))
+    'php'
+    """
+    classes = " ".join(
+        c
+        for c in (
+            el.get("class"),
+            *(n.get("class") for n in el.iterdescendants("code")),
+        )
+        if c
+    )
+    match = LANGUAGE.search(classes)
+    if match is None:
+        return None
+    return str(match.group(1) or match.group(2)).lower()
+
+
+def source_of(el: _Element, names: tuple[str, ...]) -> str | None:
+    """
+    The first of the attributes *names* of *el* that is set, ends stripped.
+
+    A lazy-load placeholder (a ``data:`` URL) gives way to a real source in
+    a later attribute; it is the answer only when there is none.
+    """
+    found = None
+    for name in names:
+        value = el.get(name)
+        if value and value.strip():
+            if not value.lstrip().startswith("data:"):
+                return value.strip()
+            found = found or value.strip()
+    return found
+
+
+def _ascii_number(value: str | None) -> str | None:
+    """*value*'s digits when it is an ASCII number (spaces around), leading zeros gone."""
+    if not value:
+        return None
+    value = value.strip()
+    if not _ASCII_DIGITS.fullmatch(value):  # not str.isdigit(): "²" is a digit to it
+        return None
+    return value.lstrip("0") or "0"
+
+
+def list_start(value: str | None) -> int:
+    """
+    The number an ``<ol start>`` of *value* gives its first item: 1 when it
+    is not an ASCII number, at most :data:`LIST_START_MAX`.
+
+    >>> list_start(" 3 "), list_start("²"), list_start("9" * 5000)
+    (3, 1, 999999999)
+    """
+    digits = _ascii_number(value)
+    if digits is None:
+        return 1
+    if len(digits) > len(str(LIST_START_MAX)):  # int() refuses 4,300+ digits
+        return LIST_START_MAX
+    return min(int(digits), LIST_START_MAX)
+
+
+def cell_span(value: str | None, name: str = "colspan") -> int:
+    """
+    The ``colspan`` (or, with *name*, ``rowspan``) of *value*, as a browser
+    reads it: 1 when it is not an ASCII number, clamped to the standard's limit.
+
+    >>> cell_span("2"), cell_span("²"), cell_span("9" * 5000, "rowspan")
+    (2, 1, 65534)
+    """
+    digits = _ascii_number(value)
+    if digits is None:
+        return 1
+    limit = _SPAN_MAX[name]
+    if len(digits) > len(str(limit)):
+        return limit
+    number = int(digits)
+    if number == 0:
+        return 0 if name == "rowspan" else 1
+    return min(number, limit)
