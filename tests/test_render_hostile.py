@@ -5,12 +5,16 @@ never a stray exception, never quadratic time, never text swallowed.
 
 from __future__ import annotations
 
+import math
+import time
 import warnings
+from collections.abc import Callable
 
 import pytest
 
 import wpparse
 from wpparse import Post
+from wpparse._html import repair
 
 _HUGE = "9" * 5000  # int() refuses more than 4,300 digits
 
@@ -75,3 +79,80 @@ def test_cell_spans_are_clamped_as_the_standard_says() -> None:
 
     assert '<td rowspan="65534">a x</td>' in markdown
     assert "<td>b</td>" in markdown
+
+
+# -- linear time: each case at two sizes, eight times apart --------------------
+
+
+def _seconds(run: Callable[[], object], loops: int = 1) -> float:
+    """The best of five timings of *loops* calls of *run*."""
+    best = math.inf
+    for _ in range(5):
+        start = time.perf_counter()
+        for _ in range(loops):
+            run()
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def _assert_linear(make: Callable[[int], Callable[[], object]], n: int) -> None:
+    """
+    Eight times the input takes far less than 64 times as long (quadratic).
+
+    The small case is repeated until it takes 20 ms, and the large one as
+    often: below that, caches and a loaded machine's noise weigh more than
+    the input's size.
+    """
+    small, large = make(n), make(8 * n)
+    small()  # warm up (imports, caches)
+    loops = 1
+    while _seconds(small, loops) < 0.02 and loops < 10_000:
+        loops *= 2
+    ratio = _seconds(large, loops) / _seconds(small, loops)
+    assert ratio < 24, f"8x the input ({8 * n}) took {ratio:.1f}x the time"
+
+
+def _markdown_of(post: Post, *, title: bool = False) -> Callable[[], object]:
+    return lambda: post.to_markdown(title=title)
+
+
+def test_trailing_hashes_of_a_long_title_are_linear() -> None:
+    def make(n: int) -> Callable[[], object]:
+        post = Post(id=1, title="#" * n + "a#")
+        return _markdown_of(post, title=True)
+
+    assert _markdown_of(Post(id=1, title="##a#"), title=True)() == "# ##a\\#\n"
+    _assert_linear(make, 10_000)
+
+
+@pytest.mark.parametrize(
+    "container",
+    ["<ul><li>{}</li></ul>", "<table><tr><td>{}</td><td>b</td></tr></table>"],
+)
+def test_link_destination_lookalikes_in_lists_and_cells_are_linear(
+    container: str,
+) -> None:
+    def make(n: int) -> Callable[[], object]:
+        return _markdown_of(_post(container.format("](" * n)))
+
+    _assert_linear(make, 10_000)
+
+
+def test_unclosed_tag_after_deep_nesting_is_linear() -> None:
+    def make(n: int) -> Callable[[], object]:
+        html = "<div>" * 2_100 + "text <a" + "b" * n
+        return lambda: _post(html)
+
+    assert "text" in _post("<div>" * 2_100 + "text <a" + "b" * 10).to_text()
+    _assert_linear(make, 10_000)
+
+
+def test_unclosed_scripts_in_the_last_resort_strip_are_linear() -> None:
+    def make(n: int) -> Callable[[], object]:
+        html = "<script>" * n + "text"
+        return lambda: repair.strip_tags(html, "$", "test")
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", wpparse.WPParseWarning)
+        assert repair.strip_tags("<script>a</script>b", "$", "test").strip() == "b"
+        _assert_linear(make, 2_000)

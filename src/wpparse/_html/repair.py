@@ -103,7 +103,9 @@ def strip_excess_attributes(html: str, where: str) -> str:
 
 # --- nesting -----------------------------------------------------------------
 
-_TAG = re.compile(r"<(/?)([A-Za-z][^\s/<>]*)[^<>]*?(/?)>")
+# Possessive: a "<a" followed by a long run and no ">" fails at once, where
+# backtracking into the name would make it quadratic.
+_TAG = re.compile(r"<(/?)([A-Za-z][^\s/<>]*+)([^<>]*+)>")
 _VOID = frozenset(
     {
         "area",
@@ -141,11 +143,8 @@ def flatten_deep_nesting(html: str, where: str, limit: int = MAX_DEPTH) -> str:
     dropped = 0
     pos = 0
     for match in _TAG.finditer(html):
-        closing, name, self_closing = (
-            match.group(1),
-            match.group(2).lower(),
-            match.group(3),
-        )
+        closing, name = match.group(1), match.group(2).lower()
+        self_closing = match.group(3).endswith("/")
         keep = True
         if closing:
             if dropped_open.get(name):
@@ -178,11 +177,43 @@ def flatten_deep_nesting(html: str, where: str, limit: int = MAX_DEPTH) -> str:
     return "".join(pieces)
 
 
-_HIDDEN = re.compile(
-    r"<(script|style|template|noscript|title)\b.*?</\1\s*>|<!--.*?(?:-->|$)",
-    re.IGNORECASE | re.DOTALL,
+_HIDDEN_START = re.compile(
+    r"<(script|style|template|noscript|title)\b|<!--", re.IGNORECASE
 )
 _ANY_TAG = re.compile(r"<[!/?A-Za-z][^<>]*>")
+
+
+def _drop_hidden(html: str) -> str:
+    """
+    *html* without its scripts, styles and comments (an element not closed
+    stays, tag aside).  Linear: each search for an end starts where the last
+    one ended, and a name found unclosed once is never searched for again.
+    """
+    pieces: list[str] = []
+    pos = 0
+    unclosed: set[str] = set()
+    for start in _HIDDEN_START.finditer(html):
+        if start.start() < pos:
+            continue
+        name = (start.group(1) or "").lower()
+        if not name:  # a comment: to its end, or to the end of the text
+            end = html.find("-->", start.end())
+            end = len(html) if end < 0 else end + 3
+        else:
+            if name in unclosed:
+                continue
+            close = re.compile(rf"</{name}\s*>", re.IGNORECASE).search(
+                html, start.end()
+            )
+            if close is None:
+                unclosed.add(name)
+                continue
+            end = close.end()
+        pieces.append(html[pos : start.start()])
+        pieces.append(" ")
+        pos = end
+    pieces.append(html[pos:])
+    return "".join(pieces)
 
 
 def strip_tags(html: str, where: str, reason: str) -> str:
@@ -194,7 +225,7 @@ def strip_tags(html: str, where: str, reason: str) -> str:
     result escaped, so the parser reads it as text alone.  Used when lxml
     still could not build a whole tree; a warning says why.
     """
-    text = _ANY_TAG.sub(" ", _HIDDEN.sub(" ", html))
+    text = _ANY_TAG.sub(" ", _drop_hidden(html))
     warn(f"{reason}: the markup was dropped and its text kept as plain text @ {where}")
     return escape(unescape(text), quote=False)
 

@@ -38,7 +38,6 @@ _ENTITY = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
 _LINE_START_MARK = re.compile(r"^([#=+-])", re.MULTILINE)
 _LINE_START_NUMBER = re.compile(r"^(\d{1,9})([.)])", re.MULTILINE)
 _MARK_STARTS = frozenset("#=+-")  # what _LINE_START_MARK escapes (and "": nothing)
-_TRAILING_HASHES = re.compile(r"(?<!\\)(#+)$")
 _HTML_SPACE = " \t\n\r\f"
 _WS = re.compile(f"[{_HTML_SPACE}]+")
 _BACKTICKS = re.compile(r"`+")
@@ -99,7 +98,13 @@ def heading_content(markdown: str) -> str:
     """Keep a trailing ``#`` of inline *markdown* from closing an ATX heading."""
     if not markdown.endswith("#"):
         return markdown
-    return _TRAILING_HASHES.sub(r"\\\1", markdown)
+    # String methods, not a regex: a search for "#+$" tries every "#" of a
+    # long run of them, and "#" * n + "a#" made that quadratic.
+    body = markdown.rstrip("#")
+    run = markdown[len(body) :]
+    if body.endswith("\\"):  # its first "#" is escaped already
+        body, run = body + run[0], run[1:]
+    return f"{body}\\{run}" if run else body
 
 
 def collapse_ws(text: str) -> str:

@@ -146,7 +146,10 @@ _ASCII_NOT_WORD = bytes(
 )
 _ASCII_NOT_WORD_TO_SPACE = bytes.maketrans(_ASCII_NOT_WORD, b" " * len(_ASCII_NOT_WORD))
 # A link or image destination (and title) in the Markdown: never the text's.
-_DESTINATION = re.compile(r"\]\([^)]*\)")
+# Possessive, and no "(" unless paired: "](" repeated without a ")" must not
+# make every "](" scan to the end (quadratic).  Destinations hold balanced
+# parentheses only (link_destination encodes the others).
+_DESTINATION = re.compile(r"\]\((?:[^()]++|\([^()]*+\))*+\)")
 
 
 def _loose(text: str) -> bytes:
