@@ -156,3 +156,42 @@ def test_unclosed_scripts_in_the_last_resort_strip_are_linear() -> None:
         warnings.simplefilter("ignore", wpparse.WPParseWarning)
         assert repair.strip_tags("<script>a</script>b", "$", "test").strip() == "b"
         _assert_linear(make, 2_000)
+
+
+# -- text libxml2 would swallow --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("html", "kept"),
+    [
+        ('<div><embed src="/v.swf">Caption: what the video shows.</div>', "Caption:"),
+        ("<p>a <embed> b</p>", "b"),
+        ('<p>a <source src="x.mp4"> b</p>', "b"),
+        ('<p>a <track src="x.vtt"> b</p>', "b"),
+        ("<p>a <canvas> b</p><p>after</p>", "b"),
+        ('<p>a <audio src="x.mp3"> b</p><p>after</p>', "b"),
+        ('<p>a <video src="x.mp4"><source src="y.mp4"> b</p><p>after</p>', "b"),
+        ("<p>a <template> b</p><p>after</p>", "b"),
+        ('<p>a <picture><img src="/i.png"> b</p><p>after</p>', "b"),
+        ("<p>a <select><option>o</option> b</p><p>after</p>", "b"),
+    ],
+)
+def test_text_after_void_or_unclosed_elements_is_kept(html: str, kept: str) -> None:
+    post = _post(html)
+
+    assert kept in post.to_text().split()
+    assert kept in post.to_markdown().split()
+
+
+def test_fallback_content_of_closed_players_stays_hidden() -> None:
+    post = _post('<video src="x.mp4">Your browser cannot play it.</video><p>after</p>')
+
+    assert "after\n" == post.to_text()
+    assert "browser" not in post.to_markdown()
+
+
+def test_svg_text_is_one_rule_for_blocks_and_markdown() -> None:
+    post = _post("<p>before <svg><text>drawn</text></svg> after</p>")
+
+    assert "before after" == post.sections[0].blocks[0].text
+    assert "before after\n" == post.to_markdown()

@@ -14,7 +14,8 @@ from typing import Final
 
 from lxml import etree
 
-from wpparse._html.repair import first_fatal, parse_repaired
+from wpparse._html.parse import parse_body
+from wpparse._html.vocabulary import NO_TEXT, STRIPPED
 
 __all__ = [
     "ATTACHMENT",
@@ -58,20 +59,6 @@ __all__ = [
     "serialise",
 ]
 
-# The same settings as wpparse._html.parse.make_parser(), on lxml's plain
-# element class: lxml.html's HtmlElement lookup costs time on every node.
-_PARSER: Final = etree.HTMLParser(
-    no_network=True,
-    huge_tree=True,
-    remove_comments=True,
-    remove_pis=True,
-    default_doctype=False,
-)
-
-STRIPPED: Final = ("script", "style", "template", "noscript", "title")
-"""Elements removed, with their content, before anything is read."""
-NO_TEXT: Final = frozenset({"iframe", "video", "audio", "object", "canvas", "svg"})
-"""Elements whose content is fallback or drawing, not text a reader sees."""
 HEADINGS: Final = ("h1", "h2", "h3", "h4", "h5", "h6")
 LEVEL: Final = {tag: n for n, tag in enumerate(HEADINGS, 1)}
 
@@ -174,13 +161,6 @@ WP_IMAGE: Final = re.compile(r"\bwp-image-([0-9]{1,19})\b")
 ATTACHMENT: Final = re.compile(r"^attachment_([0-9]{1,19})$")
 
 
-def _parse(html: str) -> tuple[etree._Element, str]:
-    # No closing </body></html>: an unclosed <textarea>, <xmp> or <plaintext>
-    # would read them as text.  libxml2 closes everything at the end.
-    root = etree.fromstring(f"<html><body>{html}", _PARSER)
-    return root, first_fatal(_PARSER.error_log)
-
-
 def content_root(html: str, where: str = "content") -> etree._Element | None:
     """
     Parse *html* (post content) and return its ``<body>``, or ``None`` if empty.
@@ -195,9 +175,7 @@ def content_root(html: str, where: str = "content") -> etree._Element | None:
         html = html.lstrip("\ufeff")
     if not html or html.isspace():
         return None
-    root = parse_repaired(html, where, _parse)
-    body = root.find("body")
-    return body if body is not None else root
+    return parse_body(html, where)
 
 
 def serialise(el: etree._Element) -> str:

@@ -1,63 +1,166 @@
-"""The one HTML parser wpparse uses, its safe parse, and plain text of small fragments."""
+"""
+The one HTML parser wpparse uses: its settings, the one parse of a fragment,
+and the plain text of small fragments.
+
+Every stage parses HTML through :func:`parse_body` (or :func:`parse_div`):
+the content walk once per post, the renderers again for a block's HTML.  So
+the settings, the repairs and the fix-ups for what libxml2 reads differently
+from a browser are written once, and the stages see the same tree.
+"""
 
 from __future__ import annotations
 
-import lxml.html
+import re
+from typing import Final
+
 from lxml import etree
 
 from wpparse._html.repair import first_fatal, parse_repaired
+from wpparse._html.vocabulary import STRIPPED
 
-__all__ = ["fragment_text", "make_parser", "parse_fragment"]
+__all__ = ["PARSER", "fragment_text", "parse_body", "parse_div"]
 
-_NO_TEXT = ("script", "style", "template", "noscript")
+PARSER: Final[etree.HTMLParser] = etree.HTMLParser(
+    no_network=True,
+    huge_tree=True,
+    remove_comments=True,
+    remove_pis=True,
+    default_doctype=False,
+)
+"""
+The parser, on lxml's plain element class (``lxml.html``'s HtmlElement costs
+a class lookup, in Python, for every element it hands out).  Network access
+is off, entities are not expanded from any DTD, and ``huge_tree`` lifts
+libxml2's limits on text size and depth so that nothing is dropped silently.
+"""
+
+
+# --- what libxml2 reads differently from a browser ------------------------------
+
+# Void elements libxml2 does not know: it makes the text after them their content.
+_VOID: Final = frozenset({"embed", "source", "track"})
+# Elements whose content a browser shows in part or not at all; when one is
+# never closed, libxml2 puts the rest of its parent in it.  The children a
+# browser reads (a <video>'s <source>s) stay, what comes after them goes out.
+_KEEP_INSIDE: Final = {
+    "video": frozenset({"source", "track"}),
+    "audio": frozenset({"source", "track"}),
+    "picture": frozenset({"source", "img"}),
+    "select": frozenset({"option", "optgroup", "hr"}),
+    "canvas": frozenset(),
+    "template": frozenset(),
+}
+_MAY_SWALLOW: Final = re.compile(
+    r"<(embed|source|track|video|audio|picture|select|canvas|template)\b", re.IGNORECASE
+)
+
+
+def _move_out(el: etree._Element, keep: frozenset[str]) -> None:
+    """Move what *el* holds after its leading *keep* children out, right after it."""
+    children = list(el)
+    first = 0
+    text = None
+    if not keep or (el.text and not el.text.isspace()):
+        text, el.text = el.text, None
+    else:
+        while first < len(children) and children[first].tag in keep:
+            child = children[first]
+            first += 1
+            if child.tail and not child.tail.isspace():
+                text, child.tail = child.tail, None
+                break
+    moved = children[first:]
+    if not text and not moved:
+        return
+    parent = el.getparent()
+    if parent is None:  # pragma: no cover - the body holds every element
+        return
+    tail = el.tail
+    el.tail = text
+    index = parent.index(el)
+    for offset, child in enumerate(moved, 1):
+        parent.insert(index + offset, child)  # its tail goes with it
+    last = moved[-1] if moved else el
+    if tail:
+        last.tail = (last.tail or "") + tail
+
+
+def _unswallow(body: etree._Element, html: str) -> None:
+    """
+    Give back the text libxml2 puts inside elements a browser keeps it out of.
+
+    ``<embed>``, ``<source>`` and ``<track>`` are void: what libxml2 nests in
+    them follows them.  A ``<video>``, ``<audio>``, ``<picture>``,
+    ``<select>``, ``<canvas>`` or ``<template>`` whose end tag never appears
+    in *html* was left open by mistake: what it swallowed (after the
+    children it may hold) follows it.  One search at C speed when none is there.
+    """
+    found = {m.lower() for m in _MAY_SWALLOW.findall(html)}
+    if not found:
+        return
+    lower = html.lower()
+    unclosed = {tag for tag in found & _KEEP_INSIDE.keys() if f"</{tag}" not in lower}
+    tags = (found & _VOID) | unclosed
+    if not tags:
+        return
+    # Innermost first (reversed document order): each move is then final.
+    for el in reversed(list(body.iter(*tags))):
+        if len(el) or (el.text and not el.text.isspace()):
+            tag = str(el.tag)
+            _move_out(el, _KEEP_INSIDE.get(tag, frozenset()))
+
+
+# --- the one parse -----------------------------------------------------------------
+
+
+def _parse(html: str) -> tuple[etree._Element, str]:
+    # No closing </body></html>: an unclosed <textarea>, <xmp> or <plaintext>
+    # would read them as text.  libxml2 closes everything at the end.
+    # (Not lxml.html.fragment_fromstring(): it sets leading text from Python,
+    # which refuses control characters that libxml2 itself accepts.)
+    root = etree.fromstring(f"<html><body>{html}", PARSER)
+    return root, first_fatal(PARSER.error_log)
+
+
+def parse_body(html: str, where: str | None = "$") -> etree._Element:
+    """
+    Parse an HTML fragment and return the ``<body>`` holding it.
+
+    *where* (a JSON path) names the fragment in the warnings of
+    :func:`~wpparse._html.repair.parse_repaired`, which makes hostile markup
+    safe first and never loses text silently.  ``None`` parses without
+    those repairs: for HTML wpparse serialised itself from a repaired tree.
+    """
+    if where is None:
+        root, _ = _parse(html)
+    else:
+        root = parse_repaired(html, where, _parse)
+    body = root.find("body")
+    if body is None:  # <frameset> and the like replace the body
+        body = etree.Element("body")
+        body.extend(list(root))
+    _unswallow(body, html)
+    return body
+
+
+def parse_div(html: str, where: str | None = "$") -> etree._Element:
+    """:func:`parse_body`, the body renamed ``<div>``: a fragment in a wrapper."""
+    body = parse_body(html, where)
+    body.tag = "div"
+    return body
+
+
+# --- small fragments -----------------------------------------------------------------
+
 _BREAKS = frozenset(
     {"p", "div", "li", "br", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "td", "th"}
 )
 
 
-def make_parser() -> lxml.html.HTMLParser:
-    """
-    Return the HTML parser wpparse uses everywhere.
-
-    Network access is off, entities are not expanded from any DTD, and
-    ``huge_tree`` lifts libxml2's limits on text size and depth so that
-    nothing is dropped silently.
-    """
-    return lxml.html.HTMLParser(
-        no_network=True,
-        huge_tree=True,
-        remove_comments=True,
-        remove_pis=True,
-        default_doctype=False,
-    )
-
-
-_PARSER = make_parser()
-
-
-def _parse(html: str) -> tuple[lxml.html.HtmlElement, str]:
-    # Not lxml.html.fragment_fromstring(): it sets leading text from Python,
-    # which refuses control characters that libxml2 itself accepts.  And no
-    # closing </body></html>: an unclosed <textarea> would read them as text.
-    document = etree.fromstring(f"<html><body>{html}", _PARSER)
-    fatal = first_fatal(_PARSER.error_log)
-    body = document.find("body")
-    if body is None:  # <frameset> and the like replace the body
-        body = lxml.html.Element("body")
-        body.extend(list(document))
-    body.tag = "div"
-    return body, fatal
-
-
-def parse_fragment(html: str, where: str = "$") -> lxml.html.HtmlElement:
-    """Parse an HTML fragment into a ``<div>`` holding it, never losing text silently."""
-    return parse_repaired(html, where, _parse)
-
-
 def fragment_text(fragment: str, where: str = "$") -> str:
     """Return the text of *fragment*, entities decoded, without collapsing whitespace."""
-    root = parse_fragment(fragment, where)
-    etree.strip_elements(root, *_NO_TEXT, with_tail=False)
+    root = parse_div(fragment, where)
+    etree.strip_elements(root, *STRIPPED, with_tail=False)
     parts: list[str] = []
     for event, el in etree.iterwalk(root, events=("start", "end")):
         if event == "start":

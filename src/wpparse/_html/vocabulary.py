@@ -19,7 +19,9 @@ __all__ = [
     "IMAGE_SOURCES",
     "LANGUAGE",
     "LIST_START_MAX",
+    "NO_TEXT",
     "PLAYER_SOURCES",
+    "STRIPPED",
     "cell_span",
     "code_language",
     "list_start",
@@ -32,6 +34,11 @@ class _Element(Protocol):
 
     def get(self, key: str, /) -> str | None: ...
 
+
+STRIPPED: Final = ("script", "style", "template", "noscript", "title")
+"""Elements that show nothing: removed, with their content, before anything is read."""
+NO_TEXT: Final = frozenset({"iframe", "video", "audio", "object", "canvas", "svg"})
+"""Elements whose content is fallback or drawing, not text a reader sees."""
 
 LANGUAGE: Final = re.compile(r"\b(?:language|lang)-([\w+#.-]+)|\bbrush:\s*([\w+#.-]+)")
 """A code language in a class: ``language-x``, ``lang-x`` or ``brush: x`` (SyntaxHighlighter)."""

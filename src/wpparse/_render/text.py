@@ -10,20 +10,17 @@ from __future__ import annotations
 
 import re
 
-import lxml.html
 from lxml import etree
 
-from wpparse._html.parse import make_parser
-from wpparse._html.vocabulary import list_start
+from wpparse._html.parse import parse_div
+from wpparse._html.vocabulary import NO_TEXT, STRIPPED, list_start
 from wpparse._model.content import Block, BlockKind
 from wpparse._model.post import Post
 
 __all__ = ["block_text", "to_text"]
 
-_PARSER = make_parser()
 _LISTS = frozenset({"ul", "ol", "menu"})
 _SPACED = frozenset({"p", "div", "br", "figure", "figcaption", "blockquote", "pre"})
-_NO_TEXT = ("script", "style", "template", "noscript")
 
 
 def to_text(post: Post, *, title: bool = False) -> str:
@@ -88,8 +85,8 @@ def _list_text(block: Block) -> str:
 
 def _nested_list(html: str) -> str:
     """Mark the items of a list with nested lists, indenting the inner ones."""
-    root = lxml.html.fragment_fromstring(html, create_parent="div", parser=_PARSER)
-    etree.strip_elements(root, *_NO_TEXT, with_tail=False)
+    root = parse_div(html, None)
+    etree.strip_elements(root, *STRIPPED, *NO_TEXT, with_tail=False)
     lists: list[list[int]] = []  # [ordered, count] per open list
     items: list[tuple[str, list[str]]] = []  # (marker, text parts)
     open_items: list[list[str]] = []

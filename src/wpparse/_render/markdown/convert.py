@@ -18,7 +18,9 @@ from lxml import etree
 
 from wpparse._html.vocabulary import (
     IMAGE_SOURCES,
+    NO_TEXT,
     PLAYER_SOURCES,
+    STRIPPED,
     code_language,
     list_start,
     source_of,
@@ -37,7 +39,7 @@ from wpparse._urls import resolve, safe_url
 
 __all__ = ["DROP", "Converter", "fenced_code", "pair_links"]
 
-DROP = ("script", "style", "template", "noscript", "head", "title", "meta", "link")
+DROP = (*STRIPPED, "head", "meta", "link")
 """Elements removed, with their content, before converting: they show nothing."""
 # Elements that end the paragraph being built, before and after them.
 _BREAKS = frozenset(
@@ -65,6 +67,7 @@ _MAX_NESTING = 16
 # content.  Roles from _R_CODE on make one unit of their whole subtree.
 _R_BREAK, _R_CONTAINER, _R_STRONG, _R_EM, _R_HEADING, _R_LINK = 1, 2, 3, 4, 5, 6
 _R_BR, _R_IMG, _R_HR, _R_CODE, _R_PRE, _R_TABLE, _R_EMBED = 7, 8, 9, 10, 11, 12, 13
+_R_NO_TEXT = 14
 _CONTAINERS = frozenset({"blockquote", "ul", "ol", "menu", "li"})
 _ROLE: dict[object, int] = {
     **dict.fromkeys(_BREAKS, _R_BREAK),
@@ -79,6 +82,7 @@ _ROLE: dict[object, int] = {
     **dict.fromkeys(_CODE, _R_CODE),
     "pre": _R_PRE,
     "table": _R_TABLE,
+    **dict.fromkeys(NO_TEXT - _EMBEDS, _R_NO_TEXT),  # as the content stage: no text
     **dict.fromkeys(_EMBEDS, _R_EMBED),
 }
 
@@ -280,12 +284,14 @@ class Converter:
         if role == _R_CODE:
             box.inline.code("".join(el.itertext()))
             return
+        if role == _R_NO_TEXT:  # a drawing or fallback content: nothing shown
+            return
         box.flush()
         if role == _R_PRE:
             box.blocks.append(fenced_code("".join(el.itertext()), code_language(el)))
         elif role == _R_TABLE:
             box.blocks.extend(table_blocks(el, self._cell))
-        else:  # _R_EMBED
+        elif role == _R_EMBED:
             embed = self._embed(el)
             if embed:
                 box.blocks.append(embed)

@@ -13,10 +13,9 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-import lxml.html
 from lxml import etree
 
-from wpparse._html.parse import make_parser
+from wpparse._html.parse import parse_div
 from wpparse._model.content import Block, BlockKind, Link, Section
 from wpparse._model.objects import Term
 from wpparse._model.post import Post
@@ -33,18 +32,6 @@ from wpparse._urls import safe_url
 
 __all__ = ["front_matter", "to_markdown"]
 
-_PARSER = make_parser()
-# The same settings on lxml's plain element class: lxml.html looks up the
-# class of every element it hands out, in Python.  Nothing here needs
-# HtmlElement's methods.
-_PLAIN_PARSER = etree.HTMLParser(
-    no_network=True,
-    huge_tree=True,
-    remove_comments=True,
-    remove_pis=True,
-    default_doctype=False,
-)
-_FULL_HTML = re.compile(r"^\s*<(?:html|!doctype)", re.IGNORECASE)  # as lxml.html
 _SEPARATOR = "* * *"
 _TAGS_OF_PLAIN_PARAGRAPH = 2  # <p> and </p>
 
@@ -233,25 +220,14 @@ def _from_html(blocks: list[Block], base: str | None) -> list[str]:
 
 def _fragment(html: str) -> Any:
     """
-    Parse *html* into a ``<div>`` holding it.
-
-    What ``lxml.html.fragment_fromstring(html, create_parent="div")`` makes,
-    on plain elements: the parsed body itself, renamed, and its leading text
-    dropped when it is only whitespace.
+    Parse *html* (a block's HTML, which wpparse serialised) into a ``<div>``
+    holding it, with the parser the content stage used; leading text that
+    is only whitespace is dropped.
     """
-    # None for a document with nothing in it, whatever the stubs say.
-    document: etree._Element | None = etree.fromstring(
-        html if _FULL_HTML.match(html) else f"<html><body>{html}</body></html>",
-        _PLAIN_PARSER,
-    )
-    bodies = [] if document is None else [el for el in document if el.tag == "body"]
-    if len(bodies) != 1:  # lxml.html's own verdict on such a document
-        return lxml.html.fragment_fromstring(html, create_parent="div", parser=_PARSER)
-    body = bodies[0]
-    if body.text is not None and not body.text.strip():
-        body.text = None
-    body.tag = "div"
-    return body
+    root = parse_div(html, None)
+    if root.text is not None and not root.text.strip():
+        root.text = None
+    return root
 
 
 def _from_fields(block: Block) -> str:
