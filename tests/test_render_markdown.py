@@ -583,3 +583,18 @@ def test_lazy_image_source_rule_is_the_parsers() -> None:
 
     assert "https://example.org/real.jpg" == block.src
     assert "![x](https://example.org/real.jpg)" in post.to_markdown()
+
+
+def test_one_pipe_table_writer_for_html_and_fields() -> None:
+    html = "<table><tr><th>a</th><th>b|c</th></tr><tr><td>1</td></tr></table>"
+    from_html = Block(kind=BlockKind.TABLE, html=html, text="a b|c 1")
+    from_fields = Block(
+        kind=BlockKind.TABLE, text="a b|c 1", rows=(("a", "b|c"), ("1",))
+    )
+
+    assert wpparse.to_markdown(_post(from_html)) == wpparse.to_markdown(
+        _post(from_fields)
+    )
+    assert "| a | b\\|c |\n| --- | --- |\n| 1 |  |\n" == wpparse.to_markdown(
+        _post(from_fields)
+    )

@@ -10,7 +10,7 @@ so it can never become markup it was not, and unsafe URLs never become links.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from typing import Any
 
 from lxml import etree
@@ -28,6 +28,7 @@ from wpparse._render.markdown.inline import (
     heading_content,
     link_destination,
 )
+from wpparse._render.markdown.table import pipe_table
 from wpparse._urls import safe_url
 
 __all__ = ["front_matter", "to_markdown"]
@@ -240,7 +241,8 @@ def _from_fields(block: Block) -> str:
         )
         return "\n".join(items)
     if kind is BlockKind.TABLE and block.rows:
-        return _pipe_table(block.rows)
+        cells = [[escape(" ".join(cell.split())) for cell in row] for row in block.rows]
+        return pipe_table(cells[0], cells[1:])
     if kind is BlockKind.FIGURE:
         parts = []
         if block.src and safe_url(block.src, image=True):
@@ -261,19 +263,6 @@ def _from_fields(block: Block) -> str:
 
 def _paragraph(text: str) -> str:
     return escape_line_starts(escape(" ".join(text.split())))
-
-
-def _pipe_table(rows: tuple[tuple[str, ...], ...]) -> str:
-    width = max(len(row) for row in rows)
-
-    def line(cells: Iterable[str]) -> str:
-        cells = [escape(" ".join(cell.split())) for cell in cells]
-        cells += [""] * (width - len(cells))
-        return "| " + " | ".join(cells) + " |"
-
-    return "\n".join(
-        [line(rows[0]), "| " + " | ".join(["---"] * width) + " |", *map(line, rows[1:])]
-    )
 
 
 def front_matter(post: Post, *, seo: bool = False) -> dict[str, Any]:

@@ -8,13 +8,13 @@ too complex for pipes still shows every cell and never carries markup.
 from __future__ import annotations
 
 import html
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from wpparse._html.vocabulary import cell_span
 from wpparse._render.markdown.inline import collapse_ws, escape, escape_line_starts
 
-__all__ = ["table_blocks"]
+__all__ = ["pipe_table", "table_blocks"]
 
 
 def table_blocks(table: Any, convert: Callable[[Any], list[str]]) -> list[str]:
@@ -78,14 +78,29 @@ def _pipe_table(
         header, body = lines[0], lines[1:]
     else:
         header, body = [""] * width, lines
+    return pipe_table(header, body)
+
+
+def pipe_table(header: Sequence[str], body: Iterable[Sequence[str]]) -> str:
+    """
+    The one GFM pipe-table writer: *header* and *body* rows hold each
+    cell's Markdown (one line, pipes escaped); short rows are padded.
+
+    >>> print(pipe_table(["a", "b"], [["1"]]))
+    | a | b |
+    | --- | --- |
+    | 1 |  |
+    """
+    rows = [header, *body]
+    width = max(map(len, rows))
     out = [_pipe_row(header, width), "| " + " | ".join(["---"] * width) + " |"]
-    out.extend(_pipe_row(cells, width) for cells in body)
+    out.extend(_pipe_row(cells, width) for cells in rows[1:])
     return "\n".join(out)
 
 
-def _pipe_row(cells: list[str], width: int) -> str:
-    cells = cells + [""] * (width - len(cells))
-    return "| " + " | ".join(cells) + " |"
+def _pipe_row(cells: Sequence[str], width: int) -> str:
+    padded = [*cells, *[""] * (width - len(cells))]
+    return "| " + " | ".join(padded) + " |"
 
 
 def _html_table(rows: list[list[Any]]) -> str:
