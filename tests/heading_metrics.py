@@ -151,7 +151,7 @@ def candidates(obj: dict[str, Any]) -> list[str]:
 
     content = obj.get("content")
     html = content.get("rendered") if isinstance(content, dict) else content
-    pieces, _, _ = split_content(html if isinstance(html, str) else "", obj.get("link"))
+    pieces, _ = split_content(html if isinstance(html, str) else "", obj.get("link"))
     found = []
     for piece in pieces:
         block = piece.block

@@ -401,3 +401,33 @@ def test_plain_paragraph_html_is_what_lxml_writes(text: str) -> None:
     (section,) = wpparse.parse_content(f"<p>{text}</p>")
 
     assert serialise(body[0]) == section.blocks[0].html
+
+
+def test_roles_and_facts_are_named() -> None:
+    from wpparse._content.vocabulary import ROLE, Fact, Role
+    from wpparse._content.walk import split_content
+
+    assert Role.LIST is ROLE["ol"]
+    assert Role.TRANSPARENT is ROLE["div"]
+    pieces, _ = split_content(
+        "<p><strong><a href='/x'>Bold link</a></strong></p>", None
+    )
+    assert Fact.BOLD | Fact.LINKED == Fact(pieces[0].flags)
+
+
+def test_asking_an_elements_role_records_nothing() -> None:
+    from wpparse._content.links import LinkResolver
+    from wpparse._content.vocabulary import Role
+    from wpparse._content.walk import _Walker
+
+    body = content_root("<a href='/card'><div>Card</div></a>")
+    assert body is not None
+    walker = _Walker(LinkResolver("https://example.org/"))
+    walker.body = body
+    card = body[0]
+
+    assert Role.TRANSPARENT is walker.role_of(card)
+    assert Role.TRANSPARENT is walker.role_of(card)
+    assert [] == walker.out.links
+    walker.walk(body)
+    assert ["https://example.org/card"] == [link.url for link in walker.out.links]

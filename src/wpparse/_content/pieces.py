@@ -67,6 +67,7 @@ from wpparse._content.vocabulary import (
     SEP,
     SPECIAL,
     TABLE,
+    Role,
     anchor_of,
     serialise,
 )
@@ -287,7 +288,7 @@ class Pieces:
         )
         return True
 
-    def block(self, el: etree._Element, role: int) -> None:
+    def block(self, el: etree._Element, role: Role) -> None:
         if role == PARA:
             self.paragraph(el)
             return

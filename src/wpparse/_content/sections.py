@@ -246,7 +246,7 @@ def build_content(
             f"headings must be one of {', '.join(map(repr, _RULES))}, got {headings!r}"
         )
         raise ValueError(msg)
-    pieces, links, resolver = split_content(html, base_url, where)
+    pieces, links = split_content(html, base_url, where)
     styles = _styles(pieces, headings, title)
 
     real_levels = [p.level for p in pieces if p.block is None]
@@ -296,7 +296,7 @@ def build_content(
         stack.append(node)
         opened.append(node)
 
-    fix = _anchor_fixes(links, {n.anchor for n in opened if n.anchor}, resolver)
+    fix = _anchor_fixes(links, {n.anchor for n in opened if n.anchor})
     while stack:
         _pop(stack, top, fix)
     sections = tuple(_pending_close(top, lead, fix))
@@ -324,11 +324,8 @@ def _pending_close(
     return top
 
 
-def _anchor_fixes(
-    links: list[Link], anchors: set[str], resolver: object
-) -> dict[Link, Link] | None:
+def _anchor_fixes(links: list[Link], anchors: set[str]) -> dict[Link, Link] | None:
     """Links whose guessed target anchor did not become a section's: clear it."""
-    del resolver
     fix: dict[Link, Link] = {}
     for link in links:
         if (

@@ -10,6 +10,7 @@ facts are read by :mod:`wpparse._content.element_text`.
 from __future__ import annotations
 
 import re
+from enum import IntEnum, IntFlag
 from typing import Final
 
 from lxml import etree
@@ -54,6 +55,9 @@ __all__ = [
     "TABLE",
     "TRANSPARENT",
     "WP_IMAGE",
+    "Break",
+    "Fact",
+    "Role",
     "anchor_of",
     "content_root",
     "serialise",
@@ -62,10 +66,47 @@ __all__ = [
 HEADINGS: Final = ("h1", "h2", "h3", "h4", "h5", "h6")
 LEVEL: Final = {tag: n for n, tag in enumerate(HEADINGS, 1)}
 
-# What a top-level element becomes.
-TRANSPARENT, HEADING, PARA, LIST, QUOTE, TABLE, FIGURE = range(7)
-EMBED, CODE, SEP, OTHER, INLINE = range(7, 12)
-ROLE: Final = {
+
+class Role(IntEnum):
+    """
+    What an element of the content becomes in the walk.
+
+    The numbers mean nothing (nothing compares roles by order); the walk and
+    :class:`~wpparse._content.pieces.Pieces` compare them by identity.
+    """
+
+    TRANSPARENT = 0
+    """A wrapper: its children are blocks of the article, its loose text a paragraph."""
+    HEADING = 1
+    PARA = 2
+    LIST = 3
+    QUOTE = 4
+    TABLE = 5
+    FIGURE = 6
+    EMBED = 7
+    CODE = 8
+    SEP = 9
+    """A thematic break (``<hr>``)."""
+    OTHER = 10
+    """A form, ``<details>``, a dialog ...: one block of its text."""
+    INLINE = 11
+    """Inline content: part of the paragraph being built."""
+
+
+# The members by name, for the walk's hot loop (a global, not an attribute).
+TRANSPARENT: Final = Role.TRANSPARENT
+HEADING: Final = Role.HEADING
+PARA: Final = Role.PARA
+LIST: Final = Role.LIST
+QUOTE: Final = Role.QUOTE
+TABLE: Final = Role.TABLE
+FIGURE: Final = Role.FIGURE
+EMBED: Final = Role.EMBED
+CODE: Final = Role.CODE
+SEP: Final = Role.SEP
+OTHER: Final = Role.OTHER
+INLINE: Final = Role.INLINE
+ROLE: Final[dict[str, Role]] = {
     **dict.fromkeys(
         (
             "div",
@@ -119,10 +160,20 @@ CONTAINERS: Final = frozenset(
 ) | {"li", "td", "th", "dd", "dt"}
 """Elements whose headings title only themselves (a table cell, a quote ...)."""
 
-# Elements that break a line of text, and how: a new line or a new paragraph.
-BR, PARA_BREAK = 1, 2
-BREAK: Final[dict[str, int]] = dict.fromkeys(ROLE, PARA_BREAK)
-"""How each tag breaks a line of text: BR or PARA_BREAK."""
+
+class Break(IntEnum):
+    """How an element breaks a line of text."""
+
+    BR = 1
+    """A new line."""
+    PARA = 2
+    """A new paragraph (a blank line)."""
+
+
+BR: Final = Break.BR
+PARA_BREAK: Final = Break.PARA
+BREAK: Final[dict[str, Break]] = dict.fromkeys(ROLE, PARA_BREAK)
+"""How each tag breaks a line of text."""
 _LINE_BREAKERS: Final = (
     *("br", "li", "dt", "dd", "tr", "td", "th", "caption", "figcaption"),
     *("summary", "option", "ul", "ol", "dl", "menu", "dir"),
@@ -134,23 +185,42 @@ SPECIAL: Final = frozenset((*BREAK, *NO_TEXT, "img"))
 MEDIA_TAGS: Final = ("img", "iframe", "video", "audio", "embed", "object", "picture")
 MEDIA_SET: Final = frozenset(MEDIA_TAGS)
 
-# Paragraph facts for the section stage (Piece.flags).
-BOLD: Final = 1
-"""Every visible character is bold."""
-ITALIC: Final = 2
-"""Every visible character is italic."""
-LINKED: Final = 4
-"""Every visible character is link text."""
-BREAKS: Final = 8
-"""The paragraph has a line break (``<br>``)."""
-CAPTION: Final = 16
-"""Its class says it is a caption, credit, byline, date or button: never a heading."""
-LOOSE: Final = 32
-"""Loose text in a wrapper, not a ``<p>``."""
-MEDIA: Final = 64
-"""It holds an image or a player besides its text."""
-SINGLE: Final = 128
-"""A list of one short item (which may be a heading in disguise)."""
+
+class Fact(IntFlag):
+    """
+    What the section stage needs to know of a paragraph (``Piece.flags``).
+
+    The walk combines them with ``|`` and ``&`` as plain ints (an
+    :class:`~enum.IntFlag` operation costs a microsecond, in Python, and the
+    walk makes several per paragraph); ``Fact(piece.flags)`` reads them back.
+    """
+
+    BOLD = 1
+    """Every visible character is bold."""
+    ITALIC = 2
+    """Every visible character is italic."""
+    LINKED = 4
+    """Every visible character is link text."""
+    BREAKS = 8
+    """The paragraph has a line break (``<br>``)."""
+    CAPTION = 16
+    """Its class says it is a caption, credit, byline, date or button: never a heading."""
+    LOOSE = 32
+    """Loose text in a wrapper, not a ``<p>``."""
+    MEDIA = 64
+    """It holds an image or a player besides its text."""
+    SINGLE = 128
+    """A list of one short item (which may be a heading in disguise)."""
+
+
+BOLD: Final = int(Fact.BOLD)
+ITALIC: Final = int(Fact.ITALIC)
+LINKED: Final = int(Fact.LINKED)
+BREAKS: Final = int(Fact.BREAKS)
+CAPTION: Final = int(Fact.CAPTION)
+LOOSE: Final = int(Fact.LOOSE)
+MEDIA: Final = int(Fact.MEDIA)
+SINGLE: Final = int(Fact.SINGLE)
 CAPTION_HINT: Final = re.compile(
     r"caption|credit|byline|author|posted|meta|date|time|source|footnote|button|btn",
     re.IGNORECASE,

@@ -49,6 +49,7 @@ from wpparse._content.vocabulary import (
     STRIPPED,
     TABLE,
     TRANSPARENT,
+    Role,
     content_root,
 )
 from wpparse._model.content import Link
@@ -91,28 +92,31 @@ class _Walker:
                         self.holders.add(ancestor)
         return self.holders
 
-    def role(self, child: etree._Element) -> int:
-        """What *child* of a wrapper is: INLINE, TRANSPARENT, a block role, or -1."""
+    def role_of(self, child: etree._Element) -> Role | None:
+        """
+        What *child* of a wrapper is: INLINE, TRANSPARENT or a block role;
+        ``None`` for a comment or a processing instruction.  Reads only.
+        """
         tag = child.tag
         if not isinstance(tag, str):
-            return -1
+            return None
         role = ROLE.get(tag, INLINE)
-        if role == INLINE:
-            if child not in self.block_holders():
-                return INLINE
-            if tag == "a":  # a link wrapping blocks (a card): still a link
-                link = read_link(child, self.out.resolver)
-                if link is not None:
-                    self.flush()
-                    self.out.links.append(link)
+        if role is INLINE:
+            # Inline content holding blocks (a link around a card) is a wrapper.
+            return TRANSPARENT if child in self.block_holders() else INLINE
+        if (role is LIST or role is FIGURE) and is_gallery(child):
             return TRANSPARENT
-        if role in {LIST, FIGURE} and is_gallery(child):
+        if role is TABLE and is_layout_table(child):
             return TRANSPARENT
-        if role == TABLE and is_layout_table(child):
-            return TRANSPARENT
-        if role == TRANSPARENT and tag == "div" and is_caption_box(child):
+        if role is TRANSPARENT and tag == "div" and is_caption_box(child):
             return FIGURE
         return role
+
+    def card_link(self, a: etree._Element) -> None:
+        """Record the link of an ``<a>`` wrapping blocks (a card), in document order."""
+        link = read_link(a, self.out.resolver)
+        if link is not None:
+            self.out.links.append(link)
 
     def text(self, text: str | None) -> None:
         """Add loose text to the run; whitespace alone cannot start one."""
@@ -140,16 +144,18 @@ class _Walker:
                 if tail and not tail.isspace():
                     self.run.append(tail)
                 continue
-            role = self.role(child)
-            if role == INLINE:
+            role = self.role_of(child)
+            if role is INLINE:
                 self.run.append(child)
-            elif role == TRANSPARENT:
+            elif role is TRANSPARENT:
                 self.flush()
+                if child.tag == "a":
+                    self.card_link(child)
                 self.text(child.text)
                 tails.append(child.tail)
                 stack.append(iter(child))
                 continue
-            elif role >= 0:
+            elif role is not None:
                 self.flush()
                 self.out.block(child, role)
             self.text(child.tail)
@@ -172,17 +178,17 @@ def _prescan_anchors(body: etree._Element) -> frozenset[str]:
 
 def split_content(
     html: str, page_url: str | None, where: str = "content"
-) -> tuple[list[Piece], list[Link], LinkResolver]:
+) -> tuple[list[Piece], list[Link]]:
     """
-    Parse *html* once and return its pieces, its links and the link resolver.
+    Parse *html* once and return its pieces and its links.
 
     The links are every ``<a href>`` of the content in document order (those in
-    headings included); the resolver already knows the ``<base>`` and the
-    candidate anchors, so the section stage can re-check fragment targets.
+    headings included); a fragment link names the id it points to as its
+    target anchor, which the section stage keeps only if a section carries it.
     """
     body = content_root(html, where)
     if body is None:
-        return [], [], LinkResolver(page_url)
+        return [], []
     etree.strip_elements(body, *STRIPPED, with_tail=False)
     base_el = next(body.iter("base"), None)
     base = base_el.get("href") if base_el is not None else None
@@ -190,4 +196,4 @@ def split_content(
     walker = _Walker(resolver)
     walker.body = body
     walker.walk(body)
-    return walker.out.pieces, walker.out.links, resolver
+    return walker.out.pieces, walker.out.links
