@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from typing import Any
+from enum import IntEnum
+from typing import Any, Final
 
 from lxml import etree
 
@@ -63,13 +64,55 @@ _NEWLINES = re.compile(r"\r\n?")
 # with thousands of nested quotes must not make the output quadratic.
 _MAX_NESTING = 16
 
-# What a tag does, by role; tags without a role only hold text and inline
-# content.  Roles from _R_CODE on make one unit of their whole subtree.
-_R_BREAK, _R_CONTAINER, _R_STRONG, _R_EM, _R_HEADING, _R_LINK = 1, 2, 3, 4, 5, 6
-_R_BR, _R_IMG, _R_HR, _R_CODE, _R_PRE, _R_TABLE, _R_EMBED = 7, 8, 9, 10, 11, 12, 13
-_R_NO_TEXT = 14
+
+class _Role(IntEnum):
+    """
+    What a tag does in the Markdown walk.
+
+    Their order is the walk's grouping, tested with ``<=`` and ``>=``:
+    BREAK and CONTAINER end the paragraph being built; STRONG to LINK are
+    marks, closed at their end tag (HEADING ends the paragraph too); BR,
+    IMG and HR are single items; from CODE on, the element makes one unit
+    of its whole subtree.
+    """
+
+    NONE = 0
+    """Text and inline content only."""
+    BREAK = 1
+    CONTAINER = 2
+    STRONG = 3
+    EM = 4
+    HEADING = 5
+    LINK = 6
+    BR = 7
+    IMG = 8
+    HR = 9
+    CODE = 10
+    PRE = 11
+    TABLE = 12
+    EMBED = 13
+    NO_TEXT = 14
+    """A drawing or fallback content: nothing shown (as in the blocks)."""
+
+
+# The members as globals, for the walk's hot loop.
+_R_NONE: Final = _Role.NONE
+_R_BREAK: Final = _Role.BREAK
+_R_CONTAINER: Final = _Role.CONTAINER
+_R_STRONG: Final = _Role.STRONG
+_R_EM: Final = _Role.EM
+_R_HEADING: Final = _Role.HEADING
+_R_LINK: Final = _Role.LINK
+_R_BR: Final = _Role.BR
+_R_IMG: Final = _Role.IMG
+_R_HR: Final = _Role.HR
+_R_CODE: Final = _Role.CODE
+_R_PRE: Final = _Role.PRE
+_R_TABLE: Final = _Role.TABLE
+_R_EMBED: Final = _Role.EMBED
+_R_NO_TEXT: Final = _Role.NO_TEXT
 _CONTAINERS = frozenset({"blockquote", "ul", "ol", "menu", "li"})
-_ROLE: dict[object, int] = {
+_ROLE: dict[object, _Role] = {
     **dict.fromkeys(_BREAKS, _R_BREAK),
     **dict.fromkeys(_CONTAINERS, _R_CONTAINER),
     **dict.fromkeys(_HEADINGS, _R_HEADING),
@@ -210,7 +253,7 @@ class Converter:
         walker = etree.iterwalk(root, events=("start", "end"))
         for event, el in walker:
             # A comment's tag is a function: no role, and its text is not shown.
-            role = _ROLE.get(el.tag, 0)
+            role = _ROLE.get(el.tag, _R_NONE)
             if event == "start":
                 if role <= _R_CONTAINER and role:
                     if box.inline.out:
@@ -257,7 +300,7 @@ class Converter:
         out.append(box.blocks)
         return out
 
-    def _inline(self, el: Any, role: int, box: _Box) -> None:
+    def _inline(self, el: Any, role: _Role, box: _Box) -> None:
         """Start an inline element (or a heading, which reads as bold)."""
         inline = box.inline
         if role == _R_LINK:
@@ -279,7 +322,7 @@ class Converter:
             box.flush()
             box.blocks.append("* * *")
 
-    def _atomic(self, el: Any, role: int, box: _Box) -> None:
+    def _atomic(self, el: Any, role: _Role, box: _Box) -> None:
         """Convert an element whose whole subtree makes one unit: code, a table, an embed."""
         if role == _R_CODE:
             box.inline.code("".join(el.itertext()))
