@@ -19,6 +19,7 @@ Every finding becomes a regression test in ``tests/``.
 
 from __future__ import annotations
 
+import html
 import json
 import re
 import sys
@@ -43,8 +44,14 @@ _REPR_LIMIT = 1000  # a model's repr is a log line, not a dump
 _SCRIPT_URL = re.compile(r"^[\x00-\x20]*(?:javascript|vbscript):", re.IGNORECASE)
 
 
+_DESTINATION = re.compile(r"\]\(([^()\s]*)")
+
+
 def _check(post: wpparse.Post) -> None:
-    """A post must serialise, every renderer accept it, and its links be absolute or flagged."""
+    """
+    A post must serialise, every renderer accept it, its links be absolute or
+    flagged, and no Markdown destination be a script once CommonMark decodes it.
+    """
     json.dumps(wpparse.to_dict(post), ensure_ascii=False)
     if len(repr(post)) > _REPR_LIMIT:
         msg = f"repr of {len(repr(post))} characters: {repr(post)[:200]}"
@@ -53,6 +60,12 @@ def _check(post: wpparse.Post) -> None:
         output = render(post)
         if not isinstance(output, str):
             list(output)  # chunks may be lazy
+    for destination in _DESTINATION.findall(wpparse.to_markdown(post)):
+        # CommonMark: backslash escapes, then character references.
+        decoded = html.unescape(re.sub(r"\\([!-/:-@\[-`{-~])", "", destination))
+        if _SCRIPT_URL.match(re.sub(r"[\t\n\r]", "", decoded)):
+            msg = f"script URL in a Markdown destination: {destination!r}"
+            raise AssertionError(msg)
     # Without an absolute post URL, relative links stay relative (by design).
     resolvable = (post.link or "").startswith(("http://", "https://"))
     for link in post.links:
