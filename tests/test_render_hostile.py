@@ -195,3 +195,17 @@ def test_svg_text_is_one_rule_for_blocks_and_markdown() -> None:
 
     assert "before after" == post.sections[0].blocks[0].text
     assert "before after\n" == post.to_markdown()
+
+
+def test_control_characters_in_text_moved_out_of_an_embed() -> None:
+    """Found by the fuzzer: lxml refuses, from Python, the C0 controls libxml2 read."""
+    post = _post('<div><embed src="/v.swf">Captio\x18\x18n</div><p>a <video> b\x01</p>')
+
+    assert "Caption" in post.to_text()
+    assert "b" in post.to_markdown().split()
+    assert (
+        "Caption"
+        in wpparse.parse_post(
+            {"id": 1, "title": {"rendered": "<p><embed>Captio\x18n</p>"}}
+        ).title
+    )

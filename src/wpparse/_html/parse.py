@@ -55,6 +55,18 @@ _MAY_SWALLOW: Final = re.compile(
 )
 
 
+# What lxml refuses to set from Python although libxml2 read it into the tree.
+_NOT_XML: Final = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+def _set_tail(el: etree._Element, text: str | None) -> None:
+    """``el.tail = text``; characters lxml refuses from Python (C0 controls) are dropped."""
+    try:
+        el.tail = text
+    except ValueError:
+        el.tail = _NOT_XML.sub("", text or "")
+
+
 def _move_out(el: etree._Element, keep: frozenset[str]) -> None:
     """Move what *el* holds after its leading *keep* children out, right after it."""
     children = list(el)
@@ -67,7 +79,8 @@ def _move_out(el: etree._Element, keep: frozenset[str]) -> None:
             child = children[first]
             first += 1
             if child.tail and not child.tail.isspace():
-                text, child.tail = child.tail, None
+                text = child.tail
+                child.tail = None
                 break
     moved = children[first:]
     if not text and not moved:
@@ -76,13 +89,13 @@ def _move_out(el: etree._Element, keep: frozenset[str]) -> None:
     if parent is None:  # pragma: no cover - the body holds every element
         return
     tail = el.tail
-    el.tail = text
+    _set_tail(el, text)
     index = parent.index(el)
     for offset, child in enumerate(moved, 1):
         parent.insert(index + offset, child)  # its tail goes with it
     last = moved[-1] if moved else el
     if tail:
-        last.tail = (last.tail or "") + tail
+        _set_tail(last, (last.tail or "") + tail)
 
 
 def _unswallow(body: etree._Element, html: str) -> None:
