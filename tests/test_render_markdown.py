@@ -598,3 +598,21 @@ def test_one_pipe_table_writer_for_html_and_fields() -> None:
     assert "| a | b\\|c |\n| --- | --- |\n| 1 |  |\n" == wpparse.to_markdown(
         _post(from_fields)
     )
+
+
+def test_images_and_players_take_their_source_from_the_blocks() -> None:
+    # The parser resolves against <base href>; the renderer writes its URLs.
+    post = _parsed(
+        '<base href="https://cdn.example.net/media/">'
+        '<figure><img src="a.png" alt="a"><figcaption>c</figcaption></figure>'
+        '<figure><video src="v.mp4"></video></figure>'
+        '<p><a href="page/">link</a></p>'
+    )
+    figure, video, _ = post.sections[0].blocks
+    markdown = post.to_markdown()
+
+    assert "https://cdn.example.net/media/a.png" == figure.src
+    assert "![a](https://cdn.example.net/media/a.png)" in markdown
+    assert "https://cdn.example.net/media/v.mp4" == video.src
+    assert "(https://cdn.example.net/media/v.mp4)" in markdown
+    assert "[link](https://cdn.example.net/media/page/)" in markdown

@@ -26,7 +26,7 @@ from wpparse._html.vocabulary import (
     list_start,
     source_of,
 )
-from wpparse._model.content import Link, LinkKind
+from wpparse._model.content import Block, BlockKind, Link, LinkKind
 from wpparse._render.markdown.inline import (
     Inline,
     collapse_ws,
@@ -38,7 +38,7 @@ from wpparse._render.markdown.inline import (
 from wpparse._render.markdown.table import table_blocks
 from wpparse._urls import resolve, safe_url
 
-__all__ = ["DROP", "Converter", "fenced_code", "pair_links"]
+__all__ = ["DROP", "Converter", "fenced_code", "pair_links", "pair_source"]
 
 DROP = (*STRIPPED, "head", "meta", "link")
 """Elements removed, with their content, before converting: they show nothing."""
@@ -148,6 +148,28 @@ def pair_links(root: Any, links: Sequence[Link]) -> dict[Any, Link]:
     return {a: by_href[a.get("href")] for a in anchors if a.get("href") in by_href}
 
 
+_PLAYERS = ("iframe", "video", "audio", "embed", "object")
+
+
+def pair_source(root: Any, block: Block, into: dict[Any, str]) -> None:
+    """
+    Map the element of *root* (a block's HTML, parsed again) whose source
+    the parser read into :attr:`Block.src <wpparse.Block.src>` (a figure's
+    first image, an embed's first player) to that source, resolved as the
+    parser resolved it (against a ``<base>`` too).
+    """
+    if not block.src:
+        return
+    if block.kind is BlockKind.FIGURE:
+        el = next(root.iter("img"), None)
+    elif block.kind is BlockKind.EMBED:
+        el = next(root.iter(*_PLAYERS), None)
+    else:
+        return
+    if el is not None:
+        into[el] = block.src
+
+
 def fenced_code(text: str, language: str | None = None) -> str:
     """Return *text* as a fenced code block, fenced by more backticks than any run inside."""
     text = _NEWLINES.sub("\n", text).strip("\n")
@@ -214,11 +236,17 @@ class Converter:
     (see :func:`pair_links`), so links keep the parser's URL and safety verdict.
     """
 
-    __slots__ = ("base", "links")
+    __slots__ = ("base", "links", "sources")
 
-    def __init__(self, base: str | None, links: Mapping[Any, Link]) -> None:
+    def __init__(
+        self,
+        base: str | None,
+        links: Mapping[Any, Link],
+        sources: Mapping[Any, str] | None = None,
+    ) -> None:
         self.base = base
         self.links = links
+        self.sources = sources or {}
 
     def blocks(self, root: Any, *, stripped: bool = False) -> list[str]:
         """
@@ -383,24 +411,28 @@ class Converter:
         inline.push("link", el, "[", f"]({link_destination(url)}{title})")
 
     def _image(self, el: Any) -> str:
-        src = source_of(el, IMAGE_SOURCES)
-        if not src:
-            return ""
-        url = resolve(src, self.base)
+        url = self.sources.get(el)
+        if url is None:  # an image no block's src stands for: the same rules
+            src = source_of(el, IMAGE_SOURCES)
+            if not src:
+                return ""
+            url = resolve(src, self.base)
         if not safe_url(url, image=True):
             return ""
         alt = escape(collapse_ws(el.get("alt") or ""))
         return f"![{alt}]({link_destination(url)}{link_title(el.get('title'))})"
 
     def _embed(self, el: Any) -> str:
-        names = ("data",) if el.tag == "object" else PLAYER_SOURCES
-        src = source_of(el, names)
-        if not src:
-            source = next(el.iterdescendants("source"), None)
-            src = source_of(source, ("src",)) if source is not None else None
-        if not src:
-            return ""
-        url = resolve(src, self.base)
+        url = self.sources.get(el)
+        if url is None:
+            names = ("data",) if el.tag == "object" else PLAYER_SOURCES
+            src = source_of(el, names)
+            if not src:
+                source = next(el.iterdescendants("source"), None)
+                src = source_of(source, ("src",)) if source is not None else None
+            if not src:
+                return ""
+            url = resolve(src, self.base)
         if not safe_url(url):
             return ""
         text = escape(collapse_ws(el.get("title") or "") or url)

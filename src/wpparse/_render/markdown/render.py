@@ -19,7 +19,13 @@ from wpparse._html.parse import parse_div
 from wpparse._model.content import Block, BlockKind, Link, Section
 from wpparse._model.objects import Term
 from wpparse._model.post import Post
-from wpparse._render.markdown.convert import DROP, Converter, fenced_code, pair_links
+from wpparse._render.markdown.convert import (
+    DROP,
+    Converter,
+    fenced_code,
+    pair_links,
+    pair_source,
+)
 from wpparse._render.markdown.frontmatter import yaml_mapping
 from wpparse._render.markdown.inline import (
     escape,
@@ -205,16 +211,20 @@ def _from_html(blocks: list[Block], base: str | None) -> list[str]:
         # tree at once removes what converting each wrapper would, and one
         # walk converts them all.
         links: dict[Any, Link] = {}
+        sources: dict[Any, str] = {}
         for child, block in zip(children, blocks, strict=True):
             links.update(pair_links(child, block.links))
+            pair_source(child, block, sources)
         etree.strip_elements(root, *DROP, with_tail=False)
-        converter = Converter(base, links)
+        converter = Converter(base, links, sources)
         return ["\n\n".join(blocks) for blocks in converter.each(root)]
     # The blocks' HTML did not nest as written: convert each on its own.
     out = []
     for block in blocks:
         root = _fragment(block.html)
-        converter = Converter(base, pair_links(root, block.links))
+        sources = {}
+        pair_source(root, block, sources)
+        converter = Converter(base, pair_links(root, block.links), sources)
         out.append("\n\n".join(converter.blocks(root)))
     return out
 
