@@ -200,11 +200,15 @@ def seo_from_head_html(text: object) -> SEO | None:
     if not isinstance(text, str) or "<" not in text:
         return None
     import lxml.etree  # noqa: PLC0415 - only the older Yoast needs an HTML parser
-    import lxml.html  # noqa: PLC0415
+
+    from wpparse._html.parse import PARSER  # noqa: PLC0415 - the one parser's settings
 
     try:
-        document = lxml.html.document_fromstring(text)
-    except (ValueError, TypeError, lxml.etree.ParserError):
+        # None for nothing but whitespace or comments, whatever the stubs say.
+        document: lxml.etree._Element | None = lxml.etree.fromstring(text, PARSER)
+    except (ValueError, TypeError, lxml.etree.LxmlError):
+        return None
+    if document is None:
         return None
     fields: dict[str, str] = {}
     images: list[dict[str, str]] = []
@@ -214,13 +218,13 @@ def seo_from_head_html(text: object) -> SEO | None:
     for element in document.iter("title", "meta", "link", "script"):
         tag = element.tag
         if tag == "title" and title is None:
-            title = element.text_content()
+            title = "".join(element.itertext())
         elif (
             tag == "link" and "canonical" in (element.get("rel") or "").lower().split()
         ):
             canonical = canonical or element.get("href")
         elif tag == "script" and element.get("type") == "application/ld+json":
-            schema = schema or _json_object(element.text_content())
+            schema = schema or _json_object("".join(element.itertext()))
         elif tag == "meta":
             key = (element.get("property") or element.get("name") or "").strip().lower()
             content = element.get("content")
