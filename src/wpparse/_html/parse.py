@@ -50,9 +50,7 @@ _KEEP_INSIDE: Final = {
     "canvas": frozenset(),
     "template": frozenset(),
 }
-_MAY_SWALLOW: Final = re.compile(
-    r"<(embed|source|track|video|audio|picture|select|canvas|template)\b", re.IGNORECASE
-)
+_MAY_SWALLOW: Final = (*_VOID, *_KEEP_INSIDE)
 
 
 # What lxml refuses to set from Python although libxml2 read it into the tree.
@@ -106,20 +104,20 @@ def _unswallow(body: etree._Element, html: str) -> None:
     them follows them.  A ``<video>``, ``<audio>``, ``<picture>``,
     ``<select>``, ``<canvas>`` or ``<template>`` whose end tag never appears
     in *html* was left open by mistake: what it swallowed (after the
-    children it may hold) follows it.  One search at C speed when none is there.
+    children it may hold) follows it.  One pass over the tree, in C, when
+    none is there.
     """
-    found = {m.lower() for m in _MAY_SWALLOW.findall(html)}
+    found = list(body.iter(*_MAY_SWALLOW))  # libxml2 lower-cases tag names
     if not found:
         return
     lower = html.lower()
-    unclosed = {tag for tag in found & _KEEP_INSIDE.keys() if f"</{tag}" not in lower}
-    tags = (found & _VOID) | unclosed
-    if not tags:
-        return
+    unclosed = {tag for tag in _KEEP_INSIDE if f"</{tag}" not in lower}
     # Innermost first (reversed document order): each move is then final.
-    for el in reversed(list(body.iter(*tags))):
+    for el in reversed(found):
+        tag = str(el.tag)
+        if tag in _KEEP_INSIDE and tag not in unclosed:
+            continue
         if len(el) or (el.text and not el.text.isspace()):
-            tag = str(el.tag)
             _move_out(el, _KEEP_INSIDE.get(tag, frozenset()))
 
 

