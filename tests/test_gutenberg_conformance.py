@@ -225,7 +225,6 @@ def test_the_block_kind_of_each_block_type(name: str) -> None:
 # fixture): render-side defects, strict xfails until fixed.
 
 
-@pytest.mark.xfail(strict=True, reason="#15.1: Markdown drops a Button's link")
 def test_a_button_keeps_its_link_in_markdown() -> None:
     post = _post(
         '<div class="wp-block-button"><a class="wp-block-button__link" '
@@ -235,7 +234,6 @@ def test_a_button_keeps_its_link_in_markdown() -> None:
     assert "https://example.org/signup" in post.to_markdown()
 
 
-@pytest.mark.xfail(strict=True, reason="#15.1: Markdown drops the link round an image")
 def test_a_linked_image_keeps_its_link_in_markdown() -> None:
     post = _post(
         '<p><a href="https://example.org/full.jpg"><img '

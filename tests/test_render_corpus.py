@@ -155,3 +155,17 @@ def test_corpus_renders_in_every_format(
         assert " ".join(c.text for c in chunks).split() == post.text.split()
         assert squeeze(post.text) == _shown_without_embeds(markdown, _embed_urls(post))
         assert "](javascript:" not in markdown.lower()
+
+
+@pytest.mark.corpus
+@pytest.mark.parametrize("path", corpus_params())
+def test_corpus_markdown_keeps_every_link_that_is_not_unsafe(path: Path) -> None:
+    # Issue #15.1: buttons, linked images, card links, complex tables.
+    for post in _posts(path):
+        markdown = wpparse.to_markdown(post)
+
+        assert [] == [
+            link.url
+            for link in post.links
+            if link.kind is not wpparse.LinkKind.UNSAFE and link.url not in markdown
+        ]

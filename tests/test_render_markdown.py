@@ -289,7 +289,7 @@ def test_table_without_header_gets_an_empty_one() -> None:
         "<table><tr><td><code>a|b</code></td></tr></table>",
     ],
 )
-def test_complex_table_is_escaped_html(table: str) -> None:
+def test_complex_table_is_html_with_escaped_cells(table: str) -> None:
     hostile = table.replace(
         "</td></tr></table>", " &lt;script&gt;x&lt;/script&gt;</td></tr></table>", 1
     )
@@ -297,9 +297,82 @@ def test_complex_table_is_escaped_html(table: str) -> None:
     html = MARKDOWN.render(markdown)
 
     assert markdown.startswith("<table>\n")
-    assert "\n\n" not in markdown
     assert "<script>" not in html
     assert "&lt;script&gt;" in html
+
+
+def test_complex_table_keeps_links_images_and_lists_in_its_cells() -> None:
+    markdown = _md(
+        '<table><tr><td colspan="2"><a href="/doc">Doc</a> '
+        '<img src="/a.png" alt="A"></td></tr>'
+        "<tr><td><ul><li>one</li><li>two</li></ul></td><td>b</td></tr></table>"
+    )
+    html = MARKDOWN.render(markdown)
+
+    assert '<a href="https://example.org/doc">Doc</a>' in html
+    assert '<img src="https://example.org/a.png" alt="A"' in html
+    assert re.search(r"<td>\s*<ul>\s*<li>one</li>\s*<li>two</li>\s*</ul>\s*</td>", html)
+    assert '<td colspan="2">' in html
+
+
+def test_a_paragraph_of_one_element_keeps_its_mark() -> None:
+    post = wpparse.parse_post(
+        {
+            "id": 1,
+            "content": {
+                "rendered": '<div class="elementor-button-wrapper"><a '
+                'class="elementor-button" href="https://example.org/go">Go</a>'
+                "</div><div><strong>Bold alone</strong></div>"
+            },
+        }
+    )
+
+    assert "[Go](https://example.org/go)\n\n**Bold alone**\n" == post.to_markdown()
+
+
+def test_a_card_link_round_an_image_is_a_linked_figure() -> None:
+    post = wpparse.parse_post(
+        {
+            "id": 1,
+            "content": {
+                "rendered": '<div><a class="lightbox" href="https://example.org/big.jpg">'
+                '<div class="box"><img src="https://example.org/small.jpg" alt="Bay">'
+                "</div></a></div><p>After</p>"
+            },
+        }
+    )
+    (figure, _) = [b for s in post.walk() for b in s.blocks]
+
+    assert (BlockKind.FIGURE, "https://example.org/small.jpg") == (
+        figure.kind,
+        figure.src,
+    )
+    assert [link.url for link in figure.links] == ["https://example.org/big.jpg"]
+    assert post.to_markdown().startswith(
+        "[![Bay](https://example.org/small.jpg)](https://example.org/big.jpg)\n"
+    )
+
+
+def test_linked_images_side_by_side_each_keep_their_link() -> None:
+    post = wpparse.parse_post(
+        {
+            "id": 1,
+            "content": {
+                "rendered": '<p><a href="https://example.org/1.jpg"><img src="https://example.org/1s.jpg" alt="One"></a>'
+                '<a href="https://example.org/2.jpg"><img src="https://example.org/2s.jpg" alt="Two"></a></p>'
+            },
+        }
+    )
+    figures = [b for s in post.walk() for b in s.blocks]
+
+    assert [[link.url for link in b.links] for b in figures] == [
+        ["https://example.org/1.jpg"],
+        ["https://example.org/2.jpg"],
+    ]
+    assert post.to_markdown() == (
+        "[![One](https://example.org/1s.jpg)](https://example.org/1.jpg)\n\n"
+        "[![Two](https://example.org/2s.jpg)](https://example.org/2.jpg)\n"
+    )
 
 
 def test_figure_has_alt_and_caption() -> None:

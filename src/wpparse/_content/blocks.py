@@ -57,6 +57,7 @@ __all__ = [
     "is_caption_box",
     "is_gallery",
     "is_layout_table",
+    "is_linked_image",
     "list_block",
     "quote_block",
     "read_link",
@@ -363,3 +364,16 @@ def is_caption_box(el: etree._Element) -> bool:
         and "wp-caption" in cls
         and next(el.iterdescendants("img"), None) is not None
     )
+
+
+def is_linked_image(a: etree._Element) -> bool:
+    """
+    An ``<a>`` round one image and no text, whatever wraps the image (a
+    card's ``<div>``): read as a figure whose HTML keeps the link.
+    """
+    images = a.iterdescendants("img")
+    if next(images, None) is None or next(images, None) is not None:
+        return False
+    if next(a.iterdescendants(*MEDIA_TAGS[1:], "table", "pre"), None) is not None:
+        return False
+    return all(text.isspace() for text in a.itertext())

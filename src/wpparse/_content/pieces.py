@@ -205,14 +205,27 @@ class Pieces:
         )
 
     def media(self, el: etree._Element, links: tuple[Link, ...]) -> None:
-        """Emit figures/embeds for the images and players of a text-less element."""
-        for node in el.iter(*MEDIA_TAGS):
-            tag = node.tag
-            if tag == "img":
-                self.add(figure_block(self.resolver, node, node, links))
-            elif tag != "picture":
-                self.add(embed_block(self.resolver, node, node, links))
-            links = ()
+        """
+        Emit figures/embeds for the images and players of a text-less element.
+
+        A linked image's figure is its ``<a>`` and holds that link; the other
+        links go with the first block.
+        """
+        nodes = [n for n in el.iter(*MEDIA_TAGS) if n.tag != "picture"]
+        boxes = [_link_around(n, el) if n.tag == "img" else n for n in nodes]
+        anchors = [a for a in el.iter("a") if a.get("href") is not None]
+        own: dict[etree._Element, Link] = {}
+        if len(anchors) == len(links):
+            own = {a: x for a, x in zip(anchors, links, strict=True) if a in boxes}
+        rest = tuple(x for x in links if x not in own.values())
+        for node, box in zip(nodes, boxes, strict=True):
+            link = own.get(box)
+            mine = (*rest, link) if link is not None else rest
+            if node.tag == "img":
+                self.add(figure_block(self.resolver, box, node, mine))
+            else:
+                self.add(embed_block(self.resolver, node, node, mine))
+            rest = ()
 
     def loose(self, run: list[str | etree._Element]) -> None:
         """Turn a run of inline content into a paragraph (or figures)."""
@@ -225,6 +238,7 @@ class Pieces:
         html: list[str] = []
         links: list[Link] = []
         media: list[etree._Element] = []
+        owned: dict[etree._Element, tuple[Link, ...]] = {}
         hinted = False
         for item in run:
             if isinstance(item, str):
@@ -241,15 +255,22 @@ class Pieces:
                 if tag != "img" and has_descendant(item, MEDIA_SET):
                     media.append(item)
             html.append(serialise(item))
-            links.extend(self.links_in(item))
+            found = self.links_in(item)
+            links.extend(found)
+            if found and item in media:
+                owned[item] = found
             hint = item.get("class")
             if hint and CAPTION_HINT.search(hint):
                 hinted = True
         text = finish(parts)
         if not text:
+            # Each image or player keeps the links around it; the others go
+            # with the first.
+            mine = {id(x) for found in owned.values() for x in found}
+            rest = tuple(x for x in links if id(x) not in mine)
             for node in media:
-                self.media(node, tuple(links))
-                links = []
+                self.media(node, (*rest, *owned.get(node, ())))
+                rest = ()
             if not media:
                 for item in run:
                     if not isinstance(item, str) and (anchor := anchor_of(item)):
@@ -338,6 +359,24 @@ _EMPTY_IS_NOTHING: Final = frozenset(
         BlockKind.OTHER,
     }
 )
+
+
+def _link_around(img: etree._Element, within: etree._Element) -> etree._Element:
+    """
+    The ``<a>`` around *img* (inside *within*, or *within* itself) that holds
+    no other image or player: a linked image's figure keeps its link.  Else *img*.
+    """
+    for node in img.iterancestors():
+        if node.tag == "a":
+            if (
+                next(node.iter(*MEDIA_TAGS), None) is img
+                and sum(1 for _ in node.iter(*MEDIA_TAGS)) == 1
+            ):
+                return node
+            return img
+        if node is within:
+            break
+    return img
 
 
 def _run_facts(run: list[str | etree._Element]) -> int:

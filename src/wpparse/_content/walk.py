@@ -35,6 +35,7 @@ from wpparse._content.blocks import (
     is_caption_box,
     is_gallery,
     is_layout_table,
+    is_linked_image,
     read_link,
 )
 from wpparse._content.links import LinkResolver
@@ -102,8 +103,11 @@ class _Walker:
             return None
         role = ROLE.get(tag, INLINE)
         if role is INLINE:
-            # Inline content holding blocks (a link around a card) is a wrapper.
-            return TRANSPARENT if child in self.block_holders() else INLINE
+            # Inline content holding blocks (a link around a card) is a
+            # wrapper; a link round one image and no text, a linked figure.
+            if child not in self.block_holders():
+                return INLINE
+            return FIGURE if tag == "a" and is_linked_image(child) else TRANSPARENT
         if (role is LIST or role is FIGURE) and is_gallery(child):
             return TRANSPARENT
         if role is TABLE and is_layout_table(child):

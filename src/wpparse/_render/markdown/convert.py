@@ -294,7 +294,9 @@ class Converter:
                     if role == _R_CONTAINER and len(stack) <= _MAX_NESTING:
                         box = _container(el)
                         stack.append(box)
-                elif role >= _R_CODE:  # the element is done with its subtree
+                elif role >= _R_CODE or (
+                    role == _R_LINK and len(el) and self._linked_image(el, box)
+                ):  # the element is done with its subtree
                     self._atomic(el, role, box)
                     walker.skip_subtree()
                     continue
@@ -355,6 +357,8 @@ class Converter:
 
     def _atomic(self, el: Any, role: int, box: _Box) -> None:
         """Convert an element whose whole subtree makes one unit: code, a table, an embed."""
+        if role == _R_LINK:  # a linked image, written by _linked_image
+            return
         if role == _R_CODE:
             box.inline.code("".join(el.itertext()))
             return
@@ -395,19 +399,47 @@ class Converter:
             parent.lists.add(len(parent.blocks))
             parent.blocks.append("\n".join(items))
 
-    def _link(self, el: Any, inline: Inline) -> None:
+    def _linked_image(self, el: Any, box: _Box) -> bool:
+        """
+        Write ``<a>`` *el* as a linked image, ``[![alt](src)](href)``, when it
+        holds one image and no text, whatever wraps the image (a card's
+        ``<div>``); say whether it did.
+        """
+        images = el.iter("img")
+        img = next(images, None)
+        if img is None or next(images, None) is not None:
+            return False
+        if next(el.iter(*_EMBEDS, "table", "pre"), None) is not None:
+            return False
+        if any(not text.isspace() for text in el.itertext()):
+            return False
+        url = self._link_url(el)
+        image = self._image(img)
+        if not image:
+            return False
+        box.inline.atom(f"[{image}]({link_destination(url)})" if url else image)
+        return True
+
+    def _link_url(self, el: Any) -> str | None:
+        """The URL ``<a>`` *el* links to, or None when it must not be a link."""
         href = el.get("href")
-        if href is None or inline.is_open("link"):
-            return
+        if href is None:
+            return None
         link = self.links.get(el)
         if link is not None:
             # The parser's verdict and URL: UNSAFE is exactly "no live link".
             if link.kind is LinkKind.UNSAFE:
-                return
+                return None
             url = link.url
         else:  # a block built without its links (by hand): the same one table
             url = resolve(href, self.base)
-        if not url or not safe_url(url):
+        return url if url and safe_url(url) else None
+
+    def _link(self, el: Any, inline: Inline) -> None:
+        if inline.is_open("link"):
+            return
+        url = self._link_url(el)
+        if url is None:
             return
         title = el.get("title")
         title = link_title(title) if title else ""

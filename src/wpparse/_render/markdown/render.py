@@ -41,6 +41,7 @@ __all__ = ["front_matter", "to_markdown"]
 
 _SEPARATOR = "* * *"
 _TAGS_OF_PLAIN_PARAGRAPH = 2  # <p> and </p>
+_PLAIN_OPENINGS = frozenset({"<p>", "<p "})
 
 
 def to_markdown(
@@ -187,8 +188,9 @@ def _without_html(block: Block) -> str | None:
     kind = block.kind
     html = block.html
     if kind is BlockKind.PARAGRAPH:
-        if html.count("<") == _TAGS_OF_PLAIN_PARAGRAPH:
-            # <p>plain text</p>: nothing inline to keep.
+        if html.count("<") == _TAGS_OF_PLAIN_PARAGRAPH and html[:3] in _PLAIN_OPENINGS:
+            # <p>plain text</p>: nothing inline to keep.  (A paragraph that is
+            # one other element, a button's <a> or a <strong>, keeps its mark.)
             return escape_line_starts(escape(block.text))
     elif kind is BlockKind.CODE:
         return fenced_code(block.text, block.language) if block.text else ""

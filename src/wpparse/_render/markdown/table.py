@@ -1,13 +1,14 @@
 """
 Tables in CommonMark: a GFM pipe table when every cell is one line, else HTML.
 
-The HTML fallback holds only escaped text (and the cells' spans), so a table
-too complex for pipes still shows every cell and never carries markup.
+The HTML fallback holds only the table's tags (and the cells' spans); each
+cell holds its Markdown between blank lines (where CommonMark reads Markdown
+again), so a table too complex for pipes keeps every cell's links, images and
+lists and never carries the post's markup.
 """
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
@@ -42,7 +43,7 @@ def table_blocks(table: Any, convert: Callable[[Any], list[str]]) -> list[str]:
         if text:
             blocks.append(escape_line_starts(text))
     pipe = _pipe_table(table, rows, convert)
-    blocks.append(pipe if pipe is not None else _html_table(rows))
+    blocks.append(pipe if pipe is not None else _html_table(rows, convert))
     return blocks
 
 
@@ -103,8 +104,12 @@ def _pipe_row(cells: Sequence[str], width: int) -> str:
     return "| " + " | ".join(padded) + " |"
 
 
-def _html_table(rows: list[list[Any]]) -> str:
-    """A table too complex for a pipe table, as HTML that holds only escaped text."""
+def _html_table(rows: list[list[Any]], convert: Callable[[Any], list[str]]) -> str:
+    """
+    A table too complex for a pipe table, as HTML: only the table's own tags
+    (and the cells' spans); each cell's content is its Markdown, between
+    blank lines, so it keeps its links, images and structure.
+    """
     out = ["<table>"]
     for row in rows:
         cells = []
@@ -114,8 +119,14 @@ def _html_table(rows: list[list[Any]]) -> str:
                 span = cell_span(cell.get(name), name)
                 if span != 1:
                     attrs += f' {name}="{span}"'
-            text = html.escape(collapse_ws(" ".join(cell.itertext())))
-            cells.append(f"<{cell.tag}{attrs}>{text}</{cell.tag}>")
+            blocks = convert(cell)
+            if blocks:
+                # A blank line ends the HTML block: the cell's content is
+                # Markdown again (links, images, lists), up to its end tag.
+                body = "\n\n".join(blocks)
+                cells.append(f"<{cell.tag}{attrs}>\n\n{body}\n\n</{cell.tag}>")
+            else:
+                cells.append(f"<{cell.tag}{attrs}></{cell.tag}>")
         out.append("<tr>\n" + "\n".join(cells) + "\n</tr>")
     out.append("</table>")
     return "\n".join(out)
