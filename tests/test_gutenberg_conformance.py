@@ -246,7 +246,6 @@ def test_a_linked_image_keeps_its_link_in_markdown() -> None:
     )
 
 
-@pytest.mark.xfail(strict=True, reason="#15.3: verse is read as code")
 def test_verse_is_not_code() -> None:
     post = _post(
         '<pre class="wp-block-verse">Roses are <em>red</em>,\n'
@@ -255,6 +254,19 @@ def test_verse_is_not_code() -> None:
 
     assert BlockKind.CODE not in [b.kind for s in post.walk() for b in s.blocks]
     assert "https://example.org/v" in post.to_markdown()
+
+
+def test_verse_keeps_its_lines_marks_and_links() -> None:
+    post = _post(
+        '<pre class="wp-block-verse">\nRoses are <em>red</em>,\n'
+        'see <a href="https://example.org/v">vio\nlets</a></pre>'
+    )
+
+    assert "Roses are red,\nsee vio\nlets\n" == post.to_text()
+    assert (
+        "Roses are *red*,\\\nsee [vio\\\nlets](https://example.org/v)\n"
+        == post.to_markdown()
+    )
 
 
 @pytest.mark.xfail(strict=True, reason="#15.4: a rendered tweet embed loses its kind")

@@ -39,6 +39,7 @@ from wpparse._content.blocks import (
     read_link,
 )
 from wpparse._content.links import LinkResolver
+from wpparse._content.normalise import normalise
 from wpparse._content.pieces import Pieces
 from wpparse._content.stream import Piece
 from wpparse._content.vocabulary import (
@@ -194,6 +195,7 @@ def split_content(
     if body is None:
         return [], []
     etree.strip_elements(body, *STRIPPED, with_tail=False)
+    normalise(body)
     base_el = next(body.iter("base"), None)
     base = base_el.get("href") if base_el is not None else None
     resolver = LinkResolver(page_url, base, _prescan_anchors(body))
