@@ -269,7 +269,6 @@ def test_verse_keeps_its_lines_marks_and_links() -> None:
     )
 
 
-@pytest.mark.xfail(strict=True, reason="#15.4: a rendered tweet embed loses its kind")
 def test_a_rendered_tweet_is_an_embed() -> None:
     post = _post(
         '<figure class="wp-block-embed is-type-rich is-provider-twitter '
@@ -284,3 +283,47 @@ def test_a_rendered_tweet_is_an_embed() -> None:
         block.kind,
         block.src,
     )
+
+
+@pytest.mark.parametrize(
+    ("markup", "src"),
+    [
+        (  # Instagram: the permalink is an attribute of the fallback
+            (
+                '<figure class="wp-block-embed is-type-rich is-provider-instagram '
+                'wp-block-embed-instagram"><div class="wp-block-embed__wrapper">'
+                '<blockquote class="instagram-media" data-instgrm-permalink='
+                '"https://www.instagram.com/p/abc/"><a href="https://www.instagram.com/'
+                'p/abc/">A post shared by Jane</a></blockquote></div></figure>'
+            ),
+            "https://www.instagram.com/p/abc/",
+        ),
+        (  # TikTok: the cite attribute
+            (
+                '<figure class="wp-block-embed is-provider-tiktok wp-block-embed-tiktok">'
+                '<div class="wp-block-embed__wrapper"><blockquote class="tiktok-embed" '
+                'cite="https://www.tiktok.com/@jane/video/1"><section><a href="https://'
+                'www.tiktok.com/@jane">@jane</a> Dance</section></blockquote></div></figure>'
+            ),
+            "https://www.tiktok.com/@jane/video/1",
+        ),
+        (  # a tweet whose permalink is on x.com, after a link elsewhere
+            (
+                '<figure class="wp-block-embed is-provider-twitter wp-block-embed-twitter">'
+                '<div class="wp-block-embed__wrapper"><blockquote class="twitter-tweet">'
+                '<p>See <a href="https://example.com/x">this</a></p>&mdash; Jane <a href='
+                '"https://x.com/jane/status/9">May 1</a></blockquote></div></figure>'
+            ),
+            "https://x.com/jane/status/9",
+        ),
+    ],
+)
+def test_a_rich_embed_in_fallback_markup_is_an_embed_with_its_url(
+    markup: str, src: str
+) -> None:
+    post = _post(markup)
+    (block,) = [b for s in post.walk() for b in s.blocks]
+
+    assert (BlockKind.EMBED, src) == (block.kind, block.src)
+    assert block.text  # the fallback text is kept
+    assert block.text.split()[0] in post.to_text()

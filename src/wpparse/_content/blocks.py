@@ -12,9 +12,12 @@ the whole document.  The element predicates the walker asks before deciding
 
 from __future__ import annotations
 
+import re
 from itertools import islice
 from typing import Final
+from urllib.parse import urlsplit
 
+import attrs
 from lxml import etree
 
 from wpparse._content.element_text import (
@@ -215,16 +218,25 @@ def figure_content(
     resolver: LinkResolver, el: etree._Element, links: tuple[Link, ...]
 ) -> Block:
     """The block a ``<figure>`` (or caption box) gives: what it holds decides."""
+    classes = el.get("class") or ""
+    provider = _provider(classes)
     table = next(el.iterdescendants("table"), None)
     if table is not None:
         return table_block(el, table, links)
+    players = list(el.iterdescendants("iframe", "video", "audio", "embed", "object"))
+    if provider is not None and not players:
+        # A rich embed whose iframe the oEmbed provider's fallback markup
+        # stands for (a tweet's <blockquote>, an Instagram card ...).
+        block = embed_block(
+            resolver, el, None, links, text=text_of(el), caption=caption_of(el)
+        )
+        return attrs.evolve(block, src=_permalink(resolver, el, provider) or block.src)
     if next(el.iterdescendants("blockquote"), None) is not None:
         return quote_block(el, links, "cite", "figcaption")
-    players = list(el.iterdescendants("iframe", "video", "audio", "embed", "object"))
     images = list(el.iterdescendants("img"))
     text = text_of(el)
     caption = caption_of(el)
-    if players or (not images and "wp-block-embed" in (el.get("class") or "")):
+    if players or (not images and "wp-block-embed" in classes):
         return embed_block(
             resolver,
             el,
@@ -236,6 +248,55 @@ def figure_content(
     if images:
         return figure_block(resolver, el, images[0], links, text=text, caption=caption)
     return Block(kind=BlockKind.OTHER, text=text, html=serialise(el), links=links)
+
+
+_PROVIDER: Final = re.compile(
+    r"\bwp-block-embed-([a-z0-9-]+)|\bis-provider-([a-z0-9-]+)"
+)
+# Where a provider's fallback markup names the post it stands for.
+_PERMALINK_ATTRIBUTES: Final = (
+    "data-instgrm-permalink",
+    "cite",
+    "data-href",
+    "data-url",
+    "data-permalink",
+)
+# The hosts of providers whose name is not their host.
+_PROVIDER_HOSTS: Final = {"twitter": ("twitter.com", "x.com")}
+
+
+def _provider(classes: str) -> str | None:
+    """The oEmbed provider a ``wp-block-embed`` figure names in its classes, if any."""
+    if "wp-block-embed" not in classes:
+        return None
+    match = _PROVIDER.search(classes)
+    return (match.group(1) or match.group(2)) if match else None
+
+
+def _permalink(resolver: LinkResolver, el: etree._Element, provider: str) -> str | None:
+    """
+    The URL of what a rich embed's fallback markup stands for: an attribute
+    naming it (``cite``, ``data-href`` ...), else the last link to the
+    provider's site (a tweet's date links to the tweet), else the last link.
+    """
+    for node in el.iterdescendants():
+        for name in _PERMALINK_ATTRIBUTES:
+            value = node.get(name)
+            if value and value.strip().startswith(("http://", "https://")):
+                return resolver.resolve(value.strip())
+    hosts = _PROVIDER_HOSTS.get(provider, (provider.replace("-", ""),))
+    found = None
+    last = None
+    for a in el.iterdescendants("a"):
+        href = (a.get("href") or "").strip()
+        if not href.startswith(("http://", "https://")):
+            continue
+        last = href
+        host = urlsplit(href).hostname or ""
+        if any(host == h or host.endswith("." + h) or h in host for h in hosts):
+            found = href
+    url = found or last
+    return resolver.resolve(url) if url else None
 
 
 # -- text blocks -------------------------------------------------------------
