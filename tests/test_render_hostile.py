@@ -209,3 +209,24 @@ def test_control_characters_in_text_moved_out_of_an_embed() -> None:
             {"id": 1, "title": {"rendered": "<p><embed>Captio\x18n</p>"}}
         ).title
     )
+
+
+@pytest.mark.parametrize(
+    "unit",
+    [
+        '<pre class="wp-block-verse">a\nb ',
+        '<math display="block"><annotation encoding="application/x-tex">x</annotation>',
+        '<span aria-hidden="true" class="icon">+ ',
+        '<sup data-fn="x"><a href="#x">1</a> ',
+        '<ol class="wp-block-footnotes"><li id="x">n <a href="#x-link">↩</a> ',
+        '<a class="wp-block-file__button" href="/f">Download</a>x',
+    ],
+)
+def test_wordpress_block_rules_are_linear_nested_or_in_a_row(unit: str) -> None:
+    # Issue #15: the rules that rewrite verse, formulas, icons, footnotes and
+    # buttons read each element once, however the markup nests them.
+    def make(n: int) -> Callable[[], object]:
+        html = unit * n
+        return lambda: _post(html).to_markdown()
+
+    _assert_linear(make, 300)

@@ -2,29 +2,95 @@
 What WordPress blocks render, read as a reader sees it, before the walk.
 
 Some blocks' markup says something other than what its tags say: a verse
-(``<pre class="wp-block-verse">``) is poetry, not code.  Each rule here
-rewrites the parsed tree in place, once, in linear time, so that the walk,
-the text and the Markdown all read the same thing.
+(``<pre class="wp-block-verse">``) is poetry, not code; a file block's
+download button stands apart from the file's name; an accordion's ``+`` is an
+icon, not a word; a footnote mark is not part of the word it follows; a math
+block's TeX source is its text.  Each rule here rewrites the parsed tree in
+place, once, in linear time, so that the walk, the text, the Markdown and the
+chunks all read the same thing.
 """
 
 from __future__ import annotations
 
+import re
+from itertools import islice
 from typing import Final
 
 from lxml import etree
 
+from wpparse._html.vocabulary import FOOTNOTE_REF, footnote_label, is_footnote_list
+
 __all__ = ["normalise"]
 
 _VERSE: Final = "wp-block-verse"
+# A class naming a button: wp-block-file__button, wp-element-button, btn ...
+_BUTTON: Final = re.compile(r"(?:^|[\s_-])(?:button|btn)(?:$|[\s_-])", re.IGNORECASE)
+_INLINE_BUTTONS: Final = ("a", "button", "span", "input")
+_WORD: Final = re.compile(r"\w")
+_ICON_CHARS: Final = 3
+_ICON_NODES: Final = 8
+# Blocks are never icons, whatever their class says.
+_NEVER_ICONS: Final = frozenset(
+    {"body", "p", "div", "section", "li", "ul", "ol", "table"}
+)
+_TEX: Final = frozenset({"application/x-tex", "tex", "latex", "application/x-latex"})
 
 
 def normalise(body: etree._Element) -> None:
     """Rewrite the blocks of *body* whose tags say something other than what they show."""
-    verses = [
-        pre for pre in body.iter("pre") if _VERSE in (pre.get("class") or "").split()
-    ]
-    for pre in verses:
-        _verse(pre)
+    verses: list[etree._Element] = []
+    buttons: list[etree._Element] = []
+    icons: list[etree._Element] = []
+    refs: list[etree._Element] = []
+    backlinks: list[etree._Element] = []
+    maths: list[etree._Element] = []
+    # How many verses, formulas, footnote references and footnote lists the
+    # walk is inside: only the outermost is rewritten, so that each rule
+    # reads each element once (linear however hostile markup nests them).
+    inside = dict.fromkeys(("verse", "math", "ref", "notes"), 0)
+    opened: list[str | None] = []
+    for event, el in etree.iterwalk(body, events=("start", "end")):
+        if event == "end":
+            kind = opened.pop()
+            if kind is not None:
+                inside[kind] -= 1
+            continue
+        kind = None
+        tag = el.tag
+        if tag == "pre" and _VERSE in (el.get("class") or "").split():
+            kind = "verse"
+            if not inside[kind]:
+                verses.append(el)
+        elif tag == "math":
+            kind = "math"
+            if not inside[kind]:
+                maths.append(el)
+        elif tag == "sup" and el.get(FOOTNOTE_REF) is not None:
+            kind = "ref"
+            if not inside[kind]:
+                refs.append(el)
+        elif tag == "ol" and is_footnote_list(el):
+            kind = "notes"
+        elif tag == "a" and inside["notes"] and _is_backlink(el):
+            backlinks.append(el)
+        if kind is not None:
+            inside[kind] += 1
+        opened.append(kind)
+        if tag in _INLINE_BUTTONS and _BUTTON.search(el.get("class") or ""):
+            buttons.append(el)
+        if _is_icon(el):
+            icons.append(el)
+    for el in verses:
+        _verse(el)
+    for el in buttons:
+        _space_around(el)
+    for el in refs:
+        _footnote_ref(el)
+    for el in (*icons, *backlinks):
+        if el.getparent() is not None:
+            _drop(el)
+    for el in maths:
+        _math(el)
 
 
 def _verse(pre: etree._Element) -> None:
@@ -53,3 +119,113 @@ def _verse(pre: etree._Element) -> None:
                 br = node.makeelement("br")
                 br.tail = line or None
                 node.addnext(br)
+
+
+def _space_around(el: etree._Element) -> None:
+    """A button stands apart from the text around it (``Annual report Download``)."""
+    previous = el.getprevious()
+    parent = el.getparent()
+    if previous is not None:
+        if previous.tail and not previous.tail[-1:].isspace():
+            previous.tail += " "
+        elif not previous.tail:
+            previous.tail = " "
+    elif parent is not None and parent.text and not parent.text[-1:].isspace():
+        parent.text += " "
+    tail = el.tail
+    if tail and not tail[:1].isspace():
+        el.tail = " " + tail
+    elif not tail and el.getnext() is not None:
+        el.tail = " "
+
+
+def _is_icon(el: etree._Element) -> bool:
+    """
+    An icon: an element hidden from screen readers or whose class says
+    ``icon``, showing a glyph or two and no word (an accordion's ``+``, a
+    ``▸``); or both hidden and called an icon.  Never one holding a link.
+    """
+    hidden = el.get("aria-hidden") == "true"
+    named = "icon" in (el.get("class") or "").lower()
+    if not (hidden or named) or el.tag in _NEVER_ICONS:
+        return False
+    nodes = list(islice(el.iter(), _ICON_NODES + 1))
+    if len(nodes) > _ICON_NODES or any(n.tag in {"a", "img"} for n in nodes):
+        return False  # more than an icon holds (bounded work per element)
+    text = "".join(islice(el.itertext(), _ICON_NODES)).strip()
+    if hidden and named:
+        return True
+    return bool(text) and len(text) <= _ICON_CHARS and _WORD.search(text) is None
+
+
+def _drop(el: etree._Element) -> None:
+    """Remove *el* and its content, keeping its tail."""
+    tail = el.tail
+    parent = el.getparent()
+    if parent is None:
+        return
+    previous = el.getprevious()
+    if tail:
+        if previous is not None:
+            previous.tail = (previous.tail or "") + tail
+        else:
+            parent.text = (parent.text or "") + tail
+    parent.remove(el)
+
+
+def _footnote_ref(sup: etree._Element) -> None:
+    """
+    A footnote reference reads ``[1]``: a mark apart from the word it
+    follows (``spring[1]``, not ``spring1``).
+    """
+    label = footnote_label(sup)
+    if not label:
+        return
+    target = next((a for a in sup.iter("a")), sup)
+    for child in list(target):
+        target.remove(child)
+    target.text = f"[{label}]"
+
+
+def _is_backlink(a: etree._Element) -> bool:
+    """A link back to a reference in a footnotes list (``↩︎``): navigation, not text."""
+    if not (a.get("href") or "").startswith("#"):
+        return False
+    text = "".join(islice(a.itertext(), _ICON_NODES))
+    return len(text.strip()) <= _ICON_CHARS and _WORD.search(text) is None
+
+
+def _math(math: etree._Element) -> None:
+    """
+    A MathML formula with a TeX annotation reads as its TeX, as code
+    (a ``math`` code block for a display formula alone in its block).
+    """
+    tex = None
+    for annotation in math.iter("annotation"):
+        if (annotation.get("encoding") or "").strip().lower() in _TEX:
+            tex = "".join(annotation.itertext()).strip()
+            break
+    if not tex:
+        return
+    parent = math.getparent()
+    alone = (
+        parent is not None
+        and math.get("display") == "block"
+        and len(parent) == 1
+        and not (parent.text or "").strip()
+        and not (math.tail or "").strip()
+        and parent.tag not in {"p", "span", "a", "li", "td", "th"}
+    )
+    tail = math.tail
+    for child in list(math):
+        math.remove(child)
+    for name in list(math.attrib):
+        del math.attrib[name]
+    if alone:
+        math.tag = "pre"
+        math.set("class", "language-math")
+        math.text = tex
+    else:
+        math.tag = "code"
+        math.text = tex
+    math.tail = tail

@@ -13,9 +13,12 @@ thousands of digits long) and never raises.
 from __future__ import annotations
 
 import re
+from itertools import islice
 from typing import Any, Final, Protocol
 
 __all__ = [
+    "FOOTNOTE_LIST",
+    "FOOTNOTE_REF",
     "IMAGE_SOURCES",
     "LANGUAGE",
     "LIST_START_MAX",
@@ -24,6 +27,8 @@ __all__ = [
     "STRIPPED",
     "cell_span",
     "code_language",
+    "footnote_label",
+    "is_footnote_list",
     "list_start",
     "source_of",
 ]
@@ -47,6 +52,14 @@ IMAGE_SOURCES: Final = ("src", "data-src", "data-lazy-src", "data-orig-file")
 """Where an ``<img>`` keeps its source, lazy-loading plugins' attributes included."""
 PLAYER_SOURCES: Final = ("src", "data-src", "data-lazy-src")
 """Where an ``<iframe>``, ``<video>``, ``<audio>`` or ``<embed>`` keeps its source."""
+
+FOOTNOTE_REF: Final = "data-fn"
+"""The attribute of a Gutenberg footnote reference (``<sup data-fn="id">``)."""
+FOOTNOTE_LIST: Final = "wp-block-footnotes"
+"""The class of the Gutenberg footnotes list (``<ol class="wp-block-footnotes">``)."""
+
+_LABEL_NODES: Final = 8  # a label is read from a few text nodes, a few characters
+_LABEL_CHARS: Final = 32
 
 LIST_START_MAX: Final = 999_999_999
 """The largest ``<ol start>`` read; longer numbers are clamped to it."""
@@ -138,3 +151,20 @@ def cell_span(value: str | None, name: str = "colspan") -> int:
     if number == 0:
         return 0 if name == "rowspan" else 1
     return min(number, limit)
+
+
+def footnote_label(sup: Any) -> str:
+    """
+    The label of a footnote reference: its text without brackets or spaces.
+
+    >>> from lxml import etree
+    >>> footnote_label(etree.fromstring('<sup data-fn="x"><a href="#x"> [2] </a></sup>'))
+    '2'
+    """
+    text = "".join(islice(sup.itertext(), _LABEL_NODES))[:_LABEL_CHARS]
+    return "".join(text.split()).strip("[]()")
+
+
+def is_footnote_list(el: _Element) -> bool:
+    """Whether *el* is the footnotes list of a post (``<ol class="wp-block-footnotes">``)."""
+    return FOOTNOTE_LIST in (el.get("class") or "").split()

@@ -18,11 +18,14 @@ from typing import Any, Final
 from lxml import etree
 
 from wpparse._html.vocabulary import (
+    FOOTNOTE_REF,
     IMAGE_SOURCES,
     NO_TEXT,
     PLAYER_SOURCES,
     STRIPPED,
     code_language,
+    footnote_label,
+    is_footnote_list,
     list_start,
     source_of,
 )
@@ -49,6 +52,7 @@ _BREAKS = frozenset(
         "nav", "figure", "figcaption", "details", "summary", "center", "form",
         "fieldset", "legend", "dl", "dt", "dd", "hgroup", "address", "body",
         "html", "caption", "li", "ul", "ol", "menu", "blockquote", "noembed",
+        "select", "textarea", "dialog",
     }
 )  # fmt: skip
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
@@ -63,6 +67,9 @@ _NEWLINES = re.compile(r"\r\n?")
 # Containers deeper than this stop adding "> " or indentation: a hostile post
 # with thousands of nested quotes must not make the output quadratic.
 _MAX_NESTING = 16
+_LISTS = frozenset({"ul", "ol", "footnotes"})
+# What a footnote label may hold (GFM: no spaces, no brackets, no backslash).
+_FOOTNOTE_LABEL = re.compile(r"[^\w.-]")
 
 
 class _Role(IntEnum):
@@ -121,6 +128,7 @@ _ROLE: dict[object, int] = {
     **dict.fromkeys(_EM, _R_EM),
     "a": _R_LINK,
     "br": _R_BR,
+    "option": _R_BR,  # one option a line, as the text has them
     "img": _R_IMG,
     "hr": _R_HR,
     **dict.fromkeys(_CODE, _R_CODE),
@@ -222,7 +230,8 @@ def _container(el: Any) -> _Box:
         return _Box("quote", el)
     if tag == "li":
         return _Box("li", el)
-    return _Box("ol" if tag == "ol" else "ul", el, _start_number(el.get("start")))
+    kind = "ul" if tag != "ol" else "footnotes" if is_footnote_list(el) else "ol"
+    return _Box(kind, el, _start_number(el.get("start")))
 
 
 def _start_number(value: str | None) -> int:
@@ -294,8 +303,10 @@ class Converter:
                     if role == _R_CONTAINER and len(stack) <= _MAX_NESTING:
                         box = _container(el)
                         stack.append(box)
-                elif role >= _R_CODE or (
-                    role == _R_LINK and len(el) and self._linked_image(el, box)
+                elif (
+                    role >= _R_CODE
+                    or (role == _R_LINK and len(el) and self._linked_image(el, box))
+                    or (el.tag == "sup" and self._footnote_ref(el, box))
                 ):  # the element is done with its subtree
                     self._atomic(el, role, box)
                     walker.skip_subtree()
@@ -357,7 +368,7 @@ class Converter:
 
     def _atomic(self, el: Any, role: int, box: _Box) -> None:
         """Convert an element whose whole subtree makes one unit: code, a table, an embed."""
-        if role == _R_LINK:  # a linked image, written by _linked_image
+        if role < _R_CODE:  # a linked image or a footnote mark, written already
             return
         if role == _R_CODE:
             box.inline.code("".join(el.itertext()))
@@ -385,7 +396,7 @@ class Converter:
             if box.blocks:
                 parent.blocks.append(_prefix("\n\n".join(box.blocks), "> ", "> "))
         elif kind == "li":
-            if parent.kind in {"ul", "ol"}:
+            if parent.kind in _LISTS:
                 parent.blocks.append(_item_body(box))
             else:
                 parent.blocks.append(_prefix(_item_body(box), "- ", "  "))
@@ -393,6 +404,10 @@ class Converter:
             items = []
             number = box.start
             for body in box.blocks:
+                if kind == "footnotes":  # GFM footnote definitions
+                    items.append(_prefix(body, f"[^{number}]: ", "    "))
+                    number += 1
+                    continue
                 marker = f"{number}. " if kind == "ol" else "- "
                 number += 1
                 items.append(_prefix(body, marker, " " * len(marker)))
@@ -418,6 +433,17 @@ class Converter:
         if not image:
             return False
         box.inline.atom(f"[{image}]({link_destination(url)})" if url else image)
+        return True
+
+    @staticmethod
+    def _footnote_ref(el: Any, box: _Box) -> bool:
+        """Write a footnote reference ``<sup data-fn>`` as ``[^1]``; say whether it did."""
+        if el.get(FOOTNOTE_REF) is None:
+            return False
+        label = _FOOTNOTE_LABEL.sub("", footnote_label(el))
+        if not label:
+            return False
+        box.inline.atom(f"[^{label}]")
         return True
 
     def _link_url(self, el: Any) -> str | None:
