@@ -41,13 +41,27 @@ def visible_text(html: str) -> str:
     return "".join("".join(root.itertext()).split())
 
 
+def prose(block: wpparse.Block) -> str:
+    """
+    The visible text of *block*: its text, less the marked alt text a
+    captionless image gives (``[Image: A cat]``, not text a reader sees).
+    """
+    if (
+        block.kind is wpparse.BlockKind.FIGURE
+        and block.alt is not None
+        and block.text == f"[Image: {' '.join(block.alt.split())}]"
+    ):
+        return ""
+    return block.text
+
+
 def parsed_text(post: wpparse.Post) -> str:
     """Section titles and block texts in order, all whitespace removed."""
     parts: list[str] = []
     for section in post.walk():
         if section.title:
             parts.append(section.title)
-        parts.extend(b.text for b in section.blocks)
+        parts.extend(prose(b) for b in section.blocks)
     return "".join("".join(parts).split())
 
 

@@ -15,7 +15,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import wpparse
-from tests.test_content_corpus import visible_text
+from tests.test_content_corpus import prose, visible_text
 from wpparse import LinkKind
 
 pytestmark = pytest.mark.property
@@ -128,7 +128,7 @@ def test_no_text_is_lost(html: str, rule: str) -> None:
         for top in sections
         for section in top.walk()
         for part in ([section.title] if section.title else [])
-        + [b.text for b in section.blocks]
+        + [prose(b) for b in section.blocks]
     ]
     assert visible_text(html) == "".join("".join(parts).split())
     for top in sections:

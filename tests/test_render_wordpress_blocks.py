@@ -167,3 +167,48 @@ def test_the_normalised_blocks_keep_their_kinds() -> None:
         BlockKind.CODE,
         BlockKind.PARAGRAPH,
     ]
+
+
+# -- #15.6: plain text keeps what an image shows -----------------------------
+
+IMAGES = (
+    "<h2>Pets</h2><p>Our cat sleeps all day.</p>"
+    '<figure class="wp-block-image"><img src="https://example.org/cat.jpg" '
+    'alt="A  grey cat asleep"></figure>'
+    '<figure><img src="https://example.org/dog.jpg" alt="A dog">'
+    "<figcaption>Rex, our dog</figcaption></figure>"
+    '<p><img src="https://example.org/spacer.gif" alt=""></p>'
+    "<p>The end.</p>"
+)
+
+
+def test_a_captionless_image_gives_its_marked_alt_text() -> None:
+    post = _post(IMAGES)
+
+    assert "[Image: A grey cat asleep]" in post.text
+    assert post.to_text() == (
+        "Pets\n\nOur cat sleeps all day.\n\n[Image: A grey cat asleep]\n\n"
+        "Rex, our dog\n\nThe end.\n"
+    )
+    assert "[Image: A grey cat asleep]" in " ".join(c.text for c in post.chunks())
+
+
+def test_the_alt_text_can_be_left_out() -> None:
+    post = _post(IMAGES)
+
+    assert wpparse.to_text(post, alt_text=False) == (
+        "Pets\n\nOur cat sleeps all day.\n\nRex, our dog\n\nThe end.\n"
+    )
+    for max_chars in (10, 40, 1000):
+        texts = [c.text for c in wpparse.chunks(post, max_chars, alt_text=False)]
+        assert "Image" not in " ".join(texts)
+        assert " ".join(texts).split() == (
+            "Pets Our cat sleeps all day. Rex, our dog The end.".split()
+        )
+
+
+def test_the_markdown_shows_the_image_not_the_marker() -> None:
+    markdown = _post(IMAGES).to_markdown()
+
+    assert "![A grey cat asleep](https://example.org/cat.jpg)" in markdown
+    assert "[Image:" not in markdown

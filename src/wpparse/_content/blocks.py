@@ -44,6 +44,7 @@ from wpparse._html.vocabulary import (
     IMAGE_SOURCES,
     PLAYER_SOURCES,
     code_language,
+    image_text,
     source_of,
 )
 from wpparse._model.content import Block, BlockKind, Link
@@ -154,6 +155,10 @@ def figure_block(
             if match:
                 attachment = int(match.group(1))
                 break
+    if not text and not caption and alt and alt.strip():
+        # What the image shows, for the text, the chunks and search: marked
+        # as the image's, not the prose's.
+        text = image_text(alt)
     return Block(
         kind=BlockKind.FIGURE,
         text=text,

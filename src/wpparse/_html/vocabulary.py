@@ -28,7 +28,9 @@ __all__ = [
     "cell_span",
     "code_language",
     "footnote_label",
+    "image_text",
     "is_footnote_list",
+    "is_image_text",
     "list_start",
     "source_of",
 ]
@@ -168,3 +170,19 @@ def footnote_label(sup: Any) -> str:
 def is_footnote_list(el: _Element) -> bool:
     """Whether *el* is the footnotes list of a post (``<ol class="wp-block-footnotes">``)."""
     return FOOTNOTE_LIST in (el.get("class") or "").split()
+
+
+def image_text(alt: str) -> str:
+    """
+    The text an image without a caption gives the plain text: its alt text,
+    marked so that it can be told from the prose around it.
+
+    >>> image_text("  A  cat ")
+    '[Image: A cat]'
+    """
+    return f"[Image: {' '.join(alt.split())}]"
+
+
+def is_image_text(text: str, alt: str | None) -> bool:
+    """Whether *text* is what :func:`image_text` gives *alt* (a figure's marked alt text)."""
+    return alt is not None and text == image_text(alt)

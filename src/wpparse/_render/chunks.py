@@ -10,7 +10,8 @@ word longer than the limit, anywhere).
 Every chunk's :attr:`~Chunk.text` is a slice of :attr:`Post.text
 <wpparse.Post.text>` (``post.text[chunk.start:chunk.end]``), chunks come in
 order, and only whitespace lies between one chunk and the next, so nothing of
-the post's text is lost or repeated.
+the post's text is lost or repeated (unless ``alt_text=False`` leaves out the
+marked alt text of captionless images).
 """
 
 from __future__ import annotations
@@ -22,7 +23,8 @@ from itertools import chain
 
 import attrs
 
-from wpparse._model.content import Chunk, Link, Section
+from wpparse._html.vocabulary import is_image_text
+from wpparse._model.content import BlockKind, Chunk, Link, Section
 from wpparse._model.post import Post
 
 __all__ = ["chunks"]
@@ -42,6 +44,8 @@ class _Piece:
     section: int
     heading: bool = False
     links: tuple[Link, ...] = ()
+    image: bool = False
+    """A captionless image's marked alt text (``[Image: A cat]``)."""
 
 
 Trails = list[tuple[tuple[str, ...], str | None]]
@@ -52,6 +56,7 @@ def chunks(
     max_chars: int = 1000,
     *,
     length: Callable[[str], int] = len,
+    alt_text: bool = True,
 ) -> list[Chunk]:
     """
     Split *post* into chunks of at most *max_chars*, following its sections.
@@ -62,6 +67,10 @@ def chunks(
         length: How to measure a text: ``len`` (characters) by default, or a
             token counter (``lambda s: len(encoding.encode(s))``) to cut by
             tokens.
+        alt_text: Keep the alt text of images without a caption, marked as
+            the image's (``[Image: A cat]``), as :attr:`Post.text
+            <wpparse.Post.text>` has it.  ``False`` leaves it out: a chunk
+            then ends before such an image and the next starts after it.
 
     A chunk never spans two sections; a section heading goes with the first
     chunk of its section (a heading directly followed by a sub-section goes with
@@ -73,6 +82,7 @@ def chunks(
         ValueError: if *max_chars* is less than 1.
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0 *alt_text*.
     """
     if max_chars < 1:
         raise ValueError(f"max_chars must be at least 1, got {max_chars}")
@@ -103,6 +113,10 @@ def chunks(
         current.clear()
 
     for piece in pieces:
+        if piece.image and not alt_text:
+            if current:  # a chunk is one slice of the text: it ends here
+                emit()
+            continue
         if current and (
             not _same_chunk(current, piece, trails)
             or measure(current[0].start, piece.end) > max_chars
@@ -171,10 +185,14 @@ def _pieces(
                 continue
             cursor = start + len(block.text)
             positions = _link_positions(block.text, start, block.links)
+            image = block.kind is BlockKind.FIGURE and is_image_text(
+                block.text, block.alt
+            )
             for s_start, s_end in _split(text, start, cursor, max_chars, measure):
                 first = bisect_left(positions, s_start)
                 last = bisect_left(positions, s_end, first)
-                yield _Piece(s_start, s_end, number, links=block.links[first:last])
+                links = block.links[first:last]
+                yield _Piece(s_start, s_end, number, links=links, image=image)
 
 
 def _link_positions(block_text: str, offset: int, links: tuple[Link, ...]) -> list[int]:

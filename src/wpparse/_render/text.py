@@ -13,7 +13,7 @@ import re
 from lxml import etree
 
 from wpparse._html.parse import parse_div
-from wpparse._html.vocabulary import NO_TEXT, STRIPPED, list_start
+from wpparse._html.vocabulary import NO_TEXT, STRIPPED, is_image_text, list_start
 from wpparse._model.content import Block, BlockKind
 from wpparse._model.post import Post
 
@@ -23,15 +23,28 @@ _LISTS = frozenset({"ul", "ol", "menu"})
 _SPACED = frozenset({"p", "div", "br", "figure", "figcaption", "blockquote", "pre"})
 
 
-def to_text(post: Post, *, title: bool = False) -> str:
+def to_text(post: Post, *, title: bool = False, alt_text: bool = True) -> str:
     """
     Render *post* as plain text.
 
     Section titles are lines of their own; blocks are separated by a blank
     line; list items are marked; tags are gone and entities decoded.  With
-    *title*, the post's title comes first.
+    *title*, the post's title comes first.  An image without a caption gives
+    its alt text, marked as the image's (``[Image: A cat]``); *alt_text*
+    ``False`` leaves it out.
+
+    >>> import wpparse
+    >>> post = wpparse.parse_post({"id": 1, "content": {"rendered":
+    ...     '<p>Our cat.</p><p><img src="/cat.jpg" alt="A cat"></p>'}})
+    >>> print(to_text(post), end="")
+    Our cat.
+    <BLANKLINE>
+    [Image: A cat]
+    >>> print(to_text(post, alt_text=False), end="")
+    Our cat.
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0 *alt_text*: a captionless image's alt text.
     """
     parts: list[str] = []
     if title and post.title:
@@ -40,6 +53,8 @@ def to_text(post: Post, *, title: bool = False) -> str:
         if section.title:
             parts.append(section.title)
         for block in section.blocks:
+            if not alt_text and _is_alt_text(block):
+                continue
             text = block_text(block)
             if text:
                 parts.append(text)
@@ -66,6 +81,11 @@ def block_text(block: Block) -> str:
         if "".join(table.split()) == "".join(block.text.split()):
             return table
     return block.text
+
+
+def _is_alt_text(block: Block) -> bool:
+    """Whether *block* is a captionless image, its text the marked alt text."""
+    return block.kind is BlockKind.FIGURE and is_image_text(block.text, block.alt)
 
 
 _MARKER = re.compile(r"^[ \t]*(?:-|\d+\.) ", re.MULTILINE)

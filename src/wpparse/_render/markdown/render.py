@@ -16,6 +16,7 @@ from typing import Any
 from lxml import etree
 
 from wpparse._html.parse import parse_div
+from wpparse._html.vocabulary import is_image_text
 from wpparse._model.content import Block, BlockKind, Link, Section
 from wpparse._model.objects import Term
 from wpparse._model.post import Post
@@ -122,8 +123,9 @@ def _render_blocks(blocks: list[Block], base: str | None) -> list[str]:
             block = blocks[index]
             # Text outside any item or cell (invalid HTML, but a browser
             # shows it) would be lost: keep the text, not the structure.
+            # (An image's alt text in Block.text is in the image's "![...]".)
             lost = block.kind not in _INLINE_ONLY and not _keeps_text(
-                block.text, markdown
+                _shown_text(block), markdown
             )
             out[index] = _paragraph(block.text) if lost else markdown
     return [text or "" for text in out]
@@ -181,6 +183,13 @@ def _keeps_text(text: str, markdown: str) -> bool:
         return True
     rest = iter(_NOT_WORD.sub("", markdown))
     return all(char in rest for char in _NOT_WORD.sub("", text))
+
+
+def _shown_text(block: Block) -> str:
+    """*block*'s text less the alt text a captionless image gives it."""
+    if block.kind is BlockKind.FIGURE and is_image_text(block.text, block.alt):
+        return ""
+    return block.text
 
 
 def _without_html(block: Block) -> str | None:
