@@ -203,7 +203,19 @@ def test_the_alt_text_can_be_left_out() -> None:
         texts = [c.text for c in wpparse.chunks(post, max_chars, alt_text=False)]
         assert "Image" not in " ".join(texts)
         assert " ".join(texts).split() == (
-            "Pets Our cat sleeps all day. Rex, our dog The end.".split()
+            [
+                "Pets",
+                "Our",
+                "cat",
+                "sleeps",
+                "all",
+                "day.",
+                "Rex,",
+                "our",
+                "dog",
+                "The",
+                "end.",
+            ]
         )
 
 
@@ -212,3 +224,16 @@ def test_the_markdown_shows_the_image_not_the_marker() -> None:
 
     assert "![A grey cat asleep](https://example.org/cat.jpg)" in markdown
     assert "[Image:" not in markdown
+
+
+def test_a_description_list_reads_alike_in_text_and_markdown() -> None:
+    post = _post(
+        "<dl><dt>Iron</dt><dd>2 mg/l</dd><dt>Lead</dt><dd>none</dd>"
+        "<dd>not even a trace</dd></dl>"
+    )
+
+    assert "Iron\n: 2 mg/l\nLead\n: none\n: not even a trace\n" == post.to_text()
+    assert (
+        "Iron\n\n: 2 mg/l\n\nLead\n\n: none\n\n: not even a trace\n"
+        == post.to_markdown()
+    )

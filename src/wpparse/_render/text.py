@@ -88,11 +88,15 @@ def _is_alt_text(block: Block) -> bool:
     return block.kind is BlockKind.FIGURE and is_image_text(block.text, block.alt)
 
 
-_MARKER = re.compile(r"^[ \t]*(?:-|\d+\.) ", re.MULTILINE)
+_MARKER = re.compile(r"^[ \t]*(?:-|\d+\.|:) ", re.MULTILINE)
 
 
 def _list_text(block: Block) -> str:
     html = block.html
+    if html.startswith("<dl"):
+        terms = _definition_text(block)
+        if terms is not None:
+            return terms
     if html.count("<ul") + html.count("<ol") > 1 or " start=" in html:
         nested = _nested_list(html)
         if nested:
@@ -100,6 +104,25 @@ def _list_text(block: Block) -> str:
     return "\n".join(
         f"{n}. {item}" if block.ordered else f"- {item}"
         for n, item in enumerate(block.items, 1)
+    )
+
+
+def _definition_text(block: Block) -> str | None:
+    """
+    A description list as the Markdown writes it: each term on its line,
+    each description on the next, after ``": "``.
+    """
+    root = parse_div(block.html, None)
+    dl = next(root.iter("dl"), None)
+    if dl is None:
+        return None
+    tags = [child.tag for child in dl if child.tag in {"dt", "dd"}]
+    if len(tags) != len(block.items):
+        return None
+    return "\n".join(
+        f": {item}" if tag == "dd" else item
+        for tag, item in zip(tags, block.items, strict=True)
+        if item
     )
 
 

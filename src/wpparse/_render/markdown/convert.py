@@ -119,7 +119,7 @@ _R_PRE: Final = int(_Role.PRE)
 _R_TABLE: Final = int(_Role.TABLE)
 _R_EMBED: Final = int(_Role.EMBED)
 _R_NO_TEXT: Final = int(_Role.NO_TEXT)
-_CONTAINERS = frozenset({"blockquote", "ul", "ol", "menu", "li"})
+_CONTAINERS = frozenset({"blockquote", "ul", "ol", "menu", "li", "dd"})
 _ROLE: dict[object, int] = {
     **dict.fromkeys(_BREAKS, _R_BREAK),
     **dict.fromkeys(_CONTAINERS, _R_CONTAINER),
@@ -230,6 +230,8 @@ def _container(el: Any) -> _Box:
         return _Box("quote", el)
     if tag == "li":
         return _Box("li", el)
+    if tag == "dd":
+        return _Box("dd", el)
     kind = "ul" if tag != "ol" else "footnotes" if is_footnote_list(el) else "ol"
     return _Box(kind, el, _start_number(el.get("start")))
 
@@ -395,6 +397,9 @@ class Converter:
         if kind == "quote":
             if box.blocks:
                 parent.blocks.append(_prefix("\n\n".join(box.blocks), "> ", "> "))
+        elif kind == "dd":  # a definition: ": " as Pandoc and Markdown Extra write it
+            if box.blocks:
+                parent.blocks.append(_prefix("\n\n".join(box.blocks), ": ", ""))
         elif kind == "li":
             if parent.kind in _LISTS:
                 parent.blocks.append(_item_body(box))
