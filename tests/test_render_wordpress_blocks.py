@@ -237,3 +237,25 @@ def test_a_description_list_reads_alike_in_text_and_markdown() -> None:
         "Iron\n\n: 2 mg/l\n\nLead\n\n: none\n\n: not even a trace\n"
         == post.to_markdown()
     )
+
+
+def test_a_list_inside_details_keeps_its_bullets_in_text() -> None:
+    post = _post(
+        '<details class="wp-block-details"><summary>More</summary><p>Intro</p>'
+        '<ul><li>one</li><li>two<ol start="3"><li>deep</li></ol></li></ul>'
+        "<p>after</p></details>"
+    )
+    (block,) = _blocks(post)
+
+    assert block.kind is BlockKind.OTHER
+    assert "More\n\nIntro\n\n- one\n- two\n   3. deep\n\nafter\n" == post.to_text()
+
+
+def test_text_after_a_list_starts_a_new_line() -> None:
+    post = _post(
+        "<blockquote><p>Said:</p><ol><li>a</li><li>b</li></ol><cite>Me</cite>"
+        "</blockquote>"
+    )
+
+    assert "Said:\n\na\nb\nMe" == post.text
+    assert "Said:\n\n1. a\n2. b\nMe\n" == post.to_text()

@@ -87,7 +87,9 @@ def collect(el: etree._Element, parts: list[str | int]) -> None:
                 parts.append(node.text)
         elif node is not el:
             brk = BREAK.get(tag) if isinstance(tag, str) else None
-            if brk is not None and brk != BR:
+            # What follows a block (a list's end included) starts a new
+            # line: "b</li></ol><cite>Me" reads "b", then "Me".
+            if brk is not None and tag != "br":
                 parts.append(brk)
             if node.tail:
                 parts.append(node.tail)

@@ -80,7 +80,93 @@ def block_text(block: Block) -> str:
         # Block.text only.
         if "".join(table.split()) == "".join(block.text.split()):
             return table
+    if kind in _HOLDERS and "<li" in block.html:
+        # A list inside a <details>, a quote, a form: its items keep their
+        # markers, as a list block's do (unless that would lose text).
+        marked = _marked_text(block.html)
+        if "".join(_MARKER.sub("", marked).split()) == "".join(block.text.split()):
+            return marked
     return block.text
+
+
+_HOLDERS = frozenset({BlockKind.OTHER, BlockKind.QUOTE, BlockKind.PARAGRAPH})
+# How the blocks of _marked_text break its lines: a new line, or a paragraph.
+_LINE_TAGS = frozenset(
+    {"br", "li", "dt", "dd", "tr", "td", "th", "caption", "figcaption", "summary"}
+    | {"option", "ul", "ol", "menu", "dl", "table", "thead", "tbody", "tfoot"}
+)
+_PARAGRAPH_TAGS = frozenset(
+    {"p", "div", "section", "article", "aside", "header", "footer", "main", "nav"}
+    | {"blockquote", "details", "figure", "form", "fieldset", "pre", "address"}
+    | {"h1", "h2", "h3", "h4", "h5", "h6", "hr", "select", "textarea", "center"}
+)
+
+
+class _Lines:
+    """The lines of :func:`_marked_text`: each closed with a break, a marker for the next."""
+
+    def __init__(self) -> None:
+        self.out: list[str] = []
+        self.line: list[str] = []
+        self.pending = 0
+        self.marker = ""
+
+    def close(self, brk: int) -> None:
+        """End the line being built; *brk* (1: a line, 2: a paragraph) comes after it."""
+        text = " ".join("".join(self.line).split())
+        self.line.clear()
+        if text:
+            if self.out:
+                self.out.append("\n\n" if self.pending == _PARAGRAPH else "\n")
+            self.out.append(self.marker + text)
+            self.pending, self.marker = 0, ""
+        self.pending = max(self.pending, brk)
+
+
+_LINE, _PARAGRAPH = 1, 2
+
+
+def _marked_text(html: str) -> str:
+    """
+    The text of a block's *html* with its list items marked (``-``, ``1.``,
+    nested ones indented) and its lines and paragraphs broken as
+    :attr:`Block.text <wpparse.Block.text>` breaks them.
+    """
+    root = parse_div(html, None)
+    etree.strip_elements(root, *STRIPPED, with_tail=False)
+    for el in list(root.iter(*NO_TEXT)):
+        tail = el.tail
+        el.clear()
+        el.tail = tail
+    lines = _Lines()
+    lists: list[list[int]] = []  # [ordered, count] per open list
+    for event, el in etree.iterwalk(root, events=("start", "end")):
+        tag = el.tag
+        brk = (
+            _LINE if tag in _LINE_TAGS else _PARAGRAPH if tag in _PARAGRAPH_TAGS else 0
+        )
+        if event == "start":
+            if brk and el is not root:
+                lines.close(brk)
+            if tag in _LISTS:
+                lists.append([tag == "ol", list_start(el.get("start")) - 1])
+            elif tag == "li" and lists:
+                lists[-1][1] += 1
+                ordered, count = lists[-1]
+                indent = "   " * (len(lists) - 1)
+                lines.marker = f"{indent}{count}. " if ordered else f"{indent}- "
+            if el.text:
+                lines.line.append(el.text)
+        else:
+            if tag in _LISTS and lists:
+                lists.pop()
+            # What follows a block (a list's end included) starts a new line.
+            if brk and tag != "br" and el is not root:
+                lines.close(brk)
+            if el.tail and el is not root:
+                lines.line.append(el.tail)
+    lines.close(0)
+    return "".join(lines.out)
 
 
 def _is_alt_text(block: Block) -> bool:
