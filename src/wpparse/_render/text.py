@@ -36,11 +36,11 @@ def to_text(post: Post, *, title: bool = False, alt_text: bool = True) -> str:
     >>> import wpparse
     >>> post = wpparse.parse_post({"id": 1, "content": {"rendered":
     ...     '<p>Our cat.</p><p><img src="/cat.jpg" alt="A cat"></p>'}})
-    >>> print(to_text(post), end="")
+    >>> print(wpparse.to_text(post), end="")
     Our cat.
     <BLANKLINE>
     [Image: A cat]
-    >>> print(to_text(post, alt_text=False), end="")
+    >>> print(wpparse.to_text(post, alt_text=False), end="")
     Our cat.
 
     .. versionadded:: 0.1.0
