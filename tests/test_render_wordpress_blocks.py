@@ -92,13 +92,15 @@ def test_footnotes_are_footnotes_in_markdown() -> None:
     )
 
 
-def test_the_footnote_references_stay_links_of_the_post() -> None:
+def test_the_footnote_links_stay_links_of_the_post() -> None:
     post = _post(FOOTNOTES)
 
-    assert [link.url for link in post.links] == [
-        BASE + "#a1",
-        BASE + "#b2",
-        "https://example.org/r",
+    assert [(link.url, link.text) for link in post.links] == [
+        (BASE + "#a1", "[1]"),
+        (BASE + "#b2", "[2]"),
+        (BASE + "#a1-link", ""),
+        ("https://example.org/r", "the report"),
+        (BASE + "#b2-link", ""),
     ]
 
 

@@ -5,7 +5,8 @@ Some blocks' markup says something other than what its tags say: a verse
 (``<pre class="wp-block-verse">``) is poetry, not code; a file block's
 download button stands apart from the file's name; an accordion's ``+`` is an
 icon, not a word; a footnote mark is not part of the word it follows; a math
-block's TeX source is its text.  Each rule here rewrites the parsed tree in
+block's TeX source is its text; a footnote's link back to its reference
+(``↩︎``) shows no text (it stays a link of the post).  Each rule here rewrites the parsed tree in
 place, once, in linear time, so that the walk, the text, the Markdown and the
 chunks all read the same thing.
 """
@@ -86,9 +87,13 @@ def normalise(body: etree._Element) -> None:
         _space_around(el)
     for el in refs:
         _footnote_ref(el)
-    for el in (*icons, *backlinks):
+    for el in icons:
         if el.getparent() is not None:
             _drop(el)
+    for el in backlinks:  # still a link of the post, with no text to show
+        for child in list(el):
+            el.remove(child)
+        el.text = None
     for el in maths:
         _math(el)
 
