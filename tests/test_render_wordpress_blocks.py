@@ -261,3 +261,19 @@ def test_text_after_a_list_starts_a_new_line() -> None:
 
     assert "Said:\n\na\nb\nMe" == post.text
     assert "Said:\n\n1. a\n2. b\nMe\n" == post.to_text()
+
+
+def test_a_verse_keeps_its_stanzas() -> None:
+    post = _post(
+        '<pre class="wp-block-verse">Roses are <em>red</em>,\nviolets are blue\n\n'
+        "sugar is <b>sweet\nand</b> so\n\nare you\n</pre>"
+    )
+
+    assert [b.kind for b in _blocks(post)] == [BlockKind.PARAGRAPH] * 3
+    assert post.to_text() == (
+        "Roses are red,\nviolets are blue\n\nsugar is sweet\nand so\n\nare you\n"
+    )
+    assert post.to_markdown() == (
+        "Roses are *red*,\\\nviolets are blue\n\n"
+        "sugar is **sweet\\\nand** so\n\nare you\n"
+    )

@@ -124,6 +124,48 @@ def _verse(pre: etree._Element) -> None:
                 br = node.makeelement("br")
                 br.tail = line or None
                 node.addnext(br)
+    _stanzas(pre)
+
+
+def _blank(text: str | None) -> bool:
+    return not text or text.isspace()
+
+
+def _stanzas(verse: etree._Element) -> None:
+    """
+    A blank line of a verse (two ``<br>`` in a row, outside any mark) ends
+    a stanza: the verse becomes a ``<div>`` of one ``<p>`` per stanza.
+    """
+    children = list(verse)
+    cuts = {
+        index
+        for index in range(1, len(children))
+        if children[index].tag == "br"
+        and children[index - 1].tag == "br"
+        and _blank(children[index - 1].tail)
+    }
+    if not cuts:
+        return
+    verse.tag = "div"
+    stanza = verse.makeelement("p")
+    stanza.text, verse.text = verse.text, None
+    stanzas = [stanza]
+    for index, child in enumerate(children):
+        verse.remove(child)
+        if index + 1 in cuts:  # the line's own <br>, before the blank line
+            continue
+        if index in cuts:
+            stanza = verse.makeelement("p")
+            stanza.text = child.tail
+            stanzas.append(stanza)
+            continue
+        stanza.append(child)
+    for stanza in stanzas:
+        # A stanza's last <br> ends its last line: nothing comes after it.
+        while len(stanza) and stanza[-1].tag == "br" and _blank(stanza[-1].tail):
+            stanza.remove(stanza[-1])
+        if len(stanza) or not _blank(stanza.text):
+            verse.append(stanza)
 
 
 def _space_around(el: etree._Element) -> None:
