@@ -277,3 +277,34 @@ def test_a_verse_keeps_its_stanzas() -> None:
         "Roses are *red*,\\\nviolets are blue\n\n"
         "sugar is **sweet\\\nand** so\n\nare you\n"
     )
+
+
+# -- #15.1: buttons keep their links -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    "markup",
+    [
+        (
+            '<div class="wp-block-buttons"><div class="wp-block-button"><a class="'
+            'wp-block-button__link wp-element-button" href="https://example.org/go">'
+            "Click here</a></div></div>"
+        ),
+        (
+            '<div class="elementor-button-wrapper"><a class="elementor-button '
+            'elementor-size-sm" href="https://example.org/go"><span class="elementor-'
+            'button-content-wrapper"><span class="elementor-button-icon"><i aria-hidden='
+            '"true" class="fas fa-arrow-right"></i></span><span class="elementor-button-'
+            'text">Click here</span></span></a></div>'
+        ),
+        (
+            '<div class="wp-block-file"><a href="https://example.org/go">Click here</a>'
+            "</div>"
+        ),
+    ],
+)
+def test_a_button_is_a_link_in_markdown(markup: str) -> None:
+    post = _post(markup)
+
+    assert "[Click here](https://example.org/go)\n" == post.to_markdown()
+    assert "Click here\n" == post.to_text()
