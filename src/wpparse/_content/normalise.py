@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from itertools import islice
-from typing import Final
+from typing import Any, Final, cast
 
 from lxml import etree
 
@@ -37,50 +37,74 @@ _NEVER_ICONS: Final = frozenset(
 _TEX: Final = frozenset({"application/x-tex", "tex", "latex", "application/x-latex"})
 
 
-def normalise(body: etree._Element) -> None:
-    """Rewrite the blocks of *body* whose tags say something other than what they show."""
+_ICONS: Final = etree.XPath(
+    "//*[@aria-hidden='true' or contains(@class, 'icon') or contains(@class, 'Icon')]"
+)
+
+
+def _candidates(
+    body: etree._Element, html: str
+) -> tuple[list[etree._Element], list[etree._Element]]:
+    """
+    The elements some rule may rewrite, in document order, and the icons.
+    What the rules look for is first looked for in *html*, at C speed: most
+    content holds none of it, and then no element is visited in Python.
+    """
+    # (Not html.lower(): lower-casing a long content costs more than all
+    # the rules.  Class names and these tags are written in lower case.)
+    tags: list[str] = []
+    if "wp-block-verse" in html:
+        tags.append("pre")
+    if "<math" in html:
+        tags.append("math")
+    if "data-fn" in html:
+        tags.append("sup")
+    if "wp-block-footnotes" in html:
+        tags.append("ol")
+    if "utton" in html or "btn" in html:  # button, Button
+        tags.extend(_INLINE_BUTTONS)
+    found = list(body.iter(*tags)) if tags else []
+    icons: list[Any] = []
+    if "aria-hidden" in html or "icon" in html:
+        icons = cast("list[Any]", _ICONS(body))  # a node-set query: elements
+    return found, [el for el in icons if _is_icon(el)]
+
+
+def normalise(body: etree._Element, html: str) -> None:
+    """
+    Rewrite the blocks of *body* (parsed from *html*) whose tags say
+    something other than what they show.
+    """
+    found, icons = _candidates(body, html)
+    if not found and not icons:
+        return
     verses: list[etree._Element] = []
     buttons: list[etree._Element] = []
-    icons: list[etree._Element] = []
     refs: list[etree._Element] = []
     backlinks: list[etree._Element] = []
     maths: list[etree._Element] = []
-    # How many verses, formulas, footnote references and footnote lists the
-    # walk is inside: only the outermost is rewritten, so that each rule
-    # reads each element once (linear however hostile markup nests them).
-    inside = dict.fromkeys(("verse", "math", "ref", "notes"), 0)
-    opened: list[str | None] = []
-    for event, el in etree.iterwalk(body, events=("start", "end")):
-        if event == "end":
-            kind = opened.pop()
-            if kind is not None:
-                inside[kind] -= 1
-            continue
-        kind = None
+    # Only the outermost verse, formula, reference or footnotes list is
+    # rewritten: those inside it are marked done by one walk of its subtree,
+    # so each rule reads each element once however hostile markup nests them.
+    inner: set[etree._Element] = set()
+    for el in found:
         tag = el.tag
-        if tag == "pre" and _VERSE in (el.get("class") or "").split():
-            kind = "verse"
-            if not inside[kind]:
-                verses.append(el)
+        if el in inner:
+            pass
+        elif tag == "pre" and _VERSE in (el.get("class") or "").split():
+            verses.append(el)
+            inner.update(el.iterdescendants("pre"))
         elif tag == "math":
-            kind = "math"
-            if not inside[kind]:
-                maths.append(el)
+            maths.append(el)
+            inner.update(el.iterdescendants("math"))
         elif tag == "sup" and el.get(FOOTNOTE_REF) is not None:
-            kind = "ref"
-            if not inside[kind]:
-                refs.append(el)
+            refs.append(el)
+            inner.update(el.iterdescendants("sup"))
         elif tag == "ol" and is_footnote_list(el):
-            kind = "notes"
-        elif tag == "a" and inside["notes"] and _is_backlink(el):
-            backlinks.append(el)
-        if kind is not None:
-            inside[kind] += 1
-        opened.append(kind)
+            inner.update(el.iterdescendants("ol"))
+            backlinks.extend(a for a in el.iterdescendants("a") if _is_backlink(a))
         if tag in _INLINE_BUTTONS and _BUTTON.search(el.get("class") or ""):
             buttons.append(el)
-        if _is_icon(el):
-            icons.append(el)
     for el in verses:
         _verse(el)
     for el in buttons:
@@ -228,7 +252,8 @@ def _footnote_ref(sup: etree._Element) -> None:
     label = footnote_label(sup)
     if not label:
         return
-    target = next((a for a in sup.iter("a")), sup)
+    # The link inside, among the first few elements (bounded work per mark).
+    target = next((a for a in islice(sup.iter(), _ICON_NODES) if a.tag == "a"), sup)
     for child in list(target):
         target.remove(child)
     target.text = f"[{label}]"

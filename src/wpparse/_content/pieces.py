@@ -216,8 +216,10 @@ class Pieces:
         anchors = [a for a in el.iter("a") if a.get("href") is not None]
         own: dict[etree._Element, Link] = {}
         if len(anchors) == len(links):
-            own = {a: x for a, x in zip(anchors, links, strict=True) if a in boxes}
-        rest = tuple(x for x in links if x not in own.values())
+            linked = set(boxes)
+            own = {a: x for a, x in zip(anchors, links, strict=True) if a in linked}
+        owned = {id(x) for x in own.values()}
+        rest = tuple(x for x in links if id(x) not in owned)
         for node, box in zip(nodes, boxes, strict=True):
             link = own.get(box)
             mine = (*rest, link) if link is not None else rest

@@ -195,7 +195,7 @@ def split_content(
     if body is None:
         return [], []
     etree.strip_elements(body, *STRIPPED, with_tail=False)
-    normalise(body)
+    normalise(body, html)
     base_el = next(body.iter("base"), None)
     base = base_el.get("href") if base_el is not None else None
     resolver = LinkResolver(page_url, base, _prescan_anchors(body))
