@@ -308,3 +308,13 @@ def test_a_button_is_a_link_in_markdown(markup: str) -> None:
 
     assert "[Click here](https://example.org/go)\n" == post.to_markdown()
     assert "Click here\n" == post.to_text()
+
+
+def test_the_post_methods_take_alt_text_too() -> None:
+    post = _post(IMAGES)
+
+    assert post.to_text(alt_text=False) == wpparse.to_text(post, alt_text=False)
+    assert "Image" not in post.to_text(alt_text=False)
+    assert "[Image: " in post.to_text()
+    assert post.chunks(40, alt_text=False) == wpparse.chunks(post, 40, alt_text=False)
+    assert "Image" not in " ".join(c.text for c in post.chunks(40, alt_text=False))

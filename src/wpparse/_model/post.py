@@ -165,11 +165,16 @@ class Post:
         for top in self.sections:
             yield from top.walk()
 
-    def to_text(self, *, title: bool = False) -> str:
-        """Render the post as plain text: :func:`wpparse.to_text` (``title`` puts the title first)."""
+    def to_text(self, *, title: bool = False, alt_text: bool = True) -> str:
+        """
+        Render the post as plain text: :func:`wpparse.to_text`.
+
+        ``title`` puts the title first; ``alt_text=False`` leaves out the
+        ``[Image: ...]`` lines of images without a caption.
+        """
         from wpparse._render.text import to_text  # noqa: PLC0415 - renderers load on use
 
-        return to_text(self, title=title)
+        return to_text(self, title=title, alt_text=alt_text)
 
     def to_markdown(
         self, *, front_matter: bool = False, title: bool = False, seo: bool = False
@@ -186,12 +191,16 @@ class Post:
         return to_dict(self)
 
     def chunks(
-        self, max_chars: int = 1000, *, length: Callable[[str], int] = len
+        self,
+        max_chars: int = 1000,
+        *,
+        length: Callable[[str], int] = len,
+        alt_text: bool = True,
     ) -> list[Chunk]:
         """Split the post into chunks that follow its sections: :func:`wpparse.chunks`."""
         from wpparse._render.chunks import chunks  # noqa: PLC0415
 
-        return chunks(self, max_chars, length=length)
+        return chunks(self, max_chars, length=length, alt_text=alt_text)
 
     def soup(self) -> Any:
         """
