@@ -1296,3 +1296,29 @@ def test_the_examples_in_the_mirror_modules_run(name: str) -> None:
 
     assert tests
     assert runner.failures == 0
+
+
+@pytest.mark.parametrize(
+    "address", ["http://[::1", "https://example.org:abc/", "ftp://example.org/"]
+)
+def test_a_malformed_address_is_a_mirror_error(tmp_path: Path, address: str) -> None:
+    with pytest.raises(wpparse.MirrorError, match="not a web address"):
+        wpparse.mirror(address, tmp_path / "m")
+    assert not (tmp_path / "m").exists()
+
+
+def test_credentials_in_the_address_are_refused_and_never_stored(
+    tmp_path: Path,
+) -> None:
+    # httpx would send them (over plain http too), and the API root found
+    # from them was kept in the folder's state and in MirrorResult.api.
+    with StandIn(advertise=None) as site:
+        address = site.url.replace("http://", "http://editor:s3cret@") + "/wp-json/"
+        with pytest.raises(wpparse.MirrorError, match="auth=") as caught:
+            wpparse.mirror(address, tmp_path, types=["tags"])
+
+    assert "s3cret" not in str(caught.value)
+    assert site.requests == []
+    assert not any(
+        b"s3cret" in path.read_bytes() for path in tmp_path.rglob("*") if path.is_file()
+    )

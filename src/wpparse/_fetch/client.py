@@ -45,6 +45,7 @@ INSTALL_HINT = "pip install 'wpparse[fetch]'"
 RETRY_STATUSES = frozenset({408, 425, 429, 500, 502, 503, 504})
 MAX_WAIT = 600.0
 """The longest ``Retry-After`` honoured; a site asking for more fails the run."""
+_USERINFO = re.compile(r"//[^/?#]*@")
 MAX_BODY = 256 << 20
 """The largest response read, in bytes: a page of 100 posts is a few megabytes."""
 
@@ -78,13 +79,13 @@ def user_agent() -> str:
 
 def shown_url(url: str) -> str:
     """*url* without any user or password in it, for messages."""
-    parts = urlsplit(url)
-    if parts.username is None and parts.password is None:
+    try:
+        parts = urlsplit(url)
+    except ValueError:  # an unclosed [IPv6]: no netloc to take apart
+        return _USERINFO.sub("//", url)
+    if "@" not in parts.netloc:
         return url
-    host = parts.hostname or ""
-    if parts.port is not None:
-        host += f":{parts.port}"
-    return urlunsplit(parts._replace(netloc=host))
+    return urlunsplit(parts._replace(netloc=parts.netloc.rpartition("@")[2]))
 
 
 def retry_after(value: str | None, now: datetime | None = None) -> float | None:

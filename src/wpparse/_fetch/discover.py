@@ -134,14 +134,34 @@ def _fallbacks(url: str) -> list[str]:
 
 
 def normalise(url: str) -> str:
-    """An absolute http(s) address: ``example.org`` becomes ``https://example.org/``."""
+    """
+    An absolute http(s) address: ``example.org`` becomes ``https://example.org/``.
+
+    A :class:`MirrorError` when it is none, or when it holds credentials.
+
+    >>> normalise("example.org")
+    'https://example.org/'
+    """
     url = url.strip()
     if "://" not in url:
         url = "https://" + url
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+        _ = parts.port  # a port that is not a number raises here, not in httpx
+    except ValueError as exc:
+        msg = f"not a web address: {shown_url(url)!r} ({exc})"
+        raise MirrorError(msg) from None
     if parts.scheme not in {"http", "https"} or not parts.hostname:
         msg = f"not a web address: {shown_url(url)!r}"
         raise MirrorError(msg)
+    if parts.username is not None or parts.password is not None:
+        # httpx would send them, over plain http too, and the address is
+        # kept in the folder's state and in MirrorResult.api.
+        msg = (
+            "the address holds a user name or password; pass "
+            "auth=(user, application password) instead (--user on the command line)"
+        )
+        raise MirrorError(msg, url=shown_url(url))
     return urlunsplit(parts._replace(path=parts.path or "/", fragment=""))
 
 

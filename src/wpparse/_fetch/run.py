@@ -107,6 +107,7 @@ def mirror(
         msg = "concurrency must be at least 1, retries at least 0, timeout positive"
         raise ValueError(msg)
     modified_after = since_text(since)
+    address = normalise(url)  # a bad address fails before the folder is made
     wanted = [types] if isinstance(types, str) else types
     root = Path(folder)
     if "wp-json" in root.resolve().parts:
@@ -128,7 +129,7 @@ def mirror(
         if not user or not password:
             msg = "auth: give (user, application password), both non-empty"
             raise ValueError(msg)
-        check_secure(normalise(url))
+        check_secure(address)
     client = Client(
         auth=auth,
         timeout=timeout,
