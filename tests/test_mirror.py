@@ -1281,6 +1281,9 @@ def test_the_main_help_points_at_the_mirror_subcommand(
         "wpparse._fetch.auth",
         "wpparse._fetch.pages",
         "wpparse._fetch.result",
+        "wpparse._fetch.client",
+        "wpparse._fetch.discover",
+        "wpparse._fetch.errors",
     ],
 )
 def test_the_examples_in_the_mirror_modules_run(name: str) -> None:
