@@ -6,6 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+import wpparse
 from wpparse._site.urls import (
     IdForm,
     _address_of_any,
@@ -148,6 +149,7 @@ def test_id_forms(url: str, expected: IdForm) -> None:
         "https://example.org/?cat=1,2",
         "https://example.org/?feed=rss2&p=4",  # the post's comment feed
         "https://example.org/?p=%D9%A3",  # an Arabic-Indic digit
+        "https://example.org/?p=" + "9" * 5000,  # int() of it raised ValueError
         "https://example.org/rain/",
     ],
 )
@@ -251,3 +253,11 @@ def test_a_repeated_id_counts_its_last_value_as_php_does() -> None:
 
     assert where is not None
     assert id_form(where) == IdForm("post", 2)
+
+
+def test_an_id_of_thousands_of_digits_resolves_to_nothing() -> None:
+    post = wpparse.parse_post({"id": 1, "link": "https://example.org/a/"})
+
+    assert (
+        wpparse.SiteIndex([post]).target("https://example.org/?p=" + "1" * 5000) is None
+    )

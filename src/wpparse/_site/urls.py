@@ -74,6 +74,7 @@ _PLAIN = re.compile(
 )
 _PATH_PLAIN = re.compile(r"[A-Za-z0-9/!$&'()*+,;=:@._~-]*")
 _MAX_PORT = 65_535
+_MAX_ID_DIGITS = 19
 _SIZED = re.compile(r"-(?:\d{1,5}x\d{1,5}|scaled)(\.[A-Za-z0-9]{1,5})$")
 _PHOTON = re.compile(r"i[0-3]\.wp\.com")
 
@@ -227,7 +228,15 @@ def id_form(where: Address) -> IdForm | None:
     values = dict(where.pairs)
     for name, kind in _ID_PARAMS:
         value = values.get(name)
-        if value is not None and value.isascii() and value.isdigit() and int(value):
+        # No id has more than 19 digits (a 64-bit number); int() of a
+        # hostile 5,000-digit value would raise.
+        if (
+            value is not None
+            and len(value) <= _MAX_ID_DIGITS
+            and value.isascii()
+            and value.isdigit()
+            and int(value)
+        ):
             return IdForm(kind, int(value))
     return None
 
