@@ -102,6 +102,8 @@ def test_values_of_the_wrong_type_are_skipped() -> None:
                 {"width": 1},
                 "https://x.org/i.jpg",
                 {"url": "https://x.org/j.jpg", "width": True},
+                # int() took other scripts' digits, and raised on 5,000 of them
+                {"url": "https://x.org/k.jpg", "width": "\u0663", "height": "9" * 5000},
             ],
             "article_published_time": "2026-04-18T13:30:00",  # no offset: not sure
             "article_modified_time": "yesterday",
@@ -115,6 +117,7 @@ def test_values_of_the_wrong_type_are_skipped() -> None:
     assert seo.og_image == (
         SEOImage(url="https://x.org/i.jpg"),
         SEOImage(url="https://x.org/j.jpg"),
+        SEOImage(url="https://x.org/k.jpg"),
     )
     assert (seo.article_published_time, seo.article_modified_time) == (None, None)
     assert (seo.twitter_misc, seo.schema) == ({}, None)

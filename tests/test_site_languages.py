@@ -132,6 +132,9 @@ def test_shapes_that_still_read(
         {"lang": {"code": "fr"}},
         {"wpml_translations": [{"locale": "fr_FR"}]},  # no id
         {"wpml_translations": "fr_FR"},
+        # int() of 5,000 digits raised a bare ValueError out of parse_post
+        {"translations": {"fr": "9" * 5000}},
+        {"wpml_translations": [{"id": "9" * 5000, "locale": "fr_FR"}]},
     ],
 )
 def test_shapes_that_are_not_the_plugins_stay_in_extra(fields: dict[str, Any]) -> None:

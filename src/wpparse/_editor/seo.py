@@ -32,6 +32,9 @@ __all__ = [
 ]
 
 _SPACE: Final = re.compile(r"\s+")
+# A size or count as text: ASCII digits (isdecimal() takes any script's, and
+# int() refuses more than 4,300 with a ValueError).
+_DIGITS: Final = re.compile(r"[0-9]{1,19}")
 
 
 # --- values -------------------------------------------------------------------------
@@ -55,7 +58,7 @@ def _integer(value: object) -> int | None:
         return None
     if isinstance(value, int):
         return value
-    if isinstance(value, str) and value.strip().isdecimal():
+    if isinstance(value, str) and _DIGITS.fullmatch(value.strip()):
         return int(value.strip())
     return None
 

@@ -12,6 +12,7 @@ it is not read, and stays in :attr:`~wpparse.Post.extra`.
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Mapping
 from typing import Any, NamedTuple
 
@@ -36,12 +37,15 @@ class Languages(NamedTuple):
 
 
 _NONE = Languages(None, (), frozenset())
+# An id as text: ASCII digits, few enough that int() takes them (it refuses
+# more than 4,300, with a ValueError).
+_ID_TEXT = re.compile(r"[0-9]{1,19}")
 
 
 def _id(value: Any) -> int | None:
     if isinstance(value, int) and not isinstance(value, bool):
         return value if value > 0 else None
-    if isinstance(value, str) and value.isascii() and value.isdigit():
+    if isinstance(value, str) and _ID_TEXT.fullmatch(value):
         return int(value) or None
     return None
 
