@@ -87,3 +87,28 @@ def test_the_models_parse_builds_are_public() -> None:
 
     assert {wpparse.SearchResult, wpparse.Comment, wpparse.Term} <= models
     assert {m.__name__ for m in models} <= set(wpparse.__all__)
+
+
+_VERSION_NOTE = re.compile(r"\.\. version(?:added|changed):: (\d+\.\d+\.\d+)")
+# _render is being changed in another branch: its new seo= and alt_text= say 0.2.0.
+_NOT_YET_FIXED = frozenset({"chunks", "to_markdown", "to_text"})
+
+
+def test_version_notes_name_the_release_under_way() -> None:
+    # Nothing is released: a name new since 0.1.0.dev0 is new in 0.1.0, not 0.2.0.
+    release = wpparse.__version__.split(".dev")[0]
+    found = {}
+    for name in sorted(set(wpparse.__all__) - _NOT_YET_FIXED):
+        obj = getattr(wpparse, name)
+        docs = [inspect.getdoc(obj) or ""]
+        if inspect.isclass(obj):
+            docs += [
+                inspect.getdoc(member) or ""
+                for member in vars(obj).values()
+                if getattr(member, "__module__", "").startswith("wpparse")
+            ]
+        later = {v for doc in docs for v in _VERSION_NOTE.findall(doc) if v != release}
+        if later:
+            found[name] = sorted(later)
+
+    assert found == {}

@@ -343,7 +343,7 @@ def parse_blocks(raw: str) -> tuple[ParsedBlock, ...]:
     Returns:
         The top-level blocks, freeform runs included.
 
-    .. versionadded:: 0.2.0
+    .. versionadded:: 0.1.0
     """
     return tuple(_Parser(raw, php=False).parse())
 

@@ -187,7 +187,7 @@ def find_shortcodes(source: str) -> tuple[Shortcode, ...]:
     >>> [(code.name, code.content) for code in wpparse.find_shortcodes(html)]
     [('vc_row', '[vc_column_text]Hello [sic][/vc_column_text]'), ('vc_column_text', 'Hello [sic]')]
 
-    .. versionadded:: 0.2.0
+    .. versionadded:: 0.1.0
     """
     return _scan(source).shortcodes
 
@@ -204,7 +204,7 @@ def strip_shortcodes(source: str) -> str:
     >>> wpparse.strip_shortcodes('<p>[toggle title="Q"]Yes [1].[/toggle]</p>')
     '<p>Yes [1].</p>'
 
-    .. versionadded:: 0.2.0
+    .. versionadded:: 0.1.0
     """
     return _apply(source, _scan(source, attributes=False).cuts)
 

@@ -42,7 +42,7 @@ class ParsedBlock:
     Two blocks are equal when their whole trees are; comparing does not recurse,
     so it works on trees of any depth.
 
-    .. versionadded:: 0.2.0
+    .. versionadded:: 0.1.0
     """
 
     name: str | None
@@ -212,7 +212,7 @@ class Shortcode:
     >>> gallery.name, gallery.attrs, gallery.start, gallery.end
     ('gallery', {'ids': '1,2', 'link': 'file'}, 3, 32)
 
-    .. versionadded:: 0.2.0
+    .. versionadded:: 0.1.0
     """
 
     name: str
@@ -237,7 +237,7 @@ class SEOImage:
     """
     An Open Graph image (``og:image``) with what Yoast says about it.
 
-    .. versionadded:: 0.2.0
+    .. versionadded:: 0.1.0
     """
 
     url: str
@@ -275,7 +275,7 @@ class SEO:
     >>> seo.og_image[0].width, seo.article_published_time.isoformat()
     (1200, '2026-04-18T13:30:00+00:00')
 
-    .. versionadded:: 0.2.0
+    .. versionadded:: 0.1.0
     """
 
     title: str | None = None

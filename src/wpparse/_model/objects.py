@@ -280,7 +280,7 @@ class SearchResult:
     >>> found.title, found.type, found.subtype
     ('Rock & Roll', 'post', 'page')
 
-    .. versionadded:: 0.2.0
+    .. versionadded:: 0.1.0
     """
 
     id: int | str

@@ -358,7 +358,6 @@ def parse_posts(
 
     .. versionadded:: 0.1.0
     .. versionchanged:: 0.1.0 Returns a :class:`Collection`; *headers* and *strict*.
-    .. versionchanged:: 0.2.0 *shortcodes*.
     """
     zone = resolve_tz(tz)
     check_mode(shortcodes)

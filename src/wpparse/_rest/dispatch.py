@@ -199,7 +199,6 @@ def parse_post(
         InvalidJSONError: *data* is text that is not valid JSON.
 
     .. versionadded:: 0.1.0
-    .. versionchanged:: 0.2.0 *shortcodes*.
     """
     obj, clean = decode_input_clean(data)
     if not is_mapping(obj):
