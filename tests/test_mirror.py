@@ -1284,6 +1284,7 @@ def test_the_main_help_points_at_the_mirror_subcommand(
         "wpparse._fetch.client",
         "wpparse._fetch.discover",
         "wpparse._fetch.errors",
+        "wpparse._fetch.files",
     ],
 )
 def test_the_examples_in_the_mirror_modules_run(name: str) -> None:
@@ -1325,3 +1326,17 @@ def test_credentials_in_the_address_are_refused_and_never_stored(
     assert not any(
         b"s3cret" in path.read_bytes() for path in tmp_path.rglob("*") if path.is_file()
     )
+
+
+def test_a_lone_surrogate_the_site_sent_escaped_is_kept(tmp_path: Path) -> None:
+    # json.loads gives "\ud800" for the site's escaped "\\ud800"; UTF-8 cannot
+    # hold it, and writing the file raised UnicodeEncodeError.
+    objects = make_site_objects(posts=3)
+    objects["posts"][1]["title"]["rendered"] = "a\ud800b \u00e9"
+    with StandIn(objects) as site:
+        result = wpparse.mirror(site.url, tmp_path, types=["posts"])
+
+    assert result.objects == {"posts": 3}
+    lines = (tmp_path / "posts.jsonl").read_text(encoding="utf-8").splitlines()
+    assert json.loads(lines[1])["title"]["rendered"] == "a\ud800b \u00e9"
+    assert json.loads(lines[0]) == objects["posts"][0]

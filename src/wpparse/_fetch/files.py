@@ -25,6 +25,7 @@ __all__ = [
     "TMP_PREFIX",
     "atomic_write",
     "count_lines",
+    "json_bytes",
     "record_id",
     "remove_temporaries",
     "write_atomic",
@@ -81,9 +82,28 @@ def record_id(obj: Any) -> int | str | None:
     return None
 
 
+def json_bytes(value: Any, *, indent: int | None = None) -> bytes:
+    r"""
+    *value* as UTF-8 JSON, ending in a newline; compact without *indent*.
+
+    Text stays as written, except when it holds a lone surrogate (a site may
+    send ``"\ud800"`` escaped; UTF-8 cannot hold it): the value is then
+    written with every non-ASCII character escaped, so it reads back the same.
+
+    >>> json_bytes({"t": "\u00e9"}), json_bytes({"t": "\u00e9\ud800"})
+    (b'{"t":"\xc3\xa9"}\n', b'{"t":"\\u00e9\\ud800"}\n')
+    """
+    separators = (",", ":") if indent is None else None
+    text = json.dumps(value, ensure_ascii=False, indent=indent, separators=separators)
+    try:
+        return text.encode() + b"\n"
+    except UnicodeEncodeError:
+        return json.dumps(value, indent=indent, separators=separators).encode() + b"\n"
+
+
 def _line(obj: Any) -> bytes:
     # Compact, one object per line: JSON escapes every newline inside strings.
-    return json.dumps(obj, ensure_ascii=False, separators=(",", ":")).encode() + b"\n"
+    return json_bytes(obj)
 
 
 def _page_objects(page: Path) -> list[Any]:

@@ -16,7 +16,6 @@ the :class:`Runner`; one page's fetch is :func:`~wpparse._fetch.pages.fetch_page
 
 from __future__ import annotations
 
-import json
 import time
 import warnings
 from collections.abc import Iterable
@@ -30,6 +29,7 @@ from wpparse._fetch.discover import Api, discover
 from wpparse._fetch.errors import MirrorError
 from wpparse._fetch.files import (
     count_lines,
+    json_bytes,
     write_atomic,
     write_records,
 )
@@ -102,7 +102,7 @@ class Runner:
             )
             return None
         descriptions = [entry for entry in value.values() if isinstance(entry, dict)]
-        write_atomic(self.folder / "api" / file, _json_bytes(descriptions))
+        write_atomic(self.folder / "api" / file, json_bytes(descriptions, indent=1))
         return value
 
     def plan(self) -> list[Job]:
@@ -119,7 +119,9 @@ class Runner:
             check_login(self.client, api, self.auth[0])
         self.state.api = api.root
         (self.folder / "api").mkdir(exist_ok=True)
-        write_atomic(self.folder / "api" / "index.json", _json_bytes(api.index))
+        write_atomic(
+            self.folder / "api" / "index.json", json_bytes(api.index, indent=1)
+        )
         types = self._listing(api, "wp/v2/types", "types.json")
         taxonomies = self._listing(api, "wp/v2/taxonomies", "taxonomies.json")
         chosen, named = select(targets_from(types, taxonomies), self.types)
@@ -367,7 +369,3 @@ class Runner:
             retries=self.client.retried,
             seconds=time.monotonic() - self.started,
         )
-
-
-def _json_bytes(value: Any) -> bytes:
-    return json.dumps(value, ensure_ascii=False, indent=1).encode() + b"\n"
