@@ -272,3 +272,20 @@ def test_output_folder_naming_is_linear_in_duplicate_slugs(
     large = _naming_steps(2000, monkeypatch, tmp_path)
 
     assert large < 8 * small  # quadratic naming would be 16 times
+
+
+@pytest.mark.parametrize("fmt", ["json", "jsonl"])
+def test_json_formats_keep_a_lone_surrogate_of_an_unparsed_field(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], fmt: str
+) -> None:
+    # meta and unknown fields are kept as sent; writing "\udc00" to a UTF-8
+    # stdout raised UnicodeEncodeError, a traceback, and the run stopped.
+    source = tmp_path / "surrogate.json"
+    source.write_text('{"id": 1, "meta": {"x": "b\\udc00"}, "custom": "c\\ud800"}')
+
+    status = main(["-q", "-f", fmt, str(source)])
+    out = capsys.readouterr().out
+
+    assert 0 == status
+    data = json.loads(out)
+    assert (data["meta"], data["extra"]) == ({"x": "b\udc00"}, {"custom": "c\ud800"})

@@ -65,8 +65,9 @@ JSON_FORMATS = frozenset({"json", "jsonl", "chunks"})
 # C0 and C1 control characters and DEL, but tab and newline: what a terminal
 # acts on (ESC starts a sequence that can retitle it, clear it, hide a link).
 _CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]+")
-# What json.dumps(ensure_ascii=False) leaves raw (it escapes C0 itself).
-_JSON_RAW = re.compile("[\x7f-\x9f]")
+# What json.dumps(ensure_ascii=False) leaves raw (it escapes C0 itself), and
+# lone surrogates (in fields kept as sent: UTF-8 cannot write them).
+_JSON_RAW = re.compile("[\x7f-\x9f\ud800-\udfff]")
 # In a one-line message: every control character but tab, newline included.
 _LINE_CONTROLS = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f]")
 
@@ -95,10 +96,11 @@ def terminal_safe(text: str) -> str:
 
 def json_safe(text: str) -> str:
     r"""
-    Return JSON *text* with DEL and C1 control characters escaped as ``\u``.
+    Return JSON *text* with DEL, C1 control characters and lone surrogates escaped as ``\u``.
 
     ``json.dumps(ensure_ascii=False)`` escapes C0 but leaves these raw; in
-    JSON they can only stand inside strings, so escaping them keeps the value.
+    JSON they can only stand inside strings, so escaping them keeps the value
+    (and a lone surrogate, which UTF-8 cannot hold, can be written).
 
     >>> json_safe('"\x9b31m"')
     '"\\u009b31m"'
