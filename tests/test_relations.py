@@ -149,3 +149,9 @@ def test_curies_past_the_expansion_cache_read_the_same(
 
     assert cached == wpparse.parse_post({"id": 1, "_links": links}).relations
     assert {} == _relations._WP_EXPANDED
+
+
+def test_a_relation_name_that_is_not_text_is_an_invalid_post() -> None:
+    # Only a dict built in Python can have one; rel.partition raised AttributeError.
+    with pytest.raises(wpparse.InvalidPostError, match=r"relation name.*@ \$\._links"):
+        wpparse.parse_post({"id": 1, "_links": {0: [{"href": "https://x.org/"}]}})

@@ -137,6 +137,9 @@ def parse_relations(links: Any, path: str) -> tuple[Relation, ...]:  # noqa: PLR
         if rel.__class__ is str and ":" not in rel:
             rel_uri = rel  # a registered name ("self", "author"): no CURIE
         else:
+            if not isinstance(rel, str):  # a dict built in Python, not from JSON
+                msg = f"expected a relation name, got {describe(rel)}"
+                raise InvalidPostError(msg, path=path)
             if curies is None:
                 curies = _curies(links)
             rel_uri = _expanded(rel, curies)
