@@ -1340,3 +1340,20 @@ def test_a_lone_surrogate_the_site_sent_escaped_is_kept(tmp_path: Path) -> None:
     lines = (tmp_path / "posts.jsonl").read_text(encoding="utf-8").splitlines()
     assert json.loads(lines[1])["title"]["rendered"] == "a\ud800b \u00e9"
     assert json.loads(lines[0]) == objects["posts"][0]
+
+
+def test_a_page_count_in_other_digits_is_no_count(tmp_path: Path) -> None:
+    # "²" is a digit to str.isdigit() but not to int(): a ValueError escaped.
+    objects = make_site_objects(posts=3)
+    with StandIn(objects) as site:
+
+        def superscript(request: Request) -> Answer | None:
+            if request.route == "wp/v2/posts" and request.page == 1:
+                headers = {"X-WP-Total": "\u00b3", "X-WP-TotalPages": "\u00b2"}
+                return answer_json(objects["posts"], headers=headers)
+            return None
+
+        site.faults.append(superscript)
+        result = wpparse.mirror(site.url, tmp_path, types=["posts"])
+
+    assert result.objects == {"posts": 3}

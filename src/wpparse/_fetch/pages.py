@@ -145,7 +145,9 @@ def fetch_page(client: Client, api: Api, state: State, job: Job, page: int) -> P
 
 def _header_int(reply: Reply, name: str) -> int | None:
     value = reply.headers.get(name, "").strip()
-    return int(value) if value.isdigit() and len(value) < 10 else None  # noqa: PLR2004
+    return (
+        int(value) if value.isascii() and value.isdigit() and len(value) < 10 else None  # noqa: PLR2004
+    )
 
 
 def _json_list(reply: Reply, target: Target) -> list[Any]:
