@@ -1357,3 +1357,19 @@ def test_a_page_count_in_other_digits_is_no_count(tmp_path: Path) -> None:
         result = wpparse.mirror(site.url, tmp_path, types=["posts"])
 
     assert result.objects == {"posts": 3}
+
+
+def test_a_folder_that_cannot_be_made_is_a_mirror_error(
+    site: StandIn, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A raw FileExistsError escaped, and the command line printed a traceback.
+    (tmp_path / "file").write_text("not a folder")
+    folder = tmp_path / "file" / "mirror"
+
+    with pytest.raises(wpparse.MirrorError, match="cannot write the mirror in"):
+        wpparse.mirror(site.url, folder, types=["tags"])
+
+    from wpparse._cli import main
+
+    assert main(["mirror", site.url, "-o", str(folder), "-q"]) == 1
+    assert "cannot write the mirror in" in capsys.readouterr().err

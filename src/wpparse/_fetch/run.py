@@ -93,7 +93,8 @@ def mirror(
 
     Raises:
         MirrorError: The site refused (401/403), has no REST API, answered a
-            web page instead of JSON, or kept failing; what was saved stays.
+            web page instead of JSON, or kept failing, or the folder cannot
+            be written; what was saved stays.
         ModuleNotFoundError: httpx is not installed
             (``pip install 'wpparse[fetch]'``).
 
@@ -137,8 +138,8 @@ def mirror(
         concurrency=concurrency,
         sleep=SLEEP,
     )
-    root.mkdir(parents=True, exist_ok=True)
     try:
+        root.mkdir(parents=True, exist_ok=True)
         with locked(root):
             remove_temporaries(root)
             run = Runner(
@@ -157,6 +158,11 @@ def mirror(
             except Cancelled:
                 raise KeyboardInterrupt from None
             return run.result()
+    except MirrorError:
+        raise
+    except OSError as exc:  # the folder: not writable, full, gone
+        msg = f"cannot write the mirror in {root}: {exc.strerror or exc}"
+        raise MirrorError(msg) from exc
     finally:
         shown.close()
         client.close()
