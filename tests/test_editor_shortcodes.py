@@ -13,12 +13,20 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tests.conftest import CORPUS, DATA, SKIP_CORPUS, corpus_files
+from wpparse._editor import shortcodes as shortcodes_module
 from wpparse._editor.shortcode_attributes import parse_attributes
 from wpparse._editor.shortcode_names import registry
 from wpparse._editor.shortcode_tags import tags_in, text_runs
-from wpparse._editor.shortcodes import Shortcode, find_shortcodes, strip_shortcodes
+from wpparse._editor.shortcodes import (
+    Shortcode,
+    _scan,
+    find_shortcodes,
+    strip_shortcodes,
+)
 
 # --- shortcode_parse_atts ---------------------------------------------------------
 
@@ -358,3 +366,44 @@ def test_corpus_tags_go_and_prose_brackets_stay(path: Path, index: int) -> None:
     ]
     prose_after = [match.group() for match in _PROSE.finditer(text_of(stripped))]
     assert prose_after == prose_before
+
+
+# --- the cheap pre-check ------------------------------------------------------
+
+_PRECHECK_TEXT = st.text(alphabet="[]/=ab_-x <>\"'\n", max_size=60) | st.sampled_from(
+    [
+        "[sic] and [the report]",
+        "[vc_row][/vc_row]",
+        "[a b=1]",
+        "[a][/a]",
+        "[[gallery]]",
+        "<p title='[a b=1]'>x</p>",
+        "[a <b>=</b>]",
+        "[/a] [a]",
+    ]
+)
+
+
+@settings(max_examples=300)
+@given(source=_PRECHECK_TEXT)
+def test_the_precheck_never_changes_what_is_found(source: str) -> None:
+    with_check = _scan(source)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(shortcodes_module, "may_register", lambda _source: True)
+        without_check = _scan(source)
+
+    assert with_check == without_check
+
+
+@pytest.mark.parametrize("path", corpus_files(), ids=lambda p: p.name)
+def test_the_precheck_changes_nothing_on_the_corpus(path: Path) -> None:
+    value = json.loads(path.read_text(encoding="utf-8"))
+    for record in value if isinstance(value, list) else [value]:
+        content = record.get("content") if isinstance(record, dict) else None
+        html = content.get("rendered") if isinstance(content, dict) else None
+        if not isinstance(html, str):
+            continue
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(shortcodes_module, "may_register", lambda _source: True)
+            without_check = _scan(html)
+        assert _scan(html) == without_check

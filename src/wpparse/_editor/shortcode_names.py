@@ -16,6 +16,7 @@ both opened and closed (``[/name]``).  Prose brackets (``[1]``, ``[sic]``,
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import Final
 
@@ -98,3 +99,45 @@ def registry(tags: Iterable[Tag]) -> set[str]:
     registered |= opened & closed
     registered |= {name for name in closed if _is_known(name)}
     return registered
+
+
+_TAG_START: Final = re.compile(r"\[(/?)([A-Za-z_][A-Za-z0-9_-]*+)")
+
+
+def may_register(source: str) -> bool:
+    """
+    Whether :func:`registry` could find any name in *source*, asked cheaply.
+
+    A superset of :func:`registry`'s rules over every ``[name`` of the whole
+    text, markup included: a known name or prefix; an opener with an ``=``
+    before the next ``]``; a name both opened and closed.  When this says no,
+    the careful pass (text runs, tags, attributes) would find nothing, so a
+    post whose brackets are prose (``[sic]``, ``[the report]``) skips it.
+    Linear: the next ``]`` and ``=`` are each looked up once per position.
+
+    >>> may_register("He said [sic] that [the report] was late."), may_register("[gallery]")
+    (False, True)
+    """
+    opened: set[str] = set()
+    closed: set[str] = set()
+    next_close = next_equals = -1
+    for match in _TAG_START.finditer(source):
+        name = match.group(2)
+        if _is_known(name):
+            return True
+        if match.group(1):
+            closed.add(name)
+            continue
+        opened.add(name)
+        end = match.end()
+        if next_close < end:
+            next_close = source.find("]", end)
+            if next_close == -1:
+                next_close = len(source)
+        if next_equals < end:
+            next_equals = source.find("=", end)
+            if next_equals == -1:
+                next_equals = len(source) + 1
+        if next_equals < next_close:
+            return True
+    return not opened.isdisjoint(closed)

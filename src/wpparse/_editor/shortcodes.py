@@ -38,7 +38,7 @@ from typing import Final, Literal
 import attrs
 
 from wpparse._editor.shortcode_attributes import parse_attributes
-from wpparse._editor.shortcode_names import registry
+from wpparse._editor.shortcode_names import may_register, registry
 from wpparse._editor.shortcode_tags import Tag, tags_in, text_runs
 from wpparse._model.editor import Shortcode
 
@@ -78,7 +78,7 @@ _CANDIDATE: Final = re.compile(r"\[/?[A-Za-z_]")
 
 def _scan(source: str, *, attributes: bool = True) -> _Found:
     """Match the tags as ``do_shortcode()`` would; *attributes* says whether to build :class:`Shortcode`\\ s."""
-    if _CANDIDATE.search(source) is None:
+    if _CANDIDATE.search(source) is None or not may_register(source):
         return _Found((), ())
     runs = text_runs(source)
     tags = tags_in(source, runs)
