@@ -82,7 +82,6 @@ def chunks(
         ValueError: if *max_chars* is less than 1.
 
     .. versionadded:: 0.1.0
-    .. versionchanged:: 0.2.0 *alt_text*.
     """
     if max_chars < 1:
         raise ValueError(f"max_chars must be at least 1, got {max_chars}")

@@ -44,7 +44,6 @@ def to_text(post: Post, *, title: bool = False, alt_text: bool = True) -> str:
     Our cat.
 
     .. versionadded:: 0.1.0
-    .. versionchanged:: 0.2.0 *alt_text*: a captionless image's alt text.
     """
     parts: list[str] = []
     if title and post.title:

@@ -69,7 +69,6 @@ def to_markdown(
             matter, from :attr:`Post.seo`, when the post has them.
 
     .. versionadded:: 0.1.0
-    .. versionchanged:: 0.2.0 *seo*.
     """
     parts: list[str] = []
     if front_matter:
@@ -298,7 +297,6 @@ def front_matter(post: Post, *, seo: bool = False) -> dict[str, Any]:
     and ``canonical`` from :attr:`Post.seo`.
 
     .. versionadded:: 0.1.0
-    .. versionchanged:: 0.2.0 *seo*.
     """
     data: dict[str, Any] = {"title": post.title}
     if post.date is not None:
