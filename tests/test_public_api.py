@@ -90,7 +90,8 @@ def test_the_models_parse_builds_are_public() -> None:
 
 
 _VERSION_NOTE = re.compile(r"\.\. version(?:added|changed):: (\d+\.\d+\.\d+)")
-# _render is being changed in another branch: its new seo= and alt_text= say 0.2.0.
+
+
 def test_version_notes_name_the_release_under_way() -> None:
     # Nothing is released: a name new since 0.1.0.dev0 is new in 0.1.0, not 0.2.0.
     release = wpparse.__version__.split(".dev")[0]
