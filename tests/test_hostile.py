@@ -503,6 +503,7 @@ READERS_AND_WRITERS = frozenset(
     {
         "_read.py",
         "_json/stream.py",
+        "_json/files.py",
         "_cli/output.py",
         "_cli/jobs.py",
         "_fetch/files.py",

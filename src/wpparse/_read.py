@@ -17,8 +17,9 @@ from pathlib import Path
 from typing import Any, Self, TypeVar
 
 from wpparse._content.sections import HeadingRule
+from wpparse._json.files import iter_files
 from wpparse._json.kinds import API_DESCRIPTIONS, described, object_kind
-from wpparse._json.stream import iter_files, iter_values, read_error, skip_error
+from wpparse._json.stream import iter_values, read_error, skip_error
 from wpparse._model.objects import Problem, Source
 from wpparse._model.post import Post
 from wpparse._rest.collections import make_problem

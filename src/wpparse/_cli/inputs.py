@@ -26,7 +26,8 @@ import attrs
 from wpparse._cli.jobs import Output, byte_stream, pack, spool_folder, write_output
 from wpparse._cli.output import one_line
 from wpparse._content.sections import HeadingRule
-from wpparse._json.stream import iter_files, iter_values, skip_error
+from wpparse._json.files import iter_files
+from wpparse._json.stream import iter_values, skip_error
 from wpparse._model.objects import Problem, Source
 from wpparse._read import Reader, read_objects
 from wpparse._rest.dispatch import object_from_mapping

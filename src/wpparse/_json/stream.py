@@ -1,5 +1,5 @@
 """
-Stage 0 for files: JSON values streamed out of files and directory trees.
+Stage 0 for files: JSON values streamed out of one file, a record at a time.
 
 A file may hold one object, an array, JSON Lines (or values simply
 concatenated), or an ``?_envelope`` response.  The text is decoded and read in
@@ -7,16 +7,15 @@ chunks, and :meth:`json.JSONDecoder.raw_decode` takes one record at a time out
 of the buffer, so a JSON array of a million posts never sits in memory whole.
 Each value comes out with its :class:`~wpparse.Source` (file, line, index) and
 JSON path; a value that cannot be read comes out as the
-:class:`~wpparse.exceptions.InvalidJSONError` describing it.
+:class:`~wpparse.exceptions.InvalidJSONError` describing it.  Which files a
+directory tree holds is :mod:`wpparse._json.files`'s question.
 """
 
 from __future__ import annotations
 
 import codecs
 import json
-import os
-import stat
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
 
@@ -26,7 +25,7 @@ from wpparse._model.objects import Source
 from wpparse._text import warn
 from wpparse.exceptions import InvalidJSONError, WPParseError
 
-__all__ = ["CHUNK", "iter_files", "iter_values", "read_error", "skip_error"]
+__all__ = ["CHUNK", "iter_values", "read_error", "skip_error"]
 
 CHUNK = 1 << 20
 """Characters read at a time."""
@@ -38,7 +37,6 @@ _WS = " \t\n\r"
 # value goes on in the next chunk.
 _NEAR_END = 16
 _MAYBE_CUT = ("Unterminated string", "Invalid \\uXXXX escape")
-_SUFFIXES = (".json", ".jsonl", ".ndjson")
 _STARTS = ("{", "[")  # what a next record can start with (not "": that is the end)
 
 Record = tuple[Source, str, Any]
@@ -350,85 +348,6 @@ def iter_values(
             "$",
             InvalidJSONError(reason, path="$", position=text.pos),
         )
-
-
-def _looks_like_json(path: Path) -> bool:
-    """Whether a mirrored ``index.html`` holds JSON rather than a web page."""
-    try:
-        with path.open("rb") as raw:
-            head = raw.read(512)
-    except OSError:
-        return True  # let the reader report it
-    text = head.decode("utf-8", errors="ignore").lstrip(" \t\r\n\ufeff")
-    return text[:1] in {"{", "["}
-
-
-_KINDS = (
-    (stat.S_ISFIFO, "a named pipe"),
-    (stat.S_ISSOCK, "a socket"),
-    (stat.S_ISCHR, "a character device"),
-    (stat.S_ISBLK, "a block device"),
-)
-
-
-def _not_regular(path: Path) -> str | None:
-    """What *path* is if it is not a regular file (after links): ``"a named pipe"`` ..."""
-    try:
-        mode = path.stat().st_mode
-    except OSError:
-        return None  # let the reader report it
-    if stat.S_ISREG(mode):
-        return None
-    return next((kind for test, kind in _KINDS if test(mode)), "not a regular file")
-
-
-def iter_files(
-    path: str | os.PathLike[str],
-    on_skip: Callable[[Path, str], object] | None = None,
-) -> Iterator[Path]:
-    """
-    Yield the JSON files under *path*, in sorted order; *path* itself if a file.
-
-    Under a directory: ``*.json``, ``*.jsonl``, ``*.ndjson``, the
-    ``index.html`` files of static mirrors that hold JSON (an ``index.html``
-    that is a web page is not a record and is passed over), and, under a
-    ``wp-json`` folder, any file that holds JSON whatever its name (wget saves
-    ``wp-json/wp/v2/posts?page=2`` as is).  Only regular files are read under
-    a directory: a named pipe, socket or device (or a link to one, such as
-    ``/dev/stdin``) would block or never end; each one is passed to *on_skip*
-    with what it is (``"a named pipe"``).  *path* itself is read whatever it
-    is, as the caller named it (``<(curl ...)`` is a pipe).
-    """
-    root = Path(path)
-    if not root.is_dir():
-        yield root
-        return
-    # Depth first in sorted order, so that a/b.json comes before a_c.json as a
-    # file manager shows them; an explicit stack, however deep the mirror.
-    stack = [root]
-    while stack:
-        entry = stack.pop()
-        if entry.is_symlink() and entry is not root and entry.is_dir():
-            continue  # as os.walk: a linked folder may loop back on the tree
-        if entry.is_dir():
-            try:
-                children = sorted(entry.iterdir(), reverse=True)
-            except OSError:
-                yield entry  # let the reader report it
-                continue
-            stack.extend(children)
-            continue
-        name = entry.name
-        wanted = name.lower().endswith(_SUFFIXES)
-        if not wanted and name != "index.html" and "wp-json" not in entry.parts:
-            continue
-        kind = _not_regular(entry)
-        if kind is not None:
-            if on_skip is not None:
-                on_skip(entry, kind)
-            continue
-        if wanted or _looks_like_json(entry):
-            yield entry
 
 
 def skip_error(file: Path, kind: str) -> Record:
