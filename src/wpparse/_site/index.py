@@ -2,94 +2,36 @@
 A whole site's objects, indexed so that a link resolves to what it points at.
 
 :class:`SiteIndex` reads the objects once (a stream is fine), keeps a light
-copy of each (no content), the keys it can be found by (its ``link``, its
-``guid``, a media item's file URLs) and each post's internal links; lookups
-go through :mod:`wpparse._site.urls`, which reduces a URL to what a browser
-compares.
+copy of each (no content) and each post's internal links and images, and
+answers with the object a URL, link or translation names: by WordPress's id
+forms (``?p=``, ``?cat=``) here, by any other URL through the tables of
+:mod:`wpparse._site.keys` (its ``link``, its ``guid``, a media item's file
+URLs); it also answers backlinks and the page tree.
 """
 
 from __future__ import annotations
 
 import bisect
-import html
-import re
-from collections.abc import Iterable, Iterator, Mapping
-from typing import Any, Final, TypeAlias, cast
-
-import attrs
+from collections.abc import Iterable, Iterator
+from typing import cast
 
 from wpparse._model.content import BlockKind, Link, LinkKind
 from wpparse._model.objects import Term, Translation, User
-from wpparse._model.post import Embedded, Media, Post
-from wpparse._site.urls import Address, address, file_variants, id_form
+from wpparse._model.post import Media, Post
+from wpparse._site.keys import MISSING, Ident, UrlKeys, guid_url
+from wpparse._site.light import SiteObject, embedded_objects, light_copy
+from wpparse._site.urls import address, id_form
 
 __all__ = ["SiteIndex", "SiteObject"]
 
-SiteObject: TypeAlias = Post | Media | Term | User
-"""What a link can point at: a post (of any type), a media item, a term or a user."""
-# (host, id space, id): posts and media share WordPress's wp_posts ids.
-_Ident: TypeAlias = tuple[str, str, int]
-_Table: TypeAlias = dict[str, "_Ident | None"]  # None: claimed by two objects
 
-_MISSING: Final = object()
 _TERM_KINDS = {"category": "category", "post_tag": "post_tag"}
-_REST_START = re.compile(r"[/?]")
 
 
 def _space(obj: SiteObject) -> str:
     if isinstance(obj, Post | Media):
         return "post"
     return "term" if isinstance(obj, Term) else "user"
-
-
-def _guid(value: Any) -> str | None:
-    if isinstance(value, Mapping):
-        value = value.get("rendered")
-    if not isinstance(value, str) or not value:
-        return None
-    return html.unescape(value) if "&" in value else value
-
-
-def _light(obj: SiteObject) -> SiteObject:
-    # What a lookup answers with: the object without its content, so that an
-    # index over a large site holds names and places, not pages of HTML.
-    if isinstance(obj, Post):
-        return attrs.evolve(
-            obj,
-            title_html="",
-            excerpt="",
-            excerpt_html="",
-            content_html="",
-            parsed_blocks=None,
-            sections=(),
-            links=(),
-            shortcodes=(),
-            relations=(),
-            embedded=None,
-            seo=None,
-            meta={},
-            class_list=(),
-            extra={},
-        )
-    if isinstance(obj, Media):
-        return attrs.evolve(
-            obj,
-            caption_html="",
-            description_html="",
-            embedded=None,
-            relations=(),
-            extra={},
-        )
-    return attrs.evolve(obj, relations=(), extra={})
-
-
-def _embedded_objects(embedded: Embedded | None) -> Iterator[SiteObject]:
-    if embedded is None:
-        return
-    yield from embedded.authors
-    yield from embedded.media()
-    yield from embedded.all_terms()
-    yield from embedded.parents
 
 
 class SiteIndex:
@@ -134,25 +76,20 @@ class SiteIndex:
     """
 
     def __init__(self, objects: Iterable[object]) -> None:
-        self._objects: dict[_Ident, SiteObject] = {}
-        self._embedded_only: set[_Ident] = set()
-        self._pages: _Table = {}
-        self._guids: _Table = {}
-        self._files: _Table = {}
-        self._hosts: dict[str, str] = {}
-        self._sources: list[tuple[_Ident, tuple[Link, ...]]] = []
+        self._objects: dict[Ident, SiteObject] = {}
+        self._embedded_only: set[Ident] = set()
+        self._urls = UrlKeys()
+        self._sources: list[tuple[Ident, tuple[Link, ...]]] = []
         # Each post's images: (src, the id of its wp-image-N class).
-        self._images: list[tuple[_Ident, tuple[tuple[str, int | None], ...]]] = []
+        self._images: list[tuple[Ident, tuple[tuple[str, int | None], ...]]] = []
         # Resolved on first use: each link's target, in the order of _sources.
-        self._targets: list[_Ident | None] | None = None
+        self._targets: list[Ident | None] | None = None
         # Backlinks by row number (counting the links of _sources in order),
         # and the row number each post's links start at.
-        self._backlinks: dict[_Ident, list[int]] | None = None
+        self._backlinks: dict[Ident, list[int]] | None = None
         self._starts: list[int] = []
-        self._kids: dict[tuple[str, int], list[_Ident]] | None = None
-        self._rests: dict[int, _Table] = {}
-        self._ids: dict[tuple[str, int], _Ident | None] | None = None
-        self._last: tuple[str | None, Address | None] = (None, None)
+        self._kids: dict[tuple[str, int], list[Ident]] | None = None
+        self._ids: dict[tuple[str, int], Ident | None] | None = None
         for obj in objects:
             if isinstance(obj, Post | Media | Term | User):
                 self._add(obj, embedded=False)
@@ -162,27 +99,12 @@ class SiteIndex:
 
     # -- building ---------------------------------------------------------
 
-    def _address(self, url: str) -> Address | None:
-        # An object's link is split for its identity, then again for its key:
-        # the last answer is kept.
-        if url is not self._last[0]:
-            self._last = (url, address(url))
-        return self._last[1]
-
-    def _host_of(self, url: str | None) -> str | None:
-        if not url:
-            return None
-        where = self._address(url)
-        if where is None:
-            return None
-        return self._hosts.setdefault(where.host, where.host)
-
-    def _ident(self, obj: SiteObject) -> _Ident:
-        host = self._host_of(obj.link)
+    def _ident(self, obj: SiteObject) -> Ident:
+        host = self._urls.host_of(obj.link)
         if host is None and isinstance(obj, Post):
-            host = self._host_of(_guid(obj.guid))
+            host = self._urls.host_of(guid_url(obj.guid))
         elif host is None and isinstance(obj, Media):
-            host = self._host_of(obj.source_url)
+            host = self._urls.host_of(obj.source_url)
         return (host or "", _space(obj), obj.id)
 
     def _add(self, obj: SiteObject, *, embedded: bool) -> None:
@@ -191,19 +113,19 @@ class SiteIndex:
         if known is not None and embedded:
             return  # every post embeds its author: once is enough
         if known is None or ident in self._embedded_only:
-            self._objects[ident] = _light(obj)
+            self._objects[ident] = light_copy(obj)
             if embedded:
                 self._embedded_only.add(ident)
             else:
                 self._embedded_only.discard(ident)
                 if isinstance(obj, Post):
                     self._keep_links(ident, obj)
-        self._keys(ident, obj)
+        self._urls.add(ident, obj)
         if isinstance(obj, Post | Media) and not embedded:
-            for other in _embedded_objects(obj.embedded):
+            for other in embedded_objects(obj.embedded):
                 self._add(other, embedded=True)
 
-    def _keep_links(self, ident: _Ident, post: Post) -> None:
+    def _keep_links(self, ident: Ident, post: Post) -> None:
         images = tuple(
             (block.src, block.attachment_id)
             for section in post.walk()
@@ -217,102 +139,11 @@ class SiteIndex:
             self._sources.append((ident, links))
             self._targets = self._backlinks = None
 
-    def _claim(
-        self, table: _Table, url: str | None, ident: _Ident, *, file: bool = False
-    ) -> None:
-        where = self._address(url) if url else None
-        if where is None:
-            return
-        key = where.file if file else where.page
-        known = table.get(key, _MISSING)
-        if known is _MISSING:
-            table[key] = ident
-        elif known != ident:
-            table[key] = None
-
-    def _keys(self, ident: _Ident, obj: SiteObject) -> None:
-        self._claim(self._pages, obj.link, ident)
-        if isinstance(obj, Post):
-            guid = _guid(obj.guid)
-            where = address(guid) if guid else None
-            if where is not None and id_form(where) is None:
-                self._claim(self._guids, guid, ident)
-                if obj.type == "attachment":
-                    self._claim(self._files, guid, ident, file=True)
-            if obj.type == "attachment":
-                url = obj.extra.get("source_url")
-                self._claim(
-                    self._files, url if isinstance(url, str) else None, ident, file=True
-                )
-                self._media_files(ident, url, obj.extra, sizes=True)
-        elif isinstance(obj, Media):
-            self._claim(self._files, obj.source_url, ident, file=True)
-            for size in obj.sizes.values():
-                self._claim(self._files, size.source_url, ident, file=True)
-            self._claim(self._files, _guid(obj.extra.get("guid")), ident, file=True)
-            self._media_files(ident, obj.source_url, obj.extra, sizes=False)
-
-    def _media_files(
-        self, ident: _Ident, source_url: Any, extra: Mapping[str, Any], *, sizes: bool
-    ) -> None:
-        # media_details beyond what Media models: the original of a scaled
-        # upload, and (for an attachment read as a Post) the sizes.
-        details = extra.get("media_details")
-        if not isinstance(source_url, str) or not isinstance(details, Mapping):
-            return
-        original = details.get("original_image")
-        if isinstance(original, str) and original and "/" not in original:
-            folder = source_url.rpartition("/")[0]
-            self._claim(self._files, f"{folder}/{original}", ident, file=True)
-        found = details.get("sizes") if sizes else None
-        if isinstance(found, Mapping):
-            for size in found.values():
-                if isinstance(size, Mapping):
-                    url = size.get("source_url")
-                    self._claim(
-                        self._files,
-                        url if isinstance(url, str) else None,
-                        ident,
-                        file=True,
-                    )
-
     # -- looking up ---------------------------------------------------------
 
-    def _find(self, table: _Table, host: str, rest: str) -> _Ident | object | None:
-        """
-        The ident under *host* + *rest*, ``None`` when two objects claim it, or
-        :data:`_MISSING`.  An object with a relative ``link`` answers any host,
-        and a relative URL any object whose key is unique across hosts.
-        """
-        found = table.get(host + rest, _MISSING)
-        if found is not _MISSING:
-            return found
-        if host:
-            return table.get(rest, _MISSING)
-        return self._any_host(table).get(rest, _MISSING)
-
-    def _any_host(self, table: _Table) -> _Table:
-        # The keys without their host, built on the first relative lookup:
-        # one pass over the table however many hosts the index holds.
-        found = self._rests.get(id(table))
-        if found is None:
-            found = {}
-            for key, ident in table.items():
-                cut = _REST_START.search(key)
-                start = len(key) if cut is None else cut.start()
-                if start > 0:  # a key with a host
-                    rest = key[start:]
-                    known = found.get(rest, _MISSING)
-                    if known is _MISSING:
-                        found[rest] = ident
-                    elif known != ident:
-                        found[rest] = None
-            self._rests[id(table)] = found
-        return found
-
-    def _by_id(self, host: str, kind: str, number: int) -> _Ident | None:
+    def _by_id(self, host: str, kind: str, number: int) -> Ident | None:
         space = "post" if kind == "post" else "user" if kind == "user" else "term"
-        ident: _Ident | None = (host, space, number)
+        ident: Ident | None = (host, space, number)
         if ident not in self._objects:
             ident = ("", space, number)
             if ident not in self._objects:
@@ -324,37 +155,26 @@ class SiteIndex:
             return None
         return ident
 
-    def _ids_any_host(self) -> dict[tuple[str, int], _Ident | None]:
+    def _ids_any_host(self) -> dict[tuple[str, int], Ident | None]:
         if self._ids is None:
-            ids: dict[tuple[str, int], _Ident | None] = {}
+            ids: dict[tuple[str, int], Ident | None] = {}
             for ident in self._objects:
                 key = ident[1:]
                 ids[key] = None if key in ids else ident
             self._ids = ids
         return self._ids
 
-    def _resolve(self, url: str) -> _Ident | None:
+    def _resolve(self, url: str) -> Ident | None:
         where = address(url)
         if where is None:
             return None
         form = id_form(where)
         if form is not None:
             return self._by_id(where.host, form.kind, form.id)
-        rest = where.page[len(where.host) :]
-        for table in (self._pages, self._guids):
-            found = self._find(table, where.host, rest)
-            if found is not _MISSING:
-                return found  # type: ignore[return-value]
-        return self._file(where)
-
-    def _file(self, where: Address) -> _Ident | None:
-        for key in file_variants(where):
-            cut = key.find("/")
-            host, rest = (key, "") if cut < 0 else (key[:cut], key[cut:])
-            found = self._find(self._files, host, rest)
-            if found is not _MISSING:
-                return found  # type: ignore[return-value]
-        return None
+        found = self._urls.page(where)
+        if found is not MISSING:
+            return found  # type: ignore[return-value]
+        return self._urls.file(where)
 
     def target(self, link_or_url: Link | Translation | str) -> SiteObject | None:
         """
@@ -387,7 +207,7 @@ class SiteIndex:
 
     # -- links --------------------------------------------------------------
 
-    def _resolved(self) -> list[_Ident | None]:
+    def _resolved(self) -> list[Ident | None]:
         if self._targets is None:
             self._targets = [
                 self._resolve(link.url) for _, links in self._sources for link in links
@@ -461,7 +281,7 @@ class SiteIndex:
         [(7, 'the team')]
         """
         if self._backlinks is None:
-            backlinks: dict[_Ident, list[int]] = {}
+            backlinks: dict[Ident, list[int]] = {}
             for row, target in enumerate(self._resolved()):
                 if target is not None:
                     backlinks.setdefault(target, []).append(row)
@@ -503,7 +323,7 @@ class SiteIndex:
         'About'
         """
         if self._kids is None:
-            kids: dict[tuple[str, int], list[_Ident]] = {}
+            kids: dict[tuple[str, int], list[Ident]] = {}
             for ident, obj in self._objects.items():
                 if isinstance(obj, Post) and obj.parent:
                     kids.setdefault((ident[0], obj.parent), []).append(ident)
