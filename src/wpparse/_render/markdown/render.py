@@ -20,13 +20,7 @@ from wpparse._html.vocabulary import is_image_text
 from wpparse._model.content import Block, BlockKind, Link, Section
 from wpparse._model.objects import Term
 from wpparse._model.post import Post
-from wpparse._render.markdown.convert import (
-    DROP,
-    Converter,
-    fenced_code,
-    pair_links,
-    pair_source,
-)
+from wpparse._render.markdown.convert import DROP, Converter, fenced_code
 from wpparse._render.markdown.frontmatter import yaml_mapping
 from wpparse._render.markdown.inline import (
     escape,
@@ -35,6 +29,7 @@ from wpparse._render.markdown.inline import (
     heading_content,
     link_destination,
 )
+from wpparse._render.markdown.pairing import pair_links, pair_source
 from wpparse._render.markdown.table import pipe_table
 from wpparse._urls import safe_url
 
