@@ -31,7 +31,9 @@ def test_every_public_name_is_in_the_api_reference() -> None:
     api = (ROOT / "docs" / "api.rst").read_text(encoding="utf-8")
     documented = set(
         re.findall(
-            r"^\.\. (?:auto\w+|py:module):: (?:wpparse\.)?(\w+)", api, re.MULTILINE
+            r"^\.\. (?:auto\w+|py:module|py:data):: (?:wpparse\.)?(\w+)",
+            api,
+            re.MULTILINE,
         )
     )
 
@@ -70,14 +72,24 @@ def test_import_loads_only_what_parsing_needs() -> None:
 def test_lazy_names_are_the_real_objects() -> None:
     from wpparse._fetch import MirrorError, mirror
     from wpparse._render.markdown.render import to_markdown
-    from wpparse._site import SiteIndex
+    from wpparse._site import SiteIndex, SiteObject
 
     assert to_markdown is wpparse.to_markdown
     assert mirror is wpparse.mirror
     assert MirrorError is wpparse.MirrorError
     assert issubclass(MirrorError, wpparse.WPParseError)
     assert SiteIndex is wpparse.SiteIndex
+    assert SiteObject is wpparse.SiteObject
     assert set(wpparse.__all__) <= set(dir(wpparse))
+
+
+def test_site_object_names_what_a_site_index_target_is() -> None:
+    # Public so that mypy --strict users can annotate what target() returns.
+    models = {wpparse.Post, wpparse.Media, wpparse.Term, wpparse.User}
+
+    assert set(typing.get_args(wpparse.SiteObject)) == models
+    hints = typing.get_type_hints(wpparse.SiteIndex.target)
+    assert hints["return"] == wpparse.SiteObject | None
 
 
 def test_the_models_parse_builds_are_public() -> None:

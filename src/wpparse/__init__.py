@@ -62,7 +62,7 @@ if _typing.TYPE_CHECKING:
     from wpparse._render.data import post_schema, to_dict
     from wpparse._render.markdown.render import to_markdown
     from wpparse._render.text import to_text
-    from wpparse._site import SiteIndex
+    from wpparse._site import SiteIndex, SiteObject
 
 __version__ = "0.1.0.dev0"
 
@@ -80,6 +80,7 @@ _LAZY = {
     "read_objects": "wpparse._read",
     "read_posts": "wpparse._read",
     "SiteIndex": "wpparse._site",
+    "SiteObject": "wpparse._site",
     "to_markdown": "wpparse._render.markdown.render",
     "to_text": "wpparse._render.text",
 }
@@ -129,6 +130,7 @@ __all__ = [  # noqa: RUF022 - plain sorted order (tests/test_public_api.py), tho
     "Section",
     "Shortcode",
     "SiteIndex",
+    "SiteObject",
     "Source",
     "Term",
     "Translation",
