@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import gc
-import time
 from collections.abc import Callable
 from typing import Any
 
 import pytest
 
+from tests.growth import cpu_seconds
 from wpparse._editor.blocks import ParsedBlock, _parse_blocks_php, parse_blocks
 
 
@@ -360,22 +359,6 @@ def _whitespace(n: int) -> str:
     return "<!--" + " " * n + "wp:x" + " " * n + "{" + " " * n + "}" + " " * n + "-"
 
 
-def _best_time(function: Callable[[], object], rounds: int = 5) -> float:
-    # The collector's passes grow with the number of live objects, not with
-    # the algorithm: they are left out of what is measured.
-    best = float("inf")
-    gc.collect()
-    gc.disable()
-    try:
-        for _ in range(rounds):
-            start = time.process_time()
-            function()
-            best = min(best, time.process_time() - start)
-    finally:
-        gc.enable()
-    return best
-
-
 @pytest.mark.parametrize(
     ("shape", "size"),
     [
@@ -393,8 +376,8 @@ def test_time_grows_linearly(shape: Callable[[int], str], size: int) -> None:
     small, large = shape(size), shape(4 * size)
     parse_blocks(small)  # warm up
 
-    ratio = _best_time(lambda: parse_blocks(large)) / max(
-        _best_time(lambda: parse_blocks(small)), 2e-3
+    ratio = cpu_seconds(lambda: parse_blocks(large)) / max(
+        cpu_seconds(lambda: parse_blocks(small)), 2e-3
     )
 
     assert ratio < 9, f"{ratio:.1f}x for 4x the input"

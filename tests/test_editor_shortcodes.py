@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import csv
-import gc
 import json
 import re
-import time
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
@@ -17,6 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import CORPUS, DATA, SKIP_CORPUS, corpus_files
+from tests.growth import cpu_seconds
 from wpparse._editor import shortcodes as shortcodes_module
 from wpparse._editor.shortcode_attributes import parse_attributes
 from wpparse._editor.shortcode_names import registry
@@ -225,23 +224,6 @@ def test_strip_without_shortcodes_is_the_same_string() -> None:
 # --- hostile input -----------------------------------------------------------------
 
 
-def _best_time(function: Callable[[], object], rounds: int = 5) -> float:
-    # CPU time, not wall time: other processes on the machine do not count.
-    # The collector's passes grow with the number of live objects, not with
-    # the algorithm: they are left out of what is measured.
-    best = float("inf")
-    gc.collect()
-    gc.disable()
-    try:
-        for _ in range(rounds):
-            start = time.process_time()
-            function()
-            best = min(best, time.process_time() - start)
-    finally:
-        gc.enable()
-    return best
-
-
 SHAPES: dict[str, Callable[[int], str]] = {
     "unclosed tags": lambda n: "[vc_row a=1 " * n,
     "openers without closers": lambda n: "[vc_row]" * n,
@@ -260,8 +242,8 @@ def test_time_grows_linearly(shape: str) -> None:
     small, large = build(10_000), build(40_000)
     strip_shortcodes(small)  # warm up
 
-    ratio = _best_time(lambda: strip_shortcodes(large)) / max(
-        _best_time(lambda: strip_shortcodes(small)), 2e-3
+    ratio = cpu_seconds(lambda: strip_shortcodes(large)) / max(
+        cpu_seconds(lambda: strip_shortcodes(small)), 2e-3
     )
 
     assert ratio < 9, f"{ratio:.1f}x for 4x the input"

@@ -7,8 +7,6 @@ times: the tests allow 24 (and a floor for timer noise), no wall-clock limit.
 
 from __future__ import annotations
 
-import gc
-import time
 import warnings
 from collections.abc import Callable
 from typing import Any
@@ -16,20 +14,11 @@ from typing import Any
 import pytest
 
 import wpparse
+from tests.growth import cpu_seconds
 
 _FACTOR = 8
 _SLACK = 3
 _FLOOR = 0.002  # seconds: below this, the timer and the machine are the noise
-
-
-def _seconds(run: Callable[[], object]) -> float:
-    best = float("inf")
-    for _ in range(3):
-        gc.collect()
-        start = time.perf_counter()
-        run()
-        best = min(best, time.perf_counter() - start)
-    return best
 
 
 def assert_linear(
@@ -40,8 +29,8 @@ def assert_linear(
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         run(small)  # warm up: imports, caches
-        small_time = _seconds(lambda: run(small))
-        large_time = _seconds(lambda: run(large))
+        small_time = cpu_seconds(lambda: run(small))
+        large_time = cpu_seconds(lambda: run(large))
     allowed = max(small_time, _FLOOR) * _FACTOR * _SLACK
     assert large_time < allowed, (
         f"{n} -> {n * _FACTOR}: {small_time:.4f}s -> {large_time:.4f}s"

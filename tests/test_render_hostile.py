@@ -5,14 +5,13 @@ never a stray exception, never quadratic time, never text swallowed.
 
 from __future__ import annotations
 
-import math
-import time
 import warnings
 from collections.abc import Callable
 
 import pytest
 
 import wpparse
+from tests.growth import cpu_seconds
 from wpparse import Post
 from wpparse._html import repair
 
@@ -84,17 +83,6 @@ def test_cell_spans_are_clamped_as_the_standard_says() -> None:
 # -- linear time: each case at two sizes, eight times apart --------------------
 
 
-def _seconds(run: Callable[[], object], loops: int = 1) -> float:
-    """The best of five timings of *loops* calls of *run*."""
-    best = math.inf
-    for _ in range(5):
-        start = time.perf_counter()
-        for _ in range(loops):
-            run()
-        best = min(best, time.perf_counter() - start)
-    return best
-
-
 def _assert_linear(make: Callable[[int], Callable[[], object]], n: int) -> None:
     """
     Eight times the input takes far less than 64 times as long (quadratic).
@@ -106,9 +94,9 @@ def _assert_linear(make: Callable[[int], Callable[[], object]], n: int) -> None:
     small, large = make(n), make(8 * n)
     small()  # warm up (imports, caches)
     loops = 1
-    while _seconds(small, loops) < 0.02 and loops < 10_000:
+    while cpu_seconds(small, loops=loops) < 0.02 and loops < 10_000:
         loops *= 2
-    ratio = _seconds(large, loops) / _seconds(small, loops)
+    ratio = cpu_seconds(large, loops=loops) / cpu_seconds(small, loops=loops)
     assert ratio < 24, f"8x the input ({8 * n}) took {ratio:.1f}x the time"
 
 
