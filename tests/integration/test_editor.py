@@ -5,12 +5,12 @@ from __future__ import annotations
 import json
 import urllib.parse
 from collections.abc import Callable, Iterator
-from typing import Any
 
 import pytest
 
 import wpparse
 from tests.integration.stack import Stack, _tool
+from tests.test_editor_reference import _normal
 
 pytestmark = pytest.mark.integration
 
@@ -42,17 +42,6 @@ foreach ( array_slice( $argv, 2 ) as $id ) {
 }
 echo json_encode( $out );
 """
-
-
-def _normal(value: Any) -> Any:
-    """JSON compared up to what PHP cannot tell apart: {} and [], 1 and 1.0."""
-    if isinstance(value, dict):
-        return {key: _normal(item) for key, item in value.items()} or "empty"
-    if isinstance(value, list):
-        return [_normal(item) for item in value] or "empty"
-    if isinstance(value, bool) or value is None or isinstance(value, str):
-        return value
-    return float(value)
 
 
 @pytest.fixture
