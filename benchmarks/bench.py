@@ -17,11 +17,14 @@ Prints, as Markdown, in one run:
 from __future__ import annotations
 
 import argparse
+import json
+import os
 import platform
 import re
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 from typing import Any
@@ -32,6 +35,7 @@ import inputs
 import scaling
 import tools
 import wholesite as site_bench
+import wpparse
 from timing import Failed, measure
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -90,6 +94,7 @@ def machine() -> list[str]:
             f"- Python {platform.python_version()} ({platform.python_implementation()}), "
             f"lxml {lxml_version} (libxml2 {libxml}), {platform.system()} {platform.machine()}"
         ),
+        f"- wpparse: {_mode()}",
         f"- wpparse at commit `{_git_commit()}`, run on {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}",
     ]
 
@@ -159,13 +164,15 @@ def _cell(value: float | Failed, floor: float | Failed) -> str:
 
 
 def _corpus_median(
-    posts: list[inputs.PostInput], rounds: int
+    posts: list[inputs.PostInput], rounds: int, *, peers: bool = True
 ) -> tuple[Result, dict[str, float]]:
     """Median µs per contender over the posts, and the median of each contender's per-post ratio."""
     per_post: list[Result] = []
     for n, post in enumerate(posts, 1):
         per_post.append(
-            measure(tools.contenders(post), rounds=rounds, min_sample=0.002)
+            measure(
+                tools.contenders(post, peers=peers), rounds=rounds, min_sample=0.002
+            )
         )
         if n % 25 == 0:
             print(f"  corpus: {n}/{len(posts)} posts", file=sys.stderr)
@@ -188,7 +195,8 @@ def _corpus_median(
 
 def per_post_table(args: argparse.Namespace) -> tuple[list[str], dict[str, Any]]:
     """Time every contender on each input; return the Markdown table and the raw numbers."""
-    columns: list[tuple[str, Result, dict[str, float] | None]] = []
+    columns: list[Column] = []
+    peers = not args.no_peers
     seed = inputs.seed_post()
     first = seed or inputs.sample_post()
     label = "seed post" if seed else "sample post (no corpus)"
@@ -196,14 +204,14 @@ def per_post_table(args: argparse.Namespace) -> tuple[list[str], dict[str, Any]]
     columns.append(
         (
             f"{label} ({len(first.content) / 1000:.1f} KB)",
-            measure(tools.contenders(first), rounds=args.rounds),
-            None,
+            measure(tools.contenders(first, peers=peers), rounds=args.rounds),
+            {},
         )
     )
     corpus = [] if args.no_corpus else inputs.corpus_posts()[: args.corpus_limit]
     if corpus:
         print(f"timing {len(corpus)} corpus posts ...", file=sys.stderr)
-        times, ratios = _corpus_median(corpus, max(3, args.rounds // 3))
+        times, ratios = _corpus_median(corpus, max(3, args.rounds // 3), peers=peers)
         columns.append((f"corpus median ({len(corpus)} posts)", times, ratios))
     for kb in args.generated:
         post = inputs.generated_post(
@@ -213,12 +221,97 @@ def per_post_table(args: argparse.Namespace) -> tuple[list[str], dict[str, Any]]
         columns.append(
             (
                 f"generated {kb} KB",
-                measure(tools.contenders(post), rounds=max(3, args.rounds // 2)),
-                None,
+                measure(
+                    tools.contenders(post, peers=peers),
+                    rounds=max(3, args.rounds // 2),
+                ),
+                {},
             )
         )
+    if args.json_out:
+        _dump_columns(columns, args.json_out)
+    elif _compiled() and not args.no_pure:
+        _add_pure_rows(columns, args)
+    return _table(columns), {"columns": columns}
 
-    rows = list(columns[0][1])
+
+def _compiled() -> bool:
+    """Whether this process runs wpparse's compiled extension (``wpparse.COMPILED``)."""
+    return bool(getattr(wpparse, "COMPILED", False))
+
+
+def _mode() -> str:
+    if _compiled():
+        return "compiled extension"
+    if os.environ.get("WPPARSE_NO_EXTENSIONS"):
+        return "pure Python (`WPPARSE_NO_EXTENSIONS=1`)"
+    return "pure Python (no compiled extension built)"
+
+
+def _dump_columns(columns: list[Column], path: str) -> None:
+    """Write *columns* as JSON, for the parent run that asked for them."""
+    data = [
+        {
+            "label": label,
+            "times": {k: v for k, v in result.items() if isinstance(v, float)},
+            "failed": {k: str(v) for k, v in result.items() if isinstance(v, Failed)},
+            "ratios": ratios,
+        }
+        for label, result, ratios in columns
+    ]
+    Path(path).write_text(json.dumps(data), encoding="utf-8")
+
+
+def _add_pure_rows(columns: list[Column], args: argparse.Namespace) -> None:
+    """
+    Time wpparse's rows again with ``WPPARSE_NO_EXTENSIONS=1`` in a child process.
+
+    The child measures its own floor, so each ``@pure`` row's ratio is to the
+    floor of the same process and the same rounds; its time sits beside the
+    compiled one in this table.
+    """
+    print("timing the pure-Python path (WPPARSE_NO_EXTENSIONS=1) ...", file=sys.stderr)
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "pure.json"
+        cmd = [
+            sys.executable,
+            str(Path(__file__).resolve()),
+            "--only=table",
+            "--no-peers",
+            f"--json-out={out}",
+            f"--rounds={args.rounds}",
+        ]
+        if args.quick:
+            cmd.append("--quick")
+        if args.no_corpus:
+            cmd.append("--no-corpus")
+        if args.corpus_limit:
+            cmd.append(f"--corpus-limit={args.corpus_limit}")
+        env = {**os.environ, "WPPARSE_NO_EXTENSIONS": "1"}
+        subprocess.run(cmd, check=True, env=env, stdout=subprocess.DEVNULL)
+        child = json.loads(out.read_text(encoding="utf-8"))
+    for (label, result, ratios), theirs in zip(columns, child, strict=True):
+        assert label == theirs["label"], (label, theirs["label"])
+        floor = theirs["times"].get("floor")
+        for name in ("parse_post", "parse_post_html", *tools.RENDERERS):
+            key = f"{name}{PURE}"
+            if name in theirs["failed"]:
+                result[key] = Failed(RuntimeError(theirs["failed"][name]))
+            elif name in theirs["times"]:
+                result[key] = theirs["times"][name]
+                ratio = theirs["ratios"].get(name)
+                if ratio is None and floor:
+                    ratio = theirs["times"][name] / floor
+                if ratio is not None:
+                    ratios[key] = ratio
+
+
+def _table(columns: list[Column]) -> list[str]:
+    first = columns[0][1]
+    rows: list[str] = []
+    for name in first:  # each pure-Python row right under its compiled twin
+        if not name.endswith(PURE):
+            rows += [name, *([f"{name}{PURE}"] if f"{name}{PURE}" in first else [])]
     header = (
         "| µs per post (ratio to floor) | " + " | ".join(c[0] for c in columns) + " |"
     )
@@ -227,7 +320,7 @@ def per_post_table(args: argparse.Namespace) -> tuple[list[str], dict[str, Any]]
         cells = []
         for _, result, col_ratios in columns:
             value = result.get(name, Failed(KeyError(name)))
-            if col_ratios and name in col_ratios and not isinstance(value, Failed):
+            if name in col_ratios and not isinstance(value, Failed):
                 cells.append(f"{_us(value)} ({col_ratios[name]:.2f}x)")
             else:
                 cells.append(_cell(value, result["floor"]))
@@ -244,12 +337,16 @@ def per_post_table(args: argparse.Namespace) -> tuple[list[str], dict[str, Any]]
             + "; ".join(f"`{k}`: {v}" for k, v in tools.MISSING.items())
             + "."
         )
-    return lines, {"columns": columns}
+    return lines
 
+
+PURE = "@pure"
+Column = tuple[str, Result, dict[str, float]]
 
 _LABELS = {
     "floor": "floor: `json.loads` + `fragments_fromstring`",
     "parse_post": "`parse_post` (everything read)",
+    "parse_post_html": "`parse_post`, every `Block.html` and `heading_html` read too",
     "to_text": "`to_text` (render only)",
     "to_markdown": "`to_markdown` (render only)",
     "to_dict": "`to_dict` (render only)",
@@ -262,24 +359,38 @@ _LABELS = {
 
 
 def _label(name: str) -> str:
+    if name.endswith(PURE):
+        return f"{_LABELS.get(name.removesuffix(PURE), name)}, **pure Python**"
     return _LABELS.get(name, name)
 
 
 def targets(raw: dict[str, Any]) -> list[str]:
-    """Check the issue's targets against the columns of this run."""
-    columns = raw["columns"]
+    """
+    Check the issues' targets against the columns of this run.
+
+    Speed I's targets are for the pure-Python path (``WPPARSE_NO_EXTENSIONS=1``),
+    Speed II's for the compiled extension; a run with the extension built
+    checks both, a run without it checks Speed I's and says Speed II's were not
+    measured.
+    """
+    columns: list[Column] = raw["columns"]
     out = ["| target | measured | holds |", "|---|---|---|"]
 
-    def ratio(
-        col: tuple[str, Result, dict[str, float] | None], num: str, den: str
-    ) -> float | None:
+    def ratio(col: Column | None, name: str) -> float | None:
+        """*name*'s ratio to the floor in *col* (its own process's floor)."""
+        if col is None:
+            return None
         _, result, ratios = col
-        if ratios is not None and den == "floor":
-            return ratios.get(num)
-        a, b = result.get(num), result.get(den)
-        if isinstance(a, float) and isinstance(b, float):
-            return a / b
+        if name in ratios:
+            return ratios[name]
+        value, floor = result.get(name), result.get("floor")
+        if isinstance(value, float) and isinstance(floor, float):
+            return value / floor
         return None
+
+    def over(col: Column | None, num: str, den: str) -> float | None:
+        a, b = ratio(col, num), ratio(col, den)
+        return None if a is None or b is None else a / b
 
     def row(
         what: str, value: float | None, limit: float, *, at_least: bool = False
@@ -292,28 +403,40 @@ def targets(raw: dict[str, Any]) -> list[str]:
 
     seed_col = columns[0]
     corpus_col = next((c for c in columns if c[0].startswith("corpus")), None)
-    row("`parse_post` <= 2.0x floor, seed", ratio(seed_col, "parse_post", "floor"), 2.0)
-    row(
-        "`parse_post` <= 2.5x floor, corpus median",
-        ratio(corpus_col, "parse_post", "floor") if corpus_col else None,
-        2.5,
-    )
-    for col in (seed_col, corpus_col):
-        if col is None:
+    compiled = _compiled()
+    pure = PURE if compiled else ""
+    places = (("seed", seed_col), ("corpus median", corpus_col))
+    for label, suffix, limits, traf, md_limit in (
+        ("pure Python", pure, (4.0, 4.5), 6.5, 1.3),
+        ("compiled", "" if compiled else None, (2.0, 2.5), 10.0, None),
+    ):
+        if suffix is None:
+            out.append(
+                f"| {label}: every target | not measured (no compiled extension in this run) | - |"
+            )
             continue
-        where = "seed" if col is seed_col else "corpus median"
-        md = ratio(col, "to_markdown", "parse_post")
-        row(
-            f"parse + `to_markdown` <= 1.5x parse, {where}",
-            None if md is None else 1 + md,
-            1.5,
-        )
-        row(
-            f"trafilatura / `parse_post` >= 10x, {where}",
-            ratio(col, "trafilatura", "parse_post"),
-            10.0,
-            at_least=True,
-        )
+        parse = f"parse_post{suffix}"
+        for (where, col), limit in zip(places, limits, strict=True):
+            row(
+                f"{label}: `parse_post` <= {limit}x floor, {where}",
+                ratio(col, parse),
+                limit,
+            )
+        for where, col in places:
+            row(
+                f"{label}: trafilatura / `parse_post` >= {traf}x, {where}",
+                over(col, "trafilatura", parse),
+                traf,
+                at_least=True,
+            )
+        if md_limit is not None:
+            for where, col in places:
+                md = over(col, f"to_markdown{suffix}", parse)
+                row(
+                    f"{label}: parse + `to_markdown` <= {md_limit}x parse, {where}",
+                    None if md is None else 1 + md,
+                    md_limit,
+                )
     return out
 
 
@@ -384,6 +507,15 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument(
         "--no-corpus", action="store_true", help="skip the corpus column"
     )
+    parser.add_argument(
+        "--no-peers", action="store_true", help="time wpparse and the floor only"
+    )
+    parser.add_argument(
+        "--no-pure",
+        action="store_true",
+        help="with the compiled extension, do not also time the pure-Python path",
+    )
+    parser.add_argument("--json-out", help=argparse.SUPPRESS)
     parser.add_argument(
         "--site-size",
         type=_size,
