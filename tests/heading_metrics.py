@@ -12,6 +12,7 @@ for the table in ``docs/headings.md``.
 
 from __future__ import annotations
 
+import os
 import sys
 import warnings
 from collections import defaultdict
@@ -21,10 +22,16 @@ from typing import Any
 import attrs
 
 import wpparse
-from tests.conftest import CORPUS, DATA
+from tests.conftest import CORPUS, DATA, ROOT
 from wpparse._json.load import load_json
 
 LABELS = DATA / "heading-labels.tsv"
+FRESH_LABELS = DATA / "fresh-heading-labels.tsv"
+FRESH_SOURCES = DATA / "fresh-heading-sources.tsv"
+#: The fresh set's posts (one REST-shaped JSON file each); they stay outside the repo.
+FRESH_DIR = Path(
+    os.environ.get("WPPARSE_FRESH_HEADINGS", ROOT.parent / "shared" / "fresh-headings")
+)
 RULES = ("html", "bold", "auto")
 
 
@@ -72,7 +79,9 @@ def read_labels(path: Path = LABELS) -> list[Label]:
     return labels
 
 
-def _corpus_file(name: str) -> Path:
+def _corpus_file(name: str, root: Path | None = None) -> Path:
+    if root is not None:
+        return root / name
     for sub in ("seed", "posts"):
         path = CORPUS / sub / name
         if path.exists():
@@ -80,14 +89,16 @@ def _corpus_file(name: str) -> Path:
     raise FileNotFoundError(name)
 
 
-def labelled_posts(labels: list[Label]) -> dict[tuple[str, int], dict[str, Any]]:
-    """The JSON objects of the labelled posts, by (file, id)."""
+def labelled_posts(
+    labels: list[Label], root: Path | None = None
+) -> dict[tuple[str, int], dict[str, Any]]:
+    """The JSON objects of the labelled posts, by (file, id): from the corpus, or from *root*."""
     wanted = {(label.file, label.post_id) for label in labels}
     found: dict[tuple[str, int], dict[str, Any]] = {}
     for name in sorted({file for file, _ in wanted}):
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", wpparse.WPParseWarning)
-            value = load_json(_corpus_file(name).read_bytes())
+            value = load_json(_corpus_file(name, root).read_bytes())
         for obj in value if isinstance(value, list) else [value]:
             key = (name, obj.get("id", obj.get("ID")))
             if key in wanted:
@@ -120,10 +131,10 @@ def score(rule: str, labels: list[Label], posts: dict[tuple[str, int], Any]) -> 
     return Score(rule, tp, fp, fn, tuple(unlabelled))
 
 
-def table() -> str:
-    """The Markdown table of docs/headings.md."""
-    labels = read_labels()
-    posts = labelled_posts(labels)
+def table(labels_path: Path = LABELS, root: Path | None = None) -> str:
+    """The Markdown table of docs/headings.md (the tuned set, or the fresh set in *root*)."""
+    labels = read_labels(labels_path)
+    posts = labelled_posts(labels, root)
     rows = [
         "| rule | made | right | wrong | missed | precision | recall |",
         "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
@@ -172,17 +183,24 @@ def candidates(obj: dict[str, Any]) -> list[str]:
 
 
 def main() -> None:
-    """Print the label counts and the table; ``--unlabelled`` lists new candidates."""
-    labels = read_labels()
+    """
+    Print the label counts and the table; ``--unlabelled`` lists new candidates.
+
+    ``--fresh`` does the same for the fresh set (``tests/data/fresh-heading-labels.tsv``,
+    posts in ``FRESH_DIR``).
+    """
+    fresh = "--fresh" in sys.argv
+    labels_path, root = (FRESH_LABELS, FRESH_DIR) if fresh else (LABELS, None)
+    labels = read_labels(labels_path)
     posts = {(label.file, label.post_id) for label in labels}
     headings = sum(label.heading for label in labels)
     sys.stdout.write(
         f"{len(labels)} candidates, {headings} labelled headings, {len(posts)} posts\n"
     )
-    sys.stdout.write(table() + "\n")
+    sys.stdout.write(table(labels_path, root) + "\n")
     if "--unlabelled" in sys.argv:
         known = {(label.file, label.post_id, label.text) for label in labels}
-        for (file, post_id), obj in labelled_posts(labels).items():
+        for (file, post_id), obj in labelled_posts(labels, root).items():
             for text in candidates(obj):
                 if (file, post_id, text) not in known:
                     sys.stdout.write(f"{file}\t{post_id}\t?\t{text}\n")
