@@ -32,6 +32,14 @@ FRESH_SOURCES = DATA / "fresh-heading-sources.tsv"
 FRESH_DIR = Path(
     os.environ.get("WPPARSE_FRESH_HEADINGS", ROOT.parent / "shared" / "fresh-headings")
 )
+FRESH2_LABELS = DATA / "fresh2-heading-labels.tsv"
+FRESH2_SOURCES = DATA / "fresh2-heading-sources.tsv"
+#: The second fresh set's posts, held out from any tuning; they stay outside the repo.
+FRESH2_DIR = Path(
+    os.environ.get(
+        "WPPARSE_FRESH2_HEADINGS", ROOT.parent / "shared" / "fresh-headings-2"
+    )
+)
 RULES = ("html", "bold", "auto")
 
 
@@ -187,10 +195,15 @@ def main() -> None:
     Print the label counts and the table; ``--unlabelled`` lists new candidates.
 
     ``--fresh`` does the same for the fresh set (``tests/data/fresh-heading-labels.tsv``,
-    posts in ``FRESH_DIR``).
+    posts in ``FRESH_DIR``), ``--fresh2`` for the second, held-out fresh set
+    (``tests/data/fresh2-heading-labels.tsv``, posts in ``FRESH2_DIR``).
     """
-    fresh = "--fresh" in sys.argv
-    labels_path, root = (FRESH_LABELS, FRESH_DIR) if fresh else (LABELS, None)
+    if "--fresh2" in sys.argv:
+        labels_path, root = FRESH2_LABELS, FRESH2_DIR
+    elif "--fresh" in sys.argv:
+        labels_path, root = FRESH_LABELS, FRESH_DIR
+    else:
+        labels_path, root = LABELS, None
     labels = read_labels(labels_path)
     posts = {(label.file, label.post_id) for label in labels}
     headings = sum(label.heading for label in labels)
