@@ -10,6 +10,7 @@ the classification rules are easy to test on their own.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from urllib.parse import SplitResult, unquote, urljoin, urlsplit
 
 from wpparse._model.content import Link, LinkKind
@@ -24,10 +25,15 @@ _WEB_SCHEMES = frozenset({"http", "https"})
 
 def site_host(url: str | None) -> str | None:
     """The host of *url*, lower-cased and without a leading ``www.``; ``None`` if it has none."""
-    if not url:
+    return _host_of(_split(url))
+
+
+def _host_of(parts: SplitResult | None) -> str | None:
+    """:func:`site_host` of a split URL."""
+    if parts is None:
         return None
     try:
-        host = urlsplit(url).hostname
+        host = parts.hostname
     except ValueError:
         return None
     if not host:
@@ -77,7 +83,12 @@ class LinkResolver:
     *page* is the post's ``link`` (``None`` when unknown); *base* the ``href``
     of a ``<base>`` element of the content, if any, itself resolved against
     *page*.  *anchors* are the ids that sections carry: a fragment link to one
-    of them records it as :attr:`~wpparse.Link.target_anchor`.
+    of them records it as :attr:`~wpparse.Link.target_anchor`.  It may be a
+    function giving them, called on the first fragment link only (most posts
+    have none).  The URLs are read on the first link too.
+
+    >>> LinkResolver("https://example.com/post/").resolve("../about/")
+    'https://example.com/about/'
     """
 
     __slots__ = (
@@ -85,6 +96,7 @@ class LinkResolver:
         "_base",
         "_base_host",
         "_base_is_path",
+        "_given",
         "_host",
         "_origin",
         "_page",
@@ -95,8 +107,14 @@ class LinkResolver:
         self,
         page: str | None,
         base: str | None = None,
-        anchors: frozenset[str] = frozenset(),
+        anchors: frozenset[str] | Callable[[], frozenset[str]] = frozenset(),
     ) -> None:
+        self._given: tuple[str | None, str | None] | None = (page, base)
+        self._anchors = anchors
+
+    def _setup(self, page: str | None, base: str | None) -> None:
+        """Read the page and base URLs (once, on the first link)."""
+        self._given = None
         page = clean_href(page) if page else None
         self._page = _without_fragment(page) if page else None
         if base is not None:
@@ -105,9 +123,9 @@ class LinkResolver:
             if not _usable_base(base):
                 base = None  # a javascript:, data: or broken <base> is ignored
         self._base = base or self._page
-        self._host = site_host(self._page)
-        self._anchors = anchors
-        parts = _split(self._base)
+        page_parts = _split(self._page)
+        self._host = _host_of(page_parts)
+        parts = page_parts if self._base == self._page else _split(self._base)
         scheme = parts.scheme if parts else ""
         netloc = parts.netloc if parts else ""
         self._scheme = scheme.lower()
@@ -156,6 +174,8 @@ class LinkResolver:
 
     def resolve(self, href: str) -> str:
         """Return *href* made absolute against the base (or as it is, if it cannot be)."""
+        if self._given is not None:
+            self._setup(*self._given)
         return self._resolve(clean_href(href))
 
     def _resolve(self, href: str) -> str:
@@ -189,6 +209,8 @@ class LinkResolver:
 
     def classify(self, href: str) -> tuple[LinkKind, str, str | None]:
         """Return ``(kind, absolute url, target anchor)`` for *href*."""
+        if self._given is not None:
+            self._setup(*self._given)
         cleaned = clean_href(href)
         match = _SCHEME.match(cleaned)
         if match:
@@ -234,9 +256,14 @@ class LinkResolver:
         return LinkKind.EXTERNAL, url, None
 
     def _target(self, fragment: str) -> str | None:
-        if not fragment or not self._anchors:
+        if not fragment:
             return None
-        if fragment in self._anchors:
+        anchors = self._anchors
+        if not isinstance(anchors, frozenset):
+            anchors = self._anchors = anchors()
+        if not anchors:
+            return None
+        if fragment in anchors:
             return fragment
         decoded = unquote(fragment)
-        return decoded if decoded in self._anchors else None
+        return decoded if decoded in anchors else None

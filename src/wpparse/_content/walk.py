@@ -27,6 +27,7 @@ How elements are read:
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Final
 
 from lxml import etree
@@ -198,7 +199,9 @@ def split_content(
     normalise(body, html)
     base_el = next(body.iter("base"), None)
     base = base_el.get("href") if base_el is not None else None
-    resolver = LinkResolver(page_url, base, _prescan_anchors(body))
+    # The ids are read on the first fragment link (most posts have none):
+    # the walk reads the tree and changes nothing, so they are the same then.
+    resolver = LinkResolver(page_url, base, partial(_prescan_anchors, body))
     walker = _Walker(resolver)
     walker.body = body
     walker.walk(body)

@@ -146,7 +146,9 @@ def parse_body(html: str, where: str | None = "$") -> etree._Element:
         root, _ = _parse(html)
     else:
         root = parse_repaired(html, where, _parse)
-    body = root.find("body")
+    # The body is the first child (the wrapper opens it), unless markup
+    # before it made a <head>; find() is the slow path.
+    body = root[0] if len(root) and root[0].tag == "body" else root.find("body")
     if body is None:  # <frameset> and the like replace the body
         body = etree.Element("body")
         body.extend(list(root))
