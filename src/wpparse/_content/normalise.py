@@ -53,10 +53,11 @@ def _candidates(
 ) -> tuple[list[etree._Element], list[etree._Element], list[etree._Element]]:
     """
     The elements a structural rule may rewrite and the buttons, in document
-    order, and the icons.  Most content holds none of them: the structural
-    tags are found in the tree at C speed (most posts have few) and their
-    marks looked for in *html* only then; buttons and icons are looked for
-    in *html* first, so that no element is visited in Python without them.
+    order, and the icons.  Most content holds none of them.  The structural
+    tags and the buttons' are found in the tree at C speed (a post has far
+    fewer of them than characters), their marks looked for in *html* only
+    then; icons are looked for in *html* first (no element is visited in
+    Python without them).
     """
     found: list[etree._Element] = []
     marked: dict[str, bool] = {}
@@ -67,13 +68,13 @@ def _candidates(
             on = marked[tag] = _MARKS[tag] in html
         if on:
             found.append(el)
-    buttons: list[etree._Element] = []
-    if "utton" in html or "btn" in html:  # button, Button
-        buttons = [
-            el
-            for el in body.iter(*_INLINE_BUTTONS)
-            if _BUTTON.search(el.get("class") or "")
-        ]
+    buttons = [
+        el
+        for el in body.iter(*_INLINE_BUTTONS)
+        if (cls := el.get("class")) is not None and _BUTTON.search(cls)
+    ]
+    if buttons and not ("utton" in html or "btn" in html):  # button, Button
+        buttons = []
     icons: list[etree._Element] = []
     if "aria-hidden" in html or "icon" in html:
         for el in body.iter():
