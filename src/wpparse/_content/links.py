@@ -100,6 +100,7 @@ class LinkResolver:
         "_host",
         "_origin",
         "_page",
+        "_plain_base",
         "_scheme",
     )
 
@@ -133,6 +134,14 @@ class LinkResolver:
         web = scheme in _WEB_SCHEMES and bool(netloc)
         self._origin = f"{scheme}://{netloc}" if web else None
         self._base_host = parts.hostname if web and parts else None
+        # A plain absolute base (as _PLAIN_ABSOLUTE reads it): urljoin gives
+        # it back as it is, its fragment aside, before a fragment-only href.
+        base_url = self._base
+        self._plain_base = (
+            _without_fragment(base_url)
+            if web and base_url and _PLAIN_ABSOLUTE.fullmatch(base_url)
+            else None
+        )
         # A base with neither scheme nor host (a page known by its path only,
         # as some exports give it): a root-relative href replaces its path.
         self._base_is_path = self._base is None or (not self._scheme and not netloc)
@@ -151,6 +160,11 @@ class LinkResolver:
                 if match is not None:
                     return f"{self._scheme}:{href}", match.group(1).lower()
             return None
+        if href[:1] == "#":  # the base's own URL, with this fragment
+            if self._plain_base is None:
+                return None
+            url = self._plain_base + href if len(href) > 1 else self._plain_base
+            return url, self._base_host
         if href[:1] == "/":
             if _PLAIN_ROOT_PATH.fullmatch(href) and "/." not in href:
                 if self._origin is not None:
