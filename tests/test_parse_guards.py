@@ -10,10 +10,11 @@ such input take the fast path.
 
 from __future__ import annotations
 
+import html
 import warnings
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import wpparse
@@ -26,7 +27,7 @@ from wpparse._html.repair import (
     _needs_repair,
     strip_excess_attributes,
 )
-from wpparse._html.snippet import html_to_text
+from wpparse._html.snippet import _unescape, html_to_text
 
 # --- the repairs before libxml2 -----------------------------------------------------
 
@@ -118,6 +119,46 @@ def test_an_attribute_flood_hidden_behind_angles_is_still_cut() -> None:
         sections = wpparse.parse_content(f"<p>a <i {attrs}>b</i> c</p>")
 
     assert "a b c" == " ".join(sections[0].blocks[0].text.split())
+
+
+# --- the text of titles and excerpts ------------------------------------------------
+
+_REFERENCE_PIECES = st.sampled_from(
+    [
+        "&",
+        "#",
+        ";",
+        "amp;",
+        "&amp;",
+        "&#038;",
+        "&#8217;",
+        "&#82170;",
+        "&#08217;",
+        "&hellip;",
+        "&hellip",
+        "&nbsp;",
+        "&lt;",
+        "&gt;",
+        "&quot;",
+        "&#039;",
+        "&#x2019;",
+        "&notit;",
+        "x",
+        " ",
+    ]
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_REFERENCE_PIECES, max_size=8).map("".join))
+@example("&#038;amp;")
+@example("&amp;amp;")
+@example("&amp;#8217;")
+@example("&&#8217;")
+@example("&#8217;&amp;&hellip")
+@example("Rust &amp; Rain: Isn&#8217;t [&hellip;]")
+def test_common_references_decode_as_html_unescape_decodes_them(text: str) -> None:
+    assert html.unescape(text) == _unescape(text)
 
 
 # --- what libxml2 lets an unclosed element swallow -----------------------------------
