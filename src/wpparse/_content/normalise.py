@@ -60,19 +60,20 @@ def _candidates(
     Python without them).
     """
     found: list[etree._Element] = []
+    buttons: list[etree._Element] = []
     marked: dict[str, bool] = {}
-    for el in body.iter(*_MARKS):
+    for el in body.iter(*_MARKS, *_INLINE_BUTTONS):  # one pass for both
         tag = str(el.tag)
+        mark = _MARKS.get(tag)
+        if mark is None:
+            if (cls := el.get("class")) is not None and _BUTTON.search(cls):
+                buttons.append(el)
+            continue
         on = marked.get(tag)
         if on is None:
-            on = marked[tag] = _MARKS[tag] in html
+            on = marked[tag] = mark in html
         if on:
             found.append(el)
-    buttons = [
-        el
-        for el in body.iter(*_INLINE_BUTTONS)
-        if (cls := el.get("class")) is not None and _BUTTON.search(cls)
-    ]
     if buttons and not ("utton" in html or "btn" in html):  # button, Button
         buttons = []
     icons: list[etree._Element] = []
