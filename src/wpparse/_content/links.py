@@ -21,6 +21,7 @@ __all__ = ["LinkResolver", "clean_href", "site_host"]
 
 _SCHEME = re.compile(r"([a-zA-Z][a-zA-Z0-9+.\-]*):")
 _WEB_SCHEMES = frozenset({"http", "https"})
+_WEB_PREFIXES = ("https://", "http://")
 
 
 def site_host(url: str | None) -> str | None:
@@ -226,7 +227,8 @@ class LinkResolver:
         if self._given is not None:
             self._setup(*self._given)
         cleaned = clean_href(href)
-        match = _SCHEME.match(cleaned)
+        # A web URL (most links) is safe and of a web scheme: no scheme test.
+        match = None if cleaned.startswith(_WEB_PREFIXES) else _SCHEME.match(cleaned)
         if match:
             # The one table (wpparse._urls): unsafe exactly when no renderer
             # would write a live link to it.
