@@ -156,8 +156,8 @@ def parse_body(html: str, where: str | None = "$") -> etree._Element:
         root, _ = _parse(html)
     else:
         root = parse_repaired(html, where, _parse)
-    # The body is the first child (the wrapper opens it), unless markup
-    # before it made a <head>; find() is the slow path.
+    # The wrapper opens the body: it is the root's first child, unless
+    # libxml2 put something else first (find() then looks for it).
     body = root[0] if len(root) and root[0].tag == "body" else root.find("body")
     if body is None:  # <frameset> and the like replace the body
         body = etree.Element("body")
