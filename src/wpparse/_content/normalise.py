@@ -34,6 +34,9 @@ _ICON_NODES: Final = 8
 _NEVER_ICONS: Final = frozenset(
     {"body", "p", "div", "section", "li", "ul", "ol", "table"}
 )
+# Never an icon, what ever its attributes (_is_icon: a block, or a link or an
+# image, which an icon never holds).
+_NOT_ICONS: Final = _NEVER_ICONS | {"a", "img"}
 _TEX: Final = frozenset({"application/x-tex", "tex", "latex", "application/x-latex"})
 
 
@@ -79,6 +82,8 @@ def _candidates(
     icons: list[etree._Element] = []
     if "aria-hidden" in html or "icon" in html:
         for el in body.iter():
+            if el.tag in _NOT_ICONS:  # most elements: no attribute read
+                continue
             cls = el.get("class")
             if (
                 (cls is not None and ("icon" in cls or "Icon" in cls))
