@@ -12,7 +12,6 @@ richer block kinds are built by :mod:`wpparse._content.blocks`.
 from __future__ import annotations
 
 import re
-from html import escape
 from typing import Final
 
 from lxml import etree
@@ -40,9 +39,10 @@ from wpparse._content.element_text import (
     run_in_lead,
     text_of,
 )
+from wpparse._content.later import LaterHtml
 from wpparse._content.links import LinkResolver
 from wpparse._content.pseudo_headings import MAX_TITLE_CHARS
-from wpparse._content.stream import HeadingPiece, Piece, paragraph_block
+from wpparse._content.stream import HeadingPiece, Piece, new_block, paragraph_block
 from wpparse._content.vocabulary import (
     BOLD,
     BR,
@@ -69,7 +69,6 @@ from wpparse._content.vocabulary import (
     TABLE,
     Role,
     anchor_of,
-    serialise,
 )
 from wpparse._model.content import Block, BlockKind, Link
 from wpparse._text import collapse
@@ -84,6 +83,7 @@ class Pieces:
 
     def __init__(self, resolver: LinkResolver) -> None:
         self.resolver = resolver
+        self.later = LaterHtml()  # every block's HTML, serialised on first read
         self.pieces: list[Piece] = []
         self.links: list[Link] = []
         # The id of an empty element (<a name="x"></a>, <p id="x"></p>) just
@@ -138,7 +138,7 @@ class Pieces:
                 title=title,
                 anchor=anchor_of(el) or marker,
                 links=links,
-                heading_html=serialise(el),
+                heading_html=self.later.element(el),
             )
         )
 
@@ -153,11 +153,10 @@ class Pieces:
         if el.keys():
             hint = el.get("class")
             flags = CAPTION if hint and CAPTION_HINT.search(hint) else 0
-            html, anchor = serialise(el), el.get("id")
+            html, anchor = self.later.element(el), el.get("id")
         else:
-            # What lxml would serialise, built without a call into it.
             flags, anchor = 0, None
-            html = f"<p>{escape(raw, quote=False)}</p>"
+            html = self.later.paragraph(raw)
         self.pieces.append(Piece(paragraph_block(text, html), flags, anchor))
 
     def paragraph(self, el: etree._Element) -> None:
@@ -197,7 +196,8 @@ class Pieces:
         hint = el.get("class")
         if hint and CAPTION_HINT.search(hint):
             flags |= CAPTION
-        block = paragraph_block(text, serialise(el), links, run_in_lead(el, text))
+        html = self.later.element(el)
+        block = paragraph_block(text, html, links, run_in_lead(el, text))
         self.add(
             block,
             flags,
@@ -224,9 +224,11 @@ class Pieces:
             link = own.get(box)
             mine = (*rest, link) if link is not None else rest
             if node.tag == "img":
-                self.add(figure_block(self.resolver, box, node, mine))
+                html = self.later.element(box)
+                self.add(figure_block(self.resolver, box, node, mine, html=html))
             else:
-                self.add(embed_block(self.resolver, node, node, mine))
+                html = self.later.element(node)
+                self.add(embed_block(self.resolver, node, mine, html=html))
             rest = ()
 
     def loose(self, run: list[str | etree._Element]) -> None:
@@ -234,10 +236,9 @@ class Pieces:
         if len(run) == 1 and isinstance(run[0], str):
             text = collapse(run[0])
             if text:
-                self.add(paragraph_block(text, escape(text, quote=False)), LOOSE)
+                self.add(paragraph_block(text, self.later.run([text])), LOOSE)
             return
         parts: list[str | int] = []
-        html: list[str] = []
         links: list[Link] = []
         media: list[etree._Element] = []
         owned: dict[etree._Element, tuple[Link, ...]] = {}
@@ -245,7 +246,6 @@ class Pieces:
         for item in run:
             if isinstance(item, str):
                 parts.append(item)
-                html.append(escape(item, quote=False))
                 continue
             tag = item.tag
             if tag == "br":
@@ -256,7 +256,6 @@ class Pieces:
                 add_text(item, parts)
                 if tag != "img" and has_descendant(item, MEDIA_SET):
                     media.append(item)
-            html.append(serialise(item))
             found = self.links_in(item)
             links.extend(found)
             if found and item in media:
@@ -283,7 +282,8 @@ class Pieces:
             flags |= CAPTION
         if len(text) <= MAX_TITLE_CHARS:
             flags |= _run_facts(run)
-        self.add(paragraph_block(text, "".join(html).strip(), tuple(links)), flags)
+        html = self.later.run(run)
+        self.add(paragraph_block(text, html, tuple(links)), flags)
 
     # -- blocks --------------------------------------------------------------
 
@@ -306,7 +306,7 @@ class Pieces:
                 title=title,
                 anchor=anchor,
                 links=self.links_in(el),
-                heading_html=serialise(el),
+                heading_html=self.later.element(el),
             )
         )
         return True
@@ -319,7 +319,8 @@ class Pieces:
             self.heading(el, LEVEL[str(el.tag)])
             return
         if role == SEP:
-            self.add(Block(kind=BlockKind.SEPARATOR, text="", html=serialise(el)))
+            html = self.later.element(el)
+            self.add(new_block(kind=BlockKind.SEPARATOR, text="", html=html))
             self.links_in(el)
             return
         if (
@@ -328,27 +329,23 @@ class Pieces:
             and self.lone_heading(el)
         ):
             return
+        links = self.links_in(el)
+        html = self.later.element(el)
         if role == CODE:
-            self.add(code_block(el, self.links_in(el)))
+            self.add(code_block(el, links, html=html))
         elif role == LIST:
-            self.add(*list_block(el, self.links_in(el)))
+            self.add(*list_block(el, links, html=html))
         elif role == QUOTE:
-            self.add(quote_block(el, self.links_in(el), "cite", "footer"))
+            self.add(quote_block(el, links, "cite", "footer", html=html))
         elif role == TABLE:
-            self.add(table_block(el, el, self.links_in(el)))
+            self.add(table_block(el, el, links, html=html))
         elif role == EMBED:
-            self.add(embed_block(self.resolver, el, el, self.links_in(el)))
+            self.add(embed_block(self.resolver, el, links, html=html))
         elif role == FIGURE:
-            self.add(figure_content(self.resolver, el, self.links_in(el)))
+            self.add(figure_content(self.resolver, el, links, html=html))
         else:
-            self.add(
-                Block(
-                    kind=BlockKind.OTHER,
-                    text=text_of(el),
-                    html=serialise(el),
-                    links=self.links_in(el),
-                )
-            )
+            text = text_of(el)
+            self.add(new_block(kind=BlockKind.OTHER, text=text, html=html, links=links))
 
 
 _EMPTY_IS_NOTHING: Final = frozenset(

@@ -25,7 +25,7 @@ deeper than its parent.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Final, Literal
 
 import attrs
 
@@ -37,14 +37,18 @@ from wpparse._content.pseudo_headings import (
     is_field_label,
     line_heading,
 )
+from wpparse._content.stream import replaced
 from wpparse._content.walk import Piece, split_content
+from wpparse._model.build import builder
 from wpparse._model.content import (
     Block,
     BlockKind,
     HeadingSource,
+    HtmlSource,
     Link,
     LinkKind,
     Section,
+    block_html_source,
 )
 
 __all__ = ["ContentTree", "build_content", "extract_links", "parse_content"]
@@ -52,6 +56,7 @@ __all__ = ["ContentTree", "build_content", "extract_links", "parse_content"]
 HeadingRule = Literal["html", "bold", "auto"]
 _MEDIA_KINDS = frozenset({BlockKind.FIGURE, BlockKind.EMBED, BlockKind.SEPARATOR})
 _RULES = ("html", "bold", "auto")
+_new_section: Final = builder(Section)
 
 
 @attrs.frozen
@@ -86,7 +91,7 @@ class _Open:
         rank: int = 0,
         anchor: str | None = None,
         links: tuple[Link, ...] = (),
-        heading_html: str = "",
+        heading_html: HtmlSource = "",
     ) -> None:
         self.title = title
         self.level = level
@@ -104,7 +109,7 @@ class _Open:
         if fix:
             blocks = tuple(_fix_block(b, fix) for b in blocks)
             links = tuple(fix.get(link, link) for link in links)
-        return Section(
+        return _new_section(
             title=self.title,
             level=self.level,
             anchor=self.anchor,
@@ -119,7 +124,7 @@ class _Open:
 def _fix_block(block: Block, fix: dict[Link, Link]) -> Block:
     if not any(link in fix for link in block.links):
         return block
-    return attrs.evolve(block, links=tuple(fix.get(link, link) for link in block.links))
+    return replaced(block, links=tuple(fix.get(link, link) for link in block.links))
 
 
 def _styles(
@@ -291,7 +296,7 @@ def build_content(
                 rank=rank,
                 anchor=piece.anchor,
                 links=block.links if block else (),
-                heading_html=block.html if block else "",
+                heading_html=block_html_source(block) if block else "",
             )
         stack.append(node)
         opened.append(node)

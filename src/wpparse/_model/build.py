@@ -88,7 +88,7 @@ def _draft(cls: type, slots: dict[str, types.MemberDescriptorType]) -> type:
     return type(f"_{cls.__name__}Draft", (cls,), namespace)
 
 
-def builder(cls: type[T], *names: str) -> Callable[..., T]:
+def builder(cls: type[T], *names: str, defaults: bool = False) -> Callable[..., T]:
     """
     Return the function that builds a *cls* from every one of its fields, by name.
 
@@ -98,7 +98,8 @@ def builder(cls: type[T], *names: str) -> Callable[..., T]:
     docstring) whose slots are filled by plain stores, then made a *cls*.
     Its source is generated, as attrs generates ``__init__``.  It has no
     defaults: a field added to *cls* and not given fails at the first call,
-    as a missing keyword does.
+    as a missing keyword does.  With *defaults*, a field whose default is a
+    value (not a factory) may be left out, as with ``cls(...)``.
 
     *names*, when given, must be every field of *cls* in order (checked
     now, at import).
@@ -113,6 +114,10 @@ def builder(cls: type[T], *names: str) -> Callable[..., T]:
     Point(x=1, y=2)
     >>> type(new_point(x=1, y=2)) is Point
     True
+    >>> builder(Point, defaults=True)(x=1)
+    Traceback (most recent call last):
+    ...
+    TypeError: new_point() missing 1 required keyword-only argument: 'y'
     >>> new_point(1, 2)
     Traceback (most recent call last):
     ...
@@ -121,11 +126,18 @@ def builder(cls: type[T], *names: str) -> Callable[..., T]:
     names = names or _field_names(cls)
     draft = _draft(cls, dict(zip(names, _slots(cls, names), strict=True)))
     body = "".join(f"    obj.{name} = {name}\n" for name in names)
+    scope: dict[str, Any] = {"_new": object.__new__, "_draft": draft, "_cls": cls}
+    params = list(names)
+    if defaults:
+        for i, field in enumerate(attrs.fields(cls)):  # type: ignore[arg-type]
+            default = field.default
+            if default is not attrs.NOTHING and not hasattr(default, "factory"):
+                scope[f"_default{i}"] = default
+                params[i] = f"{field.name}=_default{i}"
     source = (
-        f"def new(*, {', '.join(names)}):\n"
+        f"def new(*, {', '.join(params)}):\n"
         f"    obj = _new(_draft)\n{body}    obj.__class__ = _cls\n    return obj\n"
     )
-    scope: dict[str, Any] = {"_new": object.__new__, "_draft": draft, "_cls": cls}
     exec(source, scope)  # noqa: S102 - field names only, as attrs writes __init__
     new: Callable[..., T] = scope["new"]
     new.__qualname__ = new.__name__ = f"new_{cls.__name__.lower()}"

@@ -1,0 +1,93 @@
+"""
+The HTML of one content's blocks and headings, serialised on first read.
+
+Most programs read a post's text, sections and links, never
+:attr:`Block.html <wpparse.Block.html>`: serialising every block as it is
+walked cost a fifth of the walk.  The walk records instead what each block's
+HTML is made from (its element, a plain paragraph's text, a run of loose
+inline content) in one :class:`LaterHtml` per content, and gives the block a
+:class:`functools.partial` in its place; the model calls it on first read
+(see :mod:`wpparse._model.content`).
+
+The first read of any block or heading of a content serialises all of them
+at once, and the recorded sources go: the lxml tree is kept alive until
+then, and no longer.  (Per block, a block never read would keep the whole
+tree alive for the blocks that are.)  The tree is not changed after the walk,
+so what is serialised later is what would have been serialised then.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+from html import escape
+
+from lxml import etree
+
+from wpparse._content.vocabulary import serialise
+
+__all__ = ["LaterHtml"]
+
+
+class LaterHtml:
+    """The HTML of one content's blocks, serialised together on first read."""
+
+    __slots__ = ("sources", "strings")
+
+    def __init__(self) -> None:
+        # What each HTML is made from: a string is a plain paragraph's text
+        # (``<p>`` around it, escaped); a list, a run of loose inline content
+        # (text escaped, elements serialised, joined and stripped); an
+        # element, itself.
+        self.sources: list[str | list[str | etree._Element] | etree._Element] | None
+        self.sources = []
+        self.strings: list[str] | None = None
+
+    def _later(
+        self, source: str | list[str | etree._Element] | etree._Element
+    ) -> partial[str]:
+        sources = self.sources
+        if sources is None:  # pragma: no cover - the walk records before any read
+            msg = "the content's HTML was serialised already"
+            raise RuntimeError(msg)
+        sources.append(source)
+        return partial(_html, self, len(sources) - 1)
+
+    def element(self, el: etree._Element) -> partial[str]:
+        """The HTML of *el* (without its tail)."""
+        return self._later(el)
+
+    def paragraph(self, text: str) -> partial[str]:
+        """The HTML of a ``<p>`` without attributes or children holding *text*."""
+        return self._later(text)
+
+    def run(self, run: list[str | etree._Element]) -> partial[str]:
+        """The HTML of a run of loose inline content (*run* is not changed after)."""
+        return self._later(run)
+
+
+def _html(later: LaterHtml, index: int) -> str:
+    """The HTML of *later*'s *index*-th source, all of them serialised on first call."""
+    strings = later.strings
+    if strings is None:
+        sources = later.sources
+        if sources is not None:
+            # Two threads may both get here: each makes the same strings.
+            later.strings = [_serialised(source) for source in sources]
+            later.sources = None
+        strings = later.strings
+        if strings is None:  # pragma: no cover - set just above, or by another thread
+            msg = "the content's HTML is missing"
+            raise RuntimeError(msg)
+    return strings[index]
+
+
+def _serialised(source: str | list[str | etree._Element] | etree._Element) -> str:
+    if isinstance(source, str):
+        # What lxml would serialise, built without a call into it.
+        return f"<p>{escape(source, quote=False)}</p>"
+    if isinstance(source, list):
+        return "".join(
+            escape(item, quote=False) if isinstance(item, str) else serialise(item)
+            for item in source
+        ).strip()
+    return serialise(source)
