@@ -302,3 +302,56 @@ def test_blocks_built_quickly_are_the_blocks_attrs_builds() -> None:
     assert paragraph_block("t", "<p>t</p>") == wpparse.Block(
         kind=wpparse.BlockKind.PARAGRAPH, text="t", html="<p>t</p>"
     )
+
+
+# -- how many trees wait ---------------------------------------------------------
+
+
+def _holder(post: wpparse.Post) -> later.LaterHtml:
+    source = block_html_source(post.sections[0].blocks[0])
+    assert isinstance(source, partial)
+    holder = source.args[0]
+    assert isinstance(holder, later.LaterHtml)
+    return holder
+
+
+def _content_post(n: int) -> dict[str, Any]:
+    return {"id": n, "content": {"rendered": f"<p>Post {n}</p><p>More {n}</p>"}}
+
+
+def test_only_the_latest_contents_kept_wait_unread(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(later, "WAITING_CONTENTS", 3)
+    posts = [wpparse.parse_post(_content_post(n)) for n in range(6)]
+
+    waiting = [_holder(post).sources is not None for post in posts]
+    assert waiting == [False, False, False, True, True, True]
+    # Serialised early, or on first read: the same HTML.
+    assert [p.sections[0].blocks[1].html for p in posts] == [
+        f"<p>More {n}</p>" for n in range(6)
+    ]
+
+
+def test_a_large_content_waits_alone(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(later, "WAITING_CHARS", 100)
+    small = wpparse.parse_post(_content_post(1))
+    large = wpparse.parse_post(
+        {"id": 2, "content": {"rendered": "<p>" + "word " * 50 + "</p>"}}
+    )
+
+    assert _holder(small).sources is None
+    assert _holder(large).sources is not None  # the latest always waits
+
+
+def test_posts_dropped_take_their_trees_with_them(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(later, "WAITING_CONTENTS", 2)
+    kept = wpparse.parse_post(_content_post(0))
+    for n in range(1, 5):
+        wpparse.parse_post(_content_post(n))  # dropped at once: nothing to serialise
+
+    assert all(ref() is None for ref, _ in list(later._waiting)[-1:])
+    assert _holder(kept).sources is None
+    assert kept.sections[0].blocks[0].html == "<p>Post 0</p>"

@@ -14,24 +14,46 @@ at once, and the recorded sources go: the lxml tree is kept alive until
 then, and no longer.  (Per block, a block never read would keep the whole
 tree alive for the blocks that are.)  The tree is not changed after the walk,
 so what is serialised later is what would have been serialised then.
+
+A tree takes about six times its content's size.  A program that keeps
+many posts and never reads their HTML would keep all their trees: only the
+most recent contents (:data:`WAITING_CONTENTS`, :data:`WAITING_CHARS`) wait
+unread; when more are kept, the oldest are serialised and their trees go
+(:meth:`LaterHtml.wait`).  Posts read one at a time and dropped never reach
+that bound, and cost no serialisation at all.
 """
 
 from __future__ import annotations
 
+import threading
+import weakref
+from collections import deque
 from functools import partial
 from html import escape
+from typing import Final
 
 from lxml import etree
 
 from wpparse._content.vocabulary import serialise
 
-__all__ = ["LaterHtml"]
+__all__ = ["WAITING_CHARS", "WAITING_CONTENTS", "LaterHtml"]
+
+WAITING_CONTENTS: Final = 256
+"""At most this many contents kept alive keep their trees, unread."""
+WAITING_CHARS: Final = 1 << 22
+"""At most this many characters of content kept alive keep their trees, unread."""
+
+# The contents walked most recently, oldest first, with their sizes: weak
+# references, so that a post dropped takes its tree with it.
+_waiting: deque[tuple[weakref.ref[LaterHtml], int]] = deque()
+_waiting_chars = 0
+_waiting_lock = threading.Lock()
 
 
 class LaterHtml:
     """The HTML of one content's blocks, serialised together on first read."""
 
-    __slots__ = ("sources", "strings")
+    __slots__ = ("__weakref__", "sources", "strings")
 
     def __init__(self) -> None:
         # What each HTML is made from: a string is a plain paragraph's text
@@ -63,6 +85,29 @@ class LaterHtml:
     def run(self, run: list[str | etree._Element]) -> partial[str]:
         """The HTML of a run of loose inline content (*run* is not changed after)."""
         return self._later(run)
+
+    def wait(self, chars: int) -> None:
+        """
+        Let the tree wait for a first read, the walk of it (*chars* of
+        content) done; serialise the oldest contents waiting beyond the bound.
+        """
+        global _waiting_chars  # noqa: PLW0603 - one queue for the process
+        if not self.sources:
+            return
+        due: list[LaterHtml] = []
+        with _waiting_lock:
+            _waiting.append((weakref.ref(self), chars))
+            _waiting_chars += chars
+            while len(_waiting) > 1 and (
+                len(_waiting) > WAITING_CONTENTS or _waiting_chars > WAITING_CHARS
+            ):
+                ref, size = _waiting.popleft()
+                _waiting_chars -= size
+                old = ref()
+                if old is not None and old.sources is not None:
+                    due.append(old)
+        for old in due:  # outside the lock: serialising takes a while
+            _html(old, 0)
 
 
 def _html(later: LaterHtml, index: int) -> str:

@@ -205,4 +205,5 @@ def split_content(
     walker = _Walker(resolver)
     walker.body = body
     walker.walk(body)
+    walker.out.later.wait(len(html))
     return walker.out.pieces, walker.out.links
