@@ -65,7 +65,7 @@ def _parse_eager_and_lazy(
 ) -> tuple[wpparse.Post, wpparse.Post]:
     with monkeypatch.context() as patch:
         patch.setattr(
-            later.LaterHtml, "_later", lambda _self, source: later._serialised(source)
+            later.LaterHtml, "of", lambda _self, source: later._serialised(source)
         )
         eager_post = wpparse.parse_post(obj, **kwargs)
     return eager_post, wpparse.parse_post(obj, **kwargs)
@@ -161,7 +161,7 @@ def test_html_fixture_read_later_as_serialised_then() -> None:
     lazy = wpparse.parse_content(html, base_url="https://example.org/")
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(
-            later.LaterHtml, "_later", lambda _self, source: later._serialised(source)
+            later.LaterHtml, "of", lambda _self, source: later._serialised(source)
         )
         eager_sections = wpparse.parse_content(html, base_url="https://example.org/")
 
@@ -308,7 +308,7 @@ def test_blocks_built_quickly_are_the_blocks_attrs_builds() -> None:
 
 
 def _holder(post: wpparse.Post) -> later.LaterHtml:
-    source = block_html_source(post.sections[0].blocks[0])
+    source = block_html_source(post.sections[0].blocks[-1])
     assert isinstance(source, partial)
     holder = source.args[0]
     assert isinstance(holder, later.LaterHtml)
@@ -323,7 +323,9 @@ def test_only_the_latest_contents_kept_wait_unread(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setattr(later, "WAITING_CONTENTS", 3)
-    posts = [wpparse.parse_post(_content_post(n)) for n in range(6)]
+    read = wpparse.parse_post(_content_post(0))
+    assert read.sections[0].blocks[0].html == "<p>Post 0</p>"  # its tree gone already
+    posts = [read, *(wpparse.parse_post(_content_post(n)) for n in range(1, 6))]
 
     waiting = [_holder(post).sources is not None for post in posts]
     assert waiting == [False, False, False, True, True, True]

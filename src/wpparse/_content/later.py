@@ -64,27 +64,20 @@ class LaterHtml:
         self.sources = []
         self.strings: list[str] | None = None
 
-    def _later(
+    def of(
         self, source: str | list[str | etree._Element] | etree._Element
     ) -> partial[str]:
+        """
+        What gives the HTML of *source* on first read: an element (without
+        its tail); the text of a ``<p>`` without attributes or children (a
+        string); or a run of loose inline content (a list, not changed after).
+        """
         sources = self.sources
         if sources is None:  # pragma: no cover - the walk records before any read
             msg = "the content's HTML was serialised already"
             raise RuntimeError(msg)
         sources.append(source)
         return partial(_html, self, len(sources) - 1)
-
-    def element(self, el: etree._Element) -> partial[str]:
-        """The HTML of *el* (without its tail)."""
-        return self._later(el)
-
-    def paragraph(self, text: str) -> partial[str]:
-        """The HTML of a ``<p>`` without attributes or children holding *text*."""
-        return self._later(text)
-
-    def run(self, run: list[str | etree._Element]) -> partial[str]:
-        """The HTML of a run of loose inline content (*run* is not changed after)."""
-        return self._later(run)
 
     def wait(self, chars: int) -> None:
         """

@@ -138,7 +138,7 @@ class Pieces:
                 title=title,
                 anchor=anchor_of(el) or marker,
                 links=links,
-                heading_html=self.later.element(el),
+                heading_html=self.later.of(el),
             )
         )
 
@@ -153,10 +153,10 @@ class Pieces:
         if el.keys():
             hint = el.get("class")
             flags = CAPTION if hint and CAPTION_HINT.search(hint) else 0
-            html, anchor = self.later.element(el), el.get("id")
+            html, anchor = self.later.of(el), el.get("id")
         else:
             flags, anchor = 0, None
-            html = self.later.paragraph(raw)
+            html = self.later.of(raw)
         self.pieces.append(Piece(paragraph_block(text, html), flags, anchor))
 
     def paragraph(self, el: etree._Element) -> None:
@@ -196,7 +196,7 @@ class Pieces:
         hint = el.get("class")
         if hint and CAPTION_HINT.search(hint):
             flags |= CAPTION
-        html = self.later.element(el)
+        html = self.later.of(el)
         block = paragraph_block(text, html, links, run_in_lead(el, text))
         self.add(
             block,
@@ -224,10 +224,10 @@ class Pieces:
             link = own.get(box)
             mine = (*rest, link) if link is not None else rest
             if node.tag == "img":
-                html = self.later.element(box)
+                html = self.later.of(box)
                 self.add(figure_block(self.resolver, box, node, mine, html=html))
             else:
-                html = self.later.element(node)
+                html = self.later.of(node)
                 self.add(embed_block(self.resolver, node, mine, html=html))
             rest = ()
 
@@ -236,7 +236,7 @@ class Pieces:
         if len(run) == 1 and isinstance(run[0], str):
             text = collapse(run[0])
             if text:
-                self.add(paragraph_block(text, self.later.run([text])), LOOSE)
+                self.add(paragraph_block(text, self.later.of([text])), LOOSE)
             return
         parts: list[str | int] = []
         links: list[Link] = []
@@ -282,7 +282,7 @@ class Pieces:
             flags |= CAPTION
         if len(text) <= MAX_TITLE_CHARS:
             flags |= _run_facts(run)
-        html = self.later.run(run)
+        html = self.later.of(run)
         self.add(paragraph_block(text, html, tuple(links)), flags)
 
     # -- blocks --------------------------------------------------------------
@@ -306,7 +306,7 @@ class Pieces:
                 title=title,
                 anchor=anchor,
                 links=self.links_in(el),
-                heading_html=self.later.element(el),
+                heading_html=self.later.of(el),
             )
         )
         return True
@@ -319,7 +319,7 @@ class Pieces:
             self.heading(el, LEVEL[str(el.tag)])
             return
         if role == SEP:
-            html = self.later.element(el)
+            html = self.later.of(el)
             self.add(new_block(kind=BlockKind.SEPARATOR, text="", html=html))
             self.links_in(el)
             return
@@ -330,7 +330,7 @@ class Pieces:
         ):
             return
         links = self.links_in(el)
-        html = self.later.element(el)
+        html = self.later.of(el)
         if role == CODE:
             self.add(code_block(el, links, html=html))
         elif role == LIST:

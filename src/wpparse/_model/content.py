@@ -295,9 +295,6 @@ class _OnFirstRead:
     def __set__(self, obj: object, value: object) -> None:
         self._slot.__set__(obj, value)
 
-    def __delete__(self, obj: object) -> None:
-        self._slot.__delete__(obj)
-
 
 def _on_first_read(cls: type, name: str) -> MemberDescriptorType:
     slot: MemberDescriptorType = cls.__dict__[name]
