@@ -100,23 +100,30 @@ class LaterHtml:
                 if old is not None and old.sources is not None:
                     due.append(old)
         for old in due:  # outside the lock: serialising takes a while
-            _html(old, 0)
+            _serialise_all(old)
 
 
 def _html(later: LaterHtml, index: int) -> str:
     """The HTML of *later*'s *index*-th source, all of them serialised on first call."""
     strings = later.strings
     if strings is None:
-        sources = later.sources
-        if sources is not None:
-            # Two threads may both get here: each makes the same strings.
-            later.strings = [_serialised(source) for source in sources]
-            later.sources = None
-        strings = later.strings
-        if strings is None:  # pragma: no cover - set just above, or by another thread
-            msg = "the content's HTML is missing"
-            raise RuntimeError(msg)
+        strings = _serialise_all(later)
     return strings[index]
+
+
+def _serialise_all(later: LaterHtml) -> list[str]:
+    """
+    Serialise every source of *later* and let them go (and the tree with them).
+
+    Two threads may both get here: each makes the same strings.
+    """
+    sources = later.sources
+    if sources is None:  # pragma: no cover - another thread has just done it
+        return later.strings or []
+    strings = [_serialised(source) for source in sources]
+    later.strings = strings  # before the sources go: see the check above
+    later.sources = None
+    return strings
 
 
 def _serialised(source: str | list[str | etree._Element] | etree._Element) -> str:
