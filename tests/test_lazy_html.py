@@ -28,6 +28,7 @@ from wpparse._content import later
 from wpparse._content.stream import new_block, paragraph_block
 from wpparse._json.kinds import object_kind
 from wpparse._json.load import load_json
+from wpparse._model import build
 from wpparse._model.content import block_html_source, heading_html_source
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -357,3 +358,26 @@ def test_posts_dropped_take_their_trees_with_them(
     assert all(ref() is None for ref, _ in list(later._waiting)[-1:])
     assert _holder(kept).sources is None
     assert kept.sections[0].blocks[0].html == "<p>Post 0</p>"
+
+
+@pytest.mark.parametrize("class_assignment", [True, False])
+def test_both_ways_of_building_give_the_model(
+    class_assignment: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Free-threaded CPython builds with slot setters (__class__ assignment
+    # may stop the world there); both ways give the same frozen instance.
+    monkeypatch.setattr(build, "CLASS_ASSIGNMENT", class_assignment)
+    new = build.builder(wpparse.Block, defaults=True)
+    html = partial(str, "<p>t</p>")
+
+    fast = new(kind=wpparse.BlockKind.PARAGRAPH, text="t", html=html)
+
+    assert type(fast) is wpparse.Block
+    assert block_html_source(fast) is html  # stored as given, read on demand
+    assert fast == wpparse.Block(
+        kind=wpparse.BlockKind.PARAGRAPH, text="t", html="<p>t</p>"
+    )
+    assert block_html_source(fast) == "<p>t</p>"
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        fast.text = "u"  # type: ignore[misc]
+    assert ("__class__" in new.__code__.co_names) is class_assignment

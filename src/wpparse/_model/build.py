@@ -14,10 +14,15 @@ lay out their instances alike).  What comes out is the very instance
 for about a quarter of the cost.  It takes keyword arguments only: two fields
 of one type swapped by position would pass any check made at import, and a
 name cannot be swapped.
+
+On a free-threaded CPython, ``__class__`` assignment may stop every other
+thread: there the slots are set one by one through their setters (the way
+attrs's ``__init__`` does, less the keyword handling), as before.
 """
 
 from __future__ import annotations
 
+import sysconfig
 import types
 from collections.abc import Callable
 from typing import Any, TypeVar
@@ -27,6 +32,9 @@ import attrs
 __all__ = ["builder", "slot_setters"]
 
 T = TypeVar("T")
+
+CLASS_ASSIGNMENT = not sysconfig.get_config_var("Py_GIL_DISABLED")
+"""Whether builders fill a draft and assign ``__class__`` (else: slot setters)."""
 
 
 def _field_names(cls: type) -> tuple[str, ...]:
@@ -124,9 +132,16 @@ def builder(cls: type[T], *names: str, defaults: bool = False) -> Callable[..., 
     TypeError: new_point() takes 0 positional arguments but 2 were given
     """
     names = names or _field_names(cls)
-    draft = _draft(cls, dict(zip(names, _slots(cls, names), strict=True)))
-    body = "".join(f"    obj.{name} = {name}\n" for name in names)
-    scope: dict[str, Any] = {"_new": object.__new__, "_draft": draft, "_cls": cls}
+    slots = _slots(cls, names)
+    scope: dict[str, Any] = {"_new": object.__new__, "_cls": cls}
+    if CLASS_ASSIGNMENT:
+        scope["_draft"] = _draft(cls, dict(zip(names, slots, strict=True)))
+        body = "".join(f"    obj.{name} = {name}\n" for name in names)
+        body = f"    obj = _new(_draft)\n{body}    obj.__class__ = _cls\n"
+    else:
+        scope.update((f"_set{i}", slot.__set__) for i, slot in enumerate(slots))
+        body = "".join(f"    _set{i}(obj, {name})\n" for i, name in enumerate(names))
+        body = f"    obj = _new(_cls)\n{body}"
     params = list(names)
     if defaults:
         for i, field in enumerate(attrs.fields(cls)):  # type: ignore[arg-type]
@@ -134,10 +149,7 @@ def builder(cls: type[T], *names: str, defaults: bool = False) -> Callable[..., 
             if default is not attrs.NOTHING and not hasattr(default, "factory"):
                 scope[f"_default{i}"] = default
                 params[i] = f"{field.name}=_default{i}"
-    source = (
-        f"def new(*, {', '.join(params)}):\n"
-        f"    obj = _new(_draft)\n{body}    obj.__class__ = _cls\n    return obj\n"
-    )
+    source = f"def new(*, {', '.join(params)}):\n{body}    return obj\n"
     exec(source, scope)  # noqa: S102 - field names only, as attrs writes __init__
     new: Callable[..., T] = scope["new"]
     new.__qualname__ = new.__name__ = f"new_{cls.__name__.lower()}"
