@@ -27,16 +27,12 @@ from wpparse._content.blocks import (
     table_block,
 )
 from wpparse._content.element_text import (
-    BLOCK_TEXT,
-    BR_TEXT,
-    PLAIN_TEXT,
-    TEXT_SPECIAL,
     add_text,
     facts,
     finish,
     has_descendant,
     line_of,
-    run_in_lead,
+    read_element,
     text_of,
 )
 from wpparse._content.later import LaterHtml
@@ -65,7 +61,6 @@ from wpparse._content.vocabulary import (
     PARA,
     QUOTE,
     SEP,
-    SPECIAL,
     TABLE,
     Role,
     anchor_of,
@@ -125,10 +120,14 @@ class Pieces:
         self.pieces.append(Piece(block, flags, anchor))
 
     def heading(self, el: etree._Element, level: int) -> None:
-        title = line_of(el)
-        links = self.links_in(el)
+        # Headings are not judged by their facts: a limit of 0 skips them.
+        text, found, has_media, _, _, _ = read_element(el, 0)
+        links = self.read_links(found)
+        title = " ".join(text.split())
         if not title:
-            if next(el.iterdescendants(*MEDIA_TAGS), None) is not None:
+            if has_media or (
+                len(el) and next(el.iterdescendants("picture"), None) is not None
+            ):
                 self.media(el, links)
             return
         marker, self.marker = self.marker, None
@@ -163,24 +162,7 @@ class Pieces:
         if not len(el):
             self.plain_paragraph(el)
             return
-        # One pass over the descendants finds what the text needs to know
-        # (line breaks, blocks, players) and the links.
-        has_media = False
-        shape = PLAIN_TEXT
-        found: list[etree._Element] = []
-        for node in el.iterdescendants():
-            tag = node.tag
-            if tag == "a":
-                found.append(node)
-            elif tag in SPECIAL:
-                if tag in MEDIA_SET:
-                    has_media = True
-                # As text_shape reads it.
-                if tag == "br":
-                    shape = max(shape, BR_TEXT)
-                elif tag in TEXT_SPECIAL:
-                    shape = BLOCK_TEXT
-        text = text_of(el, shape=shape)
+        text, found, has_media, flags, lead, anchor = read_element(el, MAX_TITLE_CHARS)
         links = self.read_links(found)
         if not text:
             if has_media:
@@ -188,21 +170,15 @@ class Pieces:
             else:
                 self.marker = anchor_of(el) or self.marker
             return
-        flags = MEDIA if has_media else 0
-        if len(text) <= MAX_TITLE_CHARS:
-            flags |= facts(el)
+        if has_media:
+            flags |= MEDIA
         if "\n" in text:  # a line break between text, not a trailing <br>
             flags |= BREAKS
         hint = el.get("class")
         if hint and CAPTION_HINT.search(hint):
             flags |= CAPTION
-        html = self.later.of(el)
-        block = paragraph_block(text, html, links, run_in_lead(el, text))
-        self.add(
-            block,
-            flags,
-            anchor_of(el) if len(text) <= MAX_TITLE_CHARS else el.get("id"),
-        )
+        block = paragraph_block(text, self.later.of(el), links, lead)
+        self.add(block, flags, anchor)
 
     def media(self, el: etree._Element, links: tuple[Link, ...]) -> None:
         """
