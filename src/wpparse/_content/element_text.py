@@ -44,7 +44,6 @@ __all__ = [
     "joined_text",
     "line_of",
     "read_element",
-    "read_flat",
     "run_in_lead",
     "text_of",
     "text_shape",
@@ -68,7 +67,8 @@ def finish(parts: list[str | int]) -> str:
                     out.append("\n\n" if pending == PARA_BREAK else "\n")
                 out.append(text)
                 pending = 0
-        pending = max(pending, part)
+        if part > pending:  # noqa: PLR1730 - a compare costs less than a call to max()
+            pending = part
     if line:
         text = collapse("".join(line))
         if text:
@@ -313,22 +313,20 @@ def run_in_lead(el: etree._Element, text: str) -> str | None:
     return lead
 
 
-# Images and players that make a paragraph hold media (a <picture> holds its <img>).
-_MEDIA: Final = MEDIA_SET - {"picture"}
-
-
 class ElementRead(NamedTuple):
     """
     What :func:`read_element` reads of a paragraph or a heading.
 
     ``text`` is :func:`text_of` of the element; ``anchors`` its ``<a>``
-    descendants in document order (with or without ``href``: the caller's link
-    reader decides); ``media`` whether a child is an image or a player;
-    ``facts`` :func:`facts` of the element (``BOLD`` / ``ITALIC`` /
-    ``LINKED``), or 0 when ``text`` is longer than the *short* limit given;
-    ``lead`` :func:`run_in_lead` (``None`` when ``text`` is empty); ``anchor`` :func:`~wpparse._content.vocabulary.anchor_of`
-    when ``text`` is short (a heading's or a pseudo heading's anchor), else
-    (and when ``text`` is empty) the element's own ``id`` as written.
+    descendants in document order (with or without ``href``: the caller's
+    link reader decides); ``media`` whether it holds an image or a player
+    (an ``<img>``, not its ``<picture>``); ``facts`` :func:`facts` of the
+    element (``BOLD`` / ``ITALIC`` / ``LINKED``), or 0 when ``text`` is
+    longer than the *short* limit given; ``lead`` :func:`run_in_lead`
+    (``None`` when ``text`` is empty); ``anchor``
+    :func:`~wpparse._content.vocabulary.anchor_of` when ``text`` is short (a
+    heading's or a pseudo heading's anchor), else (and when ``text`` is
+    empty) the element's own ``id`` as written.
     """
 
     text: str
@@ -339,158 +337,28 @@ class ElementRead(NamedTuple):
     anchor: str | None
 
 
-def read_flat(el: etree._Element, short: int) -> ElementRead | None:
-    """
-    Read a *flat* element (children, but no grandchildren) in one pass.
-
-    One loop over the children gathers the text parts (with the line breaks
-    :func:`collect` would mark), the ``<a>`` children, whether an image or a
-    player is among them, and the runs the formatting facts are judged on;
-    the run-in lead, the facts and the anchor are then read from what the
-    loop recorded (the facts and the anchor only for text of at most *short*
-    characters: they only matter to a paragraph that may be a heading).  The
-    result is the same as :func:`text_of`, :func:`facts`,
-    :func:`run_in_lead` and ``anchor_of`` give, each walking the element.
-
-    Returns ``None``, having read nothing that matters, when the element is
-    not flat (a child with children, a processing instruction): the caller
-    then takes the general path.
-
-    >>> from lxml import html
-    >>> p = html.fragment_fromstring('<p id="x"><b>Note:</b> read <a href="/a">this</a></p>')
-    >>> r = read_flat(p, 200)
-    >>> r.text, [a.get("href") for a in r.anchors], r.facts, r.lead, r.anchor
-    ('Note: read this', ['/a'], 0, 'Note:', 'x')
-    """
-    head = el.text
-    parts: list[str | int] = [head] if head else []
-    anchors: list[etree._Element] = []
-    # (child, its text, its tail): what the facts and the anchor are read
-    # from, without asking lxml for a string twice.
-    kids: list[tuple[etree._Element, str | None, str | None]] = []
-    media = breaks = False
-    for child in el:
-        tag = child.tag
-        if len(child) or not isinstance(tag, str):
-            return None
-        text = child.text
-        tail = child.tail
-        kids.append((child, text, tail))
-        if tag == "a":
-            anchors.append(child)
-        elif tag in _MEDIA:
-            media = True
-        brk = BREAK.get(tag)
-        if brk is None:
-            if text and tag not in NO_TEXT:
-                parts.append(text)
-        else:
-            # As collect marks them: a line break before the element, and
-            # one after it unless it is a <br>.
-            breaks = True
-            parts.append(brk)
-            if text and tag not in NO_TEXT:
-                parts.append(text)
-            if tag != "br":
-                parts.append(brk)
-        if tail:
-            parts.append(tail)
-    if breaks:
-        text = finish(parts)
-    elif parts:
-        text = collapse("".join(parts))  # type: ignore[arg-type] # all str here
-    else:
-        text = ""
-    if not text:
-        return ElementRead(text, anchors, media, 0, None, el.get("id"))
-    lead = _kid_lead(head, kids, text)
-    if len(text) > short:
-        return ElementRead(text, anchors, media, 0, lead, el.get("id"))
-    return ElementRead(
-        text, anchors, media, _kid_facts(el, head, kids), lead, _kid_anchor(el, kids)
-    )
-
-
-def _kid_facts(
-    el: etree._Element,
-    head: str | None,
-    kids: list[tuple[etree._Element, str | None, str | None]],
-) -> int:
-    """:func:`facts` of a flat element, from the children :func:`read_flat` recorded."""
-    if el.tag in NO_TEXT:
-        return facts(el)
-    bold = _is_bold(el)
-    italic = el.tag in _ITALIC
-    linked = el.tag == "a" and el.get("href") is not None
-    runs: list[_Run] = []
-    if head and not head.isspace():
-        runs.append((head, bold, italic, linked))
-    for child, text, tail in kids:
-        tag = child.tag
-        if text and tag not in NO_TEXT and not text.isspace():
-            runs.append(
-                (
-                    text,
-                    bold or _is_bold(child),
-                    italic or tag in _ITALIC,
-                    linked or (tag == "a" and child.get("href") is not None),
-                )
-            )
-        if tail and not tail.isspace():
-            runs.append((tail, bold, italic, linked))
-    return _flags(runs)
-
-
-def _kid_lead(
-    head: str | None,
-    kids: list[tuple[etree._Element, str | None, str | None]],
-    text: str,
-) -> str | None:
-    """:func:`run_in_lead` of a flat element, from what :func:`read_flat` recorded."""
-    if not kids or (head and not head.isspace()):
-        return None
-    first, first_text, _ = kids[0]
-    if first.tag not in _BOLD or not first_text:
-        return None
-    lead = collapse(first_text)
-    if not lead or len(lead) >= len(text):
-        return None
-    return lead
-
-
-def _kid_anchor(
-    el: etree._Element, kids: list[tuple[etree._Element, str | None, str | None]]
-) -> str | None:
-    """``anchor_of`` a flat element: its id, else the first id among its children."""
-    ident = el.get("id") or (el.get("name") if el.tag == "a" else None)
-    if ident:
-        return ident.strip() or None
-    for child, _, _ in kids:
-        ident = child.get("id") or (child.get("name") if child.tag == "a" else None)
-        if ident and ident.strip():
-            return ident.strip()
-    return None
-
-
 def read_element(el: etree._Element, short: int) -> ElementRead:
     """
     Read a paragraph or a heading: its text, links, media, facts, lead and anchor.
 
-    A flat element (most of them) is read in one pass (:func:`read_flat`);
-    another by one pass over its descendants for the links, the media and the
-    shape of its text, then :func:`text_of`, :func:`facts`,
-    :func:`run_in_lead` and ``anchor_of`` (the last two only for text of at
-    most *short* characters).
+    One pass over the descendants finds the links, the images and players,
+    and what the text needs to know (line breaks, blocks, hidden content);
+    the text then comes from lxml in one call when nothing breaks its lines
+    (:func:`text_of`).  The formatting facts and the anchor, which only
+    matter to a paragraph that may be a heading, are read only for text of at
+    most *short* characters; the run-in lead looks at the first child only.
+
+    The pure-Python reference of the walk's inner loop: whatever reads a
+    paragraph faster must give the same :class:`ElementRead`.
 
     >>> from lxml import html
-    >>> p = html.fragment_fromstring("<p><b><i>Part one</i></b></p>")
+    >>> p = html.fragment_fromstring('<p id="x"><b>Note:</b> read <a href="/a">this</a></p>')
     >>> r = read_element(p, 200)
-    >>> r.text, r.facts == BOLD | ITALIC, r.lead
-    ('Part one', True, None)
+    >>> r.text, [a.get("href") for a in r.anchors], r.facts, r.lead, r.anchor
+    ('Note: read this', ['/a'], 0, 'Note:', 'x')
+    >>> read_element(html.fragment_fromstring("<p><b><i>Part one</i></b></p>"), 200).facts == BOLD | ITALIC
+    True
     """
-    read = read_flat(el, short)
-    if read is not None:
-        return read
     media = False
     shape = PLAIN_TEXT
     found: list[etree._Element] = []
@@ -503,13 +371,14 @@ def read_element(el: etree._Element, short: int) -> ElementRead:
                 media = True
             # As text_shape reads it.
             if tag == "br":
-                shape = max(shape, BR_TEXT)
+                if shape == PLAIN_TEXT:
+                    shape = BR_TEXT
             elif tag in TEXT_SPECIAL:
                 shape = BLOCK_TEXT
     text = text_of(el, shape=shape)
     if not text:
         return ElementRead(text, found, media, 0, None, el.get("id"))
-    lead = run_in_lead(el, text)
+    lead = run_in_lead(el, text) if len(el) else None
     if len(text) > short:
         return ElementRead(text, found, media, 0, lead, el.get("id"))
     return ElementRead(text, found, media, facts(el), lead, anchor_of(el))

@@ -142,6 +142,7 @@ def _styles(
         ),
         None,
     )
+    pseudo = False
     for i, piece in enumerate(pieces):
         if piece.block is None:
             styles[i] = HeadingSource.HTML
@@ -163,6 +164,10 @@ def _styles(
                 styles[i] = HeadingSource.LINE
             if styles[i] is not None and _bare_label(piece, after):
                 styles[i] = None
+            elif styles[i] is not None:
+                pseudo = True
+    if not pseudo:
+        return styles  # real headings only: nothing to settle
     # One short line alone in a post is weak evidence ("Let's get started"):
     # it needs a sibling, a paragraph announcing it with a colon, or to open
     # the content (a headline).

@@ -27,6 +27,7 @@ How elements are read:
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from functools import partial
 from typing import Final
 
@@ -73,8 +74,8 @@ class _Walker:
     def flush(self) -> None:
         """Turn the pending run of inline content into a paragraph (or figures)."""
         if self.run:
-            run, self.run = self.run, []
-            self.out.loose(run)
+            self.out.loose(self.run)
+            self.run.clear()
 
     # -- the walk -----------------------------------------------------------
 
@@ -95,6 +96,21 @@ class _Walker:
                         self.holders.add(ancestor)
         return self.holders
 
+    def refine(self, child: etree._Element, role: Role) -> Role:
+        """
+        The role of a block-level *child* whose tag's role is *role*: a
+        gallery, a layout table or a caption box is read otherwise.
+        """
+        if role is TRANSPARENT:
+            if child.tag == "div" and is_caption_box(child):
+                return FIGURE
+            return role
+        if (role is LIST or role is FIGURE) and is_gallery(child):
+            return TRANSPARENT
+        if role is TABLE and is_layout_table(child):
+            return TRANSPARENT
+        return role
+
     def role_of(self, child: etree._Element) -> Role | None:
         """
         What *child* of a wrapper is: INLINE, TRANSPARENT or a block role;
@@ -105,18 +121,17 @@ class _Walker:
             return None
         role = ROLE.get(tag, INLINE)
         if role is INLINE:
-            # Inline content holding blocks (a link around a card) is a
-            # wrapper; a link round one image and no text, a linked figure.
             if child not in self.block_holders():
                 return INLINE
-            return FIGURE if tag == "a" and is_linked_image(child) else TRANSPARENT
-        if (role is LIST or role is FIGURE) and is_gallery(child):
-            return TRANSPARENT
-        if role is TABLE and is_layout_table(child):
-            return TRANSPARENT
-        if role is TRANSPARENT and tag == "div" and is_caption_box(child):
-            return FIGURE
-        return role
+            return self.holder_role(child)
+        return self.refine(child, role)
+
+    def holder_role(self, child: etree._Element) -> Role:
+        """
+        The role of inline content holding blocks: a wrapper (a link around a
+        card), or a linked figure (a link round one image and no text).
+        """
+        return FIGURE if child.tag == "a" and is_linked_image(child) else TRANSPARENT
 
     def card_link(self, a: etree._Element) -> None:
         """Record the link of an ``<a>`` wrapping blocks (a card), in document order."""
@@ -124,48 +139,73 @@ class _Walker:
         if link is not None:
             self.out.links.append(link)
 
-    def text(self, text: str | None) -> None:
-        """Add loose text to the run; whitespace alone cannot start one."""
-        if text and (self.run or not text.isspace()):
-            self.run.append(text)
-
     def walk(self, body: etree._Element) -> None:
-        """Walk *body*'s children without recursion, emitting pieces in order."""
-        self.text(body.text)
-        stack = [iter(body)]
+        """
+        Walk *body*'s children without recursion, emitting pieces in order.
+
+        The hot loop of the parse: the common cases (a plain paragraph, a
+        wrapper, inline content) are read inline, with locals, and a wrapper's
+        children by a ``for`` loop over its iterator.
+        """
+        out = self.out
+        run = self.run
         tails = self.tails
-        while stack:
-            child = next(stack[-1], None)
-            if child is None:
-                stack.pop()
-                self.flush()
-                if stack:
-                    self.text(tails.pop())
-                continue
-            if child.tag == "p" and not len(child):  # most of a post: plain paragraphs
-                if self.run:
-                    self.flush()
-                self.out.plain_paragraph(child)
+        text = body.text
+        if text and not text.isspace():
+            run.append(text)
+        stack: list[Iterator[etree._Element]] = []
+        it: Iterator[etree._Element] = iter(body)
+        while True:
+            for child in it:
+                tag = child.tag
+                if tag == "p" and not len(child):  # most of a post: plain paragraphs
+                    if run:
+                        self.flush()
+                    out.plain_paragraph(child)
+                else:
+                    role = ROLE.get(tag, INLINE) if isinstance(tag, str) else None
+                    if role is INLINE and child not in self.block_holders():
+                        run.append(child)
+                    elif role is not None:
+                        if role is INLINE:
+                            role = self.holder_role(child)
+                        else:
+                            role = self.refine(child, role)
+                        if role is TRANSPARENT:
+                            self.enter(child)
+                            stack.append(it)
+                            it = iter(child)
+                            break
+                        if run:
+                            self.flush()
+                        out.block(child, role)
                 tail = child.tail
+                if tail and (run or not tail.isspace()):
+                    run.append(tail)
+            else:
+                # The wrapper is read: what follows it is loose text again.
+                if run:
+                    self.flush()
+                if not stack:
+                    return
+                it = stack.pop()
+                tail = tails.pop()
                 if tail and not tail.isspace():
-                    self.run.append(tail)
-                continue
-            role = self.role_of(child)
-            if role is INLINE:
-                self.run.append(child)
-            elif role is TRANSPARENT:
-                self.flush()
-                if child.tag == "a":
-                    self.card_link(child)
-                self.text(child.text)
-                tails.append(child.tail)
-                stack.append(iter(child))
-                continue
-            elif role is not None:
-                self.flush()
-                self.out.block(child, role)
-            self.text(child.tail)
-        self.flush()
+                    run.append(tail)
+
+    def enter(self, wrapper: etree._Element) -> None:
+        """
+        Start reading a wrapper's children: end the run before it, record the
+        link of a card, start a run with its own text; keep its tail for later.
+        """
+        if self.run:
+            self.flush()
+        if wrapper.tag == "a":
+            self.card_link(wrapper)
+        text = wrapper.text
+        if text and not text.isspace():
+            self.run.append(text)
+        self.tails.append(wrapper.tail)
 
 
 _IDS: Final = etree.XPath("//@id | //a/@name")
