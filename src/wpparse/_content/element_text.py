@@ -80,25 +80,35 @@ def finish(parts: list[str | int]) -> str:
 
 def collect(el: etree._Element, parts: list[str | int]) -> None:
     """Append the text of *el* (not its tail) to *parts*, with line-break markers."""
+    add = parts.append
     walker = etree.iterwalk(el, events=("start", "end"))
+    next(walker)  # the start of el: its text, no break before it
+    if el.tag in NO_TEXT:
+        return
+    text = el.text
+    if text:
+        add(text)
     for event, node in walker:
         tag = node.tag
+        # (A processing instruction's tag is a function: no break.)
+        brk = BREAK.get(tag)  # type: ignore[arg-type]
         if event == "start":
-            brk = BREAK.get(tag) if isinstance(tag, str) else None
-            if brk is not None and node is not el:
-                parts.append(brk)
+            if brk is not None:
+                add(brk)
             if tag in NO_TEXT:
                 walker.skip_subtree()
-            elif node.text:
-                parts.append(node.text)
+            else:
+                text = node.text
+                if text:
+                    add(text)
         elif node is not el:
-            brk = BREAK.get(tag) if isinstance(tag, str) else None
             # What follows a block (a list's end included) starts a new
             # line: "b</li></ol><cite>Me" reads "b", then "Me".
             if brk is not None and tag != "br":
-                parts.append(brk)
-            if node.tail:
-                parts.append(node.tail)
+                add(brk)
+            text = node.tail
+            if text:
+                add(text)
 
 
 def joined_text(el: etree._Element) -> str:

@@ -81,28 +81,30 @@ class _Walker:
 
     def block_holders(self) -> set[etree._Element]:
         """
-        The elements that hold a block element, found on first use in one pass.
+        The inline elements that hold a block element, found on first use in one pass.
 
-        Each block marks its ancestors up to one already marked, so the pass is
-        linear however deep inline wrappers nest.
+        Each block marks its inline ancestors, up to a block (which marks its
+        own) or one already marked, so the pass is linear however deep inline
+        wrappers nest.  Only inline elements are ever looked up here.
         """
         if self.holders is None:
-            self.holders = set()
+            holders: set[etree._Element] = set()
+            self.holders = holders
             if self.body is not None:
                 for block in self.body.iterdescendants(*BLOCK_TAGS):
                     for ancestor in block.iterancestors():
-                        if ancestor in self.holders or ancestor is self.body:
+                        if ancestor.tag in _BLOCK_SET or ancestor in holders:
                             break
-                        self.holders.add(ancestor)
+                        holders.add(ancestor)
         return self.holders
 
-    def refine(self, child: etree._Element, role: Role) -> Role:
+    def refine(self, child: etree._Element, tag: object, role: Role) -> Role:
         """
-        The role of a block-level *child* whose tag's role is *role*: a
+        The role of a block-level *child* (of *tag*, whose role is *role*): a
         gallery, a layout table or a caption box is read otherwise.
         """
         if role is TRANSPARENT:
-            if child.tag == "div" and is_caption_box(child):
+            if tag == "div" and is_caption_box(child):
                 return FIGURE
             return role
         if (role is LIST or role is FIGURE) and is_gallery(child):
@@ -124,7 +126,7 @@ class _Walker:
             if child not in self.block_holders():
                 return INLINE
             return self.holder_role(child)
-        return self.refine(child, role)
+        return self.refine(child, tag, role)
 
     def holder_role(self, child: etree._Element) -> Role:
         """
@@ -153,6 +155,7 @@ class _Walker:
         text = body.text
         if text and not text.isspace():
             run.append(text)
+        holders = None  # found on first use: see block_holders
         stack: list[Iterator[etree._Element]] = []
         it: Iterator[etree._Element] = iter(body)
         while True:
@@ -164,13 +167,17 @@ class _Walker:
                     out.plain_paragraph(child)
                 else:
                     role = ROLE.get(tag, INLINE) if isinstance(tag, str) else None
-                    if role is INLINE and child not in self.block_holders():
-                        run.append(child)
-                    elif role is not None:
-                        if role is INLINE:
+                    if role is INLINE:
+                        if holders is None:
+                            holders = self.block_holders()
+                        if child in holders:
                             role = self.holder_role(child)
                         else:
-                            role = self.refine(child, role)
+                            run.append(child)
+                            role = None
+                    elif role is not None:
+                        role = self.refine(child, tag, role)
+                    if role is not None:
                         if role is TRANSPARENT:
                             self.enter(child)
                             stack.append(it)
@@ -208,6 +215,7 @@ class _Walker:
         self.tails.append(wrapper.tail)
 
 
+_BLOCK_SET: Final = frozenset(BLOCK_TAGS)
 _IDS: Final = etree.XPath("//@id | //a/@name")
 
 
