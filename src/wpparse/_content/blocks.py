@@ -146,12 +146,19 @@ def figure_block(
     if img is not None:
         src = _src(resolver, img, IMAGE_SOURCES)
         alt = img.get("alt")
-        match = WP_IMAGE.search(img.get("class") or "")
+        classes = img.get("class")
+        match = WP_IMAGE.search(classes) if classes and "wp-image-" in classes else None
         if match:
             attachment = int(match.group(1))
     if attachment is None:
         for node in (el, *el.iterancestors("div", "figure")):
-            match = ATTACHMENT.match(node.get("id") or "")
+            ident = node.get("id")
+            # (The pattern starts so: most ids are skipped without it.)
+            match = (
+                ATTACHMENT.match(ident)
+                if ident and ident.startswith("attachment_")
+                else None
+            )
             if match:
                 attachment = int(match.group(1))
                 break

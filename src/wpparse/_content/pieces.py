@@ -44,7 +44,6 @@ from wpparse._content.vocabulary import (
     BR,
     BREAKS,
     CAPTION,
-    CAPTION_HINT,
     CODE,
     EMBED,
     FIGURE,
@@ -64,6 +63,7 @@ from wpparse._content.vocabulary import (
     TABLE,
     Role,
     anchor_of,
+    is_caption_hint,
 )
 from wpparse._model.content import Block, BlockKind, Link
 from wpparse._text import collapse
@@ -151,7 +151,7 @@ class Pieces:
         self.marker = None
         if el.keys():
             hint = el.get("class")
-            flags = CAPTION if hint and CAPTION_HINT.search(hint) else 0
+            flags = CAPTION if hint and is_caption_hint(hint) else 0
             html, anchor = self.later.of(el), el.get("id")
         else:
             flags, anchor = 0, None
@@ -175,7 +175,7 @@ class Pieces:
         if "\n" in text:  # a line break between text, not a trailing <br>
             flags |= BREAKS
         hint = el.get("class")
-        if hint and CAPTION_HINT.search(hint):
+        if hint and is_caption_hint(hint):
             flags |= CAPTION
         block = paragraph_block(text, self.later.of(el), links, lead)
         self.add(block, flags, anchor)
@@ -237,7 +237,7 @@ class Pieces:
             if found and item in media:
                 owned[item] = found
             hint = item.get("class")
-            if hint and CAPTION_HINT.search(hint):
+            if hint and is_caption_hint(hint):
                 hinted = True
         text = finish(parts)
         if not text:
