@@ -19,7 +19,10 @@ from lxml import etree
 from tests.property.strategies import html_fragments
 from wpparse._content.element_text import (
     ElementRead,
+    add_inline,
+    add_text,
     facts,
+    has_descendant,
     read_element,
     run_in_lead,
     text_of,
@@ -121,3 +124,57 @@ def test_caption_hint_is_the_pattern(classes: str) -> None:
 @given(st.text())
 def test_caption_hint_is_the_pattern_on_any_text(classes: str) -> None:
     assert is_caption_hint(classes) is (CAPTION_HINT.search(classes) is not None)
+
+
+def _inline_reference(
+    el: etree._Element,
+) -> tuple[list[str | int], bool, list[etree._Element]]:
+    """What add_inline gives, from add_text, has_descendant and the links' search."""
+    parts: list[str | int] = []
+    add_text(el, parts)
+    media = has_descendant(el, MEDIA_SET)
+    anchors = [el] if el.tag == "a" else list(el.iterdescendants("a"))
+    return parts, media, anchors
+
+
+def _inline(el: etree._Element) -> tuple[list[str | int], bool, list[etree._Element]]:
+    parts: list[str | int] = []
+    media, anchors = add_inline(el, parts)
+    return parts, media, anchors
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        "<div>x <span>plain</span></div>",
+        "<div><span></span></div>",
+        "<div><a href='/a'>link <a href='/b'>inner</a></a></div>",
+        "<div><span>a <a href='/a'>b</a> <b>c<br>d</b></span></div>",
+        "<div><span><picture><source srcset='/p.webp'></picture> pic</span></div>",
+        "<div><span><img src='/i.png'>img</span></div>",
+        "<div><span>t<iframe src='/f'>fallback</iframe>u</span></div>",
+        "<div><svg><text>hidden</text></svg></div>",
+        "<div><canvas></canvas></div>",
+        "<div><label>a<select><option>one<option>two</select></label></div>",
+        "<div><em>a<?php x ?>b</em></div>",
+    ],
+)
+def test_add_inline_is_the_separate_readers(html: str) -> None:
+    with collecting_warnings():
+        body = content_root(html)
+    assert body is not None
+    for el in body.iter():
+        if el.tag not in {"body", "div"} and isinstance(el.tag, str):
+            assert _inline(el) == _inline_reference(el)
+
+
+@given(html_fragments)
+@settings(max_examples=200, deadline=None)
+def test_add_inline_agrees_on_generated_html(html: str) -> None:
+    with collecting_warnings():
+        body = content_root(html)
+    if body is None:
+        return
+    for el in body.iter():
+        if isinstance(el.tag, str):
+            assert _inline(el) == _inline_reference(el)

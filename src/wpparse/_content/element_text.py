@@ -35,6 +35,7 @@ __all__ = [
     "PLAIN_TEXT",
     "TEXT_SPECIAL",
     "ElementRead",
+    "add_inline",
     "add_text",
     "code_text",
     "collect",
@@ -161,6 +162,60 @@ def add_text(el: etree._Element, parts: list[str | int]) -> None:
         parts.extend(_text_and_br(el))
     else:
         collect(el, parts)
+
+
+_INLINE_SCAN: Final = SPECIAL | MEDIA_SET
+
+
+def add_inline(
+    el: etree._Element, parts: list[str | int]
+) -> tuple[bool, list[etree._Element]]:
+    """
+    Read an element of a run of loose inline content in one pass over its descendants.
+
+    Appends its text to *parts* as :func:`add_text` does, and returns whether
+    it holds an image or a player (a ``<picture>`` included) and its links:
+    itself if it is an ``<a>``, else the ``<a>`` elements inside it, in
+    document order.
+
+    >>> from lxml import html
+    >>> parts = []
+    >>> add_inline(html.fragment_fromstring('<span>a <a href="/x">b</a></span>'), parts)[1][0].text
+    'b'
+    >>> parts
+    ['a b']
+    """
+    tag = el.tag
+    found = [el] if tag == "a" else []
+    if not len(el):
+        if tag in NO_TEXT:
+            return False, found
+        text = el.text
+        parts.append(text if text is not None else "")
+        return False, found
+    media = False
+    shape = BLOCK_TEXT if tag in NO_TEXT else PLAIN_TEXT
+    for node in el.iterdescendants():
+        name = node.tag
+        if name == "a":
+            if tag != "a":
+                found.append(node)
+        elif name in _INLINE_SCAN:
+            if name in MEDIA_SET:
+                media = True
+            # As text_shape reads it.
+            if name == "br":
+                if shape == PLAIN_TEXT:
+                    shape = BR_TEXT
+            elif name in TEXT_SPECIAL:
+                shape = BLOCK_TEXT
+    if shape == PLAIN_TEXT:
+        parts.append(joined_text(el))
+    elif shape == BR_TEXT:
+        parts.extend(_text_and_br(el))
+    else:
+        collect(el, parts)
+    return media, found
 
 
 def _text_and_br(el: etree._Element) -> list[str | int]:

@@ -27,10 +27,9 @@ from wpparse._content.blocks import (
     table_block,
 )
 from wpparse._content.element_text import (
-    add_text,
+    add_inline,
     facts,
     finish,
-    has_descendant,
     line_of,
     read_element,
     text_of,
@@ -55,7 +54,6 @@ from wpparse._content.vocabulary import (
     LIST,
     LOOSE,
     MEDIA,
-    MEDIA_SET,
     MEDIA_TAGS,
     PARA,
     QUOTE,
@@ -226,13 +224,15 @@ class Pieces:
             tag = item.tag
             if tag == "br":
                 parts.append(BR)
+                anchors: list[etree._Element] = []
             elif tag in MEDIA_TAGS:
                 media.append(item)
+                anchors = list(item.iterdescendants("a")) if len(item) else []
             else:
-                add_text(item, parts)
-                if tag != "img" and has_descendant(item, MEDIA_SET):
+                holds_media, anchors = add_inline(item, parts)
+                if holds_media and tag != "img":
                     media.append(item)
-            found = self.links_in(item)
+            found = self.read_links(anchors)
             links.extend(found)
             if found and item in media:
                 owned[item] = found
