@@ -258,7 +258,7 @@ class Pieces:
             flags |= CAPTION
         if len(text) <= MAX_TITLE_CHARS:
             flags |= _run_facts(run)
-        html = self.later.of(run)
+        html = self.later.of(run.copy())  # the walk reuses its run list
         self.add(paragraph_block(text, html, tuple(links)), flags)
 
     # -- blocks --------------------------------------------------------------
