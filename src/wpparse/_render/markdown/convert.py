@@ -34,6 +34,7 @@ from wpparse._render.markdown.inline import (
     Inline,
     collapse_ws,
     escape,
+    escape_line_starts,
     link_destination,
     link_title,
 )
@@ -135,7 +136,7 @@ class Converter:
         walker = etree.iterwalk(root, events=("start", "end"))
         for event, el in walker:
             # A comment's tag is a function: no role, and its text is not shown.
-            role = ROLE.get(el.tag, R_NONE)
+            role = ROLE.get(tag := el.tag, R_NONE)
             if event == "start":
                 if role <= R_CONTAINER and role:
                     if box.inline.out:
@@ -148,14 +149,14 @@ class Converter:
                 elif (
                     role >= R_CODE
                     or (role == R_LINK and len(el) and self._linked_image(el, box))
-                    or (el.tag == "sup" and self._footnote_ref(el, box))
+                    or (tag == "sup" and self._footnote_ref(el, box))
                 ):  # the element is done with its subtree
                     self._atomic(el, role, box)
                     walker.skip_subtree()
                     continue
                 elif role:
                     self._inline(el, role, box)
-                elif not isinstance(el.tag, str):
+                elif not isinstance(tag, str):
                     continue
                 text = el.text
                 if text:
@@ -229,7 +230,16 @@ class Converter:
 
     def _cell(self, cell: Any) -> list[str]:
         """The Markdown blocks of a table cell (its table was stripped already)."""
-        return self.blocks(cell, stripped=True)
+        if len(cell):
+            return self.blocks(cell, stripped=True)
+        # Only text (most cells): what the walk would make of it, without the walk.
+        text = cell.text
+        if not text:
+            return []
+        inline = Inline()
+        inline.text(text)
+        markdown = inline.finish() if inline.out else ""
+        return [escape_line_starts(markdown)] if markdown else []
 
     def _linked_image(self, el: Any, box: Box) -> bool:
         """
@@ -237,6 +247,9 @@ class Converter:
         holds one image and no text, whatever wraps the image (a card's
         ``<div>``); say whether it did.
         """
+        text = el.text
+        if text and not text.isspace():  # the usual link: its text comes first
+            return False
         images = el.iter("img")
         img = next(images, None)
         if img is None or next(images, None) is not None:

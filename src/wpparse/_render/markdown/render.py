@@ -162,9 +162,11 @@ def _keeps_text(text: str, markdown: str) -> bool:
     # dropping destinations only takes characters out of the Markdown.  The
     # text in one run, else word by word (list numbers, link destinations
     # come between words).
+    words = _loose_words(text)
+    if not words:  # (a figure's alt text only: nothing to lose)
+        return True
     bare = _DESTINATION.sub("", markdown) if "](" in markdown else markdown
     kept = _loose(bare)
-    words = _loose_words(text)
     if b"".join(words) in kept:
         return True
     position = 0
