@@ -28,7 +28,7 @@ from wpparse._html.vocabulary import (
     footnote_label,
     source_of,
 )
-from wpparse._model.content import Link, LinkKind
+from wpparse._model.content import Link
 from wpparse._render.markdown.boxes import Box, close_box, open_box
 from wpparse._render.markdown.inline import (
     Inline,
@@ -38,6 +38,7 @@ from wpparse._render.markdown.inline import (
     link_destination,
     link_title,
 )
+from wpparse._render.markdown.pairing import live_url
 from wpparse._render.markdown.roles import (
     EMBEDS,
     R_BR,
@@ -281,15 +282,7 @@ class Converter:
         href = el.get("href")
         if href is None:
             return None
-        link = self.links.get(el)
-        if link is not None:
-            # The parser's verdict and URL: UNSAFE is exactly "no live link".
-            if link.kind is LinkKind.UNSAFE:
-                return None
-            url = link.url
-        else:  # a block built without its links (by hand): the same one table
-            url = resolve(href, self.base)
-        return url if url and safe_url(url) else None
+        return live_url(href, self.links.get(el), self.base)
 
     def _link(self, el: Any, inline: Inline) -> None:
         if inline.is_open("link"):

@@ -13,9 +13,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from wpparse._model.content import Block, BlockKind, Link
+from wpparse._model.content import Block, BlockKind, Link, LinkKind
+from wpparse._urls import resolve, safe_url
 
-__all__ = ["pair_links", "pair_source"]
+__all__ = ["live_url", "pair_links", "pair_source"]
 
 
 def pair_links(root: Any, links: Sequence[Link]) -> dict[Any, Link]:
@@ -58,3 +59,22 @@ def pair_source(root: Any, block: Block, into: dict[Any, str]) -> None:
         return
     if el is not None:
         into[el] = block.src
+
+
+def live_url(href: str, link: Link | None, base: str | None) -> str | None:
+    """
+    The URL an ``<a>`` whose ``href`` is *href* links to in the Markdown, or
+    ``None`` when it must not be a link.
+
+    *link* is the :class:`~wpparse.Link` the parser made of it (the parser's
+    URL and safety verdict), ``None`` for a block built without its links:
+    then *href* is resolved against *base* by the same one table.
+    """
+    if link is not None:
+        # The parser's verdict and URL: UNSAFE is exactly "no live link".
+        if link.kind is LinkKind.UNSAFE:
+            return None
+        url = link.url
+    else:
+        url = resolve(href, base)
+    return url if url and safe_url(url) else None

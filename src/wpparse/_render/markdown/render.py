@@ -21,6 +21,7 @@ from wpparse._model.content import Block, BlockKind, Link, Section
 from wpparse._model.objects import Term
 from wpparse._model.post import Post
 from wpparse._render.markdown.convert import DROP, Converter, fenced_code
+from wpparse._render.markdown.flat import flat_paragraph
 from wpparse._render.markdown.frontmatter import yaml_mapping
 from wpparse._render.markdown.inline import (
     escape,
@@ -108,7 +109,7 @@ def _heading(section: Section, base: str | None) -> str:
 
 def _render_blocks(blocks: list[Block], base: str | None) -> list[str]:
     """Render *blocks* in order; those that need their HTML are parsed in one go."""
-    out: list[str | None] = [_without_html(block) for block in blocks]
+    out: list[str | None] = [_without_html(block, base) for block in blocks]
     todo = [i for i, text in enumerate(out) if text is None]
     if todo:
         for index, markdown in zip(
@@ -188,8 +189,8 @@ def _shown_text(block: Block) -> str:
     return block.text
 
 
-def _without_html(block: Block) -> str | None:
-    """Render *block* from its fields when its HTML adds nothing; else ``None``."""
+def _without_html(block: Block, base: str | None) -> str | None:
+    """Render *block* from its fields, or its HTML string when it is flat; else ``None``."""
     kind = block.kind
     html = block.html
     if kind is BlockKind.PARAGRAPH:
@@ -197,6 +198,8 @@ def _without_html(block: Block) -> str | None:
             # <p>plain text</p>: nothing inline to keep.  (A paragraph that is
             # one other element, a button's <a> or a <strong>, keeps its mark.)
             return escape_line_starts(escape(block.text))
+        if html:
+            return flat_paragraph(html, block.links, base)
     elif kind is BlockKind.CODE:
         return fenced_code(block.text, block.language) if block.text else ""
     elif kind is BlockKind.SEPARATOR:
