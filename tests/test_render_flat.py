@@ -70,6 +70,20 @@ def _link(href: str, url: str, kind: LinkKind = LinkKind.EXTERNAL) -> Link:
             (_link("/x", "https://example.org/x"),),
         ),
         ("<p>   </p>", ()),
+        ('<p>x <img src="/i.png" alt="A *b*" title="T"> y</p>', ()),
+        (
+            '<p><img src="javascript:x" alt="no"><img data-src="/d.png" src="data:image/gif;base64,AA"></p>',
+            (),
+        ),
+        (
+            '<a href="/l"> <img src="/i.png" alt="A"> </a>',
+            (_link("/l", "https://example.org/l"),),
+        ),
+        (
+            '<a href="/l"><img src="javascript:x"></a> after',
+            (_link("/l", "https://example.org/l"),),
+        ),
+        ('<a name="n"><img src="/i.png"></a>', ()),
     ],
 )
 def test_flat_paragraph_is_the_walk(html: str, links: tuple[Link, ...]) -> None:
@@ -82,7 +96,9 @@ def test_flat_paragraph_is_the_walk(html: str, links: tuple[Link, ...]) -> None:
     "html",
     [
         "<p>a <code>x</code></p>",  # another tag
-        "<p>a <img src=x></p>",
+        '<p><a href="/l"><img src="/i.png"> text</a></p>',  # not a linked image
+        '<p><a href="/l">&nbsp;<img src="/i.png"></a></p>',
+        '<p><a href="/l"><img src="/i.png"><img src="/j.png"></a></p>',
         '<p><a href="/a">a <a href="/b">b</a></a></p>',  # a link in a link
         "<p>a &copy; b</p>",  # a reference a serialiser does not write
         "<p>a &amp b</p>",
@@ -172,3 +188,23 @@ def test_to_markdown_is_the_same_without_the_flat_path(
     assert taken > 20  # the fixtures exercise the fast path
     monkeypatch.setattr(render, "flat_paragraph", lambda *_: None)
     assert [wpparse.to_markdown(post) for post in posts] == flat
+
+
+def test_a_linked_figure_shows_the_source_the_parser_read() -> None:
+    # The figure's first image is Block.src (resolved against a <base>, say),
+    # not what its attributes would resolve to: as the walk pairs them.
+    html = '<a href="/big.jpg"><img src="/small.jpg" alt="A photo"></a>'
+    links = (_link("/big.jpg", "https://cdn.example/big.jpg"),)
+    block = Block(
+        kind=BlockKind.FIGURE,
+        text="",
+        html=html,
+        links=links,
+        src="https://cdn.example/small.jpg",
+    )
+    expected = (
+        "[![A photo](https://cdn.example/small.jpg)](https://cdn.example/big.jpg)"
+    )
+    assert flat_paragraph(html, links, BASE, block.src) == expected
+    assert render._from_html([block], BASE)[0] == expected
+    assert render._without_html(block, BASE) == expected

@@ -21,7 +21,6 @@ from lxml import etree
 
 from wpparse._html.vocabulary import (
     FOOTNOTE_REF,
-    IMAGE_SOURCES,
     PLAYER_SOURCES,
     STRIPPED,
     code_language,
@@ -38,7 +37,7 @@ from wpparse._render.markdown.inline import (
     link_destination,
     link_title,
 )
-from wpparse._render.markdown.pairing import live_url
+from wpparse._render.markdown.pairing import image_markdown, live_url
 from wpparse._render.markdown.roles import (
     EMBEDS,
     R_BR,
@@ -295,16 +294,7 @@ class Converter:
         inline.push("link", el, "[", f"]({link_destination(url)}{title})")
 
     def _image(self, el: Any) -> str:
-        url = self.sources.get(el)
-        if url is None:  # an image no block's src stands for: the same rules
-            src = source_of(el, IMAGE_SOURCES)
-            if not src:
-                return ""
-            url = resolve(src, self.base)
-        if not safe_url(url, image=True):
-            return ""
-        alt = escape(collapse_ws(el.get("alt") or ""))
-        return f"![{alt}]({link_destination(url)}{link_title(el.get('title'))})"
+        return image_markdown(el, self.sources.get(el), self.base)
 
     def _embed(self, el: Any) -> str:
         url = self.sources.get(el)

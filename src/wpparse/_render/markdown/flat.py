@@ -27,8 +27,15 @@ from wpparse._render.markdown.inline import (
     link_destination,
     link_title,
 )
-from wpparse._render.markdown.pairing import live_url
-from wpparse._render.markdown.roles import R_BR, R_EM, R_LINK, R_NONE, R_STRONG
+from wpparse._render.markdown.pairing import image_markdown, live_url
+from wpparse._render.markdown.roles import (
+    R_BR,
+    R_EM,
+    R_IMG,
+    R_LINK,
+    R_NONE,
+    R_STRONG,
+)
 
 __all__ = ["flat_paragraph"]
 
@@ -49,6 +56,7 @@ _ROLES: Final = {
     "i": R_EM,
     "br": R_BR,
     "span": R_NONE,
+    "img": R_IMG,
 }
 _EMPHASIS: Final = {R_STRONG: ("strong", "**"), R_EM: ("em", "*")}
 # The character references a serialiser writes, and what they stand for.
@@ -89,13 +97,17 @@ def _attributes(source: str) -> dict[str, str] | None:
     return found
 
 
-def flat_paragraph(html: str, links: Sequence[Link], base: str | None) -> str | None:
+def flat_paragraph(
+    html: str, links: Sequence[Link], base: str | None, image: str | None = None
+) -> str | None:
     """
     The Markdown of a paragraph block whose *html* is flat (see the module),
     as the walk would write it; ``None`` when the HTML is not flat.
 
     *links* are the block's links (those of its ``<a href>`` elements, in
-    order), *base* the post's URL.
+    order), *base* the post's URL, *image* the source the parser read from
+    the block's first image (:attr:`Block.src <wpparse.Block.src>` of a
+    figure), which that image shows.
 
     >>> flat_paragraph('<p>A <strong>bold</strong> move.</p>', (), None)
     'A **bold** move.'
@@ -107,7 +119,7 @@ def flat_paragraph(html: str, links: Sequence[Link], base: str | None) -> str | 
             html.encode()
         except UnicodeEncodeError:
             return None
-    inline = _inline(html, links, base)
+    inline = _inline(html, links, base, image)
     if inline is None:
         return None
     if not inline.out:
@@ -116,9 +128,13 @@ def flat_paragraph(html: str, links: Sequence[Link], base: str | None) -> str | 
     return escape_line_starts(markdown) if markdown else ""
 
 
-def _inline(html: str, links: Sequence[Link], base: str | None) -> Inline | None:
+def _inline(  # noqa: PLR0915 - one loop over the tags: a call per tag costs
+    html: str, links: Sequence[Link], base: str | None, image: str | None
+) -> Inline | None:
     """The walk's paragraph builder fed with *html*, or ``None`` when it is not flat."""
     inline = Inline()
+    first_image = html.find("<img") if image else -1  # the image *image* is of
+    skip = 0  # a linked image ends there: its tags are written
     root = html[:2] == "<p"  # else loose text and inline tags
     inside = not root  # within the paragraph's <p>
     open_tags: list[tuple[str, object]] = []
@@ -127,6 +143,8 @@ def _inline(html: str, links: Sequence[Link], base: str | None) -> Inline | None
     position = 0
     for match in _TAG.finditer(html):
         start = match.start()
+        if start < skip:
+            continue
         if start > position:
             text = _text(html[position:start]) if inside else None
             if text is None:  # text before the <p> or after the </p>
@@ -154,18 +172,28 @@ def _inline(html: str, links: Sequence[Link], base: str | None) -> Inline | None
                 in_link = in_link and role != R_LINK
         elif role == R_BR:
             inline.line_break()
+        elif role == R_IMG:
+            attributes = _attributes(source) if source else {}
+            if attributes is None:
+                return None
+            paired = image if start == first_image else None
+            inline.atom(image_markdown(attributes, paired, base))
         elif role == R_LINK:
             if in_link:  # a link in a link: the parser would close the first
                 return None
-            in_link = True
-            open_tags.append((tag, match))
             # The block's links belong to its <a href> elements in order;
             # when the counts differ, the walk pairs them by href.
             link = links[hrefs] if hrefs < len(links) else None
-            found = _link(inline, match, source, link, base)
+            paired = image if html.find("<img", start) == first_image else None
+            found = _link(inline, html, match, link, base=base, image=paired)
             if found is None:
                 return None
-            hrefs += found
+            hrefs, skip = hrefs + found[0], found[1]
+            if skip:  # a linked image, written whole
+                position = skip
+            else:
+                in_link = True
+                open_tags.append((tag, match))
         else:
             open_tags.append((tag, match))
             mark = _EMPHASIS.get(role)
@@ -180,25 +208,51 @@ def _inline(html: str, links: Sequence[Link], base: str | None) -> Inline | None
     return inline
 
 
+# What a link holding one image and no text holds.
+_LINKED_IMAGE: Final = re.compile(
+    r"""\s*<img((?:\s+[^\s"'>/=]+(?:=(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)>\s*"""
+)
+
+
 def _link(
-    inline: Inline, key: object, source: str, link: Link | None, base: str | None
-) -> int | None:
+    inline: Inline,
+    html: str,
+    match: re.Match[str],
+    link: Link | None,
+    *,
+    base: str | None,
+    image: str | None,
+) -> tuple[int, int] | None:
     """
-    Open the link of an ``<a>`` whose attributes are *source*, as the walk
-    does; say whether it has an ``href`` (1 or 0), ``None`` if doubtful.
+    Open the link of the ``<a>`` start tag *match*, as the walk does, or
+    write it whole when it is a linked image; ``None`` if doubtful.
+
+    Returns whether it has an ``href`` (1 or 0) and, for a linked image,
+    where its end tag ends (else 0).
     """
+    source = match.group(3)
     attributes = _attributes(source) if source else {}
     if attributes is None:
         return None
     href = attributes.get("href")
-    if href is None:
-        return 0
-    url = live_url(href, link, base)
+    url = None if href is None else live_url(href, link, base)
+    end = html.find("</a>", match.end())
+    if end >= 0 and html.find("<img", match.end(), end) >= 0:
+        # The walk's linked image: one image and only white space in the link.
+        inner = _LINKED_IMAGE.fullmatch(html, match.end(), end)
+        img = _attributes(inner.group(1)) if inner is not None else None
+        if img is None:
+            return None
+        markdown = image_markdown(img, image, base)
+        if markdown:
+            dest = f"]({link_destination(url)})" if url else ""
+            inline.atom(f"[{markdown}{dest}" if url else markdown)
+            return int(href is not None), end + len("</a>")
     if url is not None:
         title = attributes.get("title")
         title = link_title(title) if title else ""
-        inline.push("link", key, "[", f"]({link_destination(url)}{title})")
-    return 1
+        inline.push("link", match, "[", f"]({link_destination(url)}{title})")
+    return int(href is not None), 0
 
 
 def _text(segment: str) -> str | None:

@@ -115,15 +115,19 @@ def _render_blocks(blocks: list[Block], base: str | None) -> list[str]:
         for index, markdown in zip(
             todo, _from_html([blocks[i] for i in todo], base), strict=True
         ):
-            block = blocks[index]
-            # Text outside any item or cell (invalid HTML, but a browser
-            # shows it) would be lost: keep the text, not the structure.
-            # (An image's alt text in Block.text is in the image's "![...]".)
-            lost = block.kind not in _INLINE_ONLY and not _keeps_text(
-                _shown_text(block), markdown
-            )
-            out[index] = _paragraph(block.text) if lost else markdown
+            out[index] = _checked(blocks[index], markdown)
     return [text or "" for text in out]
+
+
+def _checked(block: Block, markdown: str) -> str:
+    """*markdown* converted from *block*'s HTML, or its text if that would lose some."""
+    # Text outside any item or cell (invalid HTML, but a browser shows it)
+    # would be lost: keep the text, not the structure.  (An image's alt
+    # text in Block.text is in the image's "![...]".)
+    lost = block.kind not in _INLINE_ONLY and not _keeps_text(
+        _shown_text(block), markdown
+    )
+    return _paragraph(block.text) if lost else markdown
 
 
 # Blocks that hold only inline markup convert without losing text; lists,
@@ -200,6 +204,10 @@ def _without_html(block: Block, base: str | None) -> str | None:
             return escape_line_starts(escape(block.text))
         if html:
             return flat_paragraph(html, block.links, base)
+    elif kind is BlockKind.FIGURE and html and html[:2] == "<a":
+        # A linked image (a classic editor's figure): flat unless more is in it.
+        markdown = flat_paragraph(html, block.links, base, block.src)
+        return None if markdown is None else _checked(block, markdown)
     elif kind is BlockKind.CODE:
         return fenced_code(block.text, block.language) if block.text else ""
     elif kind is BlockKind.SEPARATOR:
