@@ -133,7 +133,7 @@ def _inline(  # noqa: PLR0915 - one loop over the tags: a call per tag costs
 ) -> Inline | None:
     """The walk's paragraph builder fed with *html*, or ``None`` when it is not flat."""
     inline = Inline()
-    first_image = html.find("<img") if image else -1  # the image *image* is of
+    first_image = html.find("<img")  # the image *image* is of
     skip = 0  # a linked image ends there: its tags are written
     root = html[:2] == "<p"  # else loose text and inline tags
     inside = not root  # within the paragraph's <p>
@@ -184,8 +184,9 @@ def _inline(  # noqa: PLR0915 - one loop over the tags: a call per tag costs
             # The block's links belong to its <a href> elements in order;
             # when the counts differ, the walk pairs them by href.
             link = links[hrefs] if hrefs < len(links) else None
-            paired = image if html.find("<img", start) == first_image else None
-            found = _link(inline, html, match, link, base=base, image=paired)
+            found = _link(
+                inline, html, match, link, base=base, image=(image, first_image)
+            )
             if found is None:
                 return None
             hrefs, skip = hrefs + found[0], found[1]
@@ -221,7 +222,7 @@ def _link(
     link: Link | None,
     *,
     base: str | None,
-    image: str | None,
+    image: tuple[str | None, int],
 ) -> tuple[int, int] | None:
     """
     Open the link of the ``<a>`` start tag *match*, as the walk does, or
@@ -236,14 +237,16 @@ def _link(
         return None
     href = attributes.get("href")
     url = None if href is None else live_url(href, link, base)
+    # (No link in a link: the next "</a>" is this one's, or there is none.)
     end = html.find("</a>", match.end())
-    if end >= 0 and html.find("<img", match.end(), end) >= 0:
+    at = html.find("<img", match.end(), end) if end >= 0 <= image[1] else -1
+    if at >= 0:
         # The walk's linked image: one image and only white space in the link.
         inner = _LINKED_IMAGE.fullmatch(html, match.end(), end)
         img = _attributes(inner.group(1)) if inner is not None else None
         if img is None:
             return None
-        markdown = image_markdown(img, image, base)
+        markdown = image_markdown(img, image[0] if at == image[1] else None, base)
         if markdown:
             dest = f"]({link_destination(url)})" if url else ""
             inline.atom(f"[{markdown}{dest}" if url else markdown)
