@@ -32,6 +32,7 @@ __all__ = [
     "is_field_label",
     "is_question",
     "line_heading",
+    "series_mark",
     "title_like",
 ]
 
@@ -51,6 +52,7 @@ _TRAILING: Final = _CLOSERS + " "  # stripped before reading how a line ends
 _ALWAYS_END: Final = frozenset(".!…;,。！；，、")
 _LINE_END: Final = frozenset("?？؟:：")
 _QUESTION: Final = frozenset("?？؟")
+_STOP: Final = frozenset(".!。！")  # may end a numbered bold line
 _SENTENCE_END_BEFORE: Final = frozenset(".!?:;…。！？：；")
 _NOT_TEXT: Final = frozenset(
     {BlockKind.FIGURE, BlockKind.EMBED, BlockKind.SEPARATOR, BlockKind.OTHER}
@@ -134,6 +136,9 @@ _SERIES: Final = re.compile(
     re.IGNORECASE,
 )
 _FIELD_VALUE_WORDS: Final = 5
+# A number opening a line, as the items of a numbered series open theirs:
+# "1.", "2、", "3)", "(4)", "（5）" (not "2.4 kg" or "31.12.2022").
+_SERIES_MARK: Final = re.compile(r"\s*([(（]?)(\d{1,2})([.．、)）])(?![\d.])")
 _WORD_CHARS: Final = re.compile(r"[\W_]+")
 
 
@@ -176,6 +181,19 @@ def is_field_label(text: str) -> bool:
     return value is None or len(value.split()) <= _FIELD_VALUE_WORDS
 
 
+def series_mark(text: str) -> tuple[str, int] | None:
+    """
+    The numbering of a line that opens with a series number: its style and number.
+
+    >>> series_mark("2、deepin 23 update"), series_mark("（3）驱动更新："), series_mark("2.4 kg")
+    (('、', 2), ('（）', 3), None)
+    """
+    match = _SERIES_MARK.match(text)
+    if match is None:
+        return None
+    return match.group(1) + match.group(3), int(match.group(2))
+
+
 def is_question(text: str) -> bool:
     """Whether *text* ends with a question mark (of any script)."""
     return text.rstrip(_TRAILING)[-1:] in _QUESTION
@@ -194,11 +212,17 @@ def echoes_title(text: str, title: str | None) -> bool:
     return bool(mine) and mine == _WORD_CHARS.sub(" ", title).strip().casefold()
 
 
-def title_like(text: str, *, max_words: int, max_chars: int, strict: bool) -> bool:
+def title_like(
+    text: str, *, max_words: int, max_chars: int, strict: bool, numbered: bool = False
+) -> bool:
     """
     Whether *text* reads like a title rather than a sentence, caption or byline.
 
     *strict* (the short-line rule) also refuses a line ending in ``?`` or ``:``.
+    A *numbered* line, one of a numbered series (:func:`series_mark`), may be a
+    sentence: hold two sentences and end with a full stop or ``!``
+    (``1. We start with cravings, not code.``); by the short-line rule it may
+    end with a colon (``(1) Kernel upgrade:``) but not with a stop.
     """
     if not text or len(text) > max_chars:
         return False
@@ -210,11 +234,16 @@ def title_like(text: str, *, max_words: int, max_chars: int, strict: bool) -> bo
     if _LETTER.search(text) is None:
         return False
     end = text.rstrip(_TRAILING)[-1:]
-    if end in _ALWAYS_END or (strict and end in _LINE_END):
+    if numbered:
+        if end in _ALWAYS_END and (strict or end not in _STOP):
+            return False
+        if strict and end in _QUESTION:
+            return False
+    elif end in _ALWAYS_END or (strict and end in _LINE_END):
         return False
     stops = "." in text or "!" in text or "?" in text
     return not (
-        (stops and _TWO_SENTENCES.search(text))
+        (stops and not numbered and _TWO_SENTENCES.search(text))
         or _BOILERPLATE.match(text)
         or _BYLINE.match(text)
         or _GREETING.match(text)
@@ -223,15 +252,17 @@ def title_like(text: str, *, max_words: int, max_chars: int, strict: bool) -> bo
     )
 
 
-def bold_heading(piece: Piece, before: Piece | None) -> bool:
+def bold_heading(piece: Piece, before: Piece | None, *, numbered: bool = False) -> bool:
     """
     Whether a paragraph is a heading by the bold rule.
 
     It is bold from end to end (a leading number aside), on one line, not a
     caption, not all link, and title-like (a question may be longer).  Right
     under a real heading it is that heading's subtitle (a role, a dek), unless
-    it ends with a colon (it introduces what follows) or is a question (an FAQ
-    under its heading).
+    it ends with a colon (it introduces what follows), is a question (an FAQ
+    under its heading) or is *numbered*: one of a numbered series
+    (:func:`series_mark`) whose other items are headings too, the first of
+    them right under the heading of the part they divide.
     """
     block = piece.block
     if block is None:
@@ -239,6 +270,7 @@ def bold_heading(piece: Piece, before: Piece | None) -> bool:
     if (
         before is not None
         and before.block is None
+        and not numbered
         and block.text.rstrip(_TRAILING)[-1:] not in ":："
         and not is_question(block.text)
     ):
@@ -255,23 +287,30 @@ def bold_heading(piece: Piece, before: Piece | None) -> bool:
             strict=False,
         )
     return title_like(
-        text, max_words=BOLD_MAX_WORDS, max_chars=BOLD_MAX_CHARS, strict=False
+        text,
+        max_words=BOLD_MAX_WORDS,
+        max_chars=BOLD_MAX_CHARS,
+        strict=False,
+        numbered=numbered,
     )
 
 
-def line_heading(piece: Piece, before: Piece | None, after: Piece | None) -> bool:
+def line_heading(
+    piece: Piece, before: Piece | None, after: Piece | None, *, numbered: bool = False
+) -> bool:
     """
     Whether a paragraph is a heading by the short-line rule.
 
     A short, plain (no bold, italic or link covering it), title-like line that
     starts with a capital (in scripts that have them), right after a complete
     block of text (not an image: that would be a caption) and right before a
-    paragraph at least twice as long as itself.
+    paragraph at least twice as long as itself.  A *numbered* line (one of a
+    numbered series) may end with a colon and open the part under a real heading.
     """
     block = piece.block
     if block is None or after is None or after.block is None:
         return False
-    if before is not None and before.block is None:
+    if before is not None and before.block is None and not numbered:
         return False  # right under a real heading: its subtitle
     flags = piece.flags
     if flags & (BOLD | ITALIC | LINKED | CAPTION | MEDIA | BREAKS) or block.lead:
@@ -283,16 +322,20 @@ def line_heading(piece: Piece, before: Piece | None, after: Piece | None) -> boo
         return False
     if len(nxt.text) < max(2 * len(text), LINE_BODY_MIN):
         return False
-    if before is not None:
-        prev = before.block
-        if prev is None or prev.kind in _NOT_TEXT:
+    prev = before.block if before is not None else None
+    if prev is not None:  # (a real heading before it: a numbered line)
+        if prev.kind in _NOT_TEXT:
             return False
         if prev.kind is BlockKind.PARAGRAPH:
             ending = prev.text.rstrip(_TRAILING)[-1:]
             if ending not in _SENTENCE_END_BEFORE or len(prev.text) < 2 * len(text):
                 return False
     if not title_like(
-        text, max_words=LINE_MAX_WORDS, max_chars=LINE_MAX_CHARS, strict=True
+        text,
+        max_words=LINE_MAX_WORDS,
+        max_chars=LINE_MAX_CHARS,
+        strict=True,
+        numbered=numbered,
     ):
         return False
     first = _LETTER.search(text)

@@ -36,7 +36,9 @@ from wpparse._content.pseudo_headings import (
     echoes_title,
     is_field_label,
     line_heading,
+    series_mark,
 )
+from wpparse._content.vocabulary import BOLD
 from wpparse._content.walk import Piece, split_content
 from wpparse._model.content import (
     Block,
@@ -137,6 +139,7 @@ def _styles(
         ),
         None,
     )
+    series = _numbered(pieces) if rule != "html" else frozenset()
     for i, piece in enumerate(pieces):
         if piece.block is None:
             styles[i] = HeadingSource.HTML
@@ -152,9 +155,12 @@ def _styles(
         ):
             before = pieces[i - 1] if i else None
             after = pieces[i + 1] if i + 1 < n else None
-            if bold_heading(piece, before):
+            numbered = i in series
+            if bold_heading(piece, before, numbered=numbered):
                 styles[i] = HeadingSource.BOLD
-            elif rule == "auto" and line_heading(piece, before, after):
+            elif rule == "auto" and line_heading(
+                piece, before, after, numbered=numbered
+            ):
                 styles[i] = HeadingSource.LINE
             if styles[i] is not None and _bare_label(piece, after):
                 styles[i] = None
@@ -169,6 +175,30 @@ def _styles(
             styles[i] = None
     _runs(styles)
     return styles
+
+
+def _numbered(pieces: list[Piece]) -> frozenset[int]:
+    """
+    The short paragraphs that are items of a numbered series: each opens with a
+    number (``1.``, ``2、``, ``(3)``) and another, bold or plain as it is, has the
+    number before or after it in the same style.
+    """
+    marks: dict[int, tuple[str, int, bool]] = {}
+    for i, piece in enumerate(pieces):
+        block = piece.block
+        if (
+            block is not None
+            and block.kind is BlockKind.PARAGRAPH
+            and len(block.text) <= MAX_TITLE_CHARS
+            and (mark := series_mark(block.text)) is not None
+        ):
+            marks[i] = (*mark, bool(piece.flags & BOLD))
+    seen = set(marks.values())
+    return frozenset(
+        i
+        for i, (style, n, bold) in marks.items()
+        if (style, n - 1, bold) in seen or (style, n + 1, bold) in seen
+    )
 
 
 def _bare_label(piece: Piece, after: Piece | None) -> bool:
