@@ -116,3 +116,78 @@ def test_numbered_plain_lines_ending_with_a_colon_are_headings() -> None:
         s.title for s in sections
     ]
     assert HeadingSource.LINE is sections[1].heading_source
+
+
+# A line over a list names the list.
+
+LIST = (
+    "<ul><li>Video editing and slides</li><li>Partner outreach and follow-up</li></ul>"
+)
+
+
+def test_short_lines_over_lists_are_headings() -> None:
+    html = (
+        BODY
+        + "<p>Online volunteers</p>"
+        + LIST
+        + "<p>Volunteers on site</p>"
+        + LIST
+        + BODY
+    )
+    sections = _walk(wpparse.parse_content(html))
+
+    assert [None, "Online volunteers", "Volunteers on site"] == [
+        s.title for s in sections
+    ]
+    assert [HeadingSource.LINE] * 2 == [s.heading_source for s in sections[1:]]
+
+
+def test_a_plain_label_with_a_colon_over_a_list_is_still_an_intro() -> None:
+    html = BODY + "<p>Sources:</p>" + LIST + "<p>Read more here:</p>" + LIST + BODY
+
+    assert [None] == _titles(html)
+
+
+@pytest.mark.parametrize(
+    ("line", "title", "rule"),
+    [
+        ("<p>Online volunteers</p>", "Online volunteers", "auto"),
+        ("<p><b>Mission of the party</b></p>", "Mission of the party", "bold"),
+        ("<p><b>Mission of the party</b></p>", "Mission of the party", "auto"),
+    ],
+)
+def test_a_line_right_under_a_heading_and_over_a_list_names_the_list(
+    line: str, title: str, rule: str
+) -> None:
+    html = BODY + "<h2>Mission</h2>" + line + LIST + BODY + "<h2>Vision</h2>" + BODY
+
+    assert [None, "Mission", title, "Vision"] == _titles(html, rule)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "<p>Chief executive, Acme Ltd</p>",
+        "<p><strong>Chief executive, Acme Ltd</strong></p>",
+    ],
+)
+def test_a_line_right_under_a_heading_and_over_prose_is_still_its_subtitle(
+    line: str,
+) -> None:
+    html = BODY + "<h2>Jane Doe</h2>" + line + BODY + "<p>Another line here</p>" + BODY
+
+    assert [None, "Jane Doe"] == _titles(html)
+
+
+@pytest.mark.parametrize("mark", ["*", "＊", "※", "†"])
+def test_a_line_opening_with_a_reference_mark_is_a_note(mark: str) -> None:
+    html = (
+        BODY
+        + "<h2>Policies</h2>"
+        + f"<p>{mark}Diploma and admission policies</p>"
+        + LIST
+        + f"<p><strong>{mark} Prices include VAT</strong></p>"
+        + BODY
+    )
+
+    assert [None, "Policies"] == _titles(html)

@@ -87,6 +87,9 @@ _DATE_WORDS: Final = re.compile(
     r"septiembre|octubre|noviembre|diciembre)\b",
     re.IGNORECASE,
 )
+# A note opens with a reference mark ("* Prices include VAT", "※ 注意"): it
+# remarks on what is around it, and never names a section.
+_NOTE_MARKS: Final = "*＊※†‡"
 _TWO_SENTENCES: Final = re.compile(r"\w{4,}[.!?]\s+\S")
 # A greeting or a salutation standing alone: a reader is addressed, not a
 # section named.  Openers that only ever address someone ("Dear ...", "Good
@@ -231,7 +234,7 @@ def title_like(
             return False
     elif len(text.split()) > max_words:
         return False
-    if _LETTER.search(text) is None:
+    if _LETTER.search(text) is None or text[0] in _NOTE_MARKS:
         return False
     end = text.rstrip(_TRAILING)[-1:]
     if numbered:
@@ -252,7 +255,31 @@ def title_like(
     )
 
 
-def bold_heading(piece: Piece, before: Piece | None, *, numbered: bool = False) -> bool:
+def _subtitle(before: Piece | None, after: Piece | None) -> bool:
+    """
+    Whether a line between *before* and *after* would be a real heading's subtitle.
+
+    Right under a real heading, a line is its subtitle (a role, a dek), unless
+    a list follows it: a dek leads into prose, a line over a list names it.
+    """
+    return (
+        before is not None
+        and before.block is None
+        and (
+            after is None
+            or after.block is None
+            or after.block.kind is not BlockKind.LIST
+        )
+    )
+
+
+def bold_heading(
+    piece: Piece,
+    before: Piece | None,
+    after: Piece | None = None,
+    *,
+    numbered: bool = False,
+) -> bool:
     """
     Whether a paragraph is a heading by the bold rule.
 
@@ -260,16 +287,16 @@ def bold_heading(piece: Piece, before: Piece | None, *, numbered: bool = False) 
     caption, not all link, and title-like (a question may be longer).  Right
     under a real heading it is that heading's subtitle (a role, a dek), unless
     it ends with a colon (it introduces what follows), is a question (an FAQ
-    under its heading) or is *numbered*: one of a numbered series
-    (:func:`series_mark`) whose other items are headings too, the first of
-    them right under the heading of the part they divide.
+    under its heading), is over a list (it names the list) or is *numbered*:
+    one of a numbered series (:func:`series_mark`) whose other items are
+    headings too, the first of them right under the heading of the part they
+    divide.
     """
     block = piece.block
     if block is None:
         return False
     if (
-        before is not None
-        and before.block is None
+        _subtitle(before, after)
         and not numbered
         and block.text.rstrip(_TRAILING)[-1:] not in ":："
         and not is_question(block.text)
@@ -304,13 +331,13 @@ def line_heading(
     A short, plain (no bold, italic or link covering it), title-like line that
     starts with a capital (in scripts that have them), right after a complete
     block of text (not an image: that would be a caption) and right before a
-    paragraph at least twice as long as itself.  A *numbered* line (one of a
+    paragraph or a list at least twice as long as itself.  A *numbered* line (one of a
     numbered series) may end with a colon and open the part under a real heading.
     """
     block = piece.block
     if block is None or after is None or after.block is None:
         return False
-    if before is not None and before.block is None and not numbered:
+    if _subtitle(before, after) and not numbered:
         return False  # right under a real heading: its subtitle
     flags = piece.flags
     if flags & (BOLD | ITALIC | LINKED | CAPTION | MEDIA | BREAKS) or block.lead:
@@ -318,9 +345,13 @@ def line_heading(
     text = block.text
     # The neighbours first: they are cheaper to check than the text.
     nxt = after.block
-    if nxt.kind is not BlockKind.PARAGRAPH:
-        return False
-    if len(nxt.text) < max(2 * len(text), LINE_BODY_MIN):
+    if nxt.kind is BlockKind.LIST:
+        # A line over a list names it ("Online volunteers" over their tasks).
+        if len(nxt.text) < 2 * len(text):
+            return False
+    elif nxt.kind is not BlockKind.PARAGRAPH or len(nxt.text) < max(
+        2 * len(text), LINE_BODY_MIN
+    ):
         return False
     prev = before.block if before is not None else None
     if prev is not None:  # (a real heading before it: a numbered line)

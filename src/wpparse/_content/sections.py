@@ -156,7 +156,7 @@ def _styles(
             before = pieces[i - 1] if i else None
             after = pieces[i + 1] if i + 1 < n else None
             numbered = i in series
-            if bold_heading(piece, before, numbered=numbered):
+            if bold_heading(piece, before, after, numbered=numbered):
                 styles[i] = HeadingSource.BOLD
             elif rule == "auto" and line_heading(
                 piece, before, after, numbered=numbered
