@@ -191,3 +191,55 @@ def test_a_line_opening_with_a_reference_mark_is_a_note(mark: str) -> None:
     )
 
     assert [None, "Policies"] == _titles(html)
+
+
+# A bare bold `Label:` heads a list or a run of lines; a longer line ending
+# with a colon is a clause leading into what follows.
+
+
+def test_a_bold_label_over_a_list_is_a_heading() -> None:
+    html = BODY + "<p><strong>Contributors:</strong></p>" + LIST + BODY
+
+    assert [None, "Contributors:"] == _titles(html)
+
+
+def test_a_bold_label_over_several_lines_is_a_heading() -> None:
+    steps = "".join(
+        f"<p>- {step}</p>"
+        for step in ("Spray a light layer on a cloth", "Wipe one panel at a time")
+    )
+    html = BODY + "<p><strong>How to use:</strong></p>" + steps + BODY
+
+    assert [None, "How to use:"] == _titles(html)
+
+
+def test_a_bold_label_over_a_sub_label_over_a_list_is_a_heading() -> None:
+    html = (
+        BODY
+        + "<p><strong>Required qualifications:</strong></p>"
+        + "<p>A degree in:</p>"
+        + LIST
+        + BODY
+    )
+
+    assert [None, "Required qualifications:"] == _titles(html)
+
+
+def test_a_bold_label_over_one_value_then_a_field_is_still_a_field() -> None:
+    html = (
+        BODY
+        + "<p><strong>Duration:</strong></p>"
+        + "<p>10-15 min</p>"
+        + "<p><strong>Level:</strong> beginner</p>"
+        + BODY
+    )
+
+    assert [None] == _titles(html)
+
+
+@pytest.mark.parametrize("rule", ["bold", "auto"])
+def test_a_bold_clause_ending_with_a_colon_is_not_a_heading(rule: str) -> None:
+    clause = "An employer without transport of its own may, as the law allows:"
+    html = BODY + f"<p><strong>{clause}</strong></p>" + LIST + BODY
+
+    assert [None] == _titles(html, rule)

@@ -43,6 +43,10 @@ QUESTION_MAX_CHARS: Final = 200
 LINE_MAX_WORDS: Final = 12
 LINE_MAX_CHARS: Final = 80
 CJK_MAX_CHARS: Final = 40  # scripts written without spaces: count characters
+# A heading ending with a colon is a label ("How to use:"); a longer line is a
+# clause leading into what follows ("The employer may, by law:").
+LABEL_MAX_WORDS: Final = 8
+LABEL_MAX_CJK_CHARS: Final = 20
 LINE_BODY_MIN: Final = 80  # the paragraph under a line heading is at least this long
 MAX_TITLE_CHARS: Final = max(BOLD_MAX_CHARS, QUESTION_MAX_CHARS, LINE_MAX_CHARS)
 """No rule takes a longer paragraph for a heading: the section stage skips them."""
@@ -215,13 +219,21 @@ def echoes_title(text: str, title: str | None) -> bool:
     return bool(mine) and mine == _WORD_CHARS.sub(" ", title).strip().casefold()
 
 
+def _too_long_for_a_label(text: str) -> bool:
+    if _is_cjk(text):
+        return len(text) > LABEL_MAX_CJK_CHARS
+    return len(text.split()) > LABEL_MAX_WORDS
+
+
 def title_like(
     text: str, *, max_words: int, max_chars: int, strict: bool, numbered: bool = False
 ) -> bool:
     """
     Whether *text* reads like a title rather than a sentence, caption or byline.
 
-    *strict* (the short-line rule) also refuses a line ending in ``?`` or ``:``.
+    *strict* (the short-line rule) also refuses a line ending in ``?`` or ``:``;
+    a line ending with a colon is a label of at most eight words (20 characters
+    in scripts written without spaces), a longer one the start of a sentence.
     A *numbered* line, one of a numbered series (:func:`series_mark`), may be a
     sentence: hold two sentences and end with a full stop or ``!``
     (``1. We start with cravings, not code.``); by the short-line rule it may
@@ -244,6 +256,8 @@ def title_like(
             return False
     elif end in _ALWAYS_END or (strict and end in _LINE_END):
         return False
+    if end in "：:" and _too_long_for_a_label(text):
+        return False  # a clause introducing what follows, not a label
     stops = "." in text or "!" in text or "?" in text
     return not (
         (stops and not numbered and _TWO_SENTENCES.search(text))

@@ -162,7 +162,7 @@ def _styles(
                 piece, before, after, numbered=numbered
             ):
                 styles[i] = HeadingSource.LINE
-            if styles[i] is not None and _bare_label(piece, after):
+            if styles[i] is not None and _bare_label(pieces, i):
                 styles[i] = None
     # One short line alone in a post is weak evidence ("Let's get started"):
     # it needs a sibling, a paragraph announcing it with a colon, or to open
@@ -201,20 +201,49 @@ def _numbered(pieces: list[Piece]) -> frozenset[int]:
     )
 
 
-def _bare_label(piece: Piece, after: Piece | None) -> bool:
+def _bare_label(pieces: list[Piece], i: int) -> bool:
     """
     A ``Label:`` with its value on the next line, or over another field.
 
     ``Fax:`` over ``E-mail: office@example.org``, ``Address:`` over a short
     line: fields of an imprint or a spec sheet, not a heading over a section.
+    A label over a list, or over several lines none of them a field
+    (``How to use:`` over its steps), heads them (:func:`_heads_lines`).
     """
-    block = piece.block
+    block = pieces[i].block
     if block is None or not block.text.rstrip().endswith((":", "：")):
         return False
-    if not is_field_label(block.text):
+    if not is_field_label(block.text) or _heads_lines(pieces, i):
         return False
-    nxt = after.block if after is not None else None
+    nxt = pieces[i + 1].block if i + 1 < len(pieces) else None
     return nxt is None or is_field_label(nxt.text) or len(nxt.text) < LINE_BODY_MIN
+
+
+def _heads_lines(pieces: list[Piece], i: int, depth: int = 0) -> bool:
+    """
+    Whether a ``Label:`` at *i* heads what follows it rather than hold one value.
+
+    It does over a list, over two or more paragraphs none of which is a field,
+    and over a ``Label:`` that itself heads such lines (a sub-label).
+    """
+    after = pieces[i + 1 : i + 3]
+    blocks = [p.block for p in after if p.block is not None]
+    if not blocks or len(blocks) < len(after):
+        return False  # the end, or a real heading next
+    first = blocks[0]
+    if first.kind is BlockKind.LIST:
+        return True
+    if first.kind is not BlockKind.PARAGRAPH:
+        return False
+    if is_field_label(first.text):
+        return (
+            depth == 0
+            and first.text.rstrip().endswith((":", "："))
+            and _heads_lines(pieces, i + 1, depth + 1)
+        )
+    return len(blocks) == 2 and all(  # noqa: PLR2004 - two lines make a run
+        b.kind is BlockKind.PARAGRAPH and not is_field_label(b.text) for b in blocks
+    )
 
 
 def _runs(styles: list[HeadingSource | None]) -> None:
