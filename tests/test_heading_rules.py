@@ -243,3 +243,42 @@ def test_a_bold_clause_ending_with_a_colon_is_not_a_heading(rule: str) -> None:
     html = BODY + f"<p><strong>{clause}</strong></p>" + LIST + BODY
 
     assert [None] == _titles(html, rule)
+
+
+# A first line repeating the title after a short label is an echo.
+
+
+def _post(title: str, html: str) -> dict[str, object]:
+    return {"id": 7, "title": {"rendered": title}, "content": {"rendered": html}}
+
+
+@pytest.mark.parametrize(
+    "first", ["EXERCISE 1: MY INNER COMPASS", "Exercise 1: “My inner compass”"]
+)
+def test_a_first_line_repeating_the_title_after_a_label_is_an_echo(
+    first: str,
+) -> None:
+    html = f"<p><strong>{first}</strong></p>" + BODY + BODY
+    post = wpparse.parse_post(_post("My inner compass", html))
+
+    assert [None] == [s.title for s in post.walk()]
+
+
+def test_a_first_line_adding_more_than_a_label_to_the_title_is_a_heading() -> None:
+    first = "Why we wrote the guide we call my inner compass"
+    html = f"<p><strong>{first}</strong></p>" + BODY + BODY
+    post = wpparse.parse_post(_post("My inner compass", html))
+
+    assert [first] == [s.title for s in post.walk()]
+
+
+def test_labels_each_over_one_paragraph_are_the_fields_of_a_form() -> None:
+    html = (
+        BODY
+        + "<p><strong>Goal:</strong></p>"
+        + BODY
+        + "<p><strong>Duration:</strong></p>"
+        + "<p>10-15 min</p>"
+    )
+
+    assert [None] == _titles(html)

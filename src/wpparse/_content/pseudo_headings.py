@@ -143,6 +143,7 @@ _SERIES: Final = re.compile(
     re.IGNORECASE,
 )
 _FIELD_VALUE_WORDS: Final = 5
+_ECHO_LABEL_WORDS: Final = 3  # "Exercise 1: <the title>" is still an echo
 # A number opening a line, as the items of a numbered series open theirs:
 # "1.", "2、", "3)", "(4)", "（5）" (not "2.4 kg" or "31.12.2022").
 _SERIES_MARK: Final = re.compile(r"\s*([(（]?)(\d{1,2})([.．、)）])(?![\d.])")
@@ -210,13 +211,28 @@ def echoes_title(text: str, title: str | None) -> bool:
     """
     Whether *text* repeats the post's *title* (case, spacing and punctuation aside).
 
+    A short label before the title (at most three words: ``Exercise 1:``,
+    ``Review:``) still makes an echo.
+
     >>> echoes_title("Storm Closes the Pass", "Storm closes the pass")
+    True
+    >>> echoes_title("EXERCISE 1: MY INNER COMPASS", "My inner compass")
     True
     """
     if not title:
         return False
     mine = _WORD_CHARS.sub(" ", text).strip().casefold()
-    return bool(mine) and mine == _WORD_CHARS.sub(" ", title).strip().casefold()
+    theirs = _WORD_CHARS.sub(" ", title).strip().casefold()
+    if not mine or not theirs:
+        return False
+    if mine == theirs:
+        return True
+    label = mine[: -len(theirs)]
+    return (
+        mine.endswith(theirs)
+        and label.endswith(" ")
+        and len(label.split()) <= _ECHO_LABEL_WORDS
+    )
 
 
 def _too_long_for_a_label(text: str) -> bool:

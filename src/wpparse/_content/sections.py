@@ -206,8 +206,8 @@ def _bare_label(pieces: list[Piece], i: int) -> bool:
     A ``Label:`` with its value on the next line, or over another field.
 
     ``Fax:`` over ``E-mail: office@example.org``, ``Address:`` over a short
-    line: fields of an imprint or a spec sheet, not a heading over a section.
-    A label over a list, or over several lines none of them a field
+    line, ``Goal:`` over a paragraph and then ``Duration:``: fields of an
+    imprint, a spec sheet or a form, not a heading over a section.  A label over a list, or over several lines none of them a field
     (``How to use:`` over its steps), heads them (:func:`_heads_lines`).
     """
     block = pieces[i].block
@@ -216,7 +216,16 @@ def _bare_label(pieces: list[Piece], i: int) -> bool:
     if not is_field_label(block.text) or _heads_lines(pieces, i):
         return False
     nxt = pieces[i + 1].block if i + 1 < len(pieces) else None
-    return nxt is None or is_field_label(nxt.text) or len(nxt.text) < LINE_BODY_MIN
+    if nxt is None or is_field_label(nxt.text) or len(nxt.text) < LINE_BODY_MIN:
+        return True
+    # Label, value, label: the fields of a form, each value a paragraph.
+    later = pieces[i + 2].block if i + 2 < len(pieces) else None
+    return later is not None and _is_bare_field(later)
+
+
+def _is_bare_field(block: Block) -> bool:
+    text = block.text.rstrip()
+    return text.endswith((":", "：")) and is_field_label(text)
 
 
 def _heads_lines(pieces: list[Piece], i: int, depth: int = 0) -> bool:
