@@ -282,3 +282,34 @@ def test_labels_each_over_one_paragraph_are_the_fields_of_a_form() -> None:
     )
 
     assert [None] == _titles(html)
+
+
+# Under a real heading, only a question of a title's length is an FAQ's.
+
+
+def test_a_long_bold_question_right_under_a_heading_is_not_a_heading() -> None:
+    question = (
+        "HOW MANY MORE LIVES OF HEALTH WORKERS MUST BE LOST OR ENDANGERED BEFORE "
+        "THE MINISTRY FINALLY ANSWERS OUR REQUEST TO CHANGE THE CRIMINAL CODE???"
+    )
+    html = BODY + "<h3>We appeal once more</h3>" + f"<p><b>{question}</b></p>" + BODY
+
+    assert [None, "We appeal once more"] == _titles(html)
+
+
+def test_a_short_bold_question_right_under_a_heading_is_still_an_faq() -> None:
+    html = BODY + "<h2>FAQ</h2><p><b>How long does delivery take?</b></p>" + BODY
+
+    assert [None, "FAQ", "How long does delivery take?"] == _titles(html)
+
+
+def test_a_long_bold_question_between_paragraphs_is_still_an_interview_question() -> (
+    None
+):
+    question = (
+        "You seem captivated by software as a service: in a few words, could you "
+        "tell our readers what it is and why it matters so much to you?"
+    )
+    html = BODY + f"<p><b>{question}</b></p>" + BODY
+
+    assert [None, question] == _titles(html)

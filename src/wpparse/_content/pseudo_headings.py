@@ -316,26 +316,27 @@ def bold_heading(
     It is bold from end to end (a leading number aside), on one line, not a
     caption, not all link, and title-like (a question may be longer).  Right
     under a real heading it is that heading's subtitle (a role, a dek), unless
-    it ends with a colon (it introduces what follows), is a question (an FAQ
-    under its heading), is over a list (it names the list) or is *numbered*:
-    one of a numbered series (:func:`series_mark`) whose other items are
-    headings too, the first of them right under the heading of the part they
-    divide.
+    it ends with a colon (it introduces what follows), is a question of a
+    title's length (an FAQ under its heading), is over a list (it names the
+    list) or is *numbered*: one of a numbered series (:func:`series_mark`)
+    whose other items are headings too, the first of them right under the
+    heading of the part they divide.
     """
     block = piece.block
     if block is None:
         return False
-    if (
-        _subtitle(before, after)
-        and not numbered
-        and block.text.rstrip(_TRAILING)[-1:] not in ":："
-        and not is_question(block.text)
-    ):
-        return False
+    text = block.text
+    if _subtitle(before, after) and not numbered:
+        if is_question(text):
+            # An FAQ's question under its heading is as short as a title; a
+            # longer one there is the heading's dek (or a rhetorical cry).
+            if len(text) > BOLD_MAX_CHARS or len(text.split()) > BOLD_MAX_WORDS:
+                return False
+        elif text.rstrip(_TRAILING)[-1:] not in ":：":
+            return False
     flags = piece.flags
     if not flags & BOLD or flags & (CAPTION | MEDIA | BREAKS | LINKED):
         return False
-    text = block.text
     if is_question(text):
         return title_like(
             text,
