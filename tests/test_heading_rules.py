@@ -313,3 +313,21 @@ def test_a_long_bold_question_between_paragraphs_is_still_an_interview_question(
     html = BODY + f"<p><b>{question}</b></p>" + BODY
 
     assert [None, question] == _titles(html)
+
+
+# In CJK text, a word of another script counts as one, as a word does.
+
+
+def test_a_chinese_heading_with_latin_words_is_measured_by_its_words() -> None:
+    title = "2、deepin厄瓜多尔站完成deepin Insight Magazine第一版文案和翻译"
+    html = BODY + f"<p><b>{title}</b></p>" + BODY
+
+    assert len(title) > 40
+    assert [None, title] == _titles(html)
+
+
+def test_a_long_chinese_sentence_is_still_not_a_heading() -> None:
+    line = "在信息技术发展的浪潮中开源已成为全球创新的强劲引擎深刻影响着各行各业的发展我们站在新的历史起点上"
+    html = BODY + f"<p><b>{line}</b></p>" + BODY
+
+    assert [None] == _titles(html)

@@ -153,8 +153,17 @@ _WORD_CHARS: Final = re.compile(r"[\W_]+")
 _CJK: Final = re.compile("[\u2e80-\u9fff\uf900-\ufaff]")
 
 
+_NOT_CJK_RUN: Final = re.compile("[^\\s\u2e80-\u9fff\uf900-\ufaff]+")
+
+
 def _is_cjk(text: str) -> bool:
     return not text.isascii() and _CJK.search(text) is not None
+
+
+def _cjk_length(text: str) -> int:
+    """The length of a line of CJK text: its characters, a word of another script as one."""
+    cjk = len(_CJK.findall(text))
+    return cjk + len(_NOT_CJK_RUN.findall(text))
 
 
 _LETTER: Final = re.compile(r"[^\W\d_]")
@@ -258,7 +267,7 @@ def title_like(
     if not text or len(text) > max_chars:
         return False
     if _is_cjk(text):
-        if len(text) > CJK_MAX_CHARS:
+        if len(text) > CJK_MAX_CHARS and _cjk_length(text) > CJK_MAX_CHARS:
             return False
     elif len(text.split()) > max_words:
         return False
