@@ -331,3 +331,20 @@ def test_a_long_chinese_sentence_is_still_not_a_heading() -> None:
     html = BODY + f"<p><b>{line}</b></p>" + BODY
 
     assert [None] == _titles(html)
+
+
+# A bold name over the lines of an address is its first line.
+
+
+@pytest.mark.parametrize(
+    "address",
+    [
+        "<p>80 London Road,</p><p>Southborough,</p><p>Tunbridge Wells</p>",
+        "<p>80 London Road,<br>Southborough,<br>Tunbridge Wells</p>",
+    ],
+)
+@pytest.mark.parametrize("rule", ["bold", "auto"])
+def test_a_bold_name_over_an_address_is_not_a_heading(address: str, rule: str) -> None:
+    html = BODY + "<p><strong>Southborough Dry Cleaners</strong></p>" + address + BODY
+
+    assert [None] == _titles(html, rule)

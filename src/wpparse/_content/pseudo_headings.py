@@ -294,6 +294,18 @@ def title_like(
     )
 
 
+def _continued(after: Piece | None) -> bool:
+    """
+    Whether *after* opens with a short line that goes on in the next (it ends
+    with a comma): an address or a signature, whose first line a name is.
+    """
+    nxt = after.block if after is not None else None
+    if nxt is None or nxt.kind is not BlockKind.PARAGRAPH:
+        return False
+    line = nxt.text.partition("\n")[0]
+    return len(line) < LINE_BODY_MIN and line.rstrip(_TRAILING)[-1:] in ",，"
+
+
 def _subtitle(before: Piece | None, after: Piece | None) -> bool:
     """
     Whether a line between *before* and *after* would be a real heading's subtitle.
@@ -346,6 +358,8 @@ def bold_heading(
     flags = piece.flags
     if not flags & BOLD or flags & (CAPTION | MEDIA | BREAKS | LINKED):
         return False
+    if _continued(after):
+        return False  # the first line of an address: a name over "80 London Road,"
     if is_question(text):
         return title_like(
             text,
