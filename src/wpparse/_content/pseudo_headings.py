@@ -11,8 +11,9 @@ image), a byline (``By Jane Doe``, ``Photo: ...``), boilerplate such as "Read
 more", "Share this" or "Continue reading", a lone date, a greeting or a
 salutation ("Hello everyone", "Kind regards"), a field of a form-like page
 (``Phone: +49 30 1234``), a sentence ending in a full stop (or ``!``, ``…``,
-``;``, ``,``), two sentences, and text that is all link (navigation, calls to
-action).
+``;``, ``,``), two sentences (but for the items of a numbered series), a
+clause ending with a colon, a note (``* Prices include VAT``), the first line
+of an address, and text that is all link (navigation, calls to action).
 """
 
 from __future__ import annotations
@@ -151,8 +152,6 @@ _WORD_CHARS: Final = re.compile(r"[\W_]+")
 
 
 _CJK: Final = re.compile("[\u2e80-\u9fff\uf900-\ufaff]")
-
-
 _NOT_CJK_RUN: Final = re.compile("[^\\s\u2e80-\u9fff\uf900-\ufaff]+")
 
 
@@ -161,7 +160,7 @@ def _is_cjk(text: str) -> bool:
 
 
 def _cjk_length(text: str) -> int:
-    """The length of a line of CJK text: its characters, a word of another script as one."""
+    """The length of a line of CJK text: a character each, a word of another script one."""
     cjk = len(_CJK.findall(text))
     return cjk + len(_NOT_CJK_RUN.findall(text))
 
@@ -385,8 +384,9 @@ def line_heading(
     A short, plain (no bold, italic or link covering it), title-like line that
     starts with a capital (in scripts that have them), right after a complete
     block of text (not an image: that would be a caption) and right before a
-    paragraph or a list at least twice as long as itself.  A *numbered* line (one of a
-    numbered series) may end with a colon and open the part under a real heading.
+    paragraph or a list at least twice as long as itself.  Right under a real
+    heading it is a subtitle, unless a list follows it or it is *numbered*
+    (one of a numbered series, which may also end with a colon).
     """
     block = piece.block
     if block is None or after is None or after.block is None:
