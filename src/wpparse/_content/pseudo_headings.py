@@ -148,6 +148,7 @@ _ECHO_LABEL_WORDS: Final = 3  # "Exercise 1: <the title>" is still an echo
 # A number opening a line, as the items of a numbered series open theirs:
 # "1.", "2、", "3)", "(4)", "（5）" (not "2.4 kg" or "31.12.2022").
 _SERIES_MARK: Final = re.compile(r"\s*([(（]?)(\d{1,2})([.．、)）])(?![\d.])")
+_SERIES_FIRST: Final = frozenset("0123456789(（")
 _WORD_CHARS: Final = re.compile(r"[\W_]+")
 
 
@@ -204,6 +205,9 @@ def series_mark(text: str) -> tuple[str, int] | None:
     >>> series_mark("2、deepin 23 update"), series_mark("（3）驱动更新："), series_mark("2.4 kg")
     (('、', 2), ('（）', 3), None)
     """
+    first = text[:1]
+    if first not in _SERIES_FIRST and not first.isspace():
+        return None  # most lines: no regular expression to run
     match = _SERIES_MARK.match(text)
     if match is None:
         return None
