@@ -365,7 +365,7 @@ def test_list_text_shortcut_agrees_with_the_full_walk(html: str) -> None:
     assert body is not None
     el = body[0]
 
-    block, _ = list_block(el, ())
+    block, _ = list_block(el, (), html="")
 
     assert text_of(el) == block.text
 

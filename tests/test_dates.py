@@ -147,3 +147,55 @@ def test_offsets_past_the_zone_cache_read_the_same(
         == datetime(2026, 3, 1, 9, tzinfo=timezone(timedelta(hours=5, minutes=30)))
     )
     assert {} == _dates._ZONES
+
+
+_ODD_DATES = [
+    "2025-07-03T08:56:33",
+    "2025-07-03 08:56:33",
+    "2025-07-03T05:56:33",
+    "2025-07-02T08:56:33",
+    "2025-07-03T08:56:33.5",
+    "2025-07-03T08:56+05",
+    "2025-07-03T08:56:33Z",
+    "2025-07-03T08:56:33+02:00",
+    "2025-W27-4T08:56:33",
+    " 2025-07-03T08:56:3",
+    "2025-07-03T08:56:3 ",
+    "0000-00-00T00:00:00",
+    "0000-00-00 00:00:00",
+    "July 3, 2025 8:56am",
+    "2025-07-03",
+    "",
+    None,
+]
+
+
+@pytest.mark.parametrize("tz", [None, "Europe/Paris"])
+@pytest.mark.parametrize("gmt", _ODD_DATES)
+@pytest.mark.parametrize("local", _ODD_DATES)
+def test_the_quick_read_of_wordpress_dates_gives_what_the_full_one_does(
+    local: str | None, gmt: str | None, tz: str | None
+) -> None:
+    from wpparse._rest.dates import parse_wp_date, resolve_tz
+
+    data = {"date": local, "date_gmt": gmt}
+    expected = parse_wp_date(
+        local, gmt, path="$.date", gmt_path="$.date_gmt", tz=resolve_tz(tz)
+    )
+
+    value = wpparse.parse_post({"id": 1, **data}, tz=tz).date
+
+    assert (expected, repr(expected)) == (value, repr(value))
+
+
+@pytest.mark.parametrize("fold", [0, 1])
+def test_a_zone_is_attached_as_replace_would(fold: int) -> None:
+    from wpparse._rest.dates import _with_zone
+
+    wall = datetime(2025, 10, 26, 2, 30, 15, 7, fold=fold)
+    zone = ZoneInfo("Europe/Paris")
+
+    value = _with_zone(wall, wall.time(), zone)
+
+    assert (wall.replace(tzinfo=zone), fold) == (value, value.fold)
+    assert repr(wall.replace(tzinfo=zone)) == repr(value)

@@ -178,6 +178,11 @@ _BASES = [
     "2016/04/06/relative/",
     "//cdn.example.com/path/",
     "https://user:pw@example.com/p",
+    "https://example.com",
+    "https://example.com/p?a=1&b=2#top",
+    "https://example.com/p?",
+    "https://example.com/a;p",
+    "HTTPS://Example.com/p",
 ]
 _HREFS = [
     "/wp-content/uploads/a.jpg",
@@ -195,7 +200,31 @@ _HREFS = [
     "../up",
     "?q=1",
     "#anchor",
+    "#",
+    "#a#b",
+    "#a b",
+    "#caf%C3%A9",
+    "#?q",
 ]
+
+
+@pytest.mark.parametrize(
+    "base",
+    [
+        "https://example.com/p?a=1#top",
+        "https://example.com#top",
+        "https://example.com/p?#top",
+        "../other/#top",
+    ],
+)
+@pytest.mark.parametrize("href", ["#a", "#", "#a#b", "#top"])
+def test_a_fragment_link_joins_a_base_element_with_a_fragment_as_urljoin_does(
+    base: str, href: str
+) -> None:
+    page = "https://example.org/x/y/"
+    resolver = LinkResolver(page, base)
+
+    assert urljoin(urljoin(page, base), href) == resolver.resolve(href)
 
 
 @pytest.mark.parametrize("base", _BASES)
@@ -203,6 +232,7 @@ def test_fast_join_agrees_with_urljoin(base: str | None) -> None:
     # The common href shapes are joined without urljoin; whenever the shortcut
     # answers, it must give urljoin's URL and urlsplit's host.
     resolver = LinkResolver(base)
+    resolver.resolve("")  # the URLs are read on the first link
     answered = 0
     for href in _HREFS:
         fast = resolver._fast(href)

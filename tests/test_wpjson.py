@@ -122,6 +122,10 @@ def test_missing_fields_are_empty() -> None:
         ("<p>Story here. Read more about it</p>", ("Story here.…", True)),
         ("<p>A [ &hellip; ] and read   more</p>", ("A [ … ] and…", True)),
         ("<p>Nothing to cut [x]</p>", ("Nothing to cut [x]", False)),
+        # Case and text beyond ASCII: the scans that skip work must not skip these.
+        ("<p>Café — a story. READ MORE</p>", ("Café — a story.…", True)),
+        ("<p>İstanbul, ’tis here. rEaD mOrE »</p>", ("İstanbul, ’tis here.…", True)),
+        ('<p>Één.</p><A CLASS="More-Link" HREF="/x">Lees verder</A>', ("Één.", True)),
     ],
 )
 def test_excerpt_tail(value: str, expected: tuple[str, bool]) -> None:

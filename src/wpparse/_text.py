@@ -98,10 +98,16 @@ def fix_surrogates(text: str, where: str) -> str:
 
 
 def collapse(text: str) -> str:
-    """Collapse runs of whitespace to one space and strip the ends, as a browser shows text."""
+    """
+    Collapse runs of whitespace to one space and strip the ends, as a browser shows text.
+
+    >>> collapse("  a\\n\\tb  c\\xa0d ")
+    'a b c d'
+    """
     # The space is the only whitespace character str.isprintable() accepts:
     # printable text without a double space is collapsed once stripped.
-    # Cheaper than splitting it into words and joining them.
+    # Cheaper than splitting it into words and joining them, and than
+    # searching for each whitespace character (measured with callgrind).
     stripped = text.strip()
     if stripped.isprintable() and "  " not in stripped:
         return stripped

@@ -8,7 +8,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from wpparse._json.load import _replace_lone_surrogate_escapes
+from wpparse._json.load import (
+    _SURROGATE_ESCAPE_HINT,
+    _first_surrogate_escape,
+    _replace_lone_surrogate_escapes,
+)
 
 pytestmark = pytest.mark.property
 
@@ -26,6 +30,9 @@ _PIECES = [
     "\\uDBFF",
     "\\udc00",
     "\\uDfFf",
+    "\\uD7ff",
+    "\\ud7a3",
+    "\\uDc",
     "\\ud83d",
     "\\ude00",
     "\\ud8",
@@ -47,3 +54,11 @@ def test_lone_surrogate_escapes_are_replaced_as_the_specification_says(
     expected = _SPEC.subn(r"\1\\ufffd", text)
 
     assert expected == _replace_lone_surrogate_escapes(text, 0)
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=12).map("".join))
+def test_the_first_surrogate_escape_is_the_one_the_regex_finds(text: str) -> None:
+    expected = _SURROGATE_ESCAPE_HINT.search(text)
+    found = _first_surrogate_escape(text)
+
+    assert (expected and expected.span()) == (found and found.span())

@@ -17,7 +17,6 @@ from itertools import islice
 from typing import Final
 from urllib.parse import urlsplit
 
-import attrs
 from lxml import etree
 
 from wpparse._content.element_text import (
@@ -31,6 +30,7 @@ from wpparse._content.element_text import (
 )
 from wpparse._content.links import LinkResolver
 from wpparse._content.pseudo_headings import MAX_TITLE_CHARS
+from wpparse._content.stream import new_block, replaced
 from wpparse._content.vocabulary import (
     ATTACHMENT,
     MEDIA_TAGS,
@@ -38,7 +38,6 @@ from wpparse._content.vocabulary import (
     SINGLE,
     SPECIAL,
     WP_IMAGE,
-    serialise,
 )
 from wpparse._html.vocabulary import (
     IMAGE_SOURCES,
@@ -47,7 +46,7 @@ from wpparse._html.vocabulary import (
     image_text,
     source_of,
 )
-from wpparse._model.content import Block, BlockKind, Link
+from wpparse._model.content import Block, BlockKind, HtmlSource, Link
 from wpparse._text import collapse
 
 __all__ = [
@@ -136,22 +135,30 @@ def figure_block(
     img: etree._Element | None,
     links: tuple[Link, ...],
     *,
+    html: HtmlSource,
     text: str = "",
     caption: str | None = None,
 ) -> Block:
-    """A FIGURE block for *el*, its image *img* (if any) giving the source."""
+    """A FIGURE block for *el* (of HTML *html*), its image *img* (if any) giving the source."""
     attachment = None
     alt = None
     src = None
     if img is not None:
         src = _src(resolver, img, IMAGE_SOURCES)
         alt = img.get("alt")
-        match = WP_IMAGE.search(img.get("class") or "")
+        classes = img.get("class")
+        match = WP_IMAGE.search(classes) if classes and "wp-image-" in classes else None
         if match:
             attachment = int(match.group(1))
     if attachment is None:
         for node in (el, *el.iterancestors("div", "figure")):
-            match = ATTACHMENT.match(node.get("id") or "")
+            ident = node.get("id")
+            # (The pattern starts so: most ids are skipped without it.)
+            match = (
+                ATTACHMENT.match(ident)
+                if ident and ident.startswith("attachment_")
+                else None
+            )
             if match:
                 attachment = int(match.group(1))
                 break
@@ -159,10 +166,10 @@ def figure_block(
         # What the image shows, for the text, the chunks and search: marked
         # as the image's, not the prose's.
         text = image_text(alt)
-    return Block(
+    return new_block(
         kind=BlockKind.FIGURE,
         text=text,
-        html=serialise(el),
+        html=html,
         links=links,
         src=src,
         alt=alt,
@@ -173,14 +180,14 @@ def figure_block(
 
 def embed_block(
     resolver: LinkResolver,
-    el: etree._Element,
     player: etree._Element | None,
     links: tuple[Link, ...],
     *,
+    html: HtmlSource,
     text: str = "",
     caption: str | None = None,
 ) -> Block:
-    """An EMBED block for *el*: the source from *player*, else a URL in *text*."""
+    """An EMBED block of HTML *html*: the source from *player*, else a URL in *text*."""
     src = None
     if player is not None:
         if player.tag == "object":
@@ -196,10 +203,10 @@ def embed_block(
             (w for w in text.split() if w.startswith(("http://", "https://"))), None
         )
         src = resolver.resolve(url) if url else None
-    return Block(
+    return new_block(
         kind=BlockKind.EMBED,
         text=text,
-        html=serialise(el),
+        html=html,
         links=links,
         src=src,
         caption=caption,
@@ -220,39 +227,50 @@ def caption_of(el: etree._Element) -> str | None:
 
 
 def figure_content(
-    resolver: LinkResolver, el: etree._Element, links: tuple[Link, ...]
+    resolver: LinkResolver,
+    el: etree._Element,
+    links: tuple[Link, ...],
+    *,
+    html: HtmlSource,
 ) -> Block:
-    """The block a ``<figure>`` (or caption box) gives: what it holds decides."""
+    """The block a ``<figure>`` (or caption box) of HTML *html* gives: what it holds decides."""
     classes = el.get("class") or ""
     provider = _provider(classes)
     table = next(el.iterdescendants("table"), None)
     if table is not None:
-        return table_block(el, table, links)
+        return table_block(el, table, links, html=html)
     players = list(el.iterdescendants("iframe", "video", "audio", "embed", "object"))
     if provider is not None and not players:
         # A rich embed whose iframe the oEmbed provider's fallback markup
         # stands for (a tweet's <blockquote>, an Instagram card ...).
         block = embed_block(
-            resolver, el, None, links, text=text_of(el), caption=caption_of(el)
+            resolver,
+            None,
+            links,
+            html=html,
+            text=text_of(el),
+            caption=caption_of(el),
         )
-        return attrs.evolve(block, src=_permalink(resolver, el, provider) or block.src)
+        return replaced(block, src=_permalink(resolver, el, provider) or block.src)
     if next(el.iterdescendants("blockquote"), None) is not None:
-        return quote_block(el, links, "cite", "figcaption")
+        return quote_block(el, links, "cite", "figcaption", html=html)
     images = list(el.iterdescendants("img"))
     text = text_of(el)
     caption = caption_of(el)
     if players or (not images and "wp-block-embed" in classes):
         return embed_block(
             resolver,
-            el,
             players[0] if players else None,
             links,
+            html=html,
             text=text,
             caption=caption,
         )
     if images:
-        return figure_block(resolver, el, images[0], links, text=text, caption=caption)
-    return Block(kind=BlockKind.OTHER, text=text, html=serialise(el), links=links)
+        return figure_block(
+            resolver, el, images[0], links, html=html, text=text, caption=caption
+        )
+    return new_block(kind=BlockKind.OTHER, text=text, html=html, links=links)
 
 
 _PROVIDER: Final = re.compile(
@@ -307,24 +325,28 @@ def _permalink(resolver: LinkResolver, el: etree._Element, provider: str) -> str
 # -- text blocks -------------------------------------------------------------
 
 
-def quote_block(el: etree._Element, links: tuple[Link, ...], *cite_tags: str) -> Block:
-    """A QUOTE block; the first of *cite_tags* inside it gives the caption."""
+def quote_block(
+    el: etree._Element, links: tuple[Link, ...], *cite_tags: str, html: HtmlSource
+) -> Block:
+    """A QUOTE block of HTML *html*; the first of *cite_tags* inside it gives the caption."""
     cite = next(el.iterdescendants(*cite_tags), None)
-    return Block(
+    return new_block(
         kind=BlockKind.QUOTE,
         text=text_of(el),
-        html=serialise(el),
+        html=html,
         links=links,
         caption=(line_of(cite) or None) if cite is not None else None,
     )
 
 
-def code_block(el: etree._Element, links: tuple[Link, ...]) -> Block:
-    """A CODE block; a ``language-x`` or ``brush: x`` class gives the language."""
-    return Block(
+def code_block(
+    el: etree._Element, links: tuple[Link, ...], *, html: HtmlSource
+) -> Block:
+    """A CODE block of HTML *html*; a ``language-x`` or ``brush: x`` class gives the language."""
+    return new_block(
         kind=BlockKind.CODE,
         text=code_text(el),
-        html=serialise(el),
+        html=html,
         links=links,
         language=code_language(el),
     )
@@ -337,8 +359,10 @@ def _blank(text: str | None) -> bool:
     return not text or text.isspace()
 
 
-def list_block(el: etree._Element, links: tuple[Link, ...]) -> tuple[Block, int]:
-    """A LIST block and its flags (SINGLE and its item's facts for a short one-item list)."""
+def list_block(
+    el: etree._Element, links: tuple[Link, ...], *, html: HtmlSource
+) -> tuple[Block, int]:
+    """A LIST block of HTML *html* and its flags (SINGLE and its item's facts for a short one-item list)."""
     items: list[str] = []
     # A list of items holding text and <br>s only, with nothing but
     # whitespace around them, reads as its items one per line: its text is
@@ -354,10 +378,10 @@ def list_block(el: etree._Element, links: tuple[Link, ...]) -> tuple[Block, int]
     flags = 0
     if len(items) == 1 and len(items[0]) <= MAX_TITLE_CHARS and len(el) == 1:
         flags = SINGLE | facts(el[0])
-    block = Block(
+    block = new_block(
         kind=BlockKind.LIST,
         text="\n".join(item for item in items if item) if simple else text_of(el),
-        html=serialise(el),
+        html=html,
         links=links,
         items=tuple(items),
         ordered=el.tag == "ol",
@@ -366,17 +390,21 @@ def list_block(el: etree._Element, links: tuple[Link, ...]) -> tuple[Block, int]
 
 
 def table_block(
-    el: etree._Element, table: etree._Element, links: tuple[Link, ...]
+    el: etree._Element,
+    table: etree._Element,
+    links: tuple[Link, ...],
+    *,
+    html: HtmlSource,
 ) -> Block:
-    """A TABLE block for *el*, its rows read from *table* (*el* itself or inside it)."""
+    """A TABLE block for *el* (of HTML *html*), its rows read from *table* (*el* itself or inside it)."""
     rows = tuple(
         tuple(text_of(cell) for cell in tr if cell.tag in {"td", "th"})
         for tr in _own_rows(table)
     )
-    return Block(
+    return new_block(
         kind=BlockKind.TABLE,
         text=text_of(el),
-        html=serialise(el),
+        html=html,
         links=links,
         rows=rows,
         caption=caption_of(el),

@@ -10,6 +10,7 @@ the classification rules are easy to test on their own.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from urllib.parse import SplitResult, unquote, urljoin, urlsplit
 
 from wpparse._model.content import Link, LinkKind
@@ -20,14 +21,20 @@ __all__ = ["LinkResolver", "clean_href", "site_host"]
 
 _SCHEME = re.compile(r"([a-zA-Z][a-zA-Z0-9+.\-]*):")
 _WEB_SCHEMES = frozenset({"http", "https"})
+_WEB_PREFIXES = ("https://", "http://")
 
 
 def site_host(url: str | None) -> str | None:
     """The host of *url*, lower-cased and without a leading ``www.``; ``None`` if it has none."""
-    if not url:
+    return _host_of(_split(url))
+
+
+def _host_of(parts: SplitResult | None) -> str | None:
+    """:func:`site_host` of a split URL."""
+    if parts is None:
         return None
     try:
-        host = urlsplit(url).hostname
+        host = parts.hostname
     except ValueError:
         return None
     if not host:
@@ -77,7 +84,12 @@ class LinkResolver:
     *page* is the post's ``link`` (``None`` when unknown); *base* the ``href``
     of a ``<base>`` element of the content, if any, itself resolved against
     *page*.  *anchors* are the ids that sections carry: a fragment link to one
-    of them records it as :attr:`~wpparse.Link.target_anchor`.
+    of them records it as :attr:`~wpparse.Link.target_anchor`.  It may be a
+    function giving them, called on the first fragment link only (most posts
+    have none).  The URLs are read on the first link too.
+
+    >>> LinkResolver("https://example.com/post/").resolve("../about/")
+    'https://example.com/about/'
     """
 
     __slots__ = (
@@ -85,9 +97,11 @@ class LinkResolver:
         "_base",
         "_base_host",
         "_base_is_path",
+        "_given",
         "_host",
         "_origin",
         "_page",
+        "_plain_base",
         "_scheme",
     )
 
@@ -95,8 +109,14 @@ class LinkResolver:
         self,
         page: str | None,
         base: str | None = None,
-        anchors: frozenset[str] = frozenset(),
+        anchors: frozenset[str] | Callable[[], frozenset[str]] = frozenset(),
     ) -> None:
+        self._given: tuple[str | None, str | None] | None = (page, base)
+        self._anchors = anchors
+
+    def _setup(self, page: str | None, base: str | None) -> None:
+        """Read the page and base URLs (once, on the first link)."""
+        self._given = None
         page = clean_href(page) if page else None
         self._page = _without_fragment(page) if page else None
         if base is not None:
@@ -105,9 +125,9 @@ class LinkResolver:
             if not _usable_base(base):
                 base = None  # a javascript:, data: or broken <base> is ignored
         self._base = base or self._page
-        self._host = site_host(self._page)
-        self._anchors = anchors
-        parts = _split(self._base)
+        page_parts = _split(self._page)
+        self._host = _host_of(page_parts)
+        parts = page_parts if self._base == self._page else _split(self._base)
         scheme = parts.scheme if parts else ""
         netloc = parts.netloc if parts else ""
         self._scheme = scheme.lower()
@@ -115,6 +135,14 @@ class LinkResolver:
         web = scheme in _WEB_SCHEMES and bool(netloc)
         self._origin = f"{scheme}://{netloc}" if web else None
         self._base_host = parts.hostname if web and parts else None
+        # A plain absolute base (as _PLAIN_ABSOLUTE reads it): urljoin gives
+        # it back as it is, its fragment aside, before a fragment-only href.
+        base_url = self._base
+        self._plain_base = (
+            _without_fragment(base_url)
+            if web and base_url and _PLAIN_ABSOLUTE.fullmatch(base_url)
+            else None
+        )
         # A base with neither scheme nor host (a page known by its path only,
         # as some exports give it): a root-relative href replaces its path.
         self._base_is_path = self._base is None or (not self._scheme and not netloc)
@@ -133,6 +161,11 @@ class LinkResolver:
                 if match is not None:
                     return f"{self._scheme}:{href}", match.group(1).lower()
             return None
+        if href[:1] == "#":  # the base's own URL, with this fragment
+            if self._plain_base is None:
+                return None
+            url = self._plain_base + href if len(href) > 1 else self._plain_base
+            return url, self._base_host
         if href[:1] == "/":
             if _PLAIN_ROOT_PATH.fullmatch(href) and "/." not in href:
                 if self._origin is not None:
@@ -156,6 +189,8 @@ class LinkResolver:
 
     def resolve(self, href: str) -> str:
         """Return *href* made absolute against the base (or as it is, if it cannot be)."""
+        if self._given is not None:
+            self._setup(*self._given)
         return self._resolve(clean_href(href))
 
     def _resolve(self, href: str) -> str:
@@ -189,8 +224,11 @@ class LinkResolver:
 
     def classify(self, href: str) -> tuple[LinkKind, str, str | None]:
         """Return ``(kind, absolute url, target anchor)`` for *href*."""
+        if self._given is not None:
+            self._setup(*self._given)
         cleaned = clean_href(href)
-        match = _SCHEME.match(cleaned)
+        # A web URL (most links) is safe and of a web scheme: no scheme test.
+        match = None if cleaned.startswith(_WEB_PREFIXES) else _SCHEME.match(cleaned)
         if match:
             # The one table (wpparse._urls): unsafe exactly when no renderer
             # would write a live link to it.
@@ -234,9 +272,14 @@ class LinkResolver:
         return LinkKind.EXTERNAL, url, None
 
     def _target(self, fragment: str) -> str | None:
-        if not fragment or not self._anchors:
+        if not fragment:
             return None
-        if fragment in self._anchors:
+        anchors = self._anchors
+        if not isinstance(anchors, frozenset):
+            anchors = self._anchors = anchors()
+        if not anchors:
+            return None
+        if fragment in anchors:
             return fragment
         decoded = unquote(fragment)
-        return decoded if decoded in self._anchors else None
+        return decoded if decoded in anchors else None

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from itertools import islice
-from typing import Any, Final, cast
+from typing import Final
 
 from lxml import etree
 
@@ -34,40 +34,63 @@ _ICON_NODES: Final = 8
 _NEVER_ICONS: Final = frozenset(
     {"body", "p", "div", "section", "li", "ul", "ol", "table"}
 )
+# Never an icon, what ever its attributes (_is_icon: a block, or a link or an
+# image, which an icon never holds).
+_NOT_ICONS: Final = _NEVER_ICONS | {"a", "img"}
 _TEX: Final = frozenset({"application/x-tex", "tex", "latex", "application/x-latex"})
 
 
-_ICONS: Final = etree.XPath(
-    "//*[@aria-hidden='true' or contains(@class, 'icon') or contains(@class, 'Icon')]"
-)
+# The tag each structural rule rewrites, and the mark it looks for in the
+# markup (written in lower case, as WordPress writes it: not html.lower(),
+# lower-casing a long content costs more than all the rules).
+_MARKS: Final = {
+    "pre": "wp-block-verse",
+    "math": "<math",
+    "sup": FOOTNOTE_REF,
+    "ol": "wp-block-footnotes",
+}
 
 
 def _candidates(
     body: etree._Element, html: str
-) -> tuple[list[etree._Element], list[etree._Element]]:
+) -> tuple[list[etree._Element], list[etree._Element], list[etree._Element]]:
     """
-    The elements some rule may rewrite, in document order, and the icons.
-    What the rules look for is first looked for in *html*, at C speed: most
-    content holds none of it, and then no element is visited in Python.
+    The elements a structural rule may rewrite and the buttons, in document
+    order, and the icons.  Most content holds none of them.  The structural
+    tags and the buttons' are found in the tree at C speed (a post has far
+    fewer of them than characters), their marks looked for in *html* only
+    then; icons are looked for in *html* first (no element is visited in
+    Python without them).
     """
-    # (Not html.lower(): lower-casing a long content costs more than all
-    # the rules.  Class names and these tags are written in lower case.)
-    tags: list[str] = []
-    if "wp-block-verse" in html:
-        tags.append("pre")
-    if "<math" in html:
-        tags.append("math")
-    if "data-fn" in html:
-        tags.append("sup")
-    if "wp-block-footnotes" in html:
-        tags.append("ol")
-    if "utton" in html or "btn" in html:  # button, Button
-        tags.extend(_INLINE_BUTTONS)
-    found = list(body.iter(*tags)) if tags else []
-    icons: list[Any] = []
+    found: list[etree._Element] = []
+    buttons: list[etree._Element] = []
+    marked: dict[str, bool] = {}
+    for el in body.iter(*_MARKS, *_INLINE_BUTTONS):  # one pass for both
+        tag = str(el.tag)
+        mark = _MARKS.get(tag)
+        if mark is None:
+            if (cls := el.get("class")) is not None and _BUTTON.search(cls):
+                buttons.append(el)
+            continue
+        on = marked.get(tag)
+        if on is None:
+            on = marked[tag] = mark in html
+        if on:
+            found.append(el)
+    if buttons and not ("utton" in html or "btn" in html):  # button, Button
+        buttons = []
+    icons: list[etree._Element] = []
     if "aria-hidden" in html or "icon" in html:
-        icons = cast("list[Any]", _ICONS(body))  # a node-set query: elements
-    return found, [el for el in icons if _is_icon(el)]
+        for el in body.iter():
+            if el.tag in _NOT_ICONS:  # most elements: no attribute read
+                continue
+            cls = el.get("class")
+            if (
+                (cls is not None and ("icon" in cls or "Icon" in cls))
+                or el.get("aria-hidden") == "true"
+            ) and _is_icon(el):
+                icons.append(el)
+    return found, buttons, icons
 
 
 def normalise(body: etree._Element, html: str) -> None:
@@ -75,11 +98,10 @@ def normalise(body: etree._Element, html: str) -> None:
     Rewrite the blocks of *body* (parsed from *html*) whose tags say
     something other than what they show.
     """
-    found, icons = _candidates(body, html)
-    if not found and not icons:
+    found, buttons, icons = _candidates(body, html)
+    if not found and not buttons and not icons:
         return
     verses: list[etree._Element] = []
-    buttons: list[etree._Element] = []
     refs: list[etree._Element] = []
     backlinks: list[etree._Element] = []
     maths: list[etree._Element] = []
@@ -103,8 +125,6 @@ def normalise(body: etree._Element, html: str) -> None:
         elif tag == "ol" and is_footnote_list(el):
             inner.update(el.iterdescendants("ol"))
             backlinks.extend(a for a in el.iterdescendants("a") if _is_backlink(a))
-        if tag in _INLINE_BUTTONS and _BUTTON.search(el.get("class") or ""):
-            buttons.append(el)
     for el in verses:
         _verse(el)
     for el in buttons:

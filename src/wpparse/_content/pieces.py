@@ -12,7 +12,6 @@ richer block kinds are built by :mod:`wpparse._content.blocks`.
 from __future__ import annotations
 
 import re
-from html import escape
 from typing import Final
 
 from lxml import etree
@@ -28,27 +27,22 @@ from wpparse._content.blocks import (
     table_block,
 )
 from wpparse._content.element_text import (
-    BLOCK_TEXT,
-    BR_TEXT,
-    PLAIN_TEXT,
-    TEXT_SPECIAL,
-    add_text,
+    add_inline,
     facts,
     finish,
-    has_descendant,
     line_of,
-    run_in_lead,
+    read_element,
     text_of,
 )
+from wpparse._content.later import LaterHtml
 from wpparse._content.links import LinkResolver
 from wpparse._content.pseudo_headings import MAX_TITLE_CHARS
-from wpparse._content.stream import HeadingPiece, Piece, paragraph_block
+from wpparse._content.stream import HeadingPiece, Piece, new_block, paragraph_block
 from wpparse._content.vocabulary import (
     BOLD,
     BR,
     BREAKS,
     CAPTION,
-    CAPTION_HINT,
     CODE,
     EMBED,
     FIGURE,
@@ -60,16 +54,14 @@ from wpparse._content.vocabulary import (
     LIST,
     LOOSE,
     MEDIA,
-    MEDIA_SET,
     MEDIA_TAGS,
     PARA,
     QUOTE,
     SEP,
-    SPECIAL,
     TABLE,
     Role,
     anchor_of,
-    serialise,
+    is_caption_hint,
 )
 from wpparse._model.content import Block, BlockKind, Link
 from wpparse._text import collapse
@@ -84,6 +76,7 @@ class Pieces:
 
     def __init__(self, resolver: LinkResolver) -> None:
         self.resolver = resolver
+        self.later = LaterHtml()  # every block's HTML, serialised on first read
         self.pieces: list[Piece] = []
         self.links: list[Link] = []
         # The id of an empty element (<a name="x"></a>, <p id="x"></p>) just
@@ -125,10 +118,14 @@ class Pieces:
         self.pieces.append(Piece(block, flags, anchor))
 
     def heading(self, el: etree._Element, level: int) -> None:
-        title = line_of(el)
-        links = self.links_in(el)
+        # Headings are not judged by their facts: a limit of 0 skips them.
+        text, found, has_media, _, _, _ = read_element(el, 0)
+        links = self.read_links(found)
+        title = " ".join(text.split())
         if not title:
-            if next(el.iterdescendants(*MEDIA_TAGS), None) is not None:
+            if has_media or (
+                len(el) and next(el.iterdescendants("picture"), None) is not None
+            ):
                 self.media(el, links)
             return
         marker, self.marker = self.marker, None
@@ -138,7 +135,7 @@ class Pieces:
                 title=title,
                 anchor=anchor_of(el) or marker,
                 links=links,
-                heading_html=serialise(el),
+                heading_html=self.later.of(el),
             )
         )
 
@@ -152,36 +149,18 @@ class Pieces:
         self.marker = None
         if el.keys():
             hint = el.get("class")
-            flags = CAPTION if hint and CAPTION_HINT.search(hint) else 0
-            html, anchor = serialise(el), el.get("id")
+            flags = CAPTION if hint and is_caption_hint(hint) else 0
+            html, anchor = self.later.of(el), el.get("id")
         else:
-            # What lxml would serialise, built without a call into it.
             flags, anchor = 0, None
-            html = f"<p>{escape(raw, quote=False)}</p>"
+            html = self.later.of(raw)
         self.pieces.append(Piece(paragraph_block(text, html), flags, anchor))
 
     def paragraph(self, el: etree._Element) -> None:
         if not len(el):
             self.plain_paragraph(el)
             return
-        # One pass over the descendants finds what the text needs to know
-        # (line breaks, blocks, players) and the links.
-        has_media = False
-        shape = PLAIN_TEXT
-        found: list[etree._Element] = []
-        for node in el.iterdescendants():
-            tag = node.tag
-            if tag == "a":
-                found.append(node)
-            elif tag in SPECIAL:
-                if tag in MEDIA_SET:
-                    has_media = True
-                # As text_shape reads it.
-                if tag == "br":
-                    shape = max(shape, BR_TEXT)
-                elif tag in TEXT_SPECIAL:
-                    shape = BLOCK_TEXT
-        text = text_of(el, shape=shape)
+        text, found, has_media, flags, lead, anchor = read_element(el, MAX_TITLE_CHARS)
         links = self.read_links(found)
         if not text:
             if has_media:
@@ -189,20 +168,15 @@ class Pieces:
             else:
                 self.marker = anchor_of(el) or self.marker
             return
-        flags = MEDIA if has_media else 0
-        if len(text) <= MAX_TITLE_CHARS:
-            flags |= facts(el)
+        if has_media:
+            flags |= MEDIA
         if "\n" in text:  # a line break between text, not a trailing <br>
             flags |= BREAKS
         hint = el.get("class")
-        if hint and CAPTION_HINT.search(hint):
+        if hint and is_caption_hint(hint):
             flags |= CAPTION
-        block = paragraph_block(text, serialise(el), links, run_in_lead(el, text))
-        self.add(
-            block,
-            flags,
-            anchor_of(el) if len(text) <= MAX_TITLE_CHARS else el.get("id"),
-        )
+        block = paragraph_block(text, self.later.of(el), links, lead)
+        self.add(block, flags, anchor)
 
     def media(self, el: etree._Element, links: tuple[Link, ...]) -> None:
         """
@@ -224,9 +198,11 @@ class Pieces:
             link = own.get(box)
             mine = (*rest, link) if link is not None else rest
             if node.tag == "img":
-                self.add(figure_block(self.resolver, box, node, mine))
+                html = self.later.of(box)
+                self.add(figure_block(self.resolver, box, node, mine, html=html))
             else:
-                self.add(embed_block(self.resolver, node, node, mine))
+                html = self.later.of(node)
+                self.add(embed_block(self.resolver, node, mine, html=html))
             rest = ()
 
     def loose(self, run: list[str | etree._Element]) -> None:
@@ -234,10 +210,9 @@ class Pieces:
         if len(run) == 1 and isinstance(run[0], str):
             text = collapse(run[0])
             if text:
-                self.add(paragraph_block(text, escape(text, quote=False)), LOOSE)
+                self.add(paragraph_block(text, self.later.of([text])), LOOSE)
             return
         parts: list[str | int] = []
-        html: list[str] = []
         links: list[Link] = []
         media: list[etree._Element] = []
         owned: dict[etree._Element, tuple[Link, ...]] = {}
@@ -245,24 +220,24 @@ class Pieces:
         for item in run:
             if isinstance(item, str):
                 parts.append(item)
-                html.append(escape(item, quote=False))
                 continue
             tag = item.tag
             if tag == "br":
                 parts.append(BR)
+                anchors: list[etree._Element] = []
             elif tag in MEDIA_TAGS:
                 media.append(item)
+                anchors = list(item.iterdescendants("a")) if len(item) else []
             else:
-                add_text(item, parts)
-                if tag != "img" and has_descendant(item, MEDIA_SET):
+                holds_media, anchors = add_inline(item, parts)
+                if holds_media and tag != "img":
                     media.append(item)
-            html.append(serialise(item))
-            found = self.links_in(item)
+            found = self.read_links(anchors)
             links.extend(found)
             if found and item in media:
                 owned[item] = found
             hint = item.get("class")
-            if hint and CAPTION_HINT.search(hint):
+            if hint and is_caption_hint(hint):
                 hinted = True
         text = finish(parts)
         if not text:
@@ -283,7 +258,8 @@ class Pieces:
             flags |= CAPTION
         if len(text) <= MAX_TITLE_CHARS:
             flags |= _run_facts(run)
-        self.add(paragraph_block(text, "".join(html).strip(), tuple(links)), flags)
+        html = self.later.of(run.copy())  # the walk reuses its run list
+        self.add(paragraph_block(text, html, tuple(links)), flags)
 
     # -- blocks --------------------------------------------------------------
 
@@ -306,7 +282,7 @@ class Pieces:
                 title=title,
                 anchor=anchor,
                 links=self.links_in(el),
-                heading_html=serialise(el),
+                heading_html=self.later.of(el),
             )
         )
         return True
@@ -319,7 +295,8 @@ class Pieces:
             self.heading(el, LEVEL[str(el.tag)])
             return
         if role == SEP:
-            self.add(Block(kind=BlockKind.SEPARATOR, text="", html=serialise(el)))
+            html = self.later.of(el)
+            self.add(new_block(kind=BlockKind.SEPARATOR, text="", html=html))
             self.links_in(el)
             return
         if (
@@ -328,27 +305,23 @@ class Pieces:
             and self.lone_heading(el)
         ):
             return
+        links = self.links_in(el)
+        html = self.later.of(el)
         if role == CODE:
-            self.add(code_block(el, self.links_in(el)))
+            self.add(code_block(el, links, html=html))
         elif role == LIST:
-            self.add(*list_block(el, self.links_in(el)))
+            self.add(*list_block(el, links, html=html))
         elif role == QUOTE:
-            self.add(quote_block(el, self.links_in(el), "cite", "footer"))
+            self.add(quote_block(el, links, "cite", "footer", html=html))
         elif role == TABLE:
-            self.add(table_block(el, el, self.links_in(el)))
+            self.add(table_block(el, el, links, html=html))
         elif role == EMBED:
-            self.add(embed_block(self.resolver, el, el, self.links_in(el)))
+            self.add(embed_block(self.resolver, el, links, html=html))
         elif role == FIGURE:
-            self.add(figure_content(self.resolver, el, self.links_in(el)))
+            self.add(figure_content(self.resolver, el, links, html=html))
         else:
-            self.add(
-                Block(
-                    kind=BlockKind.OTHER,
-                    text=text_of(el),
-                    html=serialise(el),
-                    links=self.links_in(el),
-                )
-            )
+            text = text_of(el)
+            self.add(new_block(kind=BlockKind.OTHER, text=text, html=html, links=links))
 
 
 _EMPTY_IS_NOTHING: Final = frozenset(

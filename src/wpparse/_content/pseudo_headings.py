@@ -185,6 +185,8 @@ def is_field_label(text: str) -> bool:
     >>> is_field_label("Phone: +49 30 1234567"), is_field_label("Step 3: Enter the tag")
     (True, False)
     """
+    if ":" not in text and "：" not in text:
+        return False  # the pattern needs a colon: skip its lazy scan
     match = _FIELD.match(text.strip())
     if (
         match is None

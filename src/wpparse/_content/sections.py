@@ -25,7 +25,7 @@ deeper than its parent.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Final, Literal
 
 import attrs
 
@@ -38,15 +38,19 @@ from wpparse._content.pseudo_headings import (
     line_heading,
     series_mark,
 )
+from wpparse._content.stream import replaced
 from wpparse._content.vocabulary import BOLD
 from wpparse._content.walk import Piece, split_content
+from wpparse._model.build import builder
 from wpparse._model.content import (
     Block,
     BlockKind,
     HeadingSource,
+    HtmlSource,
     Link,
     LinkKind,
     Section,
+    block_html_source,
 )
 
 __all__ = ["ContentTree", "build_content", "extract_links", "parse_content"]
@@ -54,6 +58,7 @@ __all__ = ["ContentTree", "build_content", "extract_links", "parse_content"]
 HeadingRule = Literal["html", "bold", "auto"]
 _MEDIA_KINDS = frozenset({BlockKind.FIGURE, BlockKind.EMBED, BlockKind.SEPARATOR})
 _RULES = ("html", "bold", "auto")
+_new_section: Final = builder(Section)
 
 
 @attrs.frozen
@@ -88,7 +93,7 @@ class _Open:
         rank: int = 0,
         anchor: str | None = None,
         links: tuple[Link, ...] = (),
-        heading_html: str = "",
+        heading_html: HtmlSource = "",
     ) -> None:
         self.title = title
         self.level = level
@@ -106,7 +111,7 @@ class _Open:
         if fix:
             blocks = tuple(_fix_block(b, fix) for b in blocks)
             links = tuple(fix.get(link, link) for link in links)
-        return Section(
+        return _new_section(
             title=self.title,
             level=self.level,
             anchor=self.anchor,
@@ -121,7 +126,7 @@ class _Open:
 def _fix_block(block: Block, fix: dict[Link, Link]) -> Block:
     if not any(link in fix for link in block.links):
         return block
-    return attrs.evolve(block, links=tuple(fix.get(link, link) for link in block.links))
+    return replaced(block, links=tuple(fix.get(link, link) for link in block.links))
 
 
 def _styles(
@@ -139,31 +144,39 @@ def _styles(
         ),
         None,
     )
-    series = _numbered(pieces) if rule != "html" else frozenset()
+    pseudo = False
+    judge = rule != "html"
+    series = _numbered(pieces) if judge else frozenset()
     for i, piece in enumerate(pieces):
-        if piece.block is None:
+        block = piece.block
+        if block is None:
             styles[i] = HeadingSource.HTML
         elif (
-            rule != "html"
+            judge
             # Longer text is never title-like: skip both rules' calls.
-            and len(piece.block.text) <= MAX_TITLE_CHARS
+            and len(block.text) <= MAX_TITLE_CHARS
             # Only a paragraph: a list item, even of a one-item list, keeps
             # its list and its number.
-            and piece.block.kind is BlockKind.PARAGRAPH
+            and block.kind is BlockKind.PARAGRAPH
             # A first line repeating the post's title is an echo, not a section.
-            and not (i == first and echoes_title(piece.block.text, title))
+            and not (i == first and echoes_title(block.text, title))
         ):
             before = pieces[i - 1] if i else None
             after = pieces[i + 1] if i + 1 < n else None
             numbered = i in series
             if bold_heading(piece, before, after, numbered=numbered):
-                styles[i] = HeadingSource.BOLD
+                style = HeadingSource.BOLD
             elif rule == "auto" and line_heading(
                 piece, before, after, numbered=numbered
             ):
-                styles[i] = HeadingSource.LINE
-            if styles[i] is not None and _bare_label(pieces, i):
-                styles[i] = None
+                style = HeadingSource.LINE
+            else:
+                continue
+            if not _bare_label(pieces, i):
+                styles[i] = style
+                pseudo = True
+    if not pseudo:
+        return styles  # real headings only: nothing to settle
     # One short line alone in a post is weak evidence ("Let's get started"):
     # it needs a sibling, a paragraph announcing it with a colon, or to open
     # the content (a headline).
@@ -268,30 +281,32 @@ def _runs(styles: list[HeadingSource | None]) -> None:
     """
     n = len(styles)
     raw = styles.copy()
-    i = 0
-    while i < n:
-        if raw[i] is None or raw[i] is HeadingSource.HTML:
-            i += 1
-            continue
-        end = i
-        while end + 1 < n and raw[end + 1] not in (None, HeadingSource.HTML):
+    html = HeadingSource.HTML
+    bold = HeadingSource.BOLD
+    # Only the pseudo headings are looked at: most pieces are neither.
+    pseudo = [
+        i for i, style in enumerate(raw) if style is not None and style is not html
+    ]
+    k = 0
+    while k < len(pseudo):
+        i = end = pseudo[k]
+        k += 1
+        while k < len(pseudo) and pseudo[k] == end + 1:
             end += 1
+            k += 1
         run = range(i, end + 1)
-        if end + 1 >= n or raw[end + 1] is HeadingSource.HTML:
+        if end + 1 >= n or raw[end + 1] is html:
             for j in run:
                 styles[j] = None
-        elif all(raw[j] is HeadingSource.BOLD for j in run) and len(run) > 1:
+        elif len(run) > 1 and all(raw[j] is bold for j in run):
             for j in run:
                 styles[j] = None
             if len(run) == 2:  # noqa: PLR2004 - a heading and its subtitle
-                styles[i] = HeadingSource.BOLD
+                styles[i] = bold
         else:
             for j in range(i, end):
-                if not (
-                    raw[j] is HeadingSource.BOLD and raw[j + 1] is HeadingSource.LINE
-                ):
+                if not (raw[j] is bold and raw[j + 1] is HeadingSource.LINE):
                     styles[j] = None
-        i = end + 1
 
 
 def build_content(
@@ -325,12 +340,11 @@ def build_content(
     stack: list[_Open] = []
     opened: list[_Open] = []
 
+    # Blocks go to the section opened last (the lead before any).
+    target = lead.blocks
     for piece, style in zip(pieces, styles, strict=True):
         if style is None:
-            block = piece.block
-            if block is None:  # pragma: no cover - real headings always have a style
-                continue
-            (stack[-1] if stack else lead).blocks.append(block)
+            target.append(piece.block)  # type: ignore[arg-type] # real headings have a style
             continue
         if style is HeadingSource.HTML:
             level = piece.level
@@ -359,10 +373,11 @@ def build_content(
                 rank=rank,
                 anchor=piece.anchor,
                 links=block.links if block else (),
-                heading_html=block.html if block else "",
+                heading_html=block_html_source(block) if block else "",
             )
         stack.append(node)
         opened.append(node)
+        target = node.blocks
 
     fix = _anchor_fixes(links, {n.anchor for n in opened if n.anchor})
     while stack:

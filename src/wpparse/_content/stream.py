@@ -2,43 +2,60 @@
 The items of the flat stream between the walk and the section stage.
 
 :class:`Piece` is a block in the stream (:class:`HeadingPiece` a real
-heading); :func:`paragraph_block` builds the most common block quickly.
+heading).  The walk builds its blocks with :func:`new_block` (and the most
+common, :func:`paragraph_block`), which take the fields as ``Block(...)``
+does and build the same block for a quarter of the cost (see
+:mod:`wpparse._model.build`); their ``html`` may be a string or what
+serialises it on first read (:mod:`wpparse._content.later`).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any, Final
+
+import attrs
+
 from wpparse._model.build import builder
-from wpparse._model.content import Block, BlockKind, Link
+from wpparse._model.content import (
+    Block,
+    BlockKind,
+    HtmlSource,
+    Link,
+    block_html_source,
+)
 
-__all__ = ["HeadingPiece", "Piece", "paragraph_block"]
+__all__ = ["HeadingPiece", "Piece", "new_block", "paragraph_block", "replaced"]
 
-# Paragraphs are most blocks: they are built slot by slot.
-_new_block = builder(
+new_block: Final[Callable[..., Block]] = builder(
     Block,
     *("kind", "text", "html", "links", "lead", "items", "ordered", "rows"),
     *("src", "alt", "caption", "attachment_id", "language"),
+    defaults=True,
 )
+"""``Block(...)``, built quickly: keyword arguments only, ``html`` maybe deferred."""
+
+_FIELDS: Final = tuple(field.name for field in attrs.fields(Block))
 
 
 def paragraph_block(
-    text: str, html: str, links: tuple[Link, ...] = (), lead: str | None = None
+    text: str,
+    html: HtmlSource,
+    links: tuple[Link, ...] = (),
+    lead: str | None = None,
 ) -> Block:
     """``Block(kind=BlockKind.PARAGRAPH, text=text, html=html, links=links, lead=lead)``."""
-    return _new_block(
-        kind=BlockKind.PARAGRAPH,
-        text=text,
-        html=html,
-        links=links,
-        lead=lead,
-        items=(),
-        ordered=False,
-        rows=(),
-        src=None,
-        alt=None,
-        caption=None,
-        attachment_id=None,
-        language=None,
+    return new_block(
+        kind=BlockKind.PARAGRAPH, text=text, html=html, links=links, lead=lead
     )
+
+
+def replaced(block: Block, **changes: Any) -> Block:
+    """``attrs.evolve(block, **changes)``, leaving HTML not read yet unread."""
+    fields = {name: getattr(block, name) for name in _FIELDS if name != "html"}
+    fields["html"] = block_html_source(block)
+    fields.update(changes)
+    return new_block(**fields)
 
 
 class Piece:
@@ -57,7 +74,7 @@ class Piece:
     level: int = 0
     title: str = ""
     links: tuple[Link, ...] = ()
-    heading_html: str = ""
+    heading_html: HtmlSource = ""
 
     def __init__(
         self, block: Block | None, flags: int = 0, anchor: str | None = None
@@ -79,7 +96,7 @@ class HeadingPiece(Piece):
         title: str,
         anchor: str | None,
         links: tuple[Link, ...],
-        heading_html: str,
+        heading_html: HtmlSource,
     ) -> None:
         super().__init__(None, 0, anchor)
         self.level = level

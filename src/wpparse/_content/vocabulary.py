@@ -60,6 +60,7 @@ __all__ = [
     "Role",
     "anchor_of",
     "content_root",
+    "is_caption_hint",
     "serialise",
 ]
 
@@ -221,10 +222,29 @@ CAPTION: Final = int(Fact.CAPTION)
 LOOSE: Final = int(Fact.LOOSE)
 MEDIA: Final = int(Fact.MEDIA)
 SINGLE: Final = int(Fact.SINGLE)
-CAPTION_HINT: Final = re.compile(
-    r"caption|credit|byline|author|posted|meta|date|time|source|footnote|button|btn",
-    re.IGNORECASE,
+_HINT_WORDS: Final = (
+    r"caption|credit|byline|author|posted|meta|date|time|source|footnote|button|btn"
 )
+CAPTION_HINT: Final = re.compile(_HINT_WORDS, re.IGNORECASE)
+# The same words in lower case: sre scans for their first letters at C speed,
+# where IGNORECASE tries every position (page builders' classes are long).
+_HINT_LOWER: Final = re.compile(_HINT_WORDS)
+
+
+def is_caption_hint(classes: str) -> bool:
+    """
+    Whether a ``class`` attribute names a caption, credit, byline, date or button (:data:`CAPTION_HINT`).
+
+    >>> is_caption_hint("wp-caption-text"), is_caption_hint("has-text-align-center")
+    (True, False)
+    """
+    if classes.isascii():
+        # In ASCII text, ignoring case is lower-casing (IGNORECASE also
+        # matches a few non-ASCII letters, such as the long s).
+        return _HINT_LOWER.search(classes.lower()) is not None
+    return CAPTION_HINT.search(classes) is not None
+
+
 # An attachment id is a database id: ASCII digits, at most 19 (int() would
 # refuse a number thousands of digits long; "\d" would take any script's digits).
 WP_IMAGE: Final = re.compile(r"\bwp-image-([0-9]{1,19})\b")

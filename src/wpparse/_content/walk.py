@@ -27,6 +27,8 @@ How elements are read:
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from functools import partial
 from typing import Final
 
 from lxml import etree
@@ -72,27 +74,44 @@ class _Walker:
     def flush(self) -> None:
         """Turn the pending run of inline content into a paragraph (or figures)."""
         if self.run:
-            run, self.run = self.run, []
-            self.out.loose(run)
+            self.out.loose(self.run)
+            self.run.clear()
 
     # -- the walk -----------------------------------------------------------
 
     def block_holders(self) -> set[etree._Element]:
         """
-        The elements that hold a block element, found on first use in one pass.
+        The inline elements that hold a block element, found on first use in one pass.
 
-        Each block marks its ancestors up to one already marked, so the pass is
-        linear however deep inline wrappers nest.
+        Each block marks its inline ancestors, up to a block (which marks its
+        own) or one already marked, so the pass is linear however deep inline
+        wrappers nest.  Only inline elements are ever looked up here.
         """
         if self.holders is None:
-            self.holders = set()
+            holders: set[etree._Element] = set()
+            self.holders = holders
             if self.body is not None:
                 for block in self.body.iterdescendants(*BLOCK_TAGS):
                     for ancestor in block.iterancestors():
-                        if ancestor in self.holders or ancestor is self.body:
+                        if ancestor.tag in _BLOCK_SET or ancestor in holders:
                             break
-                        self.holders.add(ancestor)
+                        holders.add(ancestor)
         return self.holders
+
+    def refine(self, child: etree._Element, tag: object, role: Role) -> Role:
+        """
+        The role of a block-level *child* (of *tag*, whose role is *role*): a
+        gallery, a layout table or a caption box is read otherwise.
+        """
+        if role is TRANSPARENT:
+            if tag == "div" and is_caption_box(child):
+                return FIGURE
+            return role
+        if (role is LIST or role is FIGURE) and is_gallery(child):
+            return TRANSPARENT
+        if role is TABLE and is_layout_table(child):
+            return TRANSPARENT
+        return role
 
     def role_of(self, child: etree._Element) -> Role | None:
         """
@@ -104,18 +123,17 @@ class _Walker:
             return None
         role = ROLE.get(tag, INLINE)
         if role is INLINE:
-            # Inline content holding blocks (a link around a card) is a
-            # wrapper; a link round one image and no text, a linked figure.
             if child not in self.block_holders():
                 return INLINE
-            return FIGURE if tag == "a" and is_linked_image(child) else TRANSPARENT
-        if (role is LIST or role is FIGURE) and is_gallery(child):
-            return TRANSPARENT
-        if role is TABLE and is_layout_table(child):
-            return TRANSPARENT
-        if role is TRANSPARENT and tag == "div" and is_caption_box(child):
-            return FIGURE
-        return role
+            return self.holder_role(child)
+        return self.refine(child, tag, role)
+
+    def holder_role(self, child: etree._Element) -> Role:
+        """
+        The role of inline content holding blocks: a wrapper (a link around a
+        card), or a linked figure (a link round one image and no text).
+        """
+        return FIGURE if child.tag == "a" and is_linked_image(child) else TRANSPARENT
 
     def card_link(self, a: etree._Element) -> None:
         """Record the link of an ``<a>`` wrapping blocks (a card), in document order."""
@@ -123,50 +141,81 @@ class _Walker:
         if link is not None:
             self.out.links.append(link)
 
-    def text(self, text: str | None) -> None:
-        """Add loose text to the run; whitespace alone cannot start one."""
-        if text and (self.run or not text.isspace()):
-            self.run.append(text)
-
     def walk(self, body: etree._Element) -> None:
-        """Walk *body*'s children without recursion, emitting pieces in order."""
-        self.text(body.text)
-        stack = [iter(body)]
+        """
+        Walk *body*'s children without recursion, emitting pieces in order.
+
+        The hot loop of the parse: the common cases (a plain paragraph, a
+        wrapper, inline content) are read inline, with locals, and a wrapper's
+        children by a ``for`` loop over its iterator.
+        """
+        out = self.out
+        run = self.run
         tails = self.tails
-        while stack:
-            child = next(stack[-1], None)
-            if child is None:
-                stack.pop()
-                self.flush()
-                if stack:
-                    self.text(tails.pop())
-                continue
-            if child.tag == "p" and not len(child):  # most of a post: plain paragraphs
-                if self.run:
-                    self.flush()
-                self.out.plain_paragraph(child)
+        text = body.text
+        if text and not text.isspace():
+            run.append(text)
+        holders = None  # found on first use: see block_holders
+        stack: list[Iterator[etree._Element]] = []
+        it: Iterator[etree._Element] = iter(body)
+        while True:
+            for child in it:
+                tag = child.tag
+                if tag == "p" and not len(child):  # most of a post: plain paragraphs
+                    if run:
+                        self.flush()
+                    out.plain_paragraph(child)
+                else:
+                    role = ROLE.get(tag, INLINE) if isinstance(tag, str) else None
+                    if role is INLINE:
+                        if holders is None:
+                            holders = self.block_holders()
+                        if child in holders:
+                            role = self.holder_role(child)
+                        else:
+                            run.append(child)
+                            role = None
+                    elif role is not None:
+                        role = self.refine(child, tag, role)
+                    if role is not None:
+                        if role is TRANSPARENT:
+                            self.enter(child)
+                            stack.append(it)
+                            it = iter(child)
+                            break
+                        if run:
+                            self.flush()
+                        out.block(child, role)
                 tail = child.tail
+                if tail and (run or not tail.isspace()):
+                    run.append(tail)
+            else:
+                # The wrapper is read: what follows it is loose text again.
+                if run:
+                    self.flush()
+                if not stack:
+                    return
+                it = stack.pop()
+                tail = tails.pop()
                 if tail and not tail.isspace():
-                    self.run.append(tail)
-                continue
-            role = self.role_of(child)
-            if role is INLINE:
-                self.run.append(child)
-            elif role is TRANSPARENT:
-                self.flush()
-                if child.tag == "a":
-                    self.card_link(child)
-                self.text(child.text)
-                tails.append(child.tail)
-                stack.append(iter(child))
-                continue
-            elif role is not None:
-                self.flush()
-                self.out.block(child, role)
-            self.text(child.tail)
-        self.flush()
+                    run.append(tail)
+
+    def enter(self, wrapper: etree._Element) -> None:
+        """
+        Start reading a wrapper's children: end the run before it, record the
+        link of a card, start a run with its own text; keep its tail for later.
+        """
+        if self.run:
+            self.flush()
+        if wrapper.tag == "a":
+            self.card_link(wrapper)
+        text = wrapper.text
+        if text and not text.isspace():
+            self.run.append(text)
+        self.tails.append(wrapper.tail)
 
 
+_BLOCK_SET: Final = frozenset(BLOCK_TAGS)
 _IDS: Final = etree.XPath("//@id | //a/@name")
 
 
@@ -198,8 +247,11 @@ def split_content(
     normalise(body, html)
     base_el = next(body.iter("base"), None)
     base = base_el.get("href") if base_el is not None else None
-    resolver = LinkResolver(page_url, base, _prescan_anchors(body))
+    # The ids are read on the first fragment link (most posts have none):
+    # the walk reads the tree and changes nothing, so they are the same then.
+    resolver = LinkResolver(page_url, base, partial(_prescan_anchors, body))
     walker = _Walker(resolver)
     walker.body = body
     walker.walk(body)
+    walker.out.later.wait(len(html))
     return walker.out.pieces, walker.out.links

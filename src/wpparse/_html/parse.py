@@ -26,12 +26,14 @@ PARSER: Final[etree.HTMLParser] = etree.HTMLParser(
     remove_comments=True,
     remove_pis=True,
     default_doctype=False,
+    collect_ids=False,
 )
 """
 The parser, on lxml's plain element class (``lxml.html``'s HtmlElement costs
 a class lookup, in Python, for every element it hands out).  Network access
 is off, entities are not expanded from any DTD, and ``huge_tree`` lifts
 libxml2's limits on text size and depth so that nothing is dropped silently.
+No table of ids is built: nothing looks an element up by its id.
 """
 
 
@@ -51,6 +53,12 @@ _KEEP_INSIDE: Final = {
     "template": frozenset(),
 }
 _MAY_SWALLOW: Final = (*_VOID, *_KEEP_INSIDE)
+# Their end tags in any case.  (Not html.lower(): on a long content it costs
+# more than the parse.  ASCII case folding finds what lower() would: no
+# other character lower-cases to a letter of these names.)
+_END_TAG: Final = {
+    tag: re.compile(f"</{tag}", re.IGNORECASE | re.ASCII) for tag in _KEEP_INSIDE
+}
 
 
 # What lxml refuses to set from Python although libxml2 read it into the tree.
@@ -110,13 +118,15 @@ def _unswallow(body: etree._Element, html: str) -> None:
     found = list(body.iter(*_MAY_SWALLOW))  # libxml2 lower-cases tag names
     if not found:
         return
-    lower = html.lower()
-    unclosed = {tag for tag in _KEEP_INSIDE if f"</{tag}" not in lower}
+    closed: dict[str, bool] = {}  # looked for once, for the tags found
     # Innermost first (reversed document order): each move is then final.
     for el in reversed(found):
         tag = str(el.tag)
-        if tag in _KEEP_INSIDE and tag not in unclosed:
-            continue
+        if tag in _KEEP_INSIDE:
+            if tag not in closed:
+                closed[tag] = _END_TAG[tag].search(html) is not None
+            if closed[tag]:
+                continue
         if len(el) or (el.text and not el.text.isspace()):
             _move_out(el, _KEEP_INSIDE.get(tag, frozenset()))
 
@@ -146,7 +156,9 @@ def parse_body(html: str, where: str | None = "$") -> etree._Element:
         root, _ = _parse(html)
     else:
         root = parse_repaired(html, where, _parse)
-    body = root.find("body")
+    # The wrapper opens the body: it is the root's first child, unless
+    # libxml2 put something else first (find() then looks for it).
+    body = root[0] if len(root) and root[0].tag == "body" else root.find("body")
     if body is None:  # <frameset> and the like replace the body
         body = etree.Element("body")
         body.extend(list(root))

@@ -239,6 +239,38 @@ _DOCUMENT_TAGS = re.compile(
     r"</?(?:[hH][tT][mM][lL]|[bB][oO][dD][yY]|[hH][eE][aA][dD])\b[^<>]*>"
 )
 
+# One scan that every input needing a pre-parse repair hits (a superset, so
+# ordinary content pays for this scan and a count of '=' alone): a '<' with
+# 2 * MAX_ATTRIBUTES characters and no '>' after it (the only tags
+# strip_excess_attributes reads, unless attribute values hide a '>'), or a
+# '<' before something spelled like html, body or head (each letter from one
+# of the three names: a tag that is none of them only costs the careful path).
+_REPAIR_HINT = re.compile(
+    rf"<(?:/?[hHbB][tToOeE][mMdDaA][lLyYdD]\b|[^>]{{{2 * MAX_ATTRIBUTES}}})"
+)
+
+
+def _needs_repair(html: str) -> bool:
+    """
+    Whether :func:`strip_excess_attributes` or the document tags may change *html*.
+
+    ``False`` only when neither does: :func:`strip_excess_attributes` reads
+    the tags the hint's long tag finds or, when the text holds
+    :data:`MAX_ATTRIBUTES` ``=`` and an attribute value hiding a ``>``, every
+    tag (the same test here); every document tag starts as the hint does.
+
+    >>> _needs_repair("<p>a</p>"), _needs_repair("<p>a</p></BODY>b")
+    (False, True)
+    """
+    if _REPAIR_HINT.search(html) is not None:
+        return True
+    return (
+        len(html) >= 2 * MAX_ATTRIBUTES
+        and html.count("=") >= MAX_ATTRIBUTES
+        and _ANGLE_IN_VALUE.search(html) is not None
+    )
+
+
 T = TypeVar("T")
 
 
@@ -261,11 +293,12 @@ def parse_repaired(html: str, where: str, parse: Callable[[str], tuple[T, str]])
     surrogates become U+FFFD, or nesting past 1,000 levels is flattened, and
     the text is parsed again; if libxml2 still fails, the text alone is parsed.
     Every repair issues a :class:`~wpparse.WPParseWarning` naming *where*.
-    Ordinary input is parsed once, for the cost of two regex scans.
+    Ordinary input is parsed once, for the cost of one regex scan and a count.
     """
-    html = strip_excess_attributes(html, where)
-    if _DOCUMENT_TAGS.search(html):
-        html = _DOCUMENT_TAGS.sub("", html)
+    if _needs_repair(html):
+        html = strip_excess_attributes(html, where)
+        if _DOCUMENT_TAGS.search(html):
+            html = _DOCUMENT_TAGS.sub("", html)
     tried: set[str] = set()
     while True:
         root, fatal = parse(html)

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Iterator
+from functools import partial
+from types import MemberDescriptorType
 from typing import Any
 
 import attrs
@@ -22,9 +24,12 @@ __all__ = [
     "BlockKind",
     "Chunk",
     "HeadingSource",
+    "HtmlSource",
     "Link",
     "LinkKind",
     "Section",
+    "block_html_source",
+    "heading_html_source",
 ]
 
 
@@ -144,7 +149,8 @@ class Block:
     """The block's plain text: tags stripped, entities decoded, whitespace
     collapsed (kept as is for :attr:`BlockKind.CODE`)."""
     html: str = ""
-    """The block's HTML, serialised from the parsed content."""
+    """The block's HTML, serialised from the parsed content on first read
+    (see :ref:`performance-lazy-html`)."""
     links: tuple[Link, ...] = ()
     """The links inside this block, in document order."""
     lead: str | None = None
@@ -201,7 +207,8 @@ class Section:
     """Sub-sections, in document order."""
     heading_html: str = ""
     """The HTML of the heading: the ``<h2>`` element, or the paragraph a pseudo
-    heading was made from; ``""`` for the lead."""
+    heading was made from; ``""`` for the lead.  Serialised on first read, as
+    :attr:`Block.html` is."""
     heading_links: tuple[Link, ...] = ()
     """The links inside the heading itself, in document order."""
 
@@ -251,6 +258,64 @@ class Section:
             section = stack.pop()
             yield section
             stack.extend(reversed(section.children))
+
+
+HtmlSource = str | partial[str]
+"""An HTML field as its slot holds it: a string, or what serialises it on first read."""
+
+
+class _OnFirstRead:
+    """
+    The attribute of an HTML field, standing in front of the field's slot.
+
+    The parser does not serialise a block's HTML: the slot holds a
+    :class:`functools.partial` that does (see :mod:`wpparse._content.later`).
+    The first read calls it and puts the string in the slot, so the instance
+    then holds a plain string, as one built with ``Block(html="...")`` does.
+    Everything attrs generates (``==``, ``hash``, pickling, ``attrs.evolve``)
+    reads the field by name, and so sees the string.  Read from the class,
+    the attribute is the slot itself, as for any other field.
+    """
+
+    __slots__ = ("_slot",)
+
+    def __init__(self, slot: MemberDescriptorType) -> None:
+        self._slot = slot
+
+    def __get__(self, obj: object, owner: type | None = None) -> Any:
+        slot = self._slot
+        if obj is None:
+            return slot
+        value = slot.__get__(obj, owner)
+        if type(value) is partial:
+            value = value()
+            slot.__set__(obj, value)
+        return value
+
+    def __set__(self, obj: object, value: object) -> None:
+        self._slot.__set__(obj, value)
+
+
+def _on_first_read(cls: type, name: str) -> MemberDescriptorType:
+    slot: MemberDescriptorType = cls.__dict__[name]
+    setattr(cls, name, _OnFirstRead(slot))
+    return slot
+
+
+_BLOCK_HTML = _on_first_read(Block, "html")
+_HEADING_HTML = _on_first_read(Section, "heading_html")
+
+
+def block_html_source(block: Block) -> HtmlSource:
+    """*block*'s HTML as its slot holds it: a string, or what serialises it on first read."""
+    source: HtmlSource = _BLOCK_HTML.__get__(block, Block)
+    return source
+
+
+def heading_html_source(section: Section) -> HtmlSource:
+    """*section*'s heading HTML as its slot holds it (see :func:`block_html_source`)."""
+    source: HtmlSource = _HEADING_HTML.__get__(section, Section)
+    return source
 
 
 @attrs.frozen(kw_only=True)

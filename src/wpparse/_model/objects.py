@@ -18,6 +18,7 @@ from typing import Any
 
 import attrs
 
+from wpparse._model.deferred import build_on_read
 from wpparse._text import short_repr
 from wpparse.exceptions import WPParseError, WPParseWarning
 
@@ -372,3 +373,10 @@ class Translation:
     title: str | None = None
     """The translated post's title as plain text, when the plugin gives it
     (WPML's ``post_title``, entities decoded)."""
+
+
+# Relations are read from _links on first use (see wpparse._model.deferred).
+build_on_read(User, "relations")
+build_on_read(Term, "relations")
+build_on_read(Comment, "relations")
+build_on_read(SearchResult, "relations")

@@ -18,6 +18,7 @@ from typing import Any
 import attrs
 
 from wpparse._model.content import Block, Chunk, Link, Section
+from wpparse._model.deferred import build_on_read
 from wpparse._model.editor import SEO, ParsedBlock, Shortcode
 from wpparse._model.objects import (
     Absence,
@@ -408,3 +409,9 @@ class Embedded:
                 if isinstance(item, Media):
                     found.setdefault(item.id, item)
         return tuple(found.values())
+
+
+# Relations and embedded objects are read from _links and _embedded on first
+# use (see wpparse._model.deferred).
+build_on_read(Post, "relations", "embedded")
+build_on_read(Media, "relations", "embedded")

@@ -21,7 +21,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from wpparse._html.repair import MAX_ATTRIBUTES, MAX_DEPTH
 from wpparse._json.kinds import error_status, is_error_object
+from wpparse._model.deferred import Deferred, built
 from wpparse._model.objects import Absence, Comment, Relation, Term, User
 from wpparse._model.post import Embedded, Media, Post
 from wpparse._rest.context import Context, Readers, is_mapping
@@ -30,7 +32,13 @@ from wpparse._rest.objects import comment_of, term_of, user_of
 from wpparse._rest.relations import key_path
 from wpparse.exceptions import InvalidPostError, NotAPostError, describe
 
-__all__ = ["INVALID", "embedded_from_v1", "embedded_of", "parse_embedded"]
+__all__ = [
+    "INVALID",
+    "deferred_embedded",
+    "embedded_from_v1",
+    "embedded_of",
+    "parse_embedded",
+]
 
 INVALID = "wpparse_invalid"
 """The :attr:`Absence.code` of an embedded object wpparse could not read."""
@@ -266,3 +274,102 @@ def embedded_of(
     if is_mapping(obj.get("author")) or is_mapping(obj.get("terms")):
         return embedded_from_v1(obj, ctx)  # v1: in place
     return None
+
+
+# --- built on first read ----------------------------------------------------------
+
+# The relations whose objects are read without a warning unless a string
+# calls for one (below): users, media, terms and comments.  A parent post
+# ("up") and the objects of other relations are read as whole models, whose
+# readers may warn about anything: they are read at once.
+_PLAIN_RELATIONS = frozenset({"author", "wp:featuredmedia", "wp:term", "replies"})
+# Markup shorter than this can hold neither more attributes than
+# MAX_ATTRIBUTES on a tag (2 characters each at least) nor elements nested
+# deeper than MAX_DEPTH (2 characters each at least, "<a"): the HTML parser
+# repairs nothing in it, so it gives no warning.
+_SHORT_MARKUP = 2 * min(MAX_ATTRIBUTES, MAX_DEPTH)
+_SCALARS = frozenset({int, float, bool, type(None)})
+
+
+def _plain_keys(embedded: dict[Any, Any]) -> bool:
+    return all(
+        key.__class__ is str and _canonical(key) in _PLAIN_RELATIONS for key in embedded
+    )
+
+
+def _quiet(value: Any, clean: bool) -> bool:  # noqa: FBT001
+    """
+    Whether :func:`parse_embedded` reads *value* without an error or a warning.
+
+    Conservative (``False`` when unsure): a dict of the relations of
+    :data:`_PLAIN_RELATIONS`, each an object or lists of objects (dicts),
+    where no string holds a lone surrogate (none can, in *clean* text) or
+    long markup, and every nested ``_embedded`` is of those relations too.
+    What fails here is read at once, raising and warning as it always did.
+    """
+    if value.__class__ is not dict or not _plain_keys(value):
+        return False
+    # The embedded objects themselves: what parse_embedded raises for.
+    stack: list[Any] = []
+    entries = list(value.values())
+    while entries:
+        entry = entries.pop()
+        if entry.__class__ is dict:
+            stack.append(entry)
+        elif entry.__class__ is list:
+            entries.extend(entry)
+        else:
+            return False
+    # Everything in them: what their readers could warn about.
+    while stack:
+        item = stack.pop()
+        cls = item.__class__
+        if cls is str:
+            if len(item) >= _SHORT_MARKUP and "<" in item:
+                return False
+            if not clean and not item.isascii():
+                try:
+                    item.encode("utf-16-le")  # fails only on a lone surrogate
+                except UnicodeEncodeError:
+                    return False
+        elif cls is dict:
+            nested = item.get("_embedded")
+            if nested is not None and (
+                nested.__class__ is not dict or not _plain_keys(nested)
+            ):
+                return False
+            stack.extend(item.values())
+        elif cls is list:
+            stack.extend(item)
+        elif cls not in _SCALARS:
+            return False  # another Mapping or Sequence: read at once
+    return True
+
+
+def _embedded_now(
+    value: Any, relations: tuple[Relation, ...] | Deferred, ctx: Context
+) -> Embedded:
+    return parse_embedded(value, built(relations), ctx)
+
+
+def deferred_embedded(
+    obj: Mapping[str, Any], relations: tuple[Relation, ...] | Deferred, ctx: Context
+) -> Embedded | Deferred | None:
+    """
+    :func:`embedded_of`, built when first read (see :mod:`wpparse._model.deferred`) when that changes nothing.
+
+    That is, when reading ``_embedded`` can neither fail nor warn (see
+    :func:`_quiet`): an error or a warning comes as the object is parsed,
+    as ever.  *relations* may be deferred too.
+    """
+    if "_embedded" not in obj:
+        if is_mapping(obj.get("author")) or is_mapping(obj.get("terms")):
+            return embedded_from_v1(obj, ctx)  # v1: in place
+        return None
+    value = obj["_embedded"]
+    if value.__class__ is list and not value:  # PHP's empty array
+        return Embedded()
+    where = ctx.at(f"{ctx.path}._embedded")
+    if _quiet(value, ctx.clean):
+        return Deferred(_embedded_now, value, relations, where)
+    return parse_embedded(value, built(relations), where)

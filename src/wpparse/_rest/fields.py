@@ -140,6 +140,8 @@ def _more_link_start(html: str) -> int | None:
     >>> _more_link_start('Text <a class="more-link" href="/p">Read</a>')
     5
     """
+    if "=" not in html:  # no attribute, no class: the usual "<p>...[&hellip;]</p>"
+        return None
     last_close = html.rfind(">")
     scanned = 0  # html[:scanned] has been searched for ">"
     run_start = 0  # after the last ">" before the current class value
@@ -166,7 +168,9 @@ def _tail_start(text: str) -> int | None:
     bracket = text.rfind("[")
     if bracket >= 0 and _BRACKET_TAIL.match(text, bracket):
         start = bracket
-    if "read" in text.lower():  # only ASCII letters fold to r, e, a, d
+    # Only ASCII letters lower to r, e, a and d: lowering the UTF-8 bytes
+    # (ASCII only) finds the same "read"s as str.lower(), for less.
+    if b"read" in text.encode("utf-8", "surrogatepass").lower():
         more = _READ_MORE_TAIL.search(text)
         if more and (start is None or more.start() < start):
             start = more.start()

@@ -15,7 +15,7 @@ from wpparse._model.objects import MediaSize, Source
 from wpparse._model.post import Media
 from wpparse._rest.context import Context, is_mapping
 from wpparse._rest.dates import wp_date_at
-from wpparse._rest.embedded import embedded_of
+from wpparse._rest.embedded import deferred_embedded
 from wpparse._rest.fields import _int, _str, int_at, str_at
 from wpparse._rest.object_fields import (
     MEDIA_KEYS,
@@ -25,7 +25,7 @@ from wpparse._rest.object_fields import (
     new_media_size,
 )
 from wpparse._rest.objects import plain_at, text_at
-from wpparse._rest.relations import key_path, parse_relations
+from wpparse._rest.relations import deferred_relations, key_path
 
 __all__ = ["media_of", "sizes_of"]
 
@@ -88,7 +88,7 @@ def media_of(
     details = obj.get("media_details")
     details = details if is_mapping(details) else {}
     in_details = ctx.at(f"{ctx.path}.media_details")
-    relations = parse_relations(obj.get("_links"), f"{ctx.path}._links")
+    relations = deferred_relations(obj.get("_links"), f"{ctx.path}._links")
     return new_media(
         id=id_of(obj, ctx.path),
         source_url=str_at(obj, "source_url", ctx),
@@ -109,7 +109,7 @@ def media_of(
         date=wp_date_at(obj, "date", "date_gmt", ctx),
         author=int_at(obj, "author", ctx),
         post=int_at(obj, "post", ctx),
-        embedded=embedded_of(obj, relations, ctx),
+        embedded=deferred_embedded(obj, relations, ctx),
         relations=relations,
         extra=extra_of(obj, MEDIA_KEYS),
         source=source,

@@ -32,7 +32,7 @@ from wpparse._rest.object_fields import (
     new_term,
     new_user,
 )
-from wpparse._rest.relations import key_path, parse_relations
+from wpparse._rest.relations import deferred_relations, key_path
 from wpparse._text import collapse
 from wpparse.exceptions import InvalidPostError, describe
 
@@ -108,7 +108,7 @@ def user_of(obj: Mapping[str, Any], ctx: Context, source: Source | None = None) 
         url=str_at(obj, "url", ctx) or None,
         description=plain_at(obj, "description", ctx),
         avatar_urls=avatars_at(obj, "avatar_urls", ctx),
-        relations=parse_relations(obj.get("_links"), f"{ctx.path}._links"),
+        relations=deferred_relations(obj.get("_links"), f"{ctx.path}._links"),
         extra=extra_of(obj, USER_KEYS),
         source=source,
     )
@@ -134,7 +134,7 @@ def term_of(
         count=int_at(obj, "count", ctx),
         parent=int_at(obj, "parent", ctx),
         description=plain_at(obj, "description", ctx),
-        relations=parse_relations(obj.get("_links"), f"{ctx.path}._links"),
+        relations=deferred_relations(obj.get("_links"), f"{ctx.path}._links"),
         extra=extra_of(obj, TERM_KEYS),
         source=source,
     )
@@ -159,7 +159,7 @@ def comment_of(
         type=str_at(obj, "type", ctx),
         link=str_at(obj, "link", ctx),
         author_avatar_urls=avatars_at(obj, "author_avatar_urls", ctx),
-        relations=parse_relations(obj.get("_links"), f"{ctx.path}._links"),
+        relations=deferred_relations(obj.get("_links"), f"{ctx.path}._links"),
         extra=extra_of(obj, COMMENT_KEYS),
         source=source,
     )
@@ -185,7 +185,7 @@ def search_result_of(
         url=str_at(obj, "url", ctx) or None,
         type=str_at(obj, "type", ctx),
         subtype=str_at(obj, "subtype", ctx),
-        relations=parse_relations(obj.get("_links"), f"{ctx.path}._links"),
+        relations=deferred_relations(obj.get("_links"), f"{ctx.path}._links"),
         extra=extra_of(obj, SEARCH_RESULT_KEYS),
         source=source,
     )

@@ -38,7 +38,7 @@ from wpparse._model.post import Post
 from wpparse._rest.context import Context, is_mapping
 from wpparse._rest.dates import wp_date_at
 from wpparse._rest.dumped import from_dict, is_dumped_post
-from wpparse._rest.embedded import embedded_of
+from wpparse._rest.embedded import deferred_embedded
 from wpparse._rest.fields import (
     _excerpt_text,
     _field,
@@ -52,7 +52,7 @@ from wpparse._rest.fields import (
     strs_at,
 )
 from wpparse._rest.languages import languages_of
-from wpparse._rest.relations import parse_relations
+from wpparse._rest.relations import deferred_relations
 from wpparse._text import collapse
 from wpparse.exceptions import InvalidPostError, NotAPostError, describe
 
@@ -168,7 +168,7 @@ def build_post(
         title=title,
     )
 
-    relations = parse_relations(obj.get("_links"), path + "._links")
+    relations = deferred_relations(obj.get("_links"), path + "._links")
     languages = languages_of(obj, post_id)
     # The fields in Post's order, as Post(...) would read them: errors and
     # warnings come in the same order.
@@ -208,7 +208,7 @@ def build_post(
         links=content.links,
         shortcodes=found,
         relations=relations,
-        embedded=embedded_of(obj, relations, ctx),
+        embedded=deferred_embedded(obj, relations, ctx),
         seo=seo_from_record(obj)
         if "yoast_head_json" in obj or "yoast_head" in obj
         else None,

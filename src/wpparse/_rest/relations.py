@@ -12,11 +12,12 @@ from collections.abc import Mapping
 from typing import Any
 
 from wpparse._model.build import builder
+from wpparse._model.deferred import Deferred
 from wpparse._model.objects import Relation
 from wpparse._rest.context import INT_TEXT, is_mapping
 from wpparse.exceptions import InvalidPostError, describe
 
-__all__ = ["key_path", "parse_relations"]
+__all__ = ["deferred_relations", "key_path", "parse_relations"]
 
 # WordPress's only CURIE.  Used when a response trimmed ``curies`` away.
 _DEFAULT_CURIES = {"wp": "https://api.w.org/{rel}"}
@@ -203,3 +204,47 @@ def parse_relations(links: Any, path: str) -> tuple[Relation, ...]:  # noqa: PLR
                 )
             )
     return tuple(relations)
+
+
+def _well_formed(links: Any) -> bool:
+    """
+    Whether :func:`parse_relations` reads *links* without an error.
+
+    The checks it makes, in its order, and nothing else: a mapping of names
+    (text) to link objects (mappings), or lists of them, each with an
+    ``href`` string.  What fails here, it raises.
+    """
+    if links.__class__ is not dict and not is_mapping(links):
+        return False
+    for rel, targets in links.items():
+        if targets is None or rel == "curies":
+            continue
+        if rel.__class__ is not str and not isinstance(rel, str):
+            return False
+        if targets.__class__ is dict:
+            href = targets.get("href")
+            if href.__class__ is not str and not isinstance(href, str):
+                return False
+            continue
+        listed = targets.__class__ is list or isinstance(targets, list)
+        for item in targets if listed else (targets,):
+            if item.__class__ is not dict and not is_mapping(item):
+                return False
+            href = item.get("href")
+            if href.__class__ is not str and not isinstance(href, str):
+                return False
+    return True
+
+
+def deferred_relations(links: Any, path: str) -> tuple[Relation, ...] | Deferred:
+    """
+    The relations of a ``_links`` value, built when first read (see :mod:`wpparse._model.deferred`).
+
+    Checked now: a malformed value raises what :func:`parse_relations`
+    raises, as the object is parsed.  *path* names it in errors.
+    """
+    if links is None or (links.__class__ is dict and not links):
+        return ()
+    if _well_formed(links):
+        return Deferred(parse_relations, links, path)
+    return parse_relations(links, path)  # raises the error it finds

@@ -21,22 +21,23 @@ from lxml import etree
 
 from wpparse._html.vocabulary import (
     FOOTNOTE_REF,
-    IMAGE_SOURCES,
     PLAYER_SOURCES,
     STRIPPED,
     code_language,
     footnote_label,
     source_of,
 )
-from wpparse._model.content import Link, LinkKind
+from wpparse._model.content import Link
 from wpparse._render.markdown.boxes import Box, close_box, open_box
 from wpparse._render.markdown.inline import (
     Inline,
     collapse_ws,
     escape,
+    escape_line_starts,
     link_destination,
     link_title,
 )
+from wpparse._render.markdown.pairing import image_markdown, live_url
 from wpparse._render.markdown.roles import (
     EMBEDS,
     R_BR,
@@ -135,7 +136,7 @@ class Converter:
         walker = etree.iterwalk(root, events=("start", "end"))
         for event, el in walker:
             # A comment's tag is a function: no role, and its text is not shown.
-            role = ROLE.get(el.tag, R_NONE)
+            role = ROLE.get(tag := el.tag, R_NONE)
             if event == "start":
                 if role <= R_CONTAINER and role:
                     if box.inline.out:
@@ -148,14 +149,14 @@ class Converter:
                 elif (
                     role >= R_CODE
                     or (role == R_LINK and len(el) and self._linked_image(el, box))
-                    or (el.tag == "sup" and self._footnote_ref(el, box))
+                    or (tag == "sup" and self._footnote_ref(el, box))
                 ):  # the element is done with its subtree
                     self._atomic(el, role, box)
                     walker.skip_subtree()
                     continue
                 elif role:
                     self._inline(el, role, box)
-                elif not isinstance(el.tag, str):
+                elif not isinstance(tag, str):
                     continue
                 text = el.text
                 if text:
@@ -229,7 +230,16 @@ class Converter:
 
     def _cell(self, cell: Any) -> list[str]:
         """The Markdown blocks of a table cell (its table was stripped already)."""
-        return self.blocks(cell, stripped=True)
+        if len(cell):
+            return self.blocks(cell, stripped=True)
+        # Only text (most cells): what the walk would make of it, without the walk.
+        text = cell.text
+        if not text:
+            return []
+        inline = Inline()
+        inline.text(text)
+        markdown = inline.finish() if inline.out else ""
+        return [escape_line_starts(markdown)] if markdown else []
 
     def _linked_image(self, el: Any, box: Box) -> bool:
         """
@@ -237,6 +247,9 @@ class Converter:
         holds one image and no text, whatever wraps the image (a card's
         ``<div>``); say whether it did.
         """
+        text = el.text
+        if text and not text.isspace():  # the usual link: its text comes first
+            return False
         images = el.iter("img")
         img = next(images, None)
         if img is None or next(images, None) is not None:
@@ -268,15 +281,7 @@ class Converter:
         href = el.get("href")
         if href is None:
             return None
-        link = self.links.get(el)
-        if link is not None:
-            # The parser's verdict and URL: UNSAFE is exactly "no live link".
-            if link.kind is LinkKind.UNSAFE:
-                return None
-            url = link.url
-        else:  # a block built without its links (by hand): the same one table
-            url = resolve(href, self.base)
-        return url if url and safe_url(url) else None
+        return live_url(href, self.links.get(el), self.base)
 
     def _link(self, el: Any, inline: Inline) -> None:
         if inline.is_open("link"):
@@ -289,16 +294,7 @@ class Converter:
         inline.push("link", el, "[", f"]({link_destination(url)}{title})")
 
     def _image(self, el: Any) -> str:
-        url = self.sources.get(el)
-        if url is None:  # an image no block's src stands for: the same rules
-            src = source_of(el, IMAGE_SOURCES)
-            if not src:
-                return ""
-            url = resolve(src, self.base)
-        if not safe_url(url, image=True):
-            return ""
-        alt = escape(collapse_ws(el.get("alt") or ""))
-        return f"![{alt}]({link_destination(url)}{link_title(el.get('title'))})"
+        return image_markdown(el, self.sources.get(el), self.base)
 
     def _embed(self, el: Any) -> str:
         url = self.sources.get(el)

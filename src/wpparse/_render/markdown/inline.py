@@ -71,7 +71,7 @@ def escape(text: str) -> str:
         parts = _SPECIAL.split(text)
         parts[1::2] = ["\\" + char for char in parts[1::2]]
         text = "".join(parts)
-    if "&" in text:
+    if "&" in text and ";" in text:  # a reference needs both
         text = _ENTITY.sub(r"\\&", text)
     return text
 
@@ -143,7 +143,7 @@ def link_destination(url: str) -> str:
     """
     if _DEST_UNSAFE.search(url) is not None:
         url = _DEST_UNSAFE.sub(_percent, url)
-    if "&" in url:
+    if "&" in url and ";" in url:
         url = _ENTITY.sub(r"\\&", url)
     if "(" not in url and ")" not in url:  # balanced, found at C speed
         return url
@@ -230,7 +230,11 @@ class Inline:
         """Add *raw* text (not yet escaped, not empty) as a browser would show it."""
         # Most text has nothing to collapse and nothing to escape: substring
         # tests tell, and the text is used as it is.
-        if "  " in raw or "\n" in raw or "\t" in raw or "\r" in raw or "\f" in raw:
+        # (Printable text holds none of "\t\n\r\f": one test for the usual case.)
+        if "  " in raw or (
+            not raw.isprintable()
+            and ("\n" in raw or "\t" in raw or "\r" in raw or "\f" in raw)
+        ):
             if not raw.strip(_HTML_SPACE):  # only whitespace: one space, no text
                 self.space = True
                 return

@@ -13,9 +13,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from wpparse._model.content import Block, BlockKind, Link
+from wpparse._html.vocabulary import IMAGE_SOURCES, source_of
+from wpparse._model.content import Block, BlockKind, Link, LinkKind
+from wpparse._render.markdown.inline import (
+    collapse_ws,
+    escape,
+    link_destination,
+    link_title,
+)
+from wpparse._urls import resolve, safe_url
 
-__all__ = ["pair_links", "pair_source"]
+__all__ = ["image_markdown", "live_url", "pair_links", "pair_source"]
 
 
 def pair_links(root: Any, links: Sequence[Link]) -> dict[Any, Link]:
@@ -58,3 +66,42 @@ def pair_source(root: Any, block: Block, into: dict[Any, str]) -> None:
         return
     if el is not None:
         into[el] = block.src
+
+
+def live_url(href: str, link: Link | None, base: str | None) -> str | None:
+    """
+    The URL an ``<a>`` whose ``href`` is *href* links to in the Markdown, or
+    ``None`` when it must not be a link.
+
+    *link* is the :class:`~wpparse.Link` the parser made of it (the parser's
+    URL and safety verdict), ``None`` for a block built without its links:
+    then *href* is resolved against *base* by the same one table.
+    """
+    if link is not None:
+        # The parser's verdict and URL: UNSAFE is exactly "no live link".
+        if link.kind is LinkKind.UNSAFE:
+            return None
+        url = link.url
+    else:
+        url = resolve(href, base)
+    return url if url and safe_url(url) else None
+
+
+def image_markdown(img: Any, url: str | None, base: str | None) -> str:
+    """
+    ``![alt](src "title")`` for an ``<img>`` (anything with its attributes'
+    ``get``), ``""`` when it has no safe source.
+
+    *url* is the source the parser read for it (see :func:`pair_source`),
+    ``None`` for an image no block's source stands for: then its own
+    attributes give the source, by the same rules.
+    """
+    if url is None:
+        src = source_of(img, IMAGE_SOURCES)
+        if not src:
+            return ""
+        url = resolve(src, base)
+    if not safe_url(url, image=True):
+        return ""
+    alt = escape(collapse_ws(img.get("alt") or ""))
+    return f"![{alt}]({link_destination(url)}{link_title(img.get('title'))})"

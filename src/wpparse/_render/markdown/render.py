@@ -21,6 +21,7 @@ from wpparse._model.content import Block, BlockKind, Link, Section
 from wpparse._model.objects import Term
 from wpparse._model.post import Post
 from wpparse._render.markdown.convert import DROP, Converter, fenced_code
+from wpparse._render.markdown.flat import flat_paragraph
 from wpparse._render.markdown.frontmatter import yaml_mapping
 from wpparse._render.markdown.inline import (
     escape,
@@ -108,21 +109,25 @@ def _heading(section: Section, base: str | None) -> str:
 
 def _render_blocks(blocks: list[Block], base: str | None) -> list[str]:
     """Render *blocks* in order; those that need their HTML are parsed in one go."""
-    out: list[str | None] = [_without_html(block) for block in blocks]
+    out: list[str | None] = [_without_html(block, base) for block in blocks]
     todo = [i for i, text in enumerate(out) if text is None]
     if todo:
         for index, markdown in zip(
             todo, _from_html([blocks[i] for i in todo], base), strict=True
         ):
-            block = blocks[index]
-            # Text outside any item or cell (invalid HTML, but a browser
-            # shows it) would be lost: keep the text, not the structure.
-            # (An image's alt text in Block.text is in the image's "![...]".)
-            lost = block.kind not in _INLINE_ONLY and not _keeps_text(
-                _shown_text(block), markdown
-            )
-            out[index] = _paragraph(block.text) if lost else markdown
+            out[index] = _checked(blocks[index], markdown)
     return [text or "" for text in out]
+
+
+def _checked(block: Block, markdown: str) -> str:
+    """*markdown* converted from *block*'s HTML, or its text if that would lose some."""
+    # Text outside any item or cell (invalid HTML, but a browser shows it)
+    # would be lost: keep the text, not the structure.  (An image's alt
+    # text in Block.text is in the image's "![...]".)
+    lost = block.kind not in _INLINE_ONLY and not _keeps_text(
+        _shown_text(block), markdown
+    )
+    return _paragraph(block.text) if lost else markdown
 
 
 # Blocks that hold only inline markup convert without losing text; lists,
@@ -162,9 +167,11 @@ def _keeps_text(text: str, markdown: str) -> bool:
     # dropping destinations only takes characters out of the Markdown.  The
     # text in one run, else word by word (list numbers, link destinations
     # come between words).
+    words = _loose_words(text)
+    if not words:  # (a figure's alt text only: nothing to lose)
+        return True
     bare = _DESTINATION.sub("", markdown) if "](" in markdown else markdown
     kept = _loose(bare)
-    words = _loose_words(text)
     if b"".join(words) in kept:
         return True
     position = 0
@@ -186,8 +193,8 @@ def _shown_text(block: Block) -> str:
     return block.text
 
 
-def _without_html(block: Block) -> str | None:
-    """Render *block* from its fields when its HTML adds nothing; else ``None``."""
+def _without_html(block: Block, base: str | None) -> str | None:
+    """Render *block* from its fields, or its HTML string when it is flat; else ``None``."""
     kind = block.kind
     html = block.html
     if kind is BlockKind.PARAGRAPH:
@@ -195,6 +202,12 @@ def _without_html(block: Block) -> str | None:
             # <p>plain text</p>: nothing inline to keep.  (A paragraph that is
             # one other element, a button's <a> or a <strong>, keeps its mark.)
             return escape_line_starts(escape(block.text))
+        if html:
+            return flat_paragraph(html, block.links, base)
+    elif kind is BlockKind.FIGURE and html and html[:2] == "<a":
+        # A linked image (a classic editor's figure): flat unless more is in it.
+        markdown = flat_paragraph(html, block.links, base, block.src)
+        return None if markdown is None else _checked(block, markdown)
     elif kind is BlockKind.CODE:
         return fenced_code(block.text, block.language) if block.text else ""
     elif kind is BlockKind.SEPARATOR:

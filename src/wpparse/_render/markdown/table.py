@@ -57,9 +57,10 @@ def _pipe_table(
     for row in rows:
         cells = []
         for cell in row:
-            if (
-                cell_span(cell.get("colspan")) != 1
-                or cell_span(cell.get("rowspan"), "rowspan") != 1
+            colspan = cell.get("colspan")  # (usually none: 1)
+            rowspan = cell.get("rowspan")
+            if (colspan is not None and cell_span(colspan) != 1) or (
+                rowspan is not None and cell_span(rowspan, "rowspan") != 1
             ):
                 return None
             blocks = convert(cell)

@@ -1,0 +1,210 @@
+"""
+Flat paragraphs: converted from their HTML string, they give the walk's Markdown exactly.
+
+:func:`wpparse._render.markdown.flat.flat_paragraph` skips the parse and the
+walk for paragraphs holding only text, links, emphasis, ``<span>`` and
+``<br>``.  Each test compares it with the walk over the parsed HTML (the
+path every other block takes), on hand-picked shapes, on messy generated
+HTML parsed as a post, and on every post the renderer tests build.
+"""
+
+from __future__ import annotations
+
+import warnings
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+
+import wpparse
+from tests.property.strategies import html_fragments
+from wpparse import Block, BlockKind, Link, LinkKind, Post, WPParseWarning
+from wpparse._render.markdown import render
+from wpparse._render.markdown.flat import flat_paragraph
+
+BASE = "https://example.org/post/"
+DATA = Path(__file__).parent / "data"
+
+
+def _walk(html: str, *links: Link) -> str:
+    """The Markdown the walk over the parsed HTML gives a paragraph block."""
+    block = Block(kind=BlockKind.PARAGRAPH, text="", html=html, links=links)
+    return render._from_html([block], BASE)[0]
+
+
+def _link(href: str, url: str, kind: LinkKind = LinkKind.EXTERNAL) -> Link:
+    return Link(url=url, href=href, text="", kind=kind)
+
+
+@pytest.mark.parametrize(
+    ("html", "links"),
+    [
+        ("<p>A <strong>bold</strong> move.</p>", ()),
+        ("<p><b>In conclusion,</b> armed</p>", ()),
+        ("<p>x<em> spaced </em>y</p>", ()),
+        ("<p><strong>a<strong>b</strong>c</strong></p>", ()),
+        ("<p>one<br>two<br>\n<br>three</p>", ()),
+        ("<p><br>lead break</p>", ()),
+        ('<p class="x" id="y">a <span class="s">*b*</span> c!</p>', ()),
+        ("<p>1. not a list &amp; &lt;b&gt; # \u00a0x</p>", ()),
+        ("# loose text &amp; no tags", ()),
+        ("- loose <b>bold</b>", ()),
+        ('<p>see <a href="/x">this</a>!</p>', (_link("/x", "https://example.org/x"),)),
+        (
+            '<p><a href="javascript:alert(1)">bad</a> and <a href="/ok" title=\'say "hi"\'>ok</a></p>',
+            (
+                _link("javascript:alert(1)", "javascript:alert(1)", LinkKind.UNSAFE),
+                _link("/ok", "https://example.org/ok"),
+            ),
+        ),
+        (
+            '<p><a href="/a?x=1&amp;y=2">q</a></p>',
+            (_link("/a?x=1&y=2", "https://example.org/a?x=1&y=2"),),
+        ),
+        (
+            '<p><a name="top"></a><a href="#top">up</a></p>',
+            (_link("#top", BASE + "#top"),),
+        ),
+        (
+            '<p><em><a href="/x">link in em</a></em>, <strong></strong></p>',
+            (_link("/x", "https://example.org/x"),),
+        ),
+        ("<p>   </p>", ()),
+        ('<p>x <img src="/i.png" alt="A *b*" title="T"> y</p>', ()),
+        (
+            '<p><img src="javascript:x" alt="no"><img data-src="/d.png" src="data:image/gif;base64,AA"></p>',
+            (),
+        ),
+        (
+            '<a href="/l"> <img src="/i.png" alt="A"> </a>',
+            (_link("/l", "https://example.org/l"),),
+        ),
+        (
+            '<a href="/l"><img src="javascript:x"></a> after',
+            (_link("/l", "https://example.org/l"),),
+        ),
+        ('<a name="n"><img src="/i.png"></a>', ()),
+    ],
+)
+def test_flat_paragraph_is_the_walk(html: str, links: tuple[Link, ...]) -> None:
+    flat = flat_paragraph(html, links, BASE)
+    assert flat is not None  # the fast path took it
+    assert flat == _walk(html, *links)
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        "<p>a <code>x</code></p>",  # another tag
+        '<p><a href="/l"><img src="/i.png"> text</a></p>',  # not a linked image
+        '<p><a href="/l">&nbsp;<img src="/i.png"></a></p>',
+        '<p><a href="/l"><img src="/i.png"><img src="/j.png"></a></p>',
+        '<p><a href="/a">a <a href="/b">b</a></a></p>',  # a link in a link
+        "<p>a &copy; b</p>",  # a reference a serialiser does not write
+        "<p>a &amp b</p>",
+        "<p>a\x00b</p>",  # characters the parser reads differently
+        "<p>a\rb</p>",
+        "<p>a\ud800b</p>",
+        "<p>a < b</p>",
+        "<p>a</p>tail",
+        "lead<p>a</p>",
+        "<p>a<p>b</p></p>",
+        "<p><b>unclosed</p>",
+        "<p>a</b></p>",
+        '<p><a href="/x" href="/y">twice</a></p>',
+        "<p>unclosed",
+    ],
+)
+def test_flat_paragraph_leaves_the_rest_to_the_walk(html: str) -> None:
+    assert flat_paragraph(html, (), BASE) is None
+
+
+def test_links_that_do_not_pair_in_order_go_to_the_walk() -> None:
+    # One <a href> for two links: the walk pairs them by href.
+    html = '<p><a href="/x">x</a></p>'
+    links = (_link("/y", "https://example.org/y"), _link("/x", "https://example.org/x"))
+    assert flat_paragraph(html, links, BASE) is None
+    assert flat_paragraph(html, links[1:], BASE) == _walk(html, links[1])
+
+
+_MESSY = settings(
+    max_examples=max(10, settings().max_examples),
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
+)
+
+
+@pytest.mark.property
+@_MESSY
+@given(html_fragments)
+def test_flat_paragraphs_of_messy_posts_are_the_walk(html: str) -> None:
+    """Every paragraph the parser makes of messy HTML: flat or walked, the same Markdown."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", WPParseWarning)
+        post = wpparse.parse_post(
+            {
+                "id": 1,
+                "link": BASE,
+                "title": {"rendered": "t"},
+                "content": {"rendered": html},
+            }
+        )
+    for section in post.walk():
+        for block in section.blocks:
+            if block.kind is not BlockKind.PARAGRAPH or not block.html:
+                continue
+            flat = flat_paragraph(block.html, block.links, post.link)
+            if flat is not None:
+                assert flat == render._from_html([block], post.link)[0]
+
+
+def _posts() -> list[Post]:
+    posts: list[Post] = []
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", WPParseWarning)
+        for path in sorted(DATA.rglob("*.json")):
+            try:
+                posts.extend(
+                    obj
+                    for obj in wpparse.parse_objects(path.read_bytes(), strict=False)
+                    if isinstance(obj, Post)
+                )
+            except wpparse.WPParseError:
+                continue
+    return posts
+
+
+def test_to_markdown_is_the_same_without_the_flat_path(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    posts = _posts()
+    flat = [wpparse.to_markdown(post) for post in posts]
+    taken = sum(
+        flat_paragraph(block.html, block.links, post.link) is not None
+        for post in posts
+        for section in post.walk()
+        for block in section.blocks
+        if block.kind is BlockKind.PARAGRAPH and block.html
+    )
+    assert taken > 20  # the fixtures exercise the fast path
+    monkeypatch.setattr(render, "flat_paragraph", lambda *_: None)
+    assert [wpparse.to_markdown(post) for post in posts] == flat
+
+
+def test_a_linked_figure_shows_the_source_the_parser_read() -> None:
+    # The figure's first image is Block.src (resolved against a <base>, say),
+    # not what its attributes would resolve to: as the walk pairs them.
+    html = '<a href="/big.jpg"><img src="/small.jpg" alt="A photo"></a>'
+    links = (_link("/big.jpg", "https://cdn.example/big.jpg"),)
+    block = Block(
+        kind=BlockKind.FIGURE,
+        text="",
+        html=html,
+        links=links,
+        src="https://cdn.example/small.jpg",
+    )
+    expected = (
+        "[![A photo](https://cdn.example/small.jpg)](https://cdn.example/big.jpg)"
+    )
+    assert flat_paragraph(html, links, BASE, block.src) == expected
+    assert render._from_html([block], BASE)[0] == expected
+    assert render._without_html(block, BASE) == expected
