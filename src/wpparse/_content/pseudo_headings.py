@@ -11,8 +11,9 @@ image), a byline (``By Jane Doe``, ``Photo: ...``), boilerplate such as "Read
 more", "Share this" or "Continue reading", a lone date, a greeting or a
 salutation ("Hello everyone", "Kind regards"), a field of a form-like page
 (``Phone: +49 30 1234``), a sentence ending in a full stop (or ``!``, ``…``,
-``;``, ``,``), two sentences, and text that is all link (navigation, calls to
-action).
+``;``, ``,``), two sentences (but for the items of a numbered series), a
+clause ending with a colon, a note (``* Prices include VAT``), the first line
+of an address, and text that is all link (navigation, calls to action).
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ __all__ = [
     "is_field_label",
     "is_question",
     "line_heading",
+    "series_mark",
     "title_like",
 ]
 
@@ -42,6 +44,10 @@ QUESTION_MAX_CHARS: Final = 200
 LINE_MAX_WORDS: Final = 12
 LINE_MAX_CHARS: Final = 80
 CJK_MAX_CHARS: Final = 40  # scripts written without spaces: count characters
+# A heading ending with a colon is a label ("How to use:"); a longer line is a
+# clause leading into what follows ("The employer may, by law:").
+LABEL_MAX_WORDS: Final = 8
+LABEL_MAX_CJK_CHARS: Final = 20
 LINE_BODY_MIN: Final = 80  # the paragraph under a line heading is at least this long
 MAX_TITLE_CHARS: Final = max(BOLD_MAX_CHARS, QUESTION_MAX_CHARS, LINE_MAX_CHARS)
 """No rule takes a longer paragraph for a heading: the section stage skips them."""
@@ -51,6 +57,7 @@ _TRAILING: Final = _CLOSERS + " "  # stripped before reading how a line ends
 _ALWAYS_END: Final = frozenset(".!…;,。！；，、")
 _LINE_END: Final = frozenset("?？؟:：")
 _QUESTION: Final = frozenset("?？؟")
+_STOP: Final = frozenset(".!。！")  # may end a numbered bold line
 _SENTENCE_END_BEFORE: Final = frozenset(".!?:;…。！？：；")
 _NOT_TEXT: Final = frozenset(
     {BlockKind.FIGURE, BlockKind.EMBED, BlockKind.SEPARATOR, BlockKind.OTHER}
@@ -85,6 +92,9 @@ _DATE_WORDS: Final = re.compile(
     r"septiembre|octubre|noviembre|diciembre)\b",
     re.IGNORECASE,
 )
+# A note opens with a reference mark ("* Prices include VAT", "※ 注意"): it
+# remarks on what is around it, and never names a section.
+_NOTE_MARKS: Final = "*＊※†‡"
 _TWO_SENTENCES: Final = re.compile(r"\w{4,}[.!?]\s+\S")
 # A greeting or a salutation standing alone: a reader is addressed, not a
 # section named.  Openers that only ever address someone ("Dear ...", "Good
@@ -134,14 +144,26 @@ _SERIES: Final = re.compile(
     re.IGNORECASE,
 )
 _FIELD_VALUE_WORDS: Final = 5
+_ECHO_LABEL_WORDS: Final = 3  # "Exercise 1: <the title>" is still an echo
+# A number opening a line, as the items of a numbered series open theirs:
+# "1.", "2、", "3)", "(4)", "（5）" (not "2.4 kg" or "31.12.2022").
+_SERIES_MARK: Final = re.compile(r"\s*([(（]?)(\d{1,2})([.．、)）])(?![\d.])")
+_SERIES_FIRST: Final = frozenset("0123456789(（")
 _WORD_CHARS: Final = re.compile(r"[\W_]+")
 
 
 _CJK: Final = re.compile("[\u2e80-\u9fff\uf900-\ufaff]")
+_NOT_CJK_RUN: Final = re.compile("[^\\s\u2e80-\u9fff\uf900-\ufaff]+")
 
 
 def _is_cjk(text: str) -> bool:
     return not text.isascii() and _CJK.search(text) is not None
+
+
+def _cjk_length(text: str) -> int:
+    """The length of a line of CJK text: a character each, a word of another script one."""
+    cjk = len(_CJK.findall(text))
+    return cjk + len(_NOT_CJK_RUN.findall(text))
 
 
 _LETTER: Final = re.compile(r"[^\W\d_]")
@@ -178,6 +200,22 @@ def is_field_label(text: str) -> bool:
     return value is None or len(value.split()) <= _FIELD_VALUE_WORDS
 
 
+def series_mark(text: str) -> tuple[str, int] | None:
+    """
+    The numbering of a line that opens with a series number: its style and number.
+
+    >>> series_mark("2、deepin 23 update"), series_mark("（3）驱动更新："), series_mark("2.4 kg")
+    (('、', 2), ('（）', 3), None)
+    """
+    first = text[:1]
+    if first not in _SERIES_FIRST and not first.isspace():
+        return None  # most lines: no regular expression to run
+    match = _SERIES_MARK.match(text)
+    if match is None:
+        return None
+    return match.group(1) + match.group(3), int(match.group(2))
+
+
 def is_question(text: str) -> bool:
     """Whether *text* ends with a question mark (of any script)."""
     return text.rstrip(_TRAILING)[-1:] in _QUESTION
@@ -187,36 +225,72 @@ def echoes_title(text: str, title: str | None) -> bool:
     """
     Whether *text* repeats the post's *title* (case, spacing and punctuation aside).
 
+    A short label before the title (at most three words: ``Exercise 1:``,
+    ``Review:``) still makes an echo.
+
     >>> echoes_title("Storm Closes the Pass", "Storm closes the pass")
+    True
+    >>> echoes_title("EXERCISE 1: MY INNER COMPASS", "My inner compass")
     True
     """
     if not title:
         return False
     mine = _WORD_CHARS.sub(" ", text).strip().casefold()
-    return bool(mine) and mine == _WORD_CHARS.sub(" ", title).strip().casefold()
+    theirs = _WORD_CHARS.sub(" ", title).strip().casefold()
+    if not mine or not theirs:
+        return False
+    if mine == theirs:
+        return True
+    label = mine[: -len(theirs)]
+    return (
+        mine.endswith(theirs)
+        and label.endswith(" ")
+        and len(label.split()) <= _ECHO_LABEL_WORDS
+    )
 
 
-def title_like(text: str, *, max_words: int, max_chars: int, strict: bool) -> bool:
+def _too_long_for_a_label(text: str) -> bool:
+    if _is_cjk(text):
+        return len(text) > LABEL_MAX_CJK_CHARS
+    return len(text.split()) > LABEL_MAX_WORDS
+
+
+def title_like(
+    text: str, *, max_words: int, max_chars: int, strict: bool, numbered: bool = False
+) -> bool:
     """
     Whether *text* reads like a title rather than a sentence, caption or byline.
 
-    *strict* (the short-line rule) also refuses a line ending in ``?`` or ``:``.
+    *strict* (the short-line rule) also refuses a line ending in ``?`` or ``:``;
+    a line ending with a colon is a label of at most eight words (20 characters
+    in scripts written without spaces), a longer one the start of a sentence.
+    A *numbered* line, one of a numbered series (:func:`series_mark`), may be a
+    sentence: hold two sentences and end with a full stop or ``!``
+    (``1. We start with cravings, not code.``); by the short-line rule it may
+    end with a colon (``(1) Kernel upgrade:``) but not with a stop.
     """
     if not text or len(text) > max_chars:
         return False
     if _is_cjk(text):
-        if len(text) > CJK_MAX_CHARS:
+        if len(text) > CJK_MAX_CHARS and _cjk_length(text) > CJK_MAX_CHARS:
             return False
     elif len(text.split()) > max_words:
         return False
-    if _LETTER.search(text) is None:
+    if _LETTER.search(text) is None or text[0] in _NOTE_MARKS:
         return False
     end = text.rstrip(_TRAILING)[-1:]
-    if end in _ALWAYS_END or (strict and end in _LINE_END):
+    if numbered:
+        if end in _ALWAYS_END and (strict or end not in _STOP):
+            return False
+        if strict and end in _QUESTION:
+            return False
+    elif end in _ALWAYS_END or (strict and end in _LINE_END):
         return False
+    if end in "：:" and _too_long_for_a_label(text):
+        return False  # a clause introducing what follows, not a label
     stops = "." in text or "!" in text or "?" in text
     return not (
-        (stops and _TWO_SENTENCES.search(text))
+        (stops and not numbered and _TWO_SENTENCES.search(text))
         or _BOILERPLATE.match(text)
         or _BYLINE.match(text)
         or _GREETING.match(text)
@@ -225,30 +299,72 @@ def title_like(text: str, *, max_words: int, max_chars: int, strict: bool) -> bo
     )
 
 
-def bold_heading(piece: Piece, before: Piece | None) -> bool:
+def _continued(after: Piece | None) -> bool:
+    """
+    Whether *after* opens with a short line that goes on in the next (it ends
+    with a comma): an address or a signature, whose first line a name is.
+    """
+    nxt = after.block if after is not None else None
+    if nxt is None or nxt.kind is not BlockKind.PARAGRAPH:
+        return False
+    line = nxt.text.partition("\n")[0]
+    return len(line) < LINE_BODY_MIN and line.rstrip(_TRAILING)[-1:] in ",，"
+
+
+def _subtitle(before: Piece | None, after: Piece | None) -> bool:
+    """
+    Whether a line between *before* and *after* would be a real heading's subtitle.
+
+    Right under a real heading, a line is its subtitle (a role, a dek), unless
+    a list follows it: a dek leads into prose, a line over a list names it.
+    """
+    return (
+        before is not None
+        and before.block is None
+        and (
+            after is None
+            or after.block is None
+            or after.block.kind is not BlockKind.LIST
+        )
+    )
+
+
+def bold_heading(
+    piece: Piece,
+    before: Piece | None,
+    after: Piece | None = None,
+    *,
+    numbered: bool = False,
+) -> bool:
     """
     Whether a paragraph is a heading by the bold rule.
 
     It is bold from end to end (a leading number aside), on one line, not a
     caption, not all link, and title-like (a question may be longer).  Right
     under a real heading it is that heading's subtitle (a role, a dek), unless
-    it ends with a colon (it introduces what follows) or is a question (an FAQ
-    under its heading).
+    it ends with a colon (it introduces what follows), is a question of a
+    title's length (an FAQ under its heading), is over a list (it names the
+    list) or is *numbered*: one of a numbered series (:func:`series_mark`)
+    whose other items are headings too, the first of them right under the
+    heading of the part they divide.
     """
     block = piece.block
     if block is None:
         return False
-    if (
-        before is not None
-        and before.block is None
-        and block.text.rstrip(_TRAILING)[-1:] not in ":："
-        and not is_question(block.text)
-    ):
-        return False
+    text = block.text
+    if _subtitle(before, after) and not numbered:
+        if is_question(text):
+            # An FAQ's question under its heading is as short as a title; a
+            # longer one there is the heading's dek (or a rhetorical cry).
+            if len(text) > BOLD_MAX_CHARS or len(text.split()) > BOLD_MAX_WORDS:
+                return False
+        elif text.rstrip(_TRAILING)[-1:] not in ":：":
+            return False
     flags = piece.flags
     if not flags & BOLD or flags & (CAPTION | MEDIA | BREAKS | LINKED):
         return False
-    text = block.text
+    if _continued(after):
+        return False  # the first line of an address: a name over "80 London Road,"
     if is_question(text):
         return title_like(
             text,
@@ -257,23 +373,31 @@ def bold_heading(piece: Piece, before: Piece | None) -> bool:
             strict=False,
         )
     return title_like(
-        text, max_words=BOLD_MAX_WORDS, max_chars=BOLD_MAX_CHARS, strict=False
+        text,
+        max_words=BOLD_MAX_WORDS,
+        max_chars=BOLD_MAX_CHARS,
+        strict=False,
+        numbered=numbered,
     )
 
 
-def line_heading(piece: Piece, before: Piece | None, after: Piece | None) -> bool:
+def line_heading(
+    piece: Piece, before: Piece | None, after: Piece | None, *, numbered: bool = False
+) -> bool:
     """
     Whether a paragraph is a heading by the short-line rule.
 
     A short, plain (no bold, italic or link covering it), title-like line that
     starts with a capital (in scripts that have them), right after a complete
     block of text (not an image: that would be a caption) and right before a
-    paragraph at least twice as long as itself.
+    paragraph or a list at least twice as long as itself.  Right under a real
+    heading it is a subtitle, unless a list follows it or it is *numbered*
+    (one of a numbered series, which may also end with a colon).
     """
     block = piece.block
     if block is None or after is None or after.block is None:
         return False
-    if before is not None and before.block is None:
+    if _subtitle(before, after) and not numbered:
         return False  # right under a real heading: its subtitle
     flags = piece.flags
     if flags & (BOLD | ITALIC | LINKED | CAPTION | MEDIA | BREAKS) or block.lead:
@@ -281,20 +405,28 @@ def line_heading(piece: Piece, before: Piece | None, after: Piece | None) -> boo
     text = block.text
     # The neighbours first: they are cheaper to check than the text.
     nxt = after.block
-    if nxt.kind is not BlockKind.PARAGRAPH:
+    if nxt.kind is BlockKind.LIST:
+        # A line over a list names it ("Online volunteers" over their tasks).
+        if len(nxt.text) < 2 * len(text):
+            return False
+    elif nxt.kind is not BlockKind.PARAGRAPH or len(nxt.text) < max(
+        2 * len(text), LINE_BODY_MIN
+    ):
         return False
-    if len(nxt.text) < max(2 * len(text), LINE_BODY_MIN):
-        return False
-    if before is not None:
-        prev = before.block
-        if prev is None or prev.kind in _NOT_TEXT:
+    prev = before.block if before is not None else None
+    if prev is not None:  # (a real heading before it: a numbered line)
+        if prev.kind in _NOT_TEXT:
             return False
         if prev.kind is BlockKind.PARAGRAPH:
             ending = prev.text.rstrip(_TRAILING)[-1:]
             if ending not in _SENTENCE_END_BEFORE or len(prev.text) < 2 * len(text):
                 return False
     if not title_like(
-        text, max_words=LINE_MAX_WORDS, max_chars=LINE_MAX_CHARS, strict=True
+        text,
+        max_words=LINE_MAX_WORDS,
+        max_chars=LINE_MAX_CHARS,
+        strict=True,
+        numbered=numbered,
     ):
         return False
     first = _LETTER.search(text)

@@ -36,8 +36,10 @@ from wpparse._content.pseudo_headings import (
     echoes_title,
     is_field_label,
     line_heading,
+    series_mark,
 )
 from wpparse._content.stream import replaced
+from wpparse._content.vocabulary import BOLD
 from wpparse._content.walk import Piece, split_content
 from wpparse._model.build import builder
 from wpparse._model.content import (
@@ -144,6 +146,7 @@ def _styles(
     )
     pseudo = False
     judge = rule != "html"
+    series = _numbered(pieces) if judge else frozenset()
     for i, piece in enumerate(pieces):
         block = piece.block
         if block is None:
@@ -160,13 +163,16 @@ def _styles(
         ):
             before = pieces[i - 1] if i else None
             after = pieces[i + 1] if i + 1 < n else None
-            if bold_heading(piece, before):
+            numbered = i in series
+            if bold_heading(piece, before, after, numbered=numbered):
                 style = HeadingSource.BOLD
-            elif rule == "auto" and line_heading(piece, before, after):
+            elif rule == "auto" and line_heading(
+                piece, before, after, numbered=numbered
+            ):
                 style = HeadingSource.LINE
             else:
                 continue
-            if not _bare_label(piece, after):
+            if not _bare_label(pieces, i):
                 styles[i] = style
                 pseudo = True
     if not pseudo:
@@ -184,20 +190,82 @@ def _styles(
     return styles
 
 
-def _bare_label(piece: Piece, after: Piece | None) -> bool:
+def _numbered(pieces: list[Piece]) -> frozenset[int]:
+    """
+    The short paragraphs that are items of a numbered series: each opens with a
+    number (``1.``, ``2、``, ``(3)``) and another, bold or plain as it is, has the
+    number before or after it in the same style.
+    """
+    marks: dict[int, tuple[str, int, bool]] = {}
+    for i, piece in enumerate(pieces):
+        block = piece.block
+        if (
+            block is not None
+            and block.kind is BlockKind.PARAGRAPH
+            and len(block.text) <= MAX_TITLE_CHARS
+            and (mark := series_mark(block.text)) is not None
+        ):
+            marks[i] = (*mark, bool(piece.flags & BOLD))
+    seen = set(marks.values())
+    return frozenset(
+        i
+        for i, (style, n, bold) in marks.items()
+        if (style, n - 1, bold) in seen or (style, n + 1, bold) in seen
+    )
+
+
+def _bare_label(pieces: list[Piece], i: int) -> bool:
     """
     A ``Label:`` with its value on the next line, or over another field.
 
     ``Fax:`` over ``E-mail: office@example.org``, ``Address:`` over a short
-    line: fields of an imprint or a spec sheet, not a heading over a section.
+    line, ``Goal:`` over a paragraph and then ``Duration:``: fields of an
+    imprint, a spec sheet or a form, not a heading over a section.  A label over a list, or over several lines none of them a field
+    (``How to use:`` over its steps), heads them (:func:`_heads_lines`).
     """
-    block = piece.block
+    block = pieces[i].block
     if block is None or not block.text.rstrip().endswith((":", "：")):
         return False
-    if not is_field_label(block.text):
+    if not is_field_label(block.text) or _heads_lines(pieces, i):
         return False
-    nxt = after.block if after is not None else None
-    return nxt is None or is_field_label(nxt.text) or len(nxt.text) < LINE_BODY_MIN
+    nxt = pieces[i + 1].block if i + 1 < len(pieces) else None
+    if nxt is None or is_field_label(nxt.text) or len(nxt.text) < LINE_BODY_MIN:
+        return True
+    # Label, value, label: the fields of a form, each value a paragraph.
+    later = pieces[i + 2].block if i + 2 < len(pieces) else None
+    return later is not None and _is_bare_field(later)
+
+
+def _is_bare_field(block: Block) -> bool:
+    text = block.text.rstrip()
+    return text.endswith((":", "：")) and is_field_label(text)
+
+
+def _heads_lines(pieces: list[Piece], i: int, depth: int = 0) -> bool:
+    """
+    Whether a ``Label:`` at *i* heads what follows it rather than hold one value.
+
+    It does over a list, over two or more paragraphs none of which is a field,
+    and over a ``Label:`` that itself heads such lines (a sub-label).
+    """
+    after = pieces[i + 1 : i + 3]
+    blocks = [p.block for p in after if p.block is not None]
+    if not blocks or len(blocks) < len(after):
+        return False  # the end, or a real heading next
+    first = blocks[0]
+    if first.kind is BlockKind.LIST:
+        return True
+    if first.kind is not BlockKind.PARAGRAPH:
+        return False
+    if is_field_label(first.text):
+        return (
+            depth == 0
+            and first.text.rstrip().endswith((":", "："))
+            and _heads_lines(pieces, i + 1, depth + 1)
+        )
+    return len(blocks) == 2 and all(  # noqa: PLR2004 - two lines make a run
+        b.kind is BlockKind.PARAGRAPH and not is_field_label(b.text) for b in blocks
+    )
 
 
 def _runs(styles: list[HeadingSource | None]) -> None:
