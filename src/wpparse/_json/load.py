@@ -147,18 +147,12 @@ def _first_surrogate_escape(text: str) -> re.Match[str] | None:
     The first ``\\uD800``-``\\uDFFF`` escape of *text* (as
     :data:`_SURROGATE_ESCAPE_HINT` finds it), or ``None``.
 
-    Every one starts with ``\\ud`` or ``\\uD``: two :meth:`str.find` scans
-    for those (about a third of the regex's cost each, on WordPress's JSON,
-    where ``\\u`` escapes and backslashes abound) rule out most texts, and
-    the regex runs only from the first of them.
+    One regular-expression search: sre skips to each ``\\u`` with a literal
+    prefix scan, faster on WordPress's JSON (full of backslashes) than
+    :meth:`str.find` for ``\\ud`` and ``\\uD`` (measured: 5.6 against 19 µs
+    on the seed post, 3.3 against 5.9 ms over the corpus).
     """
-    lower = text.find("\\ud")
-    upper = text.find("\\uD", 0, len(text) if lower < 0 else lower)
-    if upper >= 0:
-        return _SURROGATE_ESCAPE_HINT.search(text, upper)
-    if lower >= 0:
-        return _SURROGATE_ESCAPE_HINT.search(text, lower)
-    return None
+    return _SURROGATE_ESCAPE_HINT.search(text)
 
 
 def _fix_surrogate_escapes(text: str, *, decoded: bool) -> tuple[str, bool]:
