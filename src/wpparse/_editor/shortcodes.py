@@ -78,7 +78,14 @@ _CANDIDATE: Final = re.compile(r"\[/?[A-Za-z_]")
 
 def _scan(source: str, *, attributes: bool = True) -> _Found:
     """Match the tags as ``do_shortcode()`` would; *attributes* says whether to build :class:`Shortcode`\\ s."""
-    if _CANDIDATE.search(source) is None or not may_register(source):
+    # A substring test first: memchr speed, where sre's scan for the "[" costs
+    # 30 times more on a long content without any (most contents).
+    start = source.find("[")
+    if (
+        start < 0
+        or _CANDIDATE.search(source, start) is None
+        or not may_register(source)
+    ):
         return _Found((), ())
     runs = text_runs(source)
     tags = tags_in(source, runs)
