@@ -40,6 +40,14 @@ FRESH2_DIR = Path(
         "WPPARSE_FRESH2_HEADINGS", ROOT.parent / "shared" / "fresh-headings-2"
     )
 )
+FRESH3_LABELS = DATA / "fresh3-heading-labels.tsv"
+FRESH3_SOURCES = DATA / "fresh3-heading-sources.tsv"
+#: The third fresh set's posts, held out from any tuning; they stay outside the repo.
+FRESH3_DIR = Path(
+    os.environ.get(
+        "WPPARSE_FRESH3_HEADINGS", ROOT.parent / "shared" / "fresh-headings-3"
+    )
+)
 RULES = ("html", "bold", "auto")
 
 
@@ -195,10 +203,14 @@ def main() -> None:
     Print the label counts and the table; ``--unlabelled`` lists new candidates.
 
     ``--fresh`` does the same for the fresh set (``tests/data/fresh-heading-labels.tsv``,
-    posts in ``FRESH_DIR``), ``--fresh2`` for the second, held-out fresh set
-    (``tests/data/fresh2-heading-labels.tsv``, posts in ``FRESH2_DIR``).
+    posts in ``FRESH_DIR``), ``--fresh2`` for the second fresh set
+    (``tests/data/fresh2-heading-labels.tsv``, posts in ``FRESH2_DIR``) and
+    ``--fresh3`` for the third, held-out one (``tests/data/fresh3-heading-labels.tsv``,
+    posts in ``FRESH3_DIR``).
     """
-    if "--fresh2" in sys.argv:
+    if "--fresh3" in sys.argv:
+        labels_path, root = FRESH3_LABELS, FRESH3_DIR
+    elif "--fresh2" in sys.argv:
         labels_path, root = FRESH2_LABELS, FRESH2_DIR
     elif "--fresh" in sys.argv:
         labels_path, root = FRESH_LABELS, FRESH_DIR

@@ -1,0 +1,160 @@
+"""
+The heading rules on a third, held-out fresh set (docs/headings.md, "Third fresh set").
+
+The second fresh set was measured once; a rule change made after that needs posts
+nobody has looked at, and this is that set.  Its labels and sources are in
+``tests/data``; the posts stay outside the repo (``../shared/fresh-headings-3``, or
+``$WPPARSE_FRESH3_HEADINGS``) and the tests that read them skip when they are absent.
+
+It has not been measured yet: the tests that run the rules skip until someone
+measures it once and writes the figures into ``FRESH3_FLOORS`` and the docs.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from tests.conftest import CORPUS
+from tests.heading_metrics import (
+    FRESH2_SOURCES,
+    FRESH3_DIR,
+    FRESH3_LABELS,
+    FRESH3_SOURCES,
+    FRESH_SOURCES,
+    LABELS,
+    candidates,
+    labelled_posts,
+    read_labels,
+    score,
+    table,
+)
+
+ROOT = Path(__file__).resolve().parent.parent
+
+#: Floors (precision, recall) per rule, at the figures first measured on this set;
+#: ``None`` until someone measures it.  The tests that run the rules skip until then.
+FRESH3_FLOORS: dict[str, tuple[float, float] | None] = {"bold": None, "auto": None}
+
+needs_posts = pytest.mark.skipif(
+    not FRESH3_DIR.is_dir(),
+    reason=f"the third fresh set is not at {FRESH3_DIR} (set WPPARSE_FRESH3_HEADINGS)",
+)
+needs_measurement = pytest.mark.skipif(
+    any(floor is None for floor in FRESH3_FLOORS.values()), reason="not measured yet"
+)
+
+CANDIDATE_MAX_CHARS = 150
+"""A bold paragraph longer than this is no candidate, so it has no label."""
+
+
+def _rows(path: Path) -> list[list[str]]:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [
+        line.split("\t")
+        for line in lines
+        if line and not line.startswith(("#", "file\t"))
+    ]
+
+
+def _hosts(path: Path) -> set[str]:
+    return {urlsplit(row[4]).hostname or "" for row in _rows(path)}
+
+
+def test_every_labelled_post_has_one_source_and_there_are_forty() -> None:
+    labels = read_labels(FRESH3_LABELS)
+    files = {label.file for label in labels}
+    sources = [row[0] for row in _rows(FRESH3_SOURCES)]
+
+    assert files == set(sources)
+    assert len(sources) == len(set(sources))
+    assert len(files) >= 40
+    assert len(labels) >= 230
+    assert len({(label.file, label.text) for label in labels}) == len(labels)
+
+
+def test_the_set_spans_a_dozen_sites() -> None:
+    assert len(_hosts(FRESH3_SOURCES)) >= 12
+
+
+def test_every_source_names_a_commit_or_an_index_file() -> None:
+    for row in _rows(FRESH3_SOURCES):
+        _, repo, path, commit = row[:4]
+        if re.fullmatch(r"[0-9a-f]{40}", commit):
+            assert "/" in repo, row
+            assert path, row
+        else:
+            assert re.fullmatch(r"index file id \d+", commit), row
+
+
+def test_no_site_of_the_third_set_is_in_the_first_or_second() -> None:
+    hosts = _hosts(FRESH3_SOURCES)
+
+    assert not hosts & _hosts(FRESH_SOURCES)
+    assert not hosts & _hosts(FRESH2_SOURCES)
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="the shared corpus is absent")
+def test_no_site_of_the_third_set_is_in_the_tuned_set() -> None:
+    tuned = labelled_posts(read_labels(LABELS))
+    tuned_hosts = {
+        urlsplit(str(obj.get("link") or "")).hostname or "" for obj in tuned.values()
+    }
+
+    assert not _hosts(FRESH3_SOURCES) & tuned_hosts
+
+
+@needs_posts
+def test_the_labels_are_exactly_the_candidates_of_the_posts() -> None:
+    """Every candidate paragraph has a label, and every label is a candidate (no rule runs)."""
+    labels = read_labels(FRESH3_LABELS)
+    posts = labelled_posts(labels, FRESH3_DIR)
+    labelled = {(label.file, label.post_id, label.text) for label in labels}
+
+    assert len(posts) == len({(label.file, label.post_id) for label in labels})
+    found = {
+        (file, post_id, text)
+        for (file, post_id), obj in posts.items()
+        for text in candidates(obj)
+    }
+    assert found == labelled
+
+
+@needs_posts
+@needs_measurement
+def test_pseudo_headings_without_a_label_are_longer_than_any_candidate() -> None:
+    labels = read_labels(FRESH3_LABELS)
+    posts = labelled_posts(labels, FRESH3_DIR)
+
+    for rule in ("bold", "auto"):
+        for entry in score(rule, labels, posts).unlabelled:
+            text = entry.split("): ", 1)[1]
+            assert len(text) > CANDIDATE_MAX_CHARS, (rule, entry)
+
+
+@needs_posts
+@needs_measurement
+@pytest.mark.parametrize("rule", sorted(FRESH3_FLOORS))
+def test_fresh3_figures_do_not_regress(rule: str) -> None:
+    """Floors at the figures first measured (FRESH3_FLOORS): a regression fails."""
+    floor = FRESH3_FLOORS[rule]
+    assert floor is not None
+    labels = read_labels(FRESH3_LABELS)
+    result = score(rule, labels, labelled_posts(labels, FRESH3_DIR))
+
+    assert result.precision >= floor[0]
+    assert result.recall >= floor[1]
+
+
+@needs_posts
+@needs_measurement
+def test_docs_fresh3_table_matches_the_code() -> None:
+    page = (ROOT / "docs" / "headings.md").read_text(encoding="utf-8")
+    start_mark = "<!-- fresh3-heading-metrics:start -->\n"
+    start = page.index(start_mark) + len(start_mark)
+    end = page.index("<!-- fresh3-heading-metrics:end -->")
+
+    assert table(FRESH3_LABELS, FRESH3_DIR) == page[start:end].strip()
