@@ -35,11 +35,13 @@ def _titles(html: str, headings: str = "auto") -> list[str | None]:
 @pytest.mark.parametrize(
     ("text", "mark"),
     [
-        ("1. Start here", (".", 1)),
-        ("2、deepin 23 update", ("、", 2)),
-        ("3) Third", (")", 3)),
-        ("(4) Fourth", ("()", 4)),
-        ("（5）驱动更新：", ("（）", 5)),
+        ("1. Start here", (".", (1,))),
+        ("2、deepin 23 update", ("、", (2,))),
+        ("3) Third", (")", (3,))),
+        ("(4) Fourth", ("()", (4,))),
+        ("（5）驱动更新：", ("（）", (5,))),
+        ("2.1. Password for the user", (".", (2, 1))),
+        ("1.3) Update the packages", (")", (1, 3))),
         ("2.4 kg", None),
         ("31.12.2022", None),
         ("1.22.6 released", None),
@@ -48,7 +50,7 @@ def _titles(html: str, headings: str = "auto") -> list[str | None]:
     ],
 )
 def test_series_mark_reads_the_number_opening_a_line(
-    text: str, mark: tuple[str, int] | None
+    text: str, mark: tuple[str, tuple[int, ...]] | None
 ) -> None:
     assert mark == series_mark(text)
 
@@ -116,6 +118,74 @@ def test_numbered_plain_lines_ending_with_a_colon_are_headings() -> None:
         s.title for s in sections
     ]
     assert HeadingSource.LINE is sections[1].heading_source
+
+
+# A sub-series (``2.1.``, ``1.3)``) numbers the parts of a part.
+
+CODE = "<pre>apt-get update\napt-get upgrade</pre>"
+
+
+@pytest.mark.parametrize("rule", ["bold", "auto"])
+def test_an_item_of_a_sub_series_under_its_parent_is_a_heading(rule: str) -> None:
+    html = (
+        BODY
+        + "<p><strong>0) Back up your data:</strong></p>"
+        + BODY
+        + "<p><strong>1) Upgrading the system:</strong></p>"
+        + BODY
+        + "<p><strong>1.3) Update the packages</strong>.</p>"
+        + CODE
+        + BODY
+        + "<p><strong>1.5) Finally, reboot the computer and enjoy. </strong></p>"
+        + CODE
+        + BODY
+    )
+
+    assert [
+        None,
+        "0) Back up your data:",
+        "1) Upgrading the system:",
+        "1.3) Update the packages.",
+        "1.5) Finally, reboot the computer and enjoy.",
+    ] == _titles(html, rule)
+
+
+def test_plain_numbered_lines_over_code_are_headings() -> None:
+    steps = [
+        ("1. Install the server", "<pre># emerge tightvnc</pre>"),
+        ("2. Configure the server", "<blockquote><p>DISPLAYS=dak:1</p></blockquote>"),
+        ("2.1. Password for the user", "<blockquote><p>$ vncpasswd</p></blockquote>"),
+        ("3. Start the server", "<pre># /etc/init.d/vnc start</pre>"),
+    ]
+    html = BODY + "".join(f"<p>{line}</p>{code}" for line, code in steps) + BODY
+    sections = _walk(wpparse.parse_content(html))
+
+    assert [None, *(line for line, _ in steps)] == [s.title for s in sections]
+    assert {HeadingSource.LINE} == {s.heading_source for s in sections[1:]}
+
+
+@pytest.mark.parametrize("rule", ["bold", "auto"])
+def test_a_numbered_label_longer_than_a_label_is_still_a_heading(rule: str) -> None:
+    items = [
+        "1) Upgrading the system:",
+        "2) Links that work for installing the following programs:",
+    ]
+    html = BODY + "".join(f"<p><strong>{t}</strong></p>{BODY}" for t in items)
+
+    assert [None, *items] == _titles(html, rule)
+
+
+def test_a_numbered_line_right_over_the_next_item_is_a_step() -> None:
+    html = (
+        BODY
+        + "<p>1. Install the server</p><pre># emerge tightvnc</pre>"
+        + "<p>2. Start the server</p><pre># /etc/init.d/vnc start</pre>"
+        + "<p>3. Add the script to the crontab to run hourly</p>"
+        + "<p>4. Now the computer can be reached over ssh with the address the "
+        "script writes to a shared folder every hour.</p>" + BODY
+    )
+
+    assert [None, "1. Install the server", "2. Start the server"] == _titles(html)
 
 
 # A line over a list names the list.
@@ -346,5 +416,29 @@ def test_a_long_chinese_sentence_is_still_not_a_heading() -> None:
 @pytest.mark.parametrize("rule", ["bold", "auto"])
 def test_a_bold_name_over_an_address_is_not_a_heading(address: str, rule: str) -> None:
     html = BODY + "<p><strong>Southborough Dry Cleaners</strong></p>" + address + BODY
+
+    assert [None] == _titles(html, rule)
+
+
+# Bylines and emphasis running over paragraphs are not headings.
+
+
+@pytest.mark.parametrize("rule", ["bold", "auto"])
+def test_a_guest_post_byline_is_not_a_heading(rule: str) -> None:
+    html = BODY + "<p><b>Guest post by Brand Ambassador, Vipul Baranwal</b></p>" + BODY
+
+    assert [None] == _titles(html, rule)
+
+
+@pytest.mark.parametrize("rule", ["bold", "auto"])
+def test_a_bold_line_after_a_bold_sentence_goes_on_with_its_emphasis(
+    rule: str,
+) -> None:
+    html = (
+        BODY
+        + "<p><b>Please like, comment, share, and tell me what you think.</b></p>"
+        + "<p><b>What expressions am I missing?</b></p>"
+        + BODY
+    )
 
     assert [None] == _titles(html, rule)

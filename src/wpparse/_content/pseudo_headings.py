@@ -58,7 +58,12 @@ _ALWAYS_END: Final = frozenset(".!…;,。！；，、")
 _LINE_END: Final = frozenset("?？؟:：")
 _QUESTION: Final = frozenset("?？؟")
 _STOP: Final = frozenset(".!。！")  # may end a numbered bold line
+_EMPHASIS_END: Final = _STOP | {"…"}
 _SENTENCE_END_BEFORE: Final = frozenset(".!?:;…。！？：；")
+# Blocks set apart from the prose: a numbered line over one names it.
+_SET_APART: Final = frozenset(
+    {BlockKind.LIST, BlockKind.CODE, BlockKind.QUOTE, BlockKind.TABLE}
+)
 _NOT_TEXT: Final = frozenset(
     {BlockKind.FIGURE, BlockKind.EMBED, BlockKind.SEPARATOR, BlockKind.OTHER}
 )
@@ -76,8 +81,8 @@ _BOILERPLATE: Final = re.compile(
     re.IGNORECASE,
 )
 _BYLINE: Final = re.compile(
-    r"^(?:(?:written|posted|photos?|words|images?|illustrations?|text|story|"
-    r"reporting|edited)\s+by\b|(?-i:[Bb]y\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})$|"
+    r"^(?:(?:(?:a\s+)?guest\s+(?:post|article|blog)|written|posted|photos?|words|"
+    r"images?|illustrations?|text|story|reporting|edited)\s+by\b|(?-i:[Bb]y\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})$|"
     r"(?:photo|image|source|credit|credits|via|caption|foto|fuente|quelle)\s*:|"
     r"(?-i:(?:[Pp]ar|[Pp]or|[Vv]on)\s+[A-Z])|[©—–]|-\s)",
     re.IGNORECASE,
@@ -146,8 +151,11 @@ _SERIES: Final = re.compile(
 _FIELD_VALUE_WORDS: Final = 5
 _ECHO_LABEL_WORDS: Final = 3  # "Exercise 1: <the title>" is still an echo
 # A number opening a line, as the items of a numbered series open theirs:
-# "1.", "2、", "3)", "(4)", "（5）" (not "2.4 kg" or "31.12.2022").
-_SERIES_MARK: Final = re.compile(r"\s*([(（]?)(\d{1,2})([.．、)）])(?![\d.])")
+# "1.", "2、", "3)", "(4)", "（5）", and the items of a sub-series, "2.1.",
+# "1.3)" (not "2.4 kg", "31.12.2022" or "1.22.6 released").
+_SERIES_MARK: Final = re.compile(
+    r"\s*([(（]?)(\d{1,2}(?:[.．]\d{1,2})*)([.．、)）])(?![\d.])"
+)
 _SERIES_FIRST: Final = frozenset("0123456789(（")
 _WORD_CHARS: Final = re.compile(r"[\W_]+")
 
@@ -200,12 +208,16 @@ def is_field_label(text: str) -> bool:
     return value is None or len(value.split()) <= _FIELD_VALUE_WORDS
 
 
-def series_mark(text: str) -> tuple[str, int] | None:
+def series_mark(text: str) -> tuple[str, tuple[int, ...]] | None:
     """
-    The numbering of a line that opens with a series number: its style and number.
+    The numbering of a line that opens with a series number: its style and numbers.
 
-    >>> series_mark("2、deepin 23 update"), series_mark("（3）驱动更新："), series_mark("2.4 kg")
-    (('、', 2), ('（）', 3), None)
+    An item of a sub-series has the numbers of its parents first (``2.1.``).
+
+    >>> series_mark("2、deepin 23 update"), series_mark("（3）驱动更新：")
+    (('、', (2,)), ('（）', (3,)))
+    >>> series_mark("1.3) Update the packages"), series_mark("2.4 kg")
+    ((')', (1, 3)), None)
     """
     first = text[:1]
     if first not in _SERIES_FIRST and not first.isspace():
@@ -213,7 +225,8 @@ def series_mark(text: str) -> tuple[str, int] | None:
     match = _SERIES_MARK.match(text)
     if match is None:
         return None
-    return match.group(1) + match.group(3), int(match.group(2))
+    numbers = tuple(int(n) for n in match.group(2).replace("．", ".").split("."))
+    return match.group(1) + match.group(3), numbers
 
 
 def is_question(text: str) -> bool:
@@ -286,7 +299,7 @@ def title_like(
             return False
     elif end in _ALWAYS_END or (strict and end in _LINE_END):
         return False
-    if end in "：:" and _too_long_for_a_label(text):
+    if end in "：:" and not numbered and _too_long_for_a_label(text):
         return False  # a clause introducing what follows, not a label
     stops = "." in text or "!" in text or "?" in text
     return not (
@@ -309,6 +322,23 @@ def _continued(after: Piece | None) -> bool:
         return False
     line = nxt.text.partition("\n")[0]
     return len(line) < LINE_BODY_MIN and line.rstrip(_TRAILING)[-1:] in ",，"
+
+
+def _emphasis_before(before: Piece | None) -> bool:
+    """
+    Whether *before* is a bold sentence (ending with a stop, not numbered):
+    a bold line right after it goes on with the same emphasis
+    ("Please like and share. / What am I missing?"), it names no section.
+    """
+    prev = before.block if before is not None else None
+    return (
+        prev is not None
+        and before is not None
+        and bool(before.flags & BOLD)
+        and prev.kind is BlockKind.PARAGRAPH
+        and prev.text.rstrip(_TRAILING)[-1:] in _EMPHASIS_END
+        and series_mark(prev.text) is None
+    )
 
 
 def _subtitle(before: Piece | None, after: Piece | None) -> bool:
@@ -365,6 +395,8 @@ def bold_heading(
         return False
     if _continued(after):
         return False  # the first line of an address: a name over "80 London Road,"
+    if _emphasis_before(before):
+        return False  # bold text running on from a bold sentence
     if is_question(text):
         return title_like(
             text,
@@ -405,7 +437,9 @@ def line_heading(
     text = block.text
     # The neighbours first: they are cheaper to check than the text.
     nxt = after.block
-    if nxt.kind is BlockKind.LIST:
+    if numbered and nxt.kind in _SET_APART:
+        pass  # a step over its code, quote or table names it, however short
+    elif nxt.kind is BlockKind.LIST:
         # A line over a list names it ("Online volunteers" over their tasks).
         if len(nxt.text) < 2 * len(text):
             return False

@@ -146,7 +146,7 @@ def _styles(
     )
     pseudo = False
     judge = rule != "html"
-    series = _numbered(pieces) if judge else frozenset()
+    series, steps = _numbered(pieces) if judge else (frozenset(), frozenset())
     for i, piece in enumerate(pieces):
         block = piece.block
         if block is None:
@@ -160,6 +160,7 @@ def _styles(
             and block.kind is BlockKind.PARAGRAPH
             # A first line repeating the post's title is an echo, not a section.
             and not (i == first and echoes_title(block.text, title))
+            and i not in steps
         ):
             before = pieces[i - 1] if i else None
             after = pieces[i + 1] if i + 1 < n else None
@@ -190,13 +191,16 @@ def _styles(
     return styles
 
 
-def _numbered(pieces: list[Piece]) -> frozenset[int]:
+def _numbered(pieces: list[Piece]) -> tuple[frozenset[int], frozenset[int]]:
     """
-    The short paragraphs that are items of a numbered series: each opens with a
-    number (``1.``, ``2、``, ``(3)``) and another, bold or plain as it is, has the
-    number before or after it in the same style.
+    The short paragraphs that are items of a numbered series, and the steps among them.
+
+    An item opens with a number (``1.``, ``2、``, ``(3)``, ``2.1.``) and
+    another paragraph, bold or plain as it is, has the number before or after
+    it in the same style, or is its parent (``1)`` for ``1.3)``) or its child.
+    A step is an item right over the next item: a list written as paragraphs.
     """
-    marks: dict[int, tuple[str, int, bool]] = {}
+    marks: dict[int, tuple[str, tuple[int, ...], bool]] = {}
     for i, piece in enumerate(pieces):
         block = piece.block
         if (
@@ -206,12 +210,28 @@ def _numbered(pieces: list[Piece]) -> frozenset[int]:
             and (mark := series_mark(block.text)) is not None
         ):
             marks[i] = (*mark, bool(piece.flags & BOLD))
+    if not marks:
+        return frozenset(), frozenset()
     seen = set(marks.values())
-    return frozenset(
+    parents = {(style, ns[:-1], bold) for style, ns, bold in seen if len(ns) > 1}
+    series = frozenset(
         i
-        for i, (style, n, bold) in marks.items()
-        if (style, n - 1, bold) in seen or (style, n + 1, bold) in seen
+        for i, (style, ns, bold) in marks.items()
+        if (style, (*ns[:-1], ns[-1] - 1), bold) in seen
+        or (style, (*ns[:-1], ns[-1] + 1), bold) in seen
+        or (len(ns) > 1 and (style, ns[:-1], bold) in seen)
+        or (style, ns, bold) in parents
     )
+    # An item right over the next one is a step of a list written as
+    # paragraphs: nothing of its own under it.
+    steps = frozenset(
+        i
+        for i in series
+        if (nxt := marks.get(i + 1)) is not None
+        and nxt[0] == marks[i][0]
+        and nxt[1] == (*marks[i][1][:-1], marks[i][1][-1] + 1)
+    )
+    return series, steps
 
 
 def _bare_label(pieces: list[Piece], i: int) -> bool:
