@@ -12,7 +12,7 @@ import pytest
 
 import wpparse
 from wpparse import HeadingSource, Section
-from wpparse._content.pseudo_headings import series_mark
+from wpparse._content.pseudo_headings import counted_label, series_mark
 
 BODY = "<p>{}</p>".format(
     "This is an ordinary paragraph of body text, long enough that nobody would "
@@ -186,6 +186,49 @@ def test_a_numbered_line_right_over_the_next_item_is_a_step() -> None:
     )
 
     assert [None, "1. Install the server", "2. Start the server"] == _titles(html)
+
+
+# A word and a number count the parts of a series: "Day 1:", "Step 2:".
+
+
+@pytest.mark.parametrize(
+    ("text", "mark"),
+    [
+        ("Day 2: Istanbul tour", ("day:", (2,))),
+        ("اليوم 10:", ("اليوم:", (10,))),
+        ("Chapter 3", ("chapter", (3,))),
+        ("Day two", None),
+        ("Windows 10 is out", None),
+        ("In 2024 we grew", None),
+    ],
+)
+def test_counted_label_reads_a_word_and_a_number(
+    text: str, mark: tuple[str, tuple[int, ...]] | None
+) -> None:
+    assert mark == counted_label(text)
+
+
+def test_day_labels_and_the_titles_under_them_are_headings() -> None:
+    days = [("Day 1:", "Arrival in Istanbul"), ("Day 2:", "A tour of the city")]
+    html = "<h3>The trip, day by day</h3>" + "".join(
+        f"<p>{label}</p><p>{title}</p>{BODY}" for label, title in days
+    )
+    sections = _walk(wpparse.parse_content(html))
+
+    assert [
+        "The trip, day by day",
+        "Day 1:",
+        "Arrival in Istanbul",
+        "Day 2:",
+        "A tour of the city",
+    ] == [s.title for s in sections]
+    assert {HeadingSource.LINE} == {s.heading_source for s in sections[1:]}
+
+
+def test_a_lone_day_label_makes_no_series() -> None:
+    html = BODY + "<p>Day 1:</p><p>Arrival in Istanbul</p>" + BODY
+
+    assert [None] == _titles(html)
 
 
 # A line over a list names the list.

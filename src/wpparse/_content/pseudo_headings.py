@@ -29,6 +29,7 @@ __all__ = [
     "LINE_BODY_MIN",
     "MAX_TITLE_CHARS",
     "bold_heading",
+    "counted_label",
     "echoes_title",
     "is_field_label",
     "is_question",
@@ -157,6 +158,10 @@ _SERIES_MARK: Final = re.compile(
     r"\s*([(（]?)(\d{1,2}(?:[.．]\d{1,2})*)([.．、)）])(?![\d.])"
 )
 _SERIES_FIRST: Final = frozenset("0123456789(（")
+# A word and a number counting the parts of a series: "Day 1:", "Step 2 -",
+# "Chapter 3".
+_COUNTED: Final = re.compile(r"([^\W\d_]+)\s+(\d{1,3})\s*([:：.)\-–—]|$)")
+_COUNTED_WORD_MAX: Final = 24
 _WORD_CHARS: Final = re.compile(r"[\W_]+")
 
 
@@ -227,6 +232,22 @@ def series_mark(text: str) -> tuple[str, tuple[int, ...]] | None:
         return None
     numbers = tuple(int(n) for n in match.group(2).replace("．", ".").split("."))
     return match.group(1) + match.group(3), numbers
+
+
+def counted_label(text: str) -> tuple[str, tuple[int, ...]] | None:
+    """
+    The word and number of a line that opens by counting a part: its style and number.
+
+    >>> counted_label("Day 2: Istanbul tour"), counted_label("Day two")
+    (('day:', (2,)), None)
+    """
+    space = text.find(" ")
+    if not 0 < space <= _COUNTED_WORD_MAX or not text[space + 1 : space + 2].isdigit():
+        return None  # most lines: no regular expression to run
+    match = _COUNTED.match(text)
+    if match is None:
+        return None
+    return match.group(1).casefold() + match.group(3), (int(match.group(2)),)
 
 
 def is_question(text: str) -> bool:
@@ -414,7 +435,12 @@ def bold_heading(
 
 
 def line_heading(
-    piece: Piece, before: Piece | None, after: Piece | None, *, numbered: bool = False
+    piece: Piece,
+    before: Piece | None,
+    after: Piece | None,
+    *,
+    numbered: bool = False,
+    announced: bool = False,
 ) -> bool:
     """
     Whether a paragraph is a heading by the short-line rule.
@@ -424,7 +450,9 @@ def line_heading(
     block of text (not an image: that would be a caption) and right before a
     paragraph or a list at least twice as long as itself.  Right under a real
     heading it is a subtitle, unless a list follows it or it is *numbered*
-    (one of a numbered series, which may also end with a colon).
+    (one of a numbered series, which may also end with a colon, and then
+    announces a paragraph of any length).  A line *announced* by a pseudo
+    heading ending with a colon right before it (``Day 1:``) may follow it.
     """
     block = piece.block
     if block is None or after is None or after.block is None:
@@ -437,7 +465,10 @@ def line_heading(
     text = block.text
     # The neighbours first: they are cheaper to check than the text.
     nxt = after.block
-    if numbered and nxt.kind in _SET_APART:
+    if numbered and (
+        nxt.kind in _SET_APART
+        or (nxt.kind is BlockKind.PARAGRAPH and text.rstrip(_TRAILING)[-1:] in ":：")
+    ):
         pass  # a step over its code, quote or table names it, however short
     elif nxt.kind is BlockKind.LIST:
         # A line over a list names it ("Online volunteers" over their tasks).
@@ -451,7 +482,7 @@ def line_heading(
     if prev is not None:  # (a real heading before it: a numbered line)
         if prev.kind in _NOT_TEXT:
             return False
-        if prev.kind is BlockKind.PARAGRAPH:
+        if prev.kind is BlockKind.PARAGRAPH and not announced:
             ending = prev.text.rstrip(_TRAILING)[-1:]
             if ending not in _SENTENCE_END_BEFORE or len(prev.text) < 2 * len(text):
                 return False

@@ -33,6 +33,7 @@ from wpparse._content.pseudo_headings import (
     LINE_BODY_MIN,
     MAX_TITLE_CHARS,
     bold_heading,
+    counted_label,
     echoes_title,
     is_field_label,
     line_heading,
@@ -147,6 +148,7 @@ def _styles(
     pseudo = False
     judge = rule != "html"
     series, steps = _numbered(pieces) if judge else (frozenset(), frozenset())
+    announcers: set[int] = set()
     for i, piece in enumerate(pieces):
         block = piece.block
         if block is None:
@@ -165,10 +167,18 @@ def _styles(
             before = pieces[i - 1] if i else None
             after = pieces[i + 1] if i + 1 < n else None
             numbered = i in series
+            # Right under a pseudo heading ending with a colon ("Day 1:"),
+            # which announces it.
+            prior = before.block if before is not None else None
+            announced = (
+                prior is not None
+                and styles[i - 1] is not None
+                and prior.text.rstrip().endswith((":", "："))
+            )
             if bold_heading(piece, before, after, numbered=numbered):
                 style = HeadingSource.BOLD
             elif rule == "auto" and line_heading(
-                piece, before, after, numbered=numbered
+                piece, before, after, numbered=numbered, announced=announced
             ):
                 style = HeadingSource.LINE
             else:
@@ -176,6 +186,8 @@ def _styles(
             if not _bare_label(pieces, i):
                 styles[i] = style
                 pseudo = True
+                if announced:
+                    announcers.add(i - 1)
     if not pseudo:
         return styles  # real headings only: nothing to settle
     # One short line alone in a post is weak evidence ("Let's get started"):
@@ -187,7 +199,7 @@ def _styles(
         prior = pieces[i - 1].block if i else None
         if prior is not None and not prior.text.rstrip().endswith((":", "：")):
             styles[i] = None
-    _runs(styles)
+    _runs(styles, announcers)
     return styles
 
 
@@ -207,7 +219,8 @@ def _numbered(pieces: list[Piece]) -> tuple[frozenset[int], frozenset[int]]:
             block is not None
             and block.kind is BlockKind.PARAGRAPH
             and len(block.text) <= MAX_TITLE_CHARS
-            and (mark := series_mark(block.text)) is not None
+            and (mark := series_mark(block.text) or counted_label(block.text))
+            is not None
         ):
             marks[i] = (*mark, bool(piece.flags & BOLD))
     if not marks:
@@ -288,7 +301,7 @@ def _heads_lines(pieces: list[Piece], i: int, depth: int = 0) -> bool:
     )
 
 
-def _runs(styles: list[HeadingSource | None]) -> None:
+def _runs(styles: list[HeadingSource | None], announcers: set[int]) -> None:
     """
     A pseudo heading needs something under it: settle runs of pseudo headings.
 
@@ -297,7 +310,8 @@ def _runs(styles: list[HeadingSource | None]) -> None:
     speaker's name and credentials, a title and its dek); three or more are
     an address or a signature block, none a heading.  Otherwise only the last
     of a run of lines is one, but a bold heading keeps a line sub-heading
-    right under it.
+    right under it, and one of the *announcers* (a heading ending with a
+    colon, ``Day 1:``) the heading it announces.
     """
     n = len(styles)
     raw = styles.copy()
@@ -325,7 +339,10 @@ def _runs(styles: list[HeadingSource | None]) -> None:
                 styles[i] = bold
         else:
             for j in range(i, end):
-                if not (raw[j] is bold and raw[j + 1] is HeadingSource.LINE):
+                if not (
+                    (raw[j] is bold and raw[j + 1] is HeadingSource.LINE)
+                    or j in announcers
+                ):
                     styles[j] = None
 
 
