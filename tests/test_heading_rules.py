@@ -485,3 +485,41 @@ def test_a_bold_line_after_a_bold_sentence_goes_on_with_its_emphasis(
     )
 
     assert [None] == _titles(html, rule)
+
+
+# Where the author marks headings in bold, two short sentences in bold are one.
+
+SLOGAN = "Your menu can recommend. It can convert."
+
+
+@pytest.mark.parametrize("rule", ["bold", "auto"])
+def test_a_bold_slogan_of_two_sentences_is_a_heading_where_bold_is_the_habit(
+    rule: str,
+) -> None:
+    html = (
+        BODY
+        + f"<p><strong>{SLOGAN}</strong></p>"
+        + BODY
+        + "<p><strong>Why it works, even with little staff</strong></p>"
+        + BODY
+    )
+
+    assert [None, SLOGAN, "Why it works, even with little staff"] == _titles(html, rule)
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        # No bold heading in the post: emphasis.
+        BODY + f"<p><strong>{SLOGAN}</strong></p>" + BODY,
+        # Over an image: a slogan, not a section.
+        BODY
+        + f"<p><strong>{SLOGAN}</strong></p>"
+        + '<figure><img src="/a.jpg" alt="A cat"></figure>'
+        + BODY
+        + "<p><strong>Why it works</strong></p>"
+        + BODY,
+    ],
+)
+def test_a_bold_slogan_is_still_emphasis_elsewhere(html: str) -> None:
+    assert SLOGAN not in _titles(html)

@@ -29,6 +29,7 @@ __all__ = [
     "LINE_BODY_MIN",
     "MAX_TITLE_CHARS",
     "bold_heading",
+    "bold_slogan",
     "counted_label",
     "echoes_title",
     "is_field_label",
@@ -65,6 +66,7 @@ _SENTENCE_END_BEFORE: Final = frozenset(".!?:;…。！？：；")
 _SET_APART: Final = frozenset(
     {BlockKind.LIST, BlockKind.CODE, BlockKind.QUOTE, BlockKind.TABLE}
 )
+_PROSE: Final = frozenset({BlockKind.PARAGRAPH, BlockKind.LIST})
 _NOT_TEXT: Final = frozenset(
     {BlockKind.FIGURE, BlockKind.EMBED, BlockKind.SEPARATOR, BlockKind.OTHER}
 )
@@ -431,6 +433,45 @@ def bold_heading(
         max_chars=BOLD_MAX_CHARS,
         strict=False,
         numbered=numbered,
+    )
+
+
+def bold_slogan(piece: Piece, before: Piece | None, after: Piece | None) -> bool:
+    """
+    Whether a bold paragraph of two short sentences is a heading where bold headings are the habit.
+
+    The bold rule refuses two sentences (``Tu carta puede recomendar. Puede
+    convertir.``): a bold sentence between paragraphs is usually emphasis.  In
+    a post whose author marks headings in bold, such a line standing alone
+    over prose or a list, within a bold title's length and not ending with a
+    colon, is one of them; the section stage asks only when the post has
+    another bold heading.
+    """
+    block = piece.block
+    flags = piece.flags
+    if (
+        block is None
+        or not flags & BOLD
+        or flags & (CAPTION | MEDIA | BREAKS | LINKED)
+        or after is None
+        or after.block is None
+        or after.block.kind not in _PROSE
+        or _subtitle(before, after)
+    ):
+        return False
+    text = block.text
+    return (
+        text.rstrip(_TRAILING)[-1:] not in ":："
+        and _TWO_SENTENCES.search(text) is not None
+        and not _emphasis_before(before)
+        and not _continued(after)
+        and title_like(
+            text,
+            max_words=BOLD_MAX_WORDS,
+            max_chars=BOLD_MAX_CHARS,
+            strict=False,
+            numbered=True,  # a sentence: two of them, a final stop
+        )
     )
 
 

@@ -33,6 +33,7 @@ from wpparse._content.pseudo_headings import (
     LINE_BODY_MIN,
     MAX_TITLE_CHARS,
     bold_heading,
+    bold_slogan,
     counted_label,
     echoes_title,
     is_field_label,
@@ -149,6 +150,7 @@ def _styles(
     judge = rule != "html"
     series, steps = _numbered(pieces) if judge else (frozenset(), frozenset())
     announcers: set[int] = set()
+    slogans: list[int] = []  # bold lines of two sentences: headings by habit
     for i, piece in enumerate(pieces):
         block = piece.block
         if block is None:
@@ -182,6 +184,8 @@ def _styles(
             ):
                 style = HeadingSource.LINE
             else:
+                if piece.flags & BOLD and bold_slogan(piece, before, after):
+                    slogans.append(i)
                 continue
             if not _bare_label(pieces, i):
                 styles[i] = style
@@ -190,6 +194,11 @@ def _styles(
                     announcers.add(i - 1)
     if not pseudo:
         return styles  # real headings only: nothing to settle
+    if slogans and HeadingSource.BOLD in styles:
+        # The author marks headings in bold: two short sentences in bold
+        # over prose are one of them too.
+        for i in slogans:
+            styles[i] = HeadingSource.BOLD
     # One short line alone in a post is weak evidence ("Let's get started"):
     # it needs a sibling, a paragraph announcing it with a colon, or to open
     # the content (a headline).
