@@ -231,6 +231,19 @@ def test_a_lone_day_label_makes_no_series() -> None:
     assert [None] == _titles(html)
 
 
+def test_a_line_under_a_bold_label_is_not_announced_by_it() -> None:
+    html = (
+        BODY
+        + "<p><strong>Ingredients:</strong></p>"
+        + "<p>Flour and water</p>"
+        + BODY
+        + "<p>Another short line</p>"
+        + BODY
+    )
+
+    assert "Flour and water" not in _titles(html)
+
+
 # A line over a list names the list.
 
 LIST = (

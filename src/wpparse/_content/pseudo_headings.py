@@ -492,8 +492,9 @@ def line_heading(
     paragraph or a list at least twice as long as itself.  Right under a real
     heading it is a subtitle, unless a list follows it or it is *numbered*
     (one of a numbered series, which may also end with a colon, and then
-    announces a paragraph of any length).  A line *announced* by a pseudo
-    heading ending with a colon right before it (``Day 1:``) may follow it.
+    announces a paragraph of any length).  A line *announced* by a numbered
+    pseudo heading ending with a colon right before it (``Day 1:``) may
+    follow it.
     """
     block = piece.block
     if block is None or after is None or after.block is None:

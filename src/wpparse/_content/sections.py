@@ -169,12 +169,13 @@ def _styles(
             before = pieces[i - 1] if i else None
             after = pieces[i + 1] if i + 1 < n else None
             numbered = i in series
-            # Right under a pseudo heading ending with a colon ("Day 1:"),
-            # which announces it.
+            # Right under a numbered pseudo heading ending with a colon
+            # ("Day 1:"), which announces it.
             prior = before.block if before is not None else None
             announced = (
                 prior is not None
                 and styles[i - 1] is not None
+                and i - 1 in series
                 and prior.text.rstrip().endswith((":", "："))
             )
             if bold_heading(piece, before, after, numbered=numbered):
