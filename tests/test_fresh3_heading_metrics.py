@@ -6,8 +6,9 @@ nobody has looked at, and this is that set.  Its labels and sources are in
 ``tests/data``; the posts stay outside the repo (``../shared/fresh-headings-3``, or
 ``$WPPARSE_FRESH3_HEADINGS``) and the tests that read them skip when they are absent.
 
-It has not been measured yet: the tests that run the rules skip until someone
-measures it once and writes the figures into ``FRESH3_FLOORS`` and the docs.
+It was measured once (2026-12-07, after the recall work on the development sets);
+the tests that run the rules keep those figures as floors (``FRESH3_FLOORS``) and
+check the table in docs/headings.md.
 """
 
 from __future__ import annotations
@@ -37,7 +38,12 @@ ROOT = Path(__file__).resolve().parent.parent
 
 #: Floors (precision, recall) per rule, at the figures first measured on this set;
 #: ``None`` until someone measures it.  The tests that run the rules skip until then.
-FRESH3_FLOORS: dict[str, tuple[float, float] | None] = {"bold": None, "auto": None}
+FRESH3_FLOORS: dict[str, tuple[float, float] | None] = {
+    # First measured 2026-12-07: bold and auto alike 91 made, 90 right, 1 wrong,
+    # 19 missed (98.9%, 82.6%).
+    "bold": (0.98, 0.82),
+    "auto": (0.98, 0.82),
+}
 
 needs_posts = pytest.mark.skipif(
     not FRESH3_DIR.is_dir(),
