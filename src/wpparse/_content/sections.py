@@ -162,8 +162,6 @@ def _styles(
             # Only a paragraph: a list item, even of a one-item list, keeps
             # its list and its number.
             and block.kind is BlockKind.PARAGRAPH
-            # A first line repeating the post's title is an echo, not a section.
-            and not (i == first and echoes_title(block.text, title))
             and i not in steps
         ):
             before = pieces[i - 1] if i else None
@@ -185,8 +183,16 @@ def _styles(
             ):
                 style = HeadingSource.LINE
             else:
-                if piece.flags & BOLD and bold_slogan(piece, before, after):
+                if (
+                    piece.flags & BOLD
+                    and bold_slogan(piece, before, after)
+                    and not (i == first and echoes_title(block.text, title))
+                ):
                     slogans.append(i)
+                continue
+            # A first line repeating the post's title is an echo, not a
+            # section (asked last: comparing the words costs more than the rules).
+            if i == first and echoes_title(block.text, title):
                 continue
             if not _bare_label(pieces, i):
                 styles[i] = style
