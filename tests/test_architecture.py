@@ -165,9 +165,11 @@ def _documented_tree() -> set[str]:
 
 
 def test_the_package_list_in_the_docs_is_the_tree() -> None:
+    # Python modules, and the Cython source of the compiled walk (wpparse._speedups).
+    sources = [*SRC.rglob("*.py"), *SRC.rglob("*.pyx")]
     actual = {
         path.relative_to(SRC).as_posix()
-        for path in SRC.rglob("*.py")
+        for path in sources
         if path.name != "__init__.py" or path.parent == SRC
     } | {
         path.relative_to(SRC).as_posix()

@@ -63,6 +63,7 @@ if _typing.TYPE_CHECKING:
     from wpparse._render.markdown.render import to_markdown
     from wpparse._render.text import to_text
     from wpparse._site import SiteIndex, SiteObject
+    from wpparse._speedups import COMPILED
 
 __version__ = "0.1.0.dev0"
 
@@ -71,6 +72,7 @@ __version__ = "0.1.0.dev0"
 # needs (and a program that only parses never pays for them).
 _LAZY = {
     "chunks": "wpparse._render.chunks",
+    "COMPILED": "wpparse._speedups",
     "MirrorError": "wpparse._fetch",
     "MirrorResult": "wpparse._fetch",
     "mirror": "wpparse._fetch",
@@ -104,6 +106,7 @@ __all__ = [  # noqa: RUF022 - plain sorted order (tests/test_public_api.py), tho
     "Absence",
     "Block",
     "BlockKind",
+    "COMPILED",
     "Chunk",
     "Collection",
     "Comment",

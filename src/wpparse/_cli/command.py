@@ -39,6 +39,7 @@ from wpparse._read import read_objects
 from wpparse._render.data import _attrs_dict
 from wpparse._rest.dispatch import WPObject
 from wpparse._site import SiteIndex, SiteObject
+from wpparse._speedups import COMPILED
 
 __all__ = ["FORMATS", "Formatter", "build_parser", "main"]
 
@@ -47,9 +48,10 @@ Formatter = Callable[[WPObject, TextIO], None]
 
 
 def _version() -> str:
+    """``0.1.0 (compiled)``: the version, and whether the compiled content walk is in use."""
     from wpparse import __version__  # noqa: PLC0415 - the package imports this module
 
-    return __version__
+    return f"{__version__} ({'compiled' if COMPILED else 'pure Python'})"
 
 
 def _as_dict(obj: WPObject) -> dict[str, Any]:

@@ -447,3 +447,22 @@ def read_element(el: etree._Element, short: int) -> ElementRead:
     if len(text) > short:
         return ElementRead(text, found, media, 0, lead, el.get("id"))
     return ElementRead(text, found, media, facts(el), lead, anchor_of(el))
+
+
+# The compiled twins of text_of and facts (wpparse._speedups), when built and
+# not switched off; the functions above stay the reference.
+from wpparse._speedups import compiled as _compiled  # noqa: E402 - after the reference
+
+pure_text_of, pure_facts = text_of, facts
+if _compiled is not None:
+    _compiled.configure(
+        no_text=NO_TEXT,
+        breaks=BREAK,
+        bold=_BOLD,
+        italic=_ITALIC,
+        br=BR,
+        font_bold=_FONT_BOLD,
+        text_of=pure_text_of,
+    )
+    text_of = _compiled.text_of
+    facts = _compiled.facts

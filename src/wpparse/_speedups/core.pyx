@@ -1,0 +1,677 @@
+# cython: language_level=3, boundscheck=False, wraparound=False, cdivision=True
+"""
+The compiled content walk: the hot readers of :mod:`wpparse._content`, in C.
+
+Each function here has a pure-Python twin with the same name and signature,
+which stays the reference (the test suite runs in both modes and compares
+them; see ``tests/test_speedups.py``).  The tree is lxml's: this module reads
+``xmlNode`` and ``xmlAttr`` fields through lxml's public C API
+(``lxml.includes.etreepublic``) and calls no libxml2 function, so it builds
+with a C compiler, the Python headers and ``lxml.get_include()`` alone, and is
+not tied to one libxml2 build.
+
+Text is read as libxml2 stores it (UTF-8) and decoded once, at the end;
+whitespace is Python's (``str.isspace``), letters ``str.isalpha``.  Every walk
+is a loop over parent and sibling pointers: no recursion, however deep the tree.
+
+What the walk needs to know of tags (which break lines, which hide their
+content, which are bold) comes from the pure-Python modules through
+:func:`configure`, so the two paths share one vocabulary.
+"""
+
+from cpython.mem cimport PyMem_Free, PyMem_Malloc, PyMem_Realloc
+from cpython.unicode cimport PyUnicode_DecodeUTF8, Py_UNICODE_ISALPHA, Py_UNICODE_ISSPACE
+from libc.string cimport memcpy, strcmp, strlen
+
+from lxml.includes cimport tree
+from lxml.includes.etreepublic cimport _Element, import_lxml__etree
+from lxml.includes.tree cimport xmlAttr, xmlNode
+
+import_lxml__etree()
+
+__all__ = ["configure", "configured", "facts", "text_of"]
+
+# -- tags --------------------------------------------------------------------
+
+# What a tag is, as bits; set by configure() from the pure-Python vocabulary.
+cdef enum:
+    T_NO_TEXT = 1       # NO_TEXT: its content is no text
+    T_BREAK = 2         # in BREAK (the kind of break is in Entry.brk)
+    T_BOLD = 4          # <strong>, <b>
+    T_ITALIC = 8        # <em>, <i>, <cite>
+    T_A = 16            # <a>
+    T_BR = 32           # <br>
+
+# The shapes of element_text.text_shape.
+cdef enum:
+    PLAIN_TEXT = 0
+    BR_TEXT = 1
+    BLOCK_TEXT = 2
+
+# The fact bits of vocabulary.Fact.
+cdef enum:
+    F_BOLD = 1
+    F_ITALIC = 2
+    F_LINKED = 4
+
+cdef struct Entry:
+    char* name      # NULL: a free slot
+    int flags
+    int brk         # BREAK[tag]: 1 a line, 2 a paragraph
+
+# Open addressing, at most half full (configure() refuses more tags).
+cdef enum:
+    SLOTS = 512
+cdef Entry _table[SLOTS]
+cdef int _configured = 0
+cdef int _br_value = 1
+cdef object _font_bold = None   # the compiled regex of element_text._FONT_BOLD
+cdef object _pure_text_of = None
+
+
+cdef inline unsigned int _hash(const unsigned char* name) noexcept:
+    cdef unsigned int h = 2166136261u
+    while name[0]:
+        h = (h ^ name[0]) * 16777619u
+        name += 1
+    return h
+
+
+cdef Entry* _slot(const unsigned char* name) noexcept:
+    """The slot of *name*: its entry, or the free slot where it would go."""
+    cdef unsigned int i = _hash(name) & (SLOTS - 1)
+    while _table[i].name != NULL and strcmp(_table[i].name, <const char*>name) != 0:
+        i = (i + 1) & (SLOTS - 1)
+    return &_table[i]
+
+
+cdef inline Entry* _entry(xmlNode* node) noexcept:
+    """The table entry of an element's tag, or NULL (a tag with a namespace never matches)."""
+    if node.type != tree.XML_ELEMENT_NODE or node.ns != NULL or node.name == NULL:
+        return NULL
+    cdef Entry* e = _slot(node.name)
+    return e if e.name != NULL else NULL
+
+
+cdef inline int _flags(xmlNode* node) noexcept:
+    cdef Entry* e = _entry(node)
+    return e.flags if e != NULL else 0
+
+
+cdef void _clear() noexcept:
+    cdef int i
+    for i in range(SLOTS):
+        if _table[i].name != NULL:
+            PyMem_Free(_table[i].name)
+            _table[i].name = NULL
+        _table[i].flags = 0
+        _table[i].brk = 0
+
+
+cdef int _add(str tag, int flags, int brk) except -1:
+    cdef bytes raw = tag.encode("utf-8")
+    cdef Entry* e = _slot(raw)
+    cdef size_t size
+    if e.name == NULL:
+        size = len(raw) + 1
+        e.name = <char*>PyMem_Malloc(size)
+        if e.name == NULL:
+            raise MemoryError()
+        memcpy(e.name, <const char*>raw, size)
+    e.flags |= flags
+    if brk:
+        e.brk = brk
+    return 0
+
+
+def configure(*, no_text, breaks, bold, italic, br, font_bold, text_of):
+    """
+    Set the vocabulary of the walk: the pure-Python modules' own tables.
+
+    *no_text*: tags whose content is no text; *breaks*: tag -> line break
+    (1) or paragraph break (2); *bold*, *italic*: the tags that make text so;
+    *br*: the value of a ``<br>`` break; *font_bold*: the regex that finds a
+    bold ``style``; *text_of*: the pure function, for nodes that are no element.
+    """
+    global _configured, _font_bold, _br_value, _pure_text_of
+    tags = set(no_text) | set(breaks) | set(bold) | set(italic) | {"a", "br"}
+    if len(tags) > SLOTS // 2:
+        raise ValueError(f"too many tags for the compiled walk: {len(tags)}")
+    _configured = 0
+    _clear()
+    for tag in no_text:
+        _add(tag, T_NO_TEXT, 0)
+    for tag, brk in breaks.items():
+        _add(tag, T_BREAK, int(brk))
+    for tag in bold:
+        _add(tag, T_BOLD, 0)
+    for tag in italic:
+        _add(tag, T_ITALIC, 0)
+    _add("a", T_A, 0)
+    _add("br", T_BR, 0)
+    _br_value = int(br)
+    _font_bold = font_bold
+    _pure_text_of = text_of
+    _configured = 1
+
+
+def configured():
+    """Whether :func:`configure` has run."""
+    return bool(_configured)
+
+
+cdef inline int _check() except -1:
+    if not _configured:
+        raise RuntimeError("wpparse._speedups.core.configure() was not called")
+    return 0
+
+
+# -- nodes -------------------------------------------------------------------
+
+cdef inline bint _is_text(xmlNode* node) noexcept:
+    return node.type == tree.XML_TEXT_NODE or node.type == tree.XML_CDATA_SECTION_NODE
+
+
+cdef inline bint _is_element_like(xmlNode* node) noexcept:
+    """What lxml counts in len(el) and iterates: elements, comments, PIs, entity references."""
+    return (
+        node.type == tree.XML_ELEMENT_NODE
+        or node.type == tree.XML_COMMENT_NODE
+        or node.type == tree.XML_PI_NODE
+        or node.type == tree.XML_ENTITY_REF_NODE
+    )
+
+
+cdef inline xmlNode* _element_like(xmlNode* node) noexcept:
+    while node != NULL and not _is_element_like(node):
+        node = node.next
+    return node
+
+
+cdef inline xmlNode* _element(xmlNode* node) noexcept:
+    """*node* or its first next sibling that is an element (what iterwalk visits)."""
+    while node != NULL and node.type != tree.XML_ELEMENT_NODE:
+        node = node.next
+    return node
+
+
+cdef inline bint _has_children(xmlNode* node) noexcept:
+    """len(node) > 0, as lxml counts."""
+    return _element_like(node.children) != NULL
+
+
+cdef bint _has_attribute(xmlNode* node, const char* name) noexcept:
+    """node.get(name) is not None: an attribute without a namespace of that name."""
+    cdef xmlAttr* attr = node.properties
+    while attr != NULL:
+        if attr.ns == NULL and strcmp(<const char*>attr.name, name) == 0:
+            return True
+        attr = attr.next
+    return False
+
+
+cdef object _attribute(xmlNode* node, const char* name):
+    """node.get(name): the value of the attribute without a namespace, else None."""
+    cdef xmlAttr* attr = node.properties
+    cdef xmlNode* child
+    cdef _Buffer buf
+    while attr != NULL:
+        if attr.ns == NULL and strcmp(<const char*>attr.name, name) == 0:
+            break
+        attr = attr.next
+    if attr == NULL:
+        return None
+    child = attr.children
+    if child == NULL:
+        return ""
+    if child.next == NULL and _is_text(child):
+        return _decode(child.content, -1)
+    _init(&buf)
+    try:
+        while child != NULL:
+            if _is_text(child) and child.content != NULL:
+                _append(&buf, child.content, -1)
+            child = child.next
+        return PyUnicode_DecodeUTF8(buf.data, buf.length, NULL)
+    finally:
+        _release(&buf)
+
+
+cdef inline object _decode(const unsigned char* text, Py_ssize_t length):
+    if text == NULL:
+        return ""
+    if length < 0:
+        length = strlen(<const char*>text)
+    return PyUnicode_DecodeUTF8(<const char*>text, length, NULL)
+
+
+# -- a growing buffer --------------------------------------------------------
+
+cdef struct _Buffer:
+    char* data
+    Py_ssize_t length
+    Py_ssize_t size
+
+
+cdef inline void _init(_Buffer* buf) noexcept:
+    buf.data = NULL
+    buf.length = 0
+    buf.size = 0
+
+
+cdef inline void _release(_Buffer* buf) noexcept:
+    PyMem_Free(buf.data)
+    buf.data = NULL
+
+
+cdef int _grow(_Buffer* buf, Py_ssize_t more) except -1:
+    cdef Py_ssize_t size = buf.size * 2 if buf.size else 256
+    cdef char* data
+    while size < buf.length + more:
+        size *= 2
+    data = <char*>PyMem_Realloc(buf.data, size)
+    if data == NULL:
+        raise MemoryError()
+    buf.data = data
+    buf.size = size
+    return 0
+
+
+cdef inline int _append(_Buffer* buf, const unsigned char* text, Py_ssize_t length) except -1:
+    if length < 0:
+        length = strlen(<const char*>text)
+    if buf.length + length > buf.size:
+        _grow(buf, length)
+    memcpy(buf.data + buf.length, text, length)
+    buf.length += length
+    return 0
+
+
+# -- UTF-8 -------------------------------------------------------------------
+
+cdef inline Py_UCS4 _char(const unsigned char* s, int* width) noexcept:
+    """The code point at *s* (UTF-8, as libxml2 stores text) and its width in bytes."""
+    cdef unsigned char c = s[0]
+    if c < 0x80:
+        width[0] = 1
+        return c
+    if c < 0xE0 and (s[1] & 0xC0) == 0x80:
+        width[0] = 2
+        return ((c & 0x1F) << 6) | (s[1] & 0x3F)
+    if c < 0xF0 and (s[1] & 0xC0) == 0x80 and (s[2] & 0xC0) == 0x80:
+        width[0] = 3
+        return ((c & 0x0F) << 12) | ((s[1] & 0x3F) << 6) | (s[2] & 0x3F)
+    if (s[1] & 0xC0) == 0x80 and (s[2] & 0xC0) == 0x80 and (s[3] & 0xC0) == 0x80:
+        width[0] = 4
+        return ((c & 0x07) << 18) | ((s[1] & 0x3F) << 12) | ((s[2] & 0x3F) << 6) | (s[3] & 0x3F)
+    # Not UTF-8: one byte, which the final decoding refuses as lxml would.
+    width[0] = 1
+    return 0xFFFD
+
+
+cdef inline bint _space(Py_UCS4 ch) noexcept:
+    if ch < 0x80:
+        return ch == 0x20 or (0x09 <= ch <= 0x0D) or (0x1C <= ch <= 0x1F)
+    return Py_UNICODE_ISSPACE(ch)
+
+
+# -- text: element_text.finish over a stream of text and breaks --------------
+
+cdef struct _Lines:
+    _Buffer out
+    bint in_line        # the current line has a visible character
+    bint space          # whitespace since its last visible character
+    int pending         # the strongest break since the last line written
+
+
+cdef inline void _lines_init(_Lines* lines) noexcept:
+    _init(&lines.out)
+    lines.in_line = False
+    lines.space = False
+    lines.pending = 0
+
+
+cdef int _text(_Lines* lines, const unsigned char* s) except -1:
+    """Add text: whitespace collapsed within the line, as finish() joins and collapses."""
+    cdef int width
+    cdef Py_UCS4 ch
+    cdef const unsigned char* start
+    if s == NULL:
+        return 0
+    while s[0]:
+        ch = _char(s, &width)
+        if _space(ch):
+            if lines.in_line:
+                lines.space = True
+            s += width
+            continue
+        if not lines.in_line:
+            if lines.out.length:
+                if lines.pending == 2:
+                    _append(&lines.out, <const unsigned char*>"\n\n", 2)
+                else:
+                    _append(&lines.out, <const unsigned char*>"\n", 1)
+            lines.pending = 0
+            lines.in_line = True
+            lines.space = False
+        elif lines.space:
+            _append(&lines.out, <const unsigned char*>" ", 1)
+            lines.space = False
+        # The run of visible characters, copied at once.
+        start = s
+        s += width
+        while s[0]:
+            ch = _char(s, &width)
+            if _space(ch):
+                break
+            s += width
+        _append(&lines.out, start, s - start)
+    return 0
+
+
+cdef inline void _break(_Lines* lines, int brk) noexcept:
+    """A line break marker (finish()'s ints)."""
+    if lines.in_line:
+        lines.in_line = False
+        lines.space = False
+        lines.pending = brk
+    elif brk > lines.pending:
+        lines.pending = brk
+
+
+cdef object _lines_result(_Lines* lines):
+    return PyUnicode_DecodeUTF8(lines.out.data, lines.out.length, NULL)
+
+
+cdef int _text_run(_Lines* lines, xmlNode* node) except -1:
+    """lxml's .text (of a first child) or .tail (of a next sibling): the consecutive text nodes."""
+    while node != NULL and _is_text(node):
+        _text(lines, node.content)
+        node = node.next
+    return 0
+
+
+cdef int _all_text(_Lines* lines, xmlNode* top, bint brs) except -1:
+    """
+    Every text node under *top* in document order (``tostring(method="text")``,
+    or the XPath ``.//text() | .//br`` when *brs*: ``<br>`` is a line break).
+    """
+    cdef xmlNode* node = top.children
+    while node != NULL:
+        if _is_text(node):
+            _text(lines, node.content)
+        elif brs and node.type == tree.XML_ELEMENT_NODE and _flags(node) & T_BR:
+            _break(lines, _br_value)
+        if node.children != NULL and node.type != tree.XML_ENTITY_REF_NODE:
+            node = node.children
+            continue
+        while node.next == NULL:
+            node = node.parent
+            if node == top or node == NULL:
+                return 0
+        node = node.next
+    return 0
+
+
+cdef int _collect(_Lines* lines, xmlNode* top) except -1:
+    """element_text.collect: the elements under *top*, as iterwalk visits them."""
+    cdef xmlNode* node = top
+    cdef xmlNode* child
+    cdef Entry* e
+    cdef bint descend
+    # start(top): it is no break of its own; its text unless it hides it.
+    descend = not (_flags(top) & T_NO_TEXT)
+    if descend:
+        _text_run(lines, top.children)
+    while True:
+        child = _element(node.children) if descend else NULL
+        if child != NULL:
+            node = child
+            e = _entry(node)
+            if e != NULL and e.flags & T_BREAK:
+                _break(lines, e.brk)
+            descend = e == NULL or not (e.flags & T_NO_TEXT)
+            if descend:
+                _text_run(lines, node.children)
+            continue
+        # end(node), then on to the next element.
+        while True:
+            if node == top:
+                return 0
+            e = _entry(node)
+            if e != NULL and e.flags & T_BREAK and not (e.flags & T_BR):
+                _break(lines, e.brk)
+            _text_run(lines, node.next)
+            child = _element(node.next)
+            if child != NULL:
+                node = child
+                e = _entry(node)
+                if e != NULL and e.flags & T_BREAK:
+                    _break(lines, e.brk)
+                descend = e == NULL or not (e.flags & T_NO_TEXT)
+                if descend:
+                    _text_run(lines, node.children)
+                break
+            node = node.parent
+
+
+cdef int _shape(xmlNode* top) noexcept:
+    """element_text.text_shape."""
+    cdef int flags = _flags(top)
+    cdef int shape = PLAIN_TEXT
+    cdef xmlNode* node
+    if flags & T_NO_TEXT:
+        return BLOCK_TEXT
+    node = top.children
+    while node != NULL:
+        if node.type == tree.XML_ELEMENT_NODE:
+            flags = _flags(node)
+            if flags & (T_BREAK | T_NO_TEXT):
+                if not (flags & T_BR):
+                    return BLOCK_TEXT
+                shape = BR_TEXT
+        if node.children != NULL and node.type != tree.XML_ENTITY_REF_NODE:
+            node = node.children
+            continue
+        while node.next == NULL:
+            node = node.parent
+            if node == top or node == NULL:
+                return shape
+        node = node.next
+    return shape
+
+
+def text_of(_Element el not None, *, shape=None):
+    """
+    The plain text of *el*: entities decoded, whitespace collapsed within lines.
+
+    As ``wpparse._content.element_text.text_of``; *shape* is its
+    ``text_shape(el)`` when the caller knows it.
+    """
+    cdef xmlNode* top = el._c_node
+    cdef _Lines lines
+    cdef int how
+    _check()
+    if top.type != tree.XML_ELEMENT_NODE:
+        return _pure_text_of(el, shape=shape)
+    _lines_init(&lines)
+    try:
+        if not _has_children(top):
+            _text_run(&lines, top.children)
+        else:
+            how = _shape(top) if shape is None else shape
+            if how == PLAIN_TEXT or how == BR_TEXT:
+                _all_text(&lines, top, how == BR_TEXT)
+            else:
+                _collect(&lines, top)
+        return _lines_result(&lines)
+    finally:
+        _release(&lines.out)
+
+
+# -- formatting facts --------------------------------------------------------
+
+cdef int _is_bold(xmlNode* node) except -1:
+    """element_text._is_bold: a bold tag, or a bold font-weight in its style."""
+    if node.type != tree.XML_ELEMENT_NODE:
+        return False
+    if _flags(node) & T_BOLD:
+        return True
+    style = _attribute(node, "style")
+    return style is not None and _font_bold.search(style) is not None
+
+
+cdef inline bint _is_italic(xmlNode* node) noexcept:
+    return (_flags(node) & T_ITALIC) != 0
+
+
+cdef inline bint _is_link(xmlNode* node) noexcept:
+    return (_flags(node) & T_A) != 0 and _has_attribute(node, "href")
+
+
+cdef struct _Facts:
+    int flags           # what still holds: F_BOLD | F_ITALIC | F_LINKED
+
+
+cdef void _run(_Facts* facts, const unsigned char* s, bint bold, bint italic, bint linked) noexcept:
+    """One run of text (element_text._flags): a letter outside bold ends BOLD; visible text outside italic ends ITALIC ..."""
+    cdef int width
+    cdef Py_UCS4 ch
+    cdef bint visible = False
+    if s == NULL:
+        return
+    while s[0]:
+        ch = _char(s, &width)
+        s += width
+        if _space(ch):
+            continue
+        visible = True
+        if bold or not (facts.flags & F_BOLD):
+            break
+        if Py_UNICODE_ISALPHA(ch):
+            facts.flags &= ~F_BOLD
+            break
+    if visible:
+        if not italic:
+            facts.flags &= ~F_ITALIC
+        if not linked:
+            facts.flags &= ~F_LINKED
+
+
+cdef int _runs(_Facts* facts, xmlNode* node, bint bold, bint italic, bint linked) except -1:
+    """lxml's .text or .tail as one run: the consecutive text nodes from *node*."""
+    cdef _Buffer buf
+    if node == NULL or not _is_text(node):
+        return 0
+    if node.next == NULL or not _is_text(node.next):
+        _run(facts, node.content, bold, italic, linked)
+        return 0
+    # Several text nodes make one string in lxml (rare: libxml2 merges them).
+    _init(&buf)
+    try:
+        while node != NULL and _is_text(node):
+            if node.content != NULL:
+                _append(&buf, node.content, -1)
+            node = node.next
+        _append(&buf, <const unsigned char*>"\0", 1)
+        _run(facts, <const unsigned char*>buf.data, bold, italic, linked)
+    finally:
+        _release(&buf)
+    return 0
+
+
+cdef int _flat_facts(_Facts* facts, xmlNode* top) except -1:
+    """element_text._flat_runs: children without children, one pass."""
+    cdef bint bold = _is_bold(top)
+    cdef bint italic = _is_italic(top)
+    cdef bint linked = _is_link(top)
+    cdef xmlNode* child = _element_like(top.children)
+    _runs(facts, top.children, bold, italic, linked)
+    while child != NULL:
+        if child.type == tree.XML_ELEMENT_NODE:
+            if not (_flags(child) & T_NO_TEXT):
+                _runs(
+                    facts,
+                    child.children,
+                    bold or _is_bold(child),
+                    italic or _is_italic(child),
+                    linked or _is_link(child),
+                )
+        elif child.type == tree.XML_COMMENT_NODE or child.type == tree.XML_PI_NODE:
+            # lxml's .text of a comment or a processing instruction is its content.
+            _run(facts, child.content, bold, italic, linked)
+        _runs(facts, child.next, bold, italic, linked)
+        child = _element_like(child.next)
+    return 0
+
+
+cdef int _walk_facts(_Facts* facts, xmlNode* top) except -1:
+    """element_text.facts: the iterwalk, counting bold, italic and link depth."""
+    cdef xmlNode* node = top
+    cdef xmlNode* child
+    cdef int bold = 0, italic = 0, linked = 0
+    cdef bint descend
+    # start(top)
+    bold += _is_bold(top)
+    italic += _is_italic(top)
+    linked += _is_link(top)
+    descend = not (_flags(top) & T_NO_TEXT)
+    if descend:
+        _runs(facts, top.children, bold > 0, italic > 0, linked > 0)
+    while True:
+        child = _element(node.children) if descend else NULL
+        if child != NULL:
+            node = child
+            bold += _is_bold(node)
+            italic += _is_italic(node)
+            linked += _is_link(node)
+            descend = not (_flags(node) & T_NO_TEXT)
+            if descend:
+                _runs(facts, node.children, bold > 0, italic > 0, linked > 0)
+            continue
+        while True:
+            # end(node)
+            bold -= _is_bold(node)
+            italic -= _is_italic(node)
+            linked -= _is_link(node)
+            if node == top:
+                return 0
+            _runs(facts, node.next, bold > 0, italic > 0, linked > 0)
+            child = _element(node.next)
+            if child != NULL:
+                node = child
+                bold += _is_bold(node)
+                italic += _is_italic(node)
+                linked += _is_link(node)
+                descend = not (_flags(node) & T_NO_TEXT)
+                if descend:
+                    _runs(facts, node.children, bold > 0, italic > 0, linked > 0)
+                break
+            node = node.parent
+
+
+def facts(_Element el not None):
+    """
+    BOLD / ITALIC / LINKED facts of a short paragraph: which cover all its text.
+
+    As ``wpparse._content.element_text.facts``.
+    """
+    cdef xmlNode* top = el._c_node
+    cdef xmlNode* child
+    cdef _Facts found
+    cdef bint flat
+    _check()
+    found.flags = F_BOLD | F_ITALIC | F_LINKED
+    flat = not (_flags(top) & T_NO_TEXT)
+    if flat:
+        child = _element_like(top.children)
+        while child != NULL:
+            if _has_children(child):
+                flat = False
+                break
+            child = _element_like(child.next)
+    if flat:
+        _flat_facts(&found, top)
+    else:
+        _walk_facts(&found, top)
+    return found.flags
