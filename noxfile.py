@@ -52,6 +52,26 @@ def _install(session: nox.Session, *groups: str, project: bool = True) -> None:
     session.run_install(*args, env=_uv_env(session), external=True)
 
 
+def _install_compiled(session: nox.Session, *groups: str) -> None:
+    """
+    As :func:`_install`, but wpparse from a wheel built here, with its compiled walk.
+
+    ``--no-editable`` builds a wheel (hatch_build.py compiles
+    ``wpparse._speedups.core`` into it), rebuilt every time so that it holds
+    the checkout as it is; ``WPPARSE_REQUIRE_EXTENSIONS`` makes a failed
+    compilation an error instead of a pure-Python wheel.
+    """
+    args = ["uv", "sync", "--locked", "--no-default-groups", "--no-editable"]
+    args += [f"--group={group}" for group in groups]
+    args += ["--reinstall-package=wpparse"]
+    env = {**_uv_env(session), "WPPARSE_REQUIRE_EXTENSIONS": "1"}
+    session.run_install(*args, env=env, external=True)
+
+
+# The pure-Python code only, whatever is installed (see wpparse._speedups).
+PURE = {"WPPARSE_NO_EXTENSIONS": "1"}
+
+
 def _uv_env(session: nox.Session) -> dict[str, str]:
     """Point uv's project commands at the session's virtualenv."""
     location = getattr(session.virtualenv, "location", None)
@@ -79,9 +99,24 @@ def _sphinx(
 
 @nox.session(python=PYTHON_VERSIONS)
 def tests(session: nox.Session) -> None:
-    """Run the unit, property and corpus tests (quick Hypothesis profile)."""
+    """
+    Run the unit, property and corpus tests (quick Hypothesis profile) on the compiled walk.
+
+    wpparse is installed from a wheel built here, with ``wpparse._speedups``
+    compiled; tests/test_speedups.py compares it with the pure-Python code.
+    ``tests_pure`` and ``lowest`` run the same suite on the pure-Python code.
+    """
+    _install_compiled(session, "tests")
+    session.run(
+        "python", "-m", "pytest", *session.posargs, env={"WPPARSE_EXPECT_COMPILED": "1"}
+    )
+
+
+@nox.session(python=PYTHON_VERSIONS[-1])
+def tests_pure(session: nox.Session) -> None:
+    """Run the whole test suite on the pure-Python code (``WPPARSE_NO_EXTENSIONS=1``)."""
     _install(session, "tests")
-    session.run("python", "-m", "pytest", *session.posargs)
+    session.run("python", "-m", "pytest", *session.posargs, env=PURE)
 
 
 @nox.session(python=PYTHON_VERSIONS[0])
@@ -103,7 +138,8 @@ def lowest(session: nox.Session) -> None:
             )
         floors.append(f"{name}=={version}")
     session.run_install("uv", "pip", "install", *floors, external=True)
-    session.run("python", "-m", "pytest", *session.posargs)
+    # On the pure-Python code: with tests_pure, the suite runs in both modes.
+    session.run("python", "-m", "pytest", *session.posargs, env=PURE)
 
 
 @nox.session(venv_backend="none", default=False)
@@ -202,8 +238,11 @@ def fuzz(session: nox.Session) -> None:
     scratch folder, never into the repository).  A finding stops the run, fails
     the session and is written to ``.nox/fuzz/tmp/``; make it a regression test.
     atheris ships binary wheels for CPython 3.11 on x86-64 Linux: no clang needed.
+    wpparse is installed with its compiled walk (as in ``tests``), which the
+    target compares with the pure-Python readers on every HTML input;
+    ``WPPARSE_NO_EXTENSIONS=1 nox -s fuzz`` fuzzes the pure-Python code alone.
     """
-    _install(session, "fuzz")
+    _install_compiled(session, "fuzz")
     seconds = session.posargs[0] if session.posargs else None
     seconds = seconds or os.environ.get("WPPARSE_FUZZ_SECONDS", "60")
     tmp = Path(session.create_tmp())
@@ -322,8 +361,11 @@ def _source_version() -> str:
     return match.group(1)
 
 
-def _check_wheel(session: nox.Session, wheel: Path) -> None:
-    """Fail unless *wheel* holds the package, its type marker and schema, and nothing else."""
+def _check_wheel(session: nox.Session, wheel: Path, *, compiled: bool) -> None:
+    """
+    Fail unless *wheel* holds the package, its type marker and schema, and nothing else;
+    the compiled walk if *compiled*, else no compiled file and the ``py3-none-any`` tag.
+    """
     name, version = wheel.name.split("-")[:2]
     allowed_tops = {"wpparse", f"{name}-{version}.dist-info"}
     with zipfile.ZipFile(wheel) as archive:
@@ -337,10 +379,19 @@ def _check_wheel(session: nox.Session, wheel: Path) -> None:
             part.startswith(WHEEL_MUST_NOT_HOLD) for part in PurePosixPath(member).parts
         )
     ]
+    binaries = [
+        member for member in names if member.endswith((".so", ".pyd", ".c", ".dylib"))
+    ]
+    expected = ["wpparse/_speedups/core"] if compiled else []
+    if [member.split(".")[0] for member in binaries] != expected:
+        stray.append(f"compiled files {binaries}, expected {expected}")
+    if not compiled and not wheel.name.endswith("-py3-none-any.whl"):
+        stray.append("the tag py3-none-any")
     if missing or stray:
         session.error(f"{wheel.name}: missing {missing}, unexpected {stray}")
+    kind = "compiled walk" if compiled else "pure Python"
     session.log(
-        f"{wheel.name}: {len(names)} files; has {', '.join(WHEEL_MUST_HOLD)}; no tests"
+        f"{wheel.name}: {len(names)} files; has {', '.join(WHEEL_MUST_HOLD)}; {kind}; no tests"
     )
 
 
@@ -354,6 +405,10 @@ SDIST_MUST_HOLD = (
     "tests/conftest.py",
     "docs/conf.py",
     "examples/sample-post.json",
+    # The extension's source and the C generated from it: no Cython needed.
+    "hatch_build.py",
+    "src/wpparse/_speedups/core.pyx",
+    "src/wpparse/_speedups/core.c",
 )
 
 
@@ -369,47 +424,111 @@ def _check_sdist(session: nox.Session, sdist: Path) -> None:
 
 @nox.session
 def build(session: nox.Session) -> None:
-    """Build sdist and wheel into dist/, check them, and run the CLI from the wheel in a fresh virtualenv."""
+    """
+    Build the sdist, the platform wheel and the pure-Python wheel into dist/, check them, and run each.
+
+    The platform wheel is built from the sdist (as pip would), with the
+    extension compiled; the pure-Python wheel with ``WPPARSE_NO_EXTENSIONS=1``.
+    Each wheel, and the sdist built with ``CC=/bin/false`` (no compiler: the
+    build falls back to pure Python), is installed into a fresh virtualenv
+    where ``wpparse --version`` must say which walk it runs.
+    """
     _install(session, "build", project=False)
     out = ROOT / "dist"
     shutil.rmtree(out, ignore_errors=True)
     # The locked backend is in the session: no isolated build fetching another one.
-    session.run("python", "-m", "build", "--no-isolation", "--outdir", str(out))
+    session.run(
+        "python",
+        "-m",
+        "build",
+        "--no-isolation",
+        "--outdir",
+        str(out),
+        env={"WPPARSE_REQUIRE_EXTENSIONS": "1"},
+    )
+    pure_out = Path(session.create_tmp()) / "pure"
+    shutil.rmtree(pure_out, ignore_errors=True)
+    session.run(
+        "python",
+        "-m",
+        "build",
+        "--no-isolation",
+        "--wheel",
+        "--outdir",
+        str(pure_out),
+        env=PURE,
+    )
+    (pure_wheel,) = pure_out.glob("*-py3-none-any.whl")
+    shutil.move(pure_wheel, out / pure_wheel.name)
     session.run("twine", "check", "--strict", *sorted(map(str, out.iterdir())))
-    (wheel,) = out.glob("*.whl")
-    _check_wheel(session, wheel)
+    (wheel,) = (whl for whl in out.glob("*.whl") if not whl.name.endswith("-any.whl"))
+    (pure_wheel,) = out.glob("*-py3-none-any.whl")
+    _check_wheel(session, wheel, compiled=True)
+    _check_wheel(session, pure_wheel, compiled=False)
     (sdist,) = out.glob("*.tar.gz")
     _check_sdist(session, sdist)
 
-    # Install the wheel, not the checkout, where nothing else is installed,
+    # Install each, not the checkout, where nothing else is installed,
     # its dependencies at the locked versions.
     tmp = Path(session.create_tmp())
-    venv = tmp / "wheel-venv"
-    shutil.rmtree(venv, ignore_errors=True)
     constraints = tmp / "runtime-constraints.txt"
     session.run(*_EXPORT, "--no-default-groups", "-o", str(constraints), external=True)
+    version = _source_version()
+    _try_install(session, wheel, f"wpparse {version} (compiled)", constraints)
+    _try_install(session, pure_wheel, f"wpparse {version} (pure Python)", constraints)
+    # pip on a machine without a C compiler: the sdist still installs, pure Python.
+    _try_install(
+        session,
+        sdist,
+        f"wpparse {version} (pure Python)",
+        constraints,
+        env={"CC": "/bin/false", "CXX": "/bin/false"},
+    )
+
+
+def _try_install(
+    session: nox.Session,
+    dist: Path,
+    expected: str,
+    constraints: Path,
+    env: dict[str, str] | None = None,
+) -> None:
+    """Install *dist* into a fresh virtualenv; its ``wpparse --version`` must be *expected*."""
+    venv = Path(session.create_tmp()) / f"venv-{dist.name}"
+    shutil.rmtree(venv, ignore_errors=True)
     session.run(
         "uv", "venv", "-q", "--python", sys.executable, str(venv), external=True
     )
     bindir = venv / ("Scripts" if sys.platform == "win32" else "bin")
+    # An sdist is built in isolation, by the backend pinned in pyproject.toml.
+    backend = Path(session.create_tmp()) / "build-constraints.txt"
+    backend.write_text(
+        "\n".join(PYPROJECT["tool"]["uv"]["build-constraint-dependencies"]) + "\n",
+        encoding="utf-8",
+    )
     session.run(
         "uv",
         "pip",
         "install",
         "-q",
+        "--no-cache",
         "--python",
         str(bindir / "python"),
         "-c",
         str(constraints),
-        str(wheel),
+        "--build-constraint",
+        str(backend),
+        str(dist),
         external=True,
+        env=env,
     )
-    expected = f"wpparse {_source_version()}"
     shown = session.run(
         str(bindir / "wpparse"), "--version", external=True, silent=True
     )
     if not isinstance(shown, str) or shown.strip() != expected:
-        session.error(f"wpparse --version printed {shown!r}, expected {expected!r}")
+        session.error(
+            f"{dist.name}: wpparse --version printed {shown!r}, expected {expected!r}"
+        )
     outline = session.run(
         str(bindir / "wpparse"),
         str(ROOT / "examples" / "sample-post.json"),
@@ -418,9 +537,9 @@ def build(session: nox.Session) -> None:
     )
     if not isinstance(outline, str) or "Rust & Rain" not in outline:
         session.error(
-            f"the installed CLI printed no outline of the example post: {outline!r}"
+            f"{dist.name}: the installed CLI printed no outline of the example post: {outline!r}"
         )
-    session.log(f"the wheel installs and runs: {expected}")
+    session.log(f"{dist.name} installs and runs: {expected}")
 
 
 INTEGRATION_PACKAGES = ("wordpress", "mariadb-server", "php-cli", "php-mysql")

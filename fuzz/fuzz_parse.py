@@ -32,6 +32,8 @@ import atheris
 with atheris.instrument_imports():
     import wpparse
     from wpparse import WPParseError, WPParseWarning
+    from wpparse._content import element_text
+    from wpparse._content.vocabulary import content_root
 
 _RENDERERS = [
     getattr(wpparse, name)
@@ -82,6 +84,28 @@ def _check(post: wpparse.Post) -> None:
             raise AssertionError(msg)
 
 
+def _same_both_ways(html: str) -> None:
+    """
+    With the compiled walk in use, its readers must agree with the pure-Python
+    ones on every element of *html* (tests/test_speedups.py does the same on
+    the corpus; here on whatever the fuzzer makes).
+    """
+    if not wpparse.COMPILED:
+        return
+    body = content_root(html)
+    if body is None:
+        return
+    for el in body.iter():
+        if not isinstance(el.tag, str):
+            continue
+        if element_text.text_of(el) != element_text.pure_text_of(el):
+            msg = f"compiled text_of differs on <{el.tag}>: {html[:200]!r}"
+            raise AssertionError(msg)
+        if element_text.facts(el) != element_text.pure_facts(el):
+            msg = f"compiled facts differ on <{el.tag}>: {html[:200]!r}"
+            raise AssertionError(msg)
+
+
 def _post_with_html(html: str) -> dict[str, Any]:
     return {
         "id": 1,
@@ -109,6 +133,7 @@ def test_one_input(data: bytes) -> None:
                 # Invalid bytes become lone surrogates: hostile strings, as JSON allows.
                 html = body.decode("utf-8", errors="surrogateescape")
                 _check(wpparse.parse_post(_post_with_html(html)))
+                _same_both_ways(html)
         except WPParseError as error:
             str(error)
 

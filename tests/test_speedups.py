@@ -1,0 +1,441 @@
+"""
+The optional compiled content walk (``wpparse._speedups``) and its pure-Python reference.
+
+Two levels of comparison, each skipped when this run is pure Python (nothing to compare):
+
+* the readers themselves, in this process: the compiled ``text_of`` and
+  ``facts`` against ``pure_text_of`` and ``pure_facts`` on every element of
+  the corpus, the fixtures, hostile markup and generated HTML;
+* whole models: the same calls in a pure-Python wpparse in a process of its
+  own (``tests/pure_worker.py``, ``WPPARSE_NO_EXTENSIONS=1``), with the same
+  results (``==`` and ``to_dict``), the same errors and the same warnings.
+
+``WPPARSE_EXPECT_COMPILED=1`` (``nox -s tests``) makes a pure run an error, so
+that a build that silently fell back cannot pass for a test of the compiled walk.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import pickle
+import subprocess
+import sys
+import warnings
+from collections.abc import Iterator
+from pathlib import Path
+from typing import IO, Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from lxml import etree
+
+import wpparse
+from tests.conftest import DATA, ROOT, corpus_files
+from tests.property.strategies import html_fragments, posts_with_content
+from tests.pure_worker import outcome
+from wpparse._content import element_text
+from wpparse._content.element_text import BLOCK_TEXT, BR_TEXT, PLAIN_TEXT
+from wpparse._content.vocabulary import content_root
+from wpparse._speedups import ENVIRONMENT_VARIABLE, switched_off
+
+COMPILED_ONLY = pytest.mark.skipif(
+    not wpparse.COMPILED, reason="the compiled walk is not in use (pure-Python run)"
+)
+GUTENBERG = Path(
+    os.environ.get(
+        "WPPARSE_GUTENBERG_FIXTURES", ROOT.parent / "shared" / "gutenberg-fixtures"
+    )
+)
+
+
+def _run(code: str, **env: str) -> str:
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, **env},
+    )
+    return result.stdout.strip()
+
+
+# -- the switch ---------------------------------------------------------------
+
+
+def test_compiled_is_a_bool_and_says_which_code_runs() -> None:
+    from wpparse._speedups import COMPILED, compiled
+
+    assert wpparse.COMPILED is COMPILED
+    assert isinstance(COMPILED, bool)
+    assert COMPILED == (compiled is not None)
+    if compiled is not None:
+        assert element_text.text_of is compiled.text_of
+        assert element_text.facts is compiled.facts
+    else:
+        assert element_text.text_of is element_text.pure_text_of
+        assert element_text.facts is element_text.pure_facts
+
+
+def test_a_run_that_expects_the_compiled_walk_has_it() -> None:
+    if os.environ.get("WPPARSE_EXPECT_COMPILED", "") not in {"", "0"}:
+        assert wpparse.COMPILED, (
+            "WPPARSE_EXPECT_COMPILED is set, but wpparse is pure Python"
+        )
+
+
+@pytest.mark.parametrize(
+    ("value", "off"), [("", False), ("0", False), ("1", True), ("yes", True)]
+)
+def test_the_environment_variable_switches_the_compiled_walk_off(
+    value: str, off: bool
+) -> None:
+    assert switched_off({ENVIRONMENT_VARIABLE: value}) is off
+    assert switched_off({}) is False
+
+
+def test_wpparse_no_extensions_makes_a_pure_python_run() -> None:
+    code = "import wpparse; print(wpparse.COMPILED)"
+
+    assert _run(code, WPPARSE_NO_EXTENSIONS="1") == "False"
+
+
+def test_version_says_which_walk_is_in_use() -> None:
+    code = (
+        "import contextlib, io, wpparse\n"
+        "from wpparse._cli import main\n"
+        "out = io.StringIO()\n"
+        "with contextlib.redirect_stdout(out), contextlib.suppress(SystemExit):\n"
+        "    main(['--version'])\n"
+        "print(out.getvalue().strip(), wpparse.COMPILED, sep='|')\n"
+    )
+
+    pure = _run(code, WPPARSE_NO_EXTENSIONS="1")
+    default, compiled = _run(code, WPPARSE_NO_EXTENSIONS="").split("|")
+
+    assert pure == f"wpparse {wpparse.__version__} (pure Python)|False"
+    mode = "compiled" if compiled == "True" else "pure Python"
+    assert default == f"wpparse {wpparse.__version__} ({mode})"
+    if wpparse.COMPILED:
+        assert compiled == "True"
+
+
+@COMPILED_ONLY
+def test_the_extension_reads_lxml_nodes_without_libxml2() -> None:
+    # The module must not link against libxml2: lxml's public C API only.
+    from wpparse._speedups import compiled
+
+    assert compiled is not None
+    binary = Path(compiled.__file__ or "").read_bytes()
+    for symbol in (b"xmlStrlen", b"xmlNodeGetContent", b"xmlGetProp", b"xmlFree"):
+        assert symbol not in binary
+
+
+# -- the readers, element by element -------------------------------------------
+
+HOSTILE_HTML = [
+    "",
+    "   ",
+    "<p></p>",
+    "<p> \t\n </p>",
+    "<p>one\u00a0two\u3000three\u2028four\x1cfive\x85six</p>",
+    "<p>a  b\n\nc\r\nd</p>",
+    "<p>x<br>y<br><br>z<br></p>",
+    "<p><br>only a break</p>",
+    "<p><strong>Bold</strong></p>",
+    "<p>1. <strong>Numbered title</strong>:</p>",
+    "<p><b>Bold</b> and not</p>",
+    "<p><em><strong>both</strong></em></p>",
+    "<p><i>it</i> <cite>cite</cite></p>",
+    '<p><a href="/x">all linked</a></p>',
+    "<p><a>no href</a></p>",
+    '<p><a href="">empty href</a> text</p>',
+    '<p><span style="font-weight: bold">styled</span></p>',
+    '<p><span style="FONT-WEIGHT:700">upper</span></p>',
+    '<p><span style="font-weight:\u00a0bolder">nbsp</span></p>',
+    '<p><span style="font-weıght:bold">dotless i</span></p>',
+    '<p><span style="font-weight:600x">not a weight</span></p>',
+    '<p style="font-weight:800">whole paragraph</p>',
+    "<p><strong>a<em>b<a href='#'>c</a></em></strong>d</p>",
+    "<p><strong><span><em>deep</em></span></strong></p>",
+    "<p>before<iframe>fallback text</iframe>after</p>",
+    "<p><video><b>hidden</b></video>seen</p>",
+    "<p><svg><text>drawn</text></svg></p>",
+    "<div><p>para</p><ul><li>one</li><li>two</li></ul>tail</div>",
+    "<div>a<table><tr><td>1</td><td>2</td></tr></table>b</div>",
+    "<blockquote><p>q</p><cite>who</cite></blockquote>",
+    "<p>caf\u00e9 \u0130stanbul \u00df \u4e2d\u6587 \U0001f600 \u0661\u0662</p>",
+    "<p><b>\u0661\u0662\u0663</b> digits are no letters</p>",
+    "<p>\u2160\u2161 roman numerals</p>",
+    "<p>&amp;&lt;&gt;&nbsp;&#8217;&bogus;</p>",
+    "<p>\x00nul\x01ctrl</p>",
+    "<p>lone \ud800 surrogate</p>",
+    "<h2>A <em>heading</em><br>two lines</h2>",
+    "<p><strong>Lead,</strong> and the rest of the paragraph.</p>",
+    "<p><b></b><i></i><a href='#'></a></p>",
+    "<details><summary>s</summary>body</details>",
+    "<pre>  code\n  <b>kept</b>  </pre>",
+    "<p>" + "<span>" * 300 + "deep" + "</span>" * 300 + "</p>",
+    "<div>" + "<div><p>nested</p>" * 200 + "</div>" * 201,
+    "<p>" + "<b>x</b> " * 2000 + "</p>",
+    "<p>" + "word " * 5000 + "</p>",
+    '<p class="wp-caption-text">a caption</p>',
+    "<ol><li><strong>One</strong></li></ol>",
+    "<p>text<!-- comment -->more</p>",
+    "<p><![CDATA[cdata]]>after</p>",
+    "<html><body><p>document tags</p></body></html><p>after</p>",
+]
+
+
+def _elements(html: str) -> list[etree._Element]:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # repairs: the models' tests compare them
+        body = content_root(html)
+    if body is None:
+        return []
+    return [el for el in body.iter() if isinstance(el.tag, str)]
+
+
+def _assert_readers_agree(html: str) -> None:
+    from wpparse._speedups import compiled
+
+    assert compiled is not None
+    for el in _elements(html):
+        where = f"{el.tag!r} in {html[:80]!r}"
+        expected = element_text.pure_text_of(el)
+        assert compiled.text_of(el) == expected, where
+        for shape in (PLAIN_TEXT, BR_TEXT, BLOCK_TEXT):
+            assert compiled.text_of(el, shape=shape) == element_text.pure_text_of(
+                el, shape=shape
+            ), (where, shape)
+        assert compiled.facts(el) == element_text.pure_facts(el), where
+
+
+@COMPILED_ONLY
+@pytest.mark.parametrize("html", HOSTILE_HTML)
+def test_readers_agree_on_hostile_markup(html: str) -> None:
+    _assert_readers_agree(html)
+
+
+@COMPILED_ONLY
+def test_readers_agree_on_trees_the_parser_never_makes() -> None:
+    # Comments, processing instructions, CDATA, namespaced tags and entity
+    # text only lxml's API can put there: still the same answers.
+    root = etree.fromstring(
+        '<p xmlns:x="urn:x">a<!--c--><b>x<?pi z?>y</b>t<x:b>ns</x:b>'
+        "<![CDATA[cd]]><i>u<br/>v</i><video>w</video></p>"
+    )
+    from wpparse._speedups import compiled
+
+    assert compiled is not None
+    for el in root.iter():
+        if isinstance(el.tag, str):
+            assert compiled.text_of(el) == element_text.pure_text_of(el)
+            assert compiled.facts(el) == element_text.pure_facts(el)
+    comment = root[0]
+    assert compiled.text_of(comment) == element_text.pure_text_of(comment)
+
+
+def _corpus_contents() -> Iterator[tuple[str, str]]:
+    for path in corpus_files("posts") + corpus_files("seed"):
+        try:
+            value = json.loads(path.read_bytes())
+        except ValueError:
+            continue
+        for index, obj in enumerate(value if isinstance(value, list) else [value]):
+            content = obj.get("content") if isinstance(obj, dict) else None
+            html = content.get("rendered") if isinstance(content, dict) else None
+            if isinstance(html, str):
+                yield f"{path.name}[{index}]", html
+
+
+@COMPILED_ONLY
+@pytest.mark.corpus
+def test_readers_agree_on_every_element_of_the_corpus() -> None:
+    contents = list(_corpus_contents())
+    if not contents:
+        pytest.skip("the shared corpus is absent")
+    for _, html in contents:
+        _assert_readers_agree(html)
+
+
+@COMPILED_ONLY
+@given(html_fragments)
+def test_readers_agree_on_generated_html(html: str) -> None:
+    _assert_readers_agree(html)
+
+
+_INLINE_TAGS = ["b", "strong", "i", "em", "cite", "a", "span", "br", "iframe", "p"]
+_WORDS = st.sampled_from(
+    [
+        "word",
+        " ",
+        "  ",
+        "\n",
+        "\u00a0",
+        "\u3000",
+        "1.",
+        ":",
+        "\u0130",
+        "ß",
+        "\U0001f600",
+        "&amp;",
+        "",
+    ]
+)
+
+
+@st.composite
+def _inline_markup(draw: st.DrawFn, depth: int = 0) -> str:
+    parts = []
+    for _ in range(draw(st.integers(0, 4))):
+        if depth < 4 and draw(st.booleans()):
+            tag = draw(st.sampled_from(_INLINE_TAGS))
+            attrs = draw(
+                st.sampled_from(
+                    [
+                        "",
+                        ' href="#x"',
+                        ' style="font-weight:bold"',
+                        ' style="font-weight: 400"',
+                    ]
+                )
+            )
+            inner = draw(_inline_markup(depth + 1))
+            parts.append(f"<{tag}{attrs}>{inner}</{tag}>")
+        else:
+            parts.append(draw(_WORDS))
+    return "".join(parts)
+
+
+@COMPILED_ONLY
+@given(_inline_markup())
+def test_readers_agree_on_generated_inline_markup(inner: str) -> None:
+    _assert_readers_agree(f"<p>{inner}</p><h3>{inner}</h3>")
+
+
+# -- whole models, against a pure-Python process ------------------------------
+
+
+class PureWpparse:
+    """wpparse in a subprocess with ``WPPARSE_NO_EXTENSIONS=1``: each call's outcome."""
+
+    def __init__(self) -> None:
+        worker = Path(__file__).with_name("pure_worker.py")
+        env = {**os.environ, ENVIRONMENT_VARIABLE: "1"}
+        env["PYTHONPATH"] = os.pathsep.join(
+            [str(ROOT), *filter(None, [env.get("PYTHONPATH")])]
+        )
+        self.process = subprocess.Popen(
+            [sys.executable, str(worker)],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            env=env,
+        )
+        ready = self._receive()
+        assert ready == ("ready", False), ready
+
+    def _receive(self) -> Any:
+        stdout: IO[bytes] | None = self.process.stdout
+        assert stdout is not None
+        return pickle.load(stdout)
+
+    def __call__(self, name: str, *args: Any, **kwargs: Any) -> tuple[Any, ...]:
+        stdin = self.process.stdin
+        assert stdin is not None
+        pickle.dump((name, args, kwargs), stdin)
+        stdin.flush()
+        result: tuple[Any, ...] = self._receive()
+        return result
+
+    def close(self) -> None:
+        for stream in (self.process.stdin, self.process.stdout):
+            if stream is not None:
+                stream.close()
+        self.process.wait(timeout=60)
+
+
+@pytest.fixture(scope="module")
+def pure() -> Iterator[PureWpparse]:
+    worker = PureWpparse()
+    yield worker
+    worker.close()
+
+
+def _views(value: Any) -> Any:
+    """What must be equal besides ``==``: to_dict of every post."""
+    if isinstance(value, wpparse.Post):
+        return wpparse.to_dict(value)
+    if isinstance(value, list | tuple):
+        return [_views(item) for item in value]
+    return None
+
+
+def _same(pure: PureWpparse, name: str, *args: Any, **kwargs: Any) -> None:
+    expected = pure(name, *args, **kwargs)
+    got = outcome(name, args, kwargs)
+    assert got[0] == expected[0], (got, expected)
+    if got[0] == "ok":
+        assert got[2] == expected[2]  # the same warnings
+        assert got[1] == expected[1]
+        assert _views(got[1]) == _views(expected[1])
+    else:
+        assert got[1:] == expected[1:]
+
+
+@COMPILED_ONLY
+@pytest.mark.corpus
+def test_every_corpus_file_parses_the_same_both_ways(pure: PureWpparse) -> None:
+    files = corpus_files("posts") + corpus_files("seed")
+    if not files:
+        pytest.skip("the shared corpus is absent")
+    for path in files:
+        raw = path.read_bytes()
+        for rule in ("auto", "bold", "html"):
+            _same(pure, "parse_objects", raw, strict=False, headings=rule)
+
+
+def _fixture_files() -> list[Path]:
+    found = [ROOT / "examples" / "sample-post.json"]
+    found += sorted(p for p in DATA.rglob("*") if p.suffix in {".json", ".html"})
+    if GUTENBERG.is_dir():
+        found += sorted(GUTENBERG.glob("*.html"))
+    return found
+
+
+@COMPILED_ONLY
+def test_every_fixture_parses_the_same_both_ways(pure: PureWpparse) -> None:
+    for path in _fixture_files():
+        text = path.read_text(encoding="utf-8", errors="surrogateescape")
+        if path.suffix == ".html":
+            for rule in ("auto", "bold"):
+                _same(
+                    pure,
+                    "parse_content",
+                    text,
+                    base_url="https://example.org/a/",
+                    headings=rule,
+                )
+            _same(pure, "extract_links", text, base_url="https://example.org/a/")
+        else:
+            _same(pure, "parse_objects", path.read_bytes(), strict=False)
+
+
+@COMPILED_ONLY
+@pytest.mark.parametrize("html", HOSTILE_HTML)
+def test_hostile_content_parses_the_same_both_ways(
+    pure: PureWpparse, html: str
+) -> None:
+    post = {"id": 1, "link": "https://example.org/p/", "content": {"rendered": html}}
+    _same(pure, "parse_post", post)
+    _same(pure, "parse_post", json.dumps(post), headings="bold")
+
+
+@COMPILED_ONLY
+@pytest.mark.property
+@given(obj=posts_with_content())
+def test_generated_posts_parse_the_same_both_ways(
+    pure: PureWpparse, obj: dict[str, Any]
+) -> None:
+    _same(pure, "parse_post", obj)
