@@ -511,7 +511,7 @@ def _try_install(
         "pip",
         "install",
         "-q",
-        "--no-cache",
+        "--refresh-package=wpparse",  # build the sdist again, never from uv's cache
         "--python",
         str(bindir / "python"),
         "-c",
