@@ -189,7 +189,11 @@ def build_in_place() -> Path:
     with tempfile.TemporaryDirectory(prefix="wpparse-build-") as tmp:
         built = compile_extension(c_source(Path(tmp)), Path(tmp))
         target = PACKAGE / built.name
-        shutil.copyfile(built, target)
+        # A new file renamed over the old one: a process that has the old one
+        # loaded keeps its (unlinked) copy, where writing into it would crash it.
+        partial = target.with_name(f".{built.name}.partial")
+        shutil.copyfile(built, partial)
+        partial.replace(target)
     return target
 
 

@@ -322,7 +322,9 @@ def bench(session: nox.Session) -> None:
     ``-- --site-size 1GB`` for the issue's whole-site memory case,
     ``-- --write-docs`` to update docs/performance.md.
     """
-    _install(session, "bench")
+    # With the compiled walk (as users get it from a wheel); bench.py times the
+    # pure-Python path too, in a child with WPPARSE_NO_EXTENSIONS=1.
+    _install_compiled(session, "bench")
     session.run("python", "benchmarks/bench.py", *session.posargs)
 
 

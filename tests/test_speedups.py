@@ -35,7 +35,8 @@ import wpparse
 from tests.conftest import DATA, ROOT, corpus_files
 from tests.property.strategies import html_fragments, posts_with_content
 from tests.pure_worker import outcome
-from wpparse._content import element_text
+from wpparse import _text
+from wpparse._content import element_text, vocabulary
 from wpparse._content.element_text import BLOCK_TEXT, BR_TEXT, PLAIN_TEXT
 from wpparse._content.vocabulary import content_root
 from wpparse._speedups import ENVIRONMENT_VARIABLE, switched_off
@@ -70,12 +71,19 @@ def test_compiled_is_a_bool_and_says_which_code_runs() -> None:
     assert wpparse.COMPILED is COMPILED
     assert isinstance(COMPILED, bool)
     assert COMPILED == (compiled is not None)
-    if compiled is not None:
-        assert element_text.text_of is compiled.text_of
-        assert element_text.facts is compiled.facts
-    else:
-        assert element_text.text_of is element_text.pure_text_of
-        assert element_text.facts is element_text.pure_facts
+    twins = [
+        (element_text, "text_of"),
+        (element_text, "facts"),
+        (vocabulary, "anchor_of"),
+        (_text, "collapse"),
+    ]
+    for module, name in twins:
+        pure_twin = getattr(module, f"pure_{name}")
+        in_use = getattr(module, name)
+        if compiled is not None:
+            assert in_use is getattr(compiled, name), name
+        else:
+            assert in_use is pure_twin, name
 
 
 def test_a_run_that_expects_the_compiled_walk_has_it() -> None:
@@ -210,6 +218,10 @@ def _assert_readers_agree(html: str) -> None:
                 el, shape=shape
             ), (where, shape)
         assert compiled.facts(el) == element_text.pure_facts(el), where
+        assert compiled.anchor_of(el) == vocabulary.pure_anchor_of(el), where
+        for text in (el.text, el.tail):
+            if text is not None:
+                assert compiled.collapse(text) == _text.pure_collapse(text), where
 
 
 @COMPILED_ONLY
@@ -264,6 +276,47 @@ def test_readers_agree_on_every_element_of_the_corpus() -> None:
 @given(html_fragments)
 def test_readers_agree_on_generated_html(html: str) -> None:
     _assert_readers_agree(html)
+
+
+@COMPILED_ONLY
+@given(
+    st.lists(
+        st.one_of(
+            st.text(max_size=6),
+            st.sampled_from(
+                [
+                    " ",
+                    "  ",
+                    "\t",
+                    "\n",
+                    "\xa0",
+                    "\u3000",
+                    "\x1c",
+                    "\x85",
+                    "\u200b",
+                    "\ud800",
+                ]
+            ),
+        ),
+        max_size=8,
+    ).map("".join)
+)
+def test_collapse_agrees_on_any_text(text: str) -> None:
+    from wpparse._speedups import compiled
+
+    assert compiled is not None
+    assert (
+        compiled.collapse(text) == _text.pure_collapse(text) == " ".join(text.split())
+    )
+
+
+def test_collapse_of_every_whitespace_character() -> None:
+    from wpparse._speedups import compiled
+
+    spaces = "".join(chr(c) for c in range(0x110000) if chr(c).isspace())
+    for collapse in filter(None, [_text.pure_collapse, compiled and compiled.collapse]):
+        assert collapse(f"{spaces}a{spaces}b{spaces}") == "a b"
+        assert collapse(spaces) == ""
 
 
 _INLINE_TAGS = ["b", "strong", "i", "em", "cite", "a", "span", "br", "iframe", "p"]

@@ -138,3 +138,12 @@ def short_repr(obj: object, **facts: object) -> str:
         f"{key}={_clip(value)}" for key, value in facts.items() if value is not None
     ]
     return f"<{type(obj).__name__} {' '.join(parts)}>"
+
+
+# The compiled twin of collapse (wpparse._speedups), when built and not
+# switched off; the function above stays the reference.
+from wpparse._speedups import compiled as _compiled  # noqa: E402 - after the reference
+
+pure_collapse = collapse
+if _compiled is not None:
+    collapse = _compiled.collapse

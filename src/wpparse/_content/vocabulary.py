@@ -282,3 +282,12 @@ def anchor_of(el: etree._Element) -> str | None:
         if ident and ident.strip():
             return ident.strip()
     return None
+
+
+# The compiled twin of anchor_of (wpparse._speedups), when built and not
+# switched off; the function above stays the reference.
+from wpparse._speedups import compiled as _compiled  # noqa: E402 - after the reference
+
+pure_anchor_of = anchor_of
+if _compiled is not None:
+    anchor_of = _compiled.anchor_of

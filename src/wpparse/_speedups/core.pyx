@@ -24,12 +24,12 @@ from cpython.unicode cimport PyUnicode_DecodeUTF8, Py_UNICODE_ISALPHA, Py_UNICOD
 from libc.string cimport memcpy, strcmp, strlen
 
 from lxml.includes cimport tree
-from lxml.includes.etreepublic cimport _Element, import_lxml__etree
+from lxml.includes.etreepublic cimport _Element, elementFactory, import_lxml__etree
 from lxml.includes.tree cimport xmlAttr, xmlNode
 
 import_lxml__etree()
 
-__all__ = ["configure", "configured", "facts", "text_of"]
+__all__ = ["anchor_of", "collapse", "configure", "configured", "facts", "read_element", "text_of"]
 
 # -- tags --------------------------------------------------------------------
 
@@ -41,6 +41,8 @@ cdef enum:
     T_ITALIC = 8        # <em>, <i>, <cite>
     T_A = 16            # <a>
     T_BR = 32           # <br>
+    T_SPECIAL = 64      # SPECIAL: its text needs more than the joined text nodes, or an image
+    T_MEDIA = 128       # MEDIA_SET: an image or a player
 
 # The shapes of element_text.text_shape.
 cdef enum:
@@ -67,6 +69,8 @@ cdef int _configured = 0
 cdef int _br_value = 1
 cdef object _font_bold = None   # the compiled regex of element_text._FONT_BOLD
 cdef object _pure_text_of = None
+cdef object _element_read = None  # element_text.ElementRead
+cdef object _pure_read_element = None
 
 
 cdef inline unsigned int _hash(const unsigned char* name) noexcept:
@@ -124,17 +128,24 @@ cdef int _add(str tag, int flags, int brk) except -1:
     return 0
 
 
-def configure(*, no_text, breaks, bold, italic, br, font_bold, text_of):
+def configure(
+    *, no_text, breaks, bold, italic, br, font_bold, text_of,
+    special=(), media=(), element_read=None, read_element=None,
+):
     """
     Set the vocabulary of the walk: the pure-Python modules' own tables.
 
     *no_text*: tags whose content is no text; *breaks*: tag -> line break
     (1) or paragraph break (2); *bold*, *italic*: the tags that make text so;
     *br*: the value of a ``<br>`` break; *font_bold*: the regex that finds a
-    bold ``style``; *text_of*: the pure function, for nodes that are no element.
+    bold ``style``; *text_of*: the pure function, for nodes that are no element;
+    *special*, *media*: the tags :func:`read_element` looks for, and
+    *element_read* the class it returns, *read_element* the pure function
+    (for nodes that are no element).
     """
-    global _configured, _font_bold, _br_value, _pure_text_of
+    global _configured, _font_bold, _br_value, _pure_text_of, _element_read, _pure_read_element
     tags = set(no_text) | set(breaks) | set(bold) | set(italic) | {"a", "br"}
+    tags |= set(special) | set(media)
     if len(tags) > SLOTS // 2:
         raise ValueError(f"too many tags for the compiled walk: {len(tags)}")
     _configured = 0
@@ -147,17 +158,32 @@ def configure(*, no_text, breaks, bold, italic, br, font_bold, text_of):
         _add(tag, T_BOLD, 0)
     for tag in italic:
         _add(tag, T_ITALIC, 0)
-    _add("a", T_A, 0)
-    _add("br", T_BR, 0)
+    for tag in special:
+        _add(tag, T_SPECIAL, 0)
+    for tag in media:
+        _add(tag, T_MEDIA, 0)
+    _builtin_tags()
     _br_value = int(br)
     _font_bold = font_bold
     _pure_text_of = text_of
+    _element_read = element_read
+    _pure_read_element = read_element
     _configured = 1
 
 
 def configured():
     """Whether :func:`configure` has run."""
     return bool(_configured)
+
+
+cdef int _builtin_tags() except -1:
+    """The tags the module knows without configure(): anchor_of and collapse need no more."""
+    _add("a", T_A, 0)
+    _add("br", T_BR, 0)
+    return 0
+
+
+_builtin_tags()
 
 
 cdef inline int _check() except -1:
@@ -481,6 +507,25 @@ cdef int _shape(xmlNode* top) noexcept:
     return shape
 
 
+cdef object _text_of(xmlNode* top, int how):
+    """text_of of an element, *how* its shape (-1: not known yet)."""
+    cdef _Lines lines
+    _lines_init(&lines)
+    try:
+        if not _has_children(top):
+            _text_run(&lines, top.children)
+        else:
+            if how < 0:
+                how = _shape(top)
+            if how == PLAIN_TEXT or how == BR_TEXT:
+                _all_text(&lines, top, how == BR_TEXT)
+            else:
+                _collect(&lines, top)
+        return _lines_result(&lines)
+    finally:
+        _release(&lines.out)
+
+
 def text_of(_Element el not None, *, shape=None):
     """
     The plain text of *el*: entities decoded, whitespace collapsed within lines.
@@ -489,24 +534,13 @@ def text_of(_Element el not None, *, shape=None):
     ``text_shape(el)`` when the caller knows it.
     """
     cdef xmlNode* top = el._c_node
-    cdef _Lines lines
-    cdef int how
+    cdef int how = -1
     _check()
     if top.type != tree.XML_ELEMENT_NODE:
         return _pure_text_of(el, shape=shape)
-    _lines_init(&lines)
-    try:
-        if not _has_children(top):
-            _text_run(&lines, top.children)
-        else:
-            how = _shape(top) if shape is None else shape
-            if how == PLAIN_TEXT or how == BR_TEXT:
-                _all_text(&lines, top, how == BR_TEXT)
-            else:
-                _collect(&lines, top)
-        return _lines_result(&lines)
-    finally:
-        _release(&lines.out)
+    if shape is not None:
+        how = shape if shape in (PLAIN_TEXT, BR_TEXT) else BLOCK_TEXT
+    return _text_of(top, how)
 
 
 # -- formatting facts --------------------------------------------------------
@@ -650,17 +684,10 @@ cdef int _walk_facts(_Facts* facts, xmlNode* top) except -1:
             node = node.parent
 
 
-def facts(_Element el not None):
-    """
-    BOLD / ITALIC / LINKED facts of a short paragraph: which cover all its text.
-
-    As ``wpparse._content.element_text.facts``.
-    """
-    cdef xmlNode* top = el._c_node
+cdef int _facts(xmlNode* top) except -1:
     cdef xmlNode* child
     cdef _Facts found
     cdef bint flat
-    _check()
     found.flags = F_BOLD | F_ITALIC | F_LINKED
     flat = not (_flags(top) & T_NO_TEXT)
     if flat:
@@ -675,3 +702,165 @@ def facts(_Element el not None):
     else:
         _walk_facts(&found, top)
     return found.flags
+
+
+def facts(_Element el not None):
+    """
+    BOLD / ITALIC / LINKED facts of a short paragraph: which cover all its text.
+
+    As ``wpparse._content.element_text.facts``.
+    """
+    _check()
+    return _facts(el._c_node)
+
+
+# -- whitespace ----------------------------------------------------------------
+
+
+def collapse(str text not None):
+    """
+    Collapse runs of whitespace to one space and strip the ends (``" ".join(text.split())``).
+
+    As ``wpparse._text.collapse``.
+    """
+    cdef Py_ssize_t n = len(text)
+    cdef Py_ssize_t i
+    cdef Py_UCS4 ch, previous = 0x20
+    cdef bint clean = True
+    for i in range(n):
+        ch = text[i]
+        if ch == 0x20:
+            if previous == 0x20:
+                clean = False
+                break
+        elif _space(ch):
+            clean = False
+            break
+        previous = ch
+    if clean and previous != 0x20 and type(text) is str:
+        return text
+    return " ".join(text.split())
+
+
+# -- a paragraph or a heading in one pass --------------------------------------
+
+
+cdef object _id_of(xmlNode* node):
+    """``node.get("id") or (node.get("name") if node.tag == "a" else None)``, as anchor_of reads it."""
+    ident = _attribute(node, "id") if node.type == tree.XML_ELEMENT_NODE else None
+    if not ident and _flags(node) & T_A:
+        ident = _attribute(node, "name")
+    return ident
+
+
+cdef object _anchor_of(xmlNode* top):
+    """vocabulary.anchor_of: the id of *top* (a name, for an <a>), else the first one inside."""
+    cdef xmlNode* node
+    ident = _id_of(top)
+    if ident:
+        return ident.strip() or None
+    node = top.children
+    while node != NULL:
+        if node.type == tree.XML_ELEMENT_NODE and node.properties != NULL:
+            ident = _id_of(node)
+            if ident:
+                ident = ident.strip()
+                if ident:
+                    return ident
+        if node.children != NULL and node.type != tree.XML_ENTITY_REF_NODE:
+            node = node.children
+            continue
+        while node.next == NULL:
+            node = node.parent
+            if node == top or node == NULL:
+                return None
+        node = node.next
+    return None
+
+
+def anchor_of(_Element el not None):
+    """
+    The id of *el* (or its ``name``, for an ``<a>``), else the first id or ``<a name>`` inside it.
+
+    As ``wpparse._content.vocabulary.anchor_of``.
+    """
+    return _anchor_of(el._c_node)
+
+
+cdef bint _blank_text(xmlNode* node) noexcept:
+    """Whether lxml's .text from *node* (a first child) is None, "" or whitespace."""
+    cdef const unsigned char* s
+    cdef int width
+    while node != NULL and _is_text(node):
+        s = node.content
+        if s != NULL:
+            while s[0]:
+                if not _space(_char(s, &width)):
+                    return False
+                s += width
+        node = node.next
+    return True
+
+
+cdef object _run_in_lead(xmlNode* top, str text):
+    """element_text.run_in_lead: the bold phrase a paragraph opens with."""
+    cdef xmlNode* first = _element_like(top.children)
+    if first == NULL or first.type != tree.XML_ELEMENT_NODE or not (_flags(first) & T_BOLD):
+        return None
+    if not _blank_text(top.children):
+        return None
+    lead = _text_of(first, -1)
+    if "\n" in lead:
+        lead = " ".join(lead.split())
+    if not lead or len(lead) >= len(text):
+        return None
+    return lead
+
+
+def read_element(_Element el not None, Py_ssize_t short):
+    """
+    A paragraph or a heading in one pass: its text, ``<a>`` descendants, media,
+    facts, lead and anchor.
+
+    As ``wpparse._content.element_text.read_element`` (an ``ElementRead``).
+    """
+    cdef xmlNode* top = el._c_node
+    cdef xmlNode* node
+    cdef int flags
+    cdef int shape = PLAIN_TEXT
+    cdef bint media = False
+    _check()
+    if _element_read is None:
+        raise RuntimeError("configure() was given no element_read class")
+    if top.type != tree.XML_ELEMENT_NODE:
+        return _pure_read_element(el, short)
+    found = []
+    node = top.children
+    while node != NULL:
+        if node.type == tree.XML_ELEMENT_NODE:
+            flags = _flags(node)
+            if flags & T_A:
+                found.append(elementFactory(el._doc, node))
+            elif flags & T_SPECIAL:
+                if flags & T_MEDIA:
+                    media = True
+                if flags & T_BR:
+                    if shape == PLAIN_TEXT:
+                        shape = BR_TEXT
+                elif flags & (T_BREAK | T_NO_TEXT):
+                    shape = BLOCK_TEXT
+        if node.children != NULL and node.type != tree.XML_ENTITY_REF_NODE:
+            node = node.children
+            continue
+        while node != top and node.next == NULL:
+            node = node.parent
+        if node == top:
+            break
+        node = node.next
+    text = _text_of(top, shape)
+    if not text:
+        return _element_read(text, found, media, 0, None, _attribute(top, "id"))
+    lead = _run_in_lead(top, text) if _has_children(top) else None
+    if len(text) > short:
+        return _element_read(text, found, media, 0, lead, _attribute(top, "id"))
+    return _element_read(text, found, media, _facts(top), lead, _anchor_of(top))
