@@ -492,3 +492,90 @@ def test_generated_posts_parse_the_same_both_ways(
     pure: PureWpparse, obj: dict[str, Any]
 ) -> None:
     _same(pure, "parse_post", obj)
+
+
+# -- no recursion, no leak, linear time -----------------------------------------
+
+
+def _deep(depth: int, tag: str = "span") -> etree._Element:
+    """A <p> with *depth* nested elements, built with lxml (no parser depth limit)."""
+    root = etree.Element("p")
+    node = etree.SubElement(root, tag, style="font-weight:bold", id=" ")
+    for level in range(depth):
+        node = etree.SubElement(node, tag)
+        node.text = "x " if level % 2 else None
+        node.tail = " y"
+    etree.SubElement(node, "a", name="deep-anchor").text = "z"
+    return root
+
+
+def _wide(width: int) -> etree._Element:
+    root = etree.Element("p")
+    for _ in range(width):
+        etree.SubElement(root, "b").tail = " word "
+        etree.SubElement(root, "br")
+    return root
+
+
+@COMPILED_ONLY
+def test_a_tree_10000_deep_is_read_without_recursion() -> None:
+    from wpparse._speedups import compiled
+
+    assert compiled is not None
+    root = _deep(10_000)
+    assert compiled.text_of(root) == element_text.pure_text_of(root)
+    assert compiled.facts(root) == element_text.pure_facts(root)
+    assert compiled.anchor_of(root) == vocabulary.pure_anchor_of(root) == "deep-anchor"
+
+
+@COMPILED_ONLY
+def test_the_readers_leak_no_memory() -> None:
+    import tracemalloc
+
+    from wpparse._speedups import compiled
+
+    assert compiled is not None
+    elements = [*_elements(HOSTILE_HTML[-1] + "".join(HOSTILE_HTML[:40])), _deep(50)]
+
+    def read_all() -> None:
+        for el in elements:
+            compiled.text_of(el)
+            compiled.text_of(el, shape=BLOCK_TEXT)
+            compiled.facts(el)
+            compiled.anchor_of(el)
+            compiled.collapse(f" {el.tag}  x ")
+
+    read_all()
+    tracemalloc.start()
+    try:
+        read_all()
+        before, _ = tracemalloc.get_traced_memory()
+        for _ in range(200):
+            read_all()
+        after, _ = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+
+    # A leak of even one small object per call would be ~500 KB here.
+    assert after - before < 20_000
+
+
+@COMPILED_ONLY
+@pytest.mark.parametrize("shape", [_deep, _wide])
+def test_the_readers_take_linear_time(shape: Any) -> None:
+    from tests.growth import cpu_seconds
+    from wpparse._speedups import compiled
+
+    assert compiled is not None
+    small, large = shape(1_000), shape(10_000)
+
+    def read(el: etree._Element) -> None:
+        compiled.text_of(el)
+        compiled.facts(el)
+        compiled.anchor_of(el)
+
+    ratio = cpu_seconds(lambda: read(large)) / max(
+        cpu_seconds(lambda: read(small)), 1e-6
+    )
+
+    assert ratio < 40  # ten times the input: linear is 10, quadratic 100
