@@ -543,7 +543,7 @@ def test_the_readers_leak_no_memory() -> None:
             compiled.text_of(el, shape=BLOCK_TEXT)
             compiled.facts(el)
             compiled.anchor_of(el)
-            compiled.collapse(f" {el.tag}  x ")
+            compiled.collapse(f" {el.tag!r}  x ")
 
     read_all()
     tracemalloc.start()
