@@ -3,9 +3,10 @@ The optional compiled content walk (``wpparse._speedups``) and its pure-Python r
 
 Two levels of comparison, each skipped when this run is pure Python (nothing to compare):
 
-* the readers themselves, in this process: the compiled ``text_of`` and
-  ``facts`` against ``pure_text_of`` and ``pure_facts`` on every element of
-  the corpus, the fixtures, hostile markup and generated HTML;
+* the readers themselves, in this process: the compiled ``text_of``,
+  ``facts``, ``anchor_of``, ``collapse`` and ``read_element`` against their
+  ``pure_`` twins on every element of the corpus, hostile markup and
+  generated HTML;
 * whole models: the same calls in a pure-Python wpparse in a process of its
   own (``tests/pure_worker.py``, ``WPPARSE_NO_EXTENSIONS=1``), with the same
   results (``==`` and ``to_dict``), the same errors and the same warnings.
@@ -219,6 +220,11 @@ def _assert_readers_agree(html: str) -> None:
             ), (where, shape)
         assert compiled.facts(el) == element_text.pure_facts(el), where
         assert compiled.anchor_of(el) == vocabulary.pure_anchor_of(el), where
+        for short in (0, 40, 200, 10**9):
+            got = compiled.read_element(el, short)
+            want = element_text.pure_read_element(el, short)
+            assert type(got) is element_text.ElementRead, where
+            assert got == want, (where, short)
         for text in (el.text, el.tail):
             if text is not None:
                 assert compiled.collapse(text) == _text.pure_collapse(text), where
@@ -526,6 +532,9 @@ def test_a_tree_10000_deep_is_read_without_recursion() -> None:
     assert compiled.text_of(root) == element_text.pure_text_of(root)
     assert compiled.facts(root) == element_text.pure_facts(root)
     assert compiled.anchor_of(root) == vocabulary.pure_anchor_of(root) == "deep-anchor"
+    assert compiled.read_element(root, 10**9) == element_text.pure_read_element(
+        root, 10**9
+    )
 
 
 @COMPILED_ONLY
@@ -543,6 +552,8 @@ def test_the_readers_leak_no_memory() -> None:
             compiled.text_of(el, shape=BLOCK_TEXT)
             compiled.facts(el)
             compiled.anchor_of(el)
+            compiled.read_element(el, 10**9)
+            compiled.read_element(el, 0)
             compiled.collapse(f" {el.tag!r}  x ")
 
     read_all()
@@ -561,18 +572,24 @@ def test_the_readers_leak_no_memory() -> None:
 
 
 @COMPILED_ONLY
-@pytest.mark.parametrize("shape", [_deep, _wide])
-def test_the_readers_take_linear_time(shape: Any) -> None:
+# Sizes whose reading takes long enough to time, and that fit no cache: a
+# small tree read from the cache against a large one read from memory gives
+# ratios of 40 and more on a busy machine.  (lxml builds a deep tree in
+# quadratic time, each new child checked against its ancestors: 20,000 deep
+# is two seconds.)
+@pytest.mark.parametrize(("shape", "size"), [(_deep, 2_000), (_wide, 10_000)])
+def test_the_readers_take_linear_time(shape: Any, size: int) -> None:
     from tests.growth import cpu_seconds
     from wpparse._speedups import compiled
 
     assert compiled is not None
-    small, large = shape(1_000), shape(10_000)
+    small, large = shape(size), shape(10 * size)
 
     def read(el: etree._Element) -> None:
         compiled.text_of(el)
         compiled.facts(el)
         compiled.anchor_of(el)
+        compiled.read_element(el, 10**9)
 
     ratio = cpu_seconds(lambda: read(large)) / max(
         cpu_seconds(lambda: read(small)), 1e-6

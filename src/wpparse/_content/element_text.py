@@ -449,11 +449,11 @@ def read_element(el: etree._Element, short: int) -> ElementRead:
     return ElementRead(text, found, media, facts(el), lead, anchor_of(el))
 
 
-# The compiled twins of text_of and facts (wpparse._speedups), when built and
-# not switched off; the functions above stay the reference.
+# The compiled twins of text_of, facts and read_element (wpparse._speedups),
+# when built and not switched off; the functions above stay the reference.
 from wpparse._speedups import compiled as _compiled  # noqa: E402 - after the reference
 
-pure_text_of, pure_facts = text_of, facts
+pure_text_of, pure_facts, pure_read_element = text_of, facts, read_element
 if _compiled is not None:
     _compiled.configure(
         no_text=NO_TEXT,
@@ -463,6 +463,11 @@ if _compiled is not None:
         br=BR,
         font_bold=_FONT_BOLD,
         text_of=pure_text_of,
+        special=SPECIAL,
+        media=MEDIA_SET,
+        element_read=ElementRead,
+        read_element=pure_read_element,
     )
     text_of = _compiled.text_of
     facts = _compiled.facts
+    read_element = _compiled.read_element

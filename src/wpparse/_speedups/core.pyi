@@ -1,6 +1,8 @@
-# The compiled twins of wpparse._content.element_text's readers (core.pyx).
+# The compiled twins of wpparse._content.element_text's readers (core.pyx),
+# of wpparse._content.vocabulary.anchor_of and of wpparse._text.collapse.
 import re
 from collections.abc import Callable, Collection, Mapping
+from typing import Any
 
 from lxml import etree
 
@@ -13,7 +15,14 @@ def configure(
     br: int,
     font_bold: re.Pattern[str],
     text_of: Callable[..., str],
+    special: Collection[str] = (),
+    media: Collection[str] = (),
+    element_read: Callable[..., Any] | None = None,
+    read_element: Callable[[etree._Element, int], Any] | None = None,
 ) -> None: ...
 def configured() -> bool: ...
 def text_of(el: etree._Element, *, shape: int | None = None) -> str: ...
 def facts(el: etree._Element) -> int: ...
+def collapse(text: str) -> str: ...
+def anchor_of(el: etree._Element) -> str | None: ...
+def read_element(el: etree._Element, short: int) -> Any: ...
