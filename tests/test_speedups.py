@@ -325,6 +325,30 @@ def test_collapse_of_every_whitespace_character() -> None:
         assert collapse(spaces) == ""
 
 
+# The compiled collapse reads each width of str (1, 2, 4 bytes a character) in
+# a loop of its own, with one compare for U+0021 to U+0084: the characters at
+# the edges of that range, in text of each width.
+_EDGES = ["\x00", "\x1f", " ", "!", "\x7f", "\x84", "\x85", "\x86", "\xa0", "\xff"]
+
+
+@COMPILED_ONLY
+@pytest.mark.parametrize("wide", ["", "\u20ac", "\U0001f600"])
+@pytest.mark.parametrize("edge", _EDGES)
+def test_collapse_agrees_at_the_edges_in_every_width(wide: str, edge: str) -> None:
+    from wpparse._speedups import compiled
+
+    assert compiled is not None
+    for text in (
+        f"{wide}a{edge}b",
+        f"{edge}{wide}",
+        f"{wide}{edge}",
+        f"{wide} {edge} x",
+        f"{wide}{edge}{edge}",
+        edge,
+    ):
+        assert compiled.collapse(text) == _text.pure_collapse(text), repr(text)
+
+
 _INLINE_TAGS = ["b", "strong", "i", "em", "cite", "a", "span", "br", "iframe", "p"]
 _WORDS = st.sampled_from(
     [

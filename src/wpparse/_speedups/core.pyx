@@ -20,7 +20,18 @@ content, which are bold) comes from the pure-Python modules through
 """
 
 from cpython.mem cimport PyMem_Free, PyMem_Malloc, PyMem_Realloc
-from cpython.unicode cimport PyUnicode_DecodeUTF8, Py_UNICODE_ISALPHA, Py_UNICODE_ISSPACE
+from cpython.unicode cimport (
+    Py_UCS1,
+    Py_UCS2,
+    PyUnicode_1BYTE_KIND,
+    PyUnicode_2BYTE_KIND,
+    PyUnicode_DATA,
+    PyUnicode_DecodeUTF8,
+    PyUnicode_GET_LENGTH,
+    PyUnicode_KIND,
+    Py_UNICODE_ISALPHA,
+    Py_UNICODE_ISSPACE,
+)
 from libc.string cimport memcpy, strcmp, strlen
 
 from lxml.includes cimport tree
@@ -717,27 +728,54 @@ def facts(_Element el not None):
 # -- whitespace ----------------------------------------------------------------
 
 
+ctypedef fused _Unit:
+    Py_UCS1
+    Py_UCS2
+    Py_UCS4
+
+
+cdef inline bint _clean(const _Unit* units, Py_ssize_t n) noexcept:
+    """
+    Whether the text is collapsed already: no whitespace but single spaces,
+    none at either end.  Most characters are over U+0020 and under U+0085,
+    the first whitespace past the ASCII controls: one compare each, in a loop
+    of its own for each width of str.
+    """
+    cdef Py_ssize_t i
+    cdef unsigned int ch  # a number, not Cython's character type
+    cdef bint after_space = True  # a space first is one at an end
+    for i in range(n):
+        ch = units[i]
+        if ch - 0x21 < 0x64:  # U+0021 to U+0084 (below wraps around)
+            after_space = False
+        elif ch == 0x20:
+            if after_space:
+                return False
+            after_space = True
+        elif _space(<Py_UCS4>ch):
+            return False
+        else:
+            after_space = False
+    return not after_space or n == 0
+
+
 def collapse(str text not None):
     """
     Collapse runs of whitespace to one space and strip the ends (``" ".join(text.split())``).
 
     As ``wpparse._text.collapse``.
     """
-    cdef Py_ssize_t n = len(text)
-    cdef Py_ssize_t i
-    cdef Py_UCS4 ch, previous = 0x20
-    cdef bint clean = True
-    for i in range(n):
-        ch = text[i]
-        if ch == 0x20:
-            if previous == 0x20:
-                clean = False
-                break
-        elif _space(ch):
-            clean = False
-            break
-        previous = ch
-    if clean and previous != 0x20 and type(text) is str:
+    cdef Py_ssize_t n = PyUnicode_GET_LENGTH(text)
+    cdef int kind = PyUnicode_KIND(text)
+    cdef void* data = PyUnicode_DATA(text)
+    cdef bint clean
+    if kind == PyUnicode_1BYTE_KIND:
+        clean = _clean(<const Py_UCS1*>data, n)
+    elif kind == PyUnicode_2BYTE_KIND:
+        clean = _clean(<const Py_UCS2*>data, n)
+    else:
+        clean = _clean(<const Py_UCS4*>data, n)
+    if clean and type(text) is str:
         return text
     return " ".join(text.split())
 
