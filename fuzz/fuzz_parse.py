@@ -32,7 +32,8 @@ import atheris
 with atheris.instrument_imports():
     import wpparse
     from wpparse import WPParseError, WPParseWarning
-    from wpparse._content import element_text
+    from wpparse._content import element_text, vocabulary
+    from wpparse._content.pseudo_headings import MAX_TITLE_CHARS
     from wpparse._content.vocabulary import content_root
 
 _RENDERERS = [
@@ -103,6 +104,15 @@ def _same_both_ways(html: str) -> None:
             raise AssertionError(msg)
         if element_text.facts(el) != element_text.pure_facts(el):
             msg = f"compiled facts differ on <{el.tag}>: {html[:200]!r}"
+            raise AssertionError(msg)
+        for short in (0, MAX_TITLE_CHARS):
+            if element_text.read_element(el, short) != element_text.pure_read_element(
+                el, short
+            ):
+                msg = f"compiled read_element differs on <{el.tag}>: {html[:200]!r}"
+                raise AssertionError(msg)
+        if vocabulary.anchor_of(el) != vocabulary.pure_anchor_of(el):
+            msg = f"compiled anchor_of differs on <{el.tag}>: {html[:200]!r}"
             raise AssertionError(msg)
 
 
