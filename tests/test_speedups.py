@@ -241,8 +241,11 @@ def test_readers_agree_on_trees_the_parser_never_makes() -> None:
     # Comments, processing instructions, CDATA, namespaced tags and entity
     # text only lxml's API can put there: still the same answers.
     root = etree.fromstring(
-        '<p xmlns:x="urn:x">a<!--c--><b>x<?pi z?>y</b>t<x:b>ns</x:b>'
+        '<div xmlns:x="urn:x"><p>a<!--c--><b>x<?pi z?>y</b>t<x:b>ns</x:b>'
         "<![CDATA[cd]]><i>u<br/>v</i><video>w</video></p>"
+        # a lead behind a comment, a namespaced <a> and id, an <a> in CDATA
+        '<p><!--c--><b>Lead</b> and the rest</p><p x:id="n"><x:a href="/x">y</x:a>'
+        '<a x:name="m" name="k" href="/z">z</a></p><p><![CDATA[<a href="/c">]]></p></div>'
     )
     from wpparse._speedups import compiled
 
@@ -251,7 +254,12 @@ def test_readers_agree_on_trees_the_parser_never_makes() -> None:
         if isinstance(el.tag, str):
             assert compiled.text_of(el) == element_text.pure_text_of(el)
             assert compiled.facts(el) == element_text.pure_facts(el)
-    comment = root[0]
+            assert compiled.anchor_of(el) == vocabulary.pure_anchor_of(el)
+            for short in (0, 10**9):
+                assert compiled.read_element(
+                    el, short
+                ) == element_text.pure_read_element(el, short)
+    comment = root[0][0]
     assert compiled.text_of(comment) == element_text.pure_text_of(comment)
 
 
