@@ -71,7 +71,7 @@ _NOT_TEXT: Final = frozenset(
     {BlockKind.FIGURE, BlockKind.EMBED, BlockKind.SEPARATOR, BlockKind.OTHER}
 )
 
-_BOILERPLATE: Final = re.compile(
+_BOILERPLATE: Final = (  # an expression of _NOT_A_TITLE
     r"^(?:read more|read on|continue reading|keep reading|share this|share on|share:?$|"
     r"click here|learn more|see more|view more|more info|find out more|subscribe|"
     r"follow us|sign up|tags?:|tagged|filed under|posted in|posted on|published|"
@@ -80,15 +80,13 @@ _BOILERPLATE: Final = re.compile(
     r"lire la suite|en savoir plus|leer m[aá]s|seguir leyendo|weiterlesen|"
     r"mehr lesen|leggi (?:tutto|di pi[uù])|czytaj wi[eę]cej|saiba mais|ler mais|"
     r"(?:read also|see also|related|baca juga|baca|lihat juga|voir aussi|lire aussi|"
-    r"ver tambi[eé]n|lee tambi[eé]n|siehe auch|leggi anche)\s*:)",
-    re.IGNORECASE,
+    r"ver tambi[eé]n|lee tambi[eé]n|siehe auch|leggi anche)\s*:)"
 )
-_BYLINE: Final = re.compile(
+_BYLINE: Final = (  # an expression of _NOT_A_TITLE
     r"^(?:(?:(?:a\s+)?guest\s+(?:post|article|blog)|written|posted|photos?|words|"
     r"images?|illustrations?|text|story|reporting|edited)\s+by\b|(?-i:[Bb]y\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})$|"
     r"(?:photo|image|source|credit|credits|via|caption|foto|fuente|quelle)\s*:|"
-    r"(?-i:(?:[Pp]ar|[Pp]or|[Vv]on)\s+[A-Z])|[©—–]|-\s)",
-    re.IGNORECASE,
+    r"(?-i:(?:[Pp]ar|[Pp]or|[Vv]on)\s+[A-Z])|[©—–]|-\s)"
 )
 _DATE_WORDS: Final = re.compile(
     r"[\W\d_年月日]+|\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|"
@@ -115,7 +113,7 @@ _ADDRESSEE: Final = (
     r"(?:à\s+)?tous|tout\s+le\s+monde|les\s+amis|a\s+todos|amig[oa]s|zusammen|"
     r"alle|leute|a\s+tutti|(?!world\b)(?-i:[A-Z])[\w'’-]+)"
 )
-_GREETING: Final = re.compile(
+_GREETING: Final = (  # an expression of _NOT_A_TITLE
     r"^(?:"
     # Salutations and greetings by the time of day: anything short after them.
     r"(?:dear|dearest|greetings|good\s+(?:morning|afternoon|evening|day)|"
@@ -136,13 +134,12 @@ _GREETING: Final = re.compile(
     r"(?:viele|liebe|beste|herzliche)\s+gr(?:ü|ue)(?:ß|ss)e|danke|grazie|"
     r"cordiali\s+saluti|distinti\s+saluti|pozdrawiam)"
     r"(?:,\s*(?-i:[A-Z])[\w.'’-]*(?:\s+(?-i:[A-Z])[\w.'’-]*)?)?"
-    r")$",
-    re.IGNORECASE,
+    r")$"
 )
-# The three above in one expression: one match call for a line, not three.
+# The three above in one expression, compiled once: one match call for a
+# line, not three.
 _NOT_A_TITLE: Final = re.compile(
-    "|".join(f"(?:{p.pattern})" for p in (_BOILERPLATE, _BYLINE, _GREETING)),
-    re.IGNORECASE,
+    "|".join(f"(?:{p})" for p in (_BOILERPLATE, _BYLINE, _GREETING)), re.IGNORECASE
 )
 # A field of an imprint page or a spec sheet: a short label, a colon, a value
 # ("Phone: +49 30 1234", "Managing director: Max Mustermann").  A label with
