@@ -134,9 +134,9 @@ def _marked_text(html: str) -> str:
     root = parse_div(html, None)
     etree.strip_elements(root, *STRIPPED, with_tail=False)
     for el in list(root.iter(*NO_TEXT)):
-        tail = el.tail
-        el.clear()
-        el.tail = tail
+        # keep_tail: the tail is not set again from Python, which refuses
+        # control characters libxml2 itself keeps in a text node.
+        el.clear(keep_tail=True)
     lines = _Lines()
     lists: list[list[int]] = []  # [ordered, count] per open list
     for event, el in etree.iterwalk(root, events=("start", "end")):
