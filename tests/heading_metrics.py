@@ -18,6 +18,7 @@ import warnings
 from collections import defaultdict
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import attrs
 
@@ -163,6 +164,66 @@ def table(labels_path: Path = LABELS, root: Path | None = None) -> str:
             f"{s.false_negatives} | {s.precision:.0%} | {s.recall:.0%} |"
         )
     return "\n".join(rows)
+
+
+CANDIDATE_MAX_CHARS = 150
+"""A bold paragraph longer than this is no candidate, so it has no label."""
+
+
+def source_rows(path: Path) -> list[list[str]]:
+    """The rows of a fresh set's sources file (comments and the header left out)."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [
+        line.split("\t")
+        for line in lines
+        if line and not line.startswith(("#", "file\t"))
+    ]
+
+
+def source_hosts(path: Path) -> set[str]:
+    """The hosts of the posts a sources file lists (its fifth column, the post's URL)."""
+    return {urlsplit(row[4]).hostname or "" for row in source_rows(path)}
+
+
+def labels_and_candidates(
+    labels_path: Path, root: Path
+) -> tuple[set[tuple[str, int, str]], set[tuple[str, int, str]]]:
+    """The labelled texts and the posts' candidates, as (file, post id, text): no rule runs."""
+    labels = read_labels(labels_path)
+    posts = labelled_posts(labels, root)
+    if len(posts) != len({(label.file, label.post_id) for label in labels}):
+        missing = {(label.file, label.post_id) for label in labels} - set(posts)
+        msg = f"posts not found in {root}: {sorted(missing)}"
+        raise AssertionError(msg)
+    found = {
+        (file, post_id, text)
+        for (file, post_id), obj in posts.items()
+        for text in candidates(obj)
+    }
+    return {(label.file, label.post_id, label.text) for label in labels}, found
+
+
+def short_unlabelled(labels_path: Path, root: Path | None) -> list[tuple[str, str]]:
+    """
+    The pseudo headings a rule makes that have no label and are short enough to
+    be a candidate, as (rule, entry): none should be (the labels cover them).
+    """
+    labels = read_labels(labels_path)
+    posts = labelled_posts(labels, root)
+    return [
+        (rule, entry)
+        for rule in ("bold", "auto")
+        for entry in score(rule, labels, posts).unlabelled
+        if len(entry.split("): ", 1)[1]) <= CANDIDATE_MAX_CHARS
+    ]
+
+
+def docs_table(name: str) -> str:
+    """The table docs/headings.md holds between its ``<!-- {name}:start -->`` and end marks."""
+    page = (ROOT / "docs" / "headings.md").read_text(encoding="utf-8")
+    start_mark = f"<!-- {name}:start -->\n"
+    start = page.index(start_mark) + len(start_mark)
+    return page[start : page.index(f"<!-- {name}:end -->")].strip()
 
 
 def candidates(obj: dict[str, Any]) -> list[str]:

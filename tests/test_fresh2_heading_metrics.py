@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
 
@@ -24,10 +23,14 @@ from tests.heading_metrics import (
     FRESH2_LABELS,
     FRESH2_SOURCES,
     FRESH_SOURCES,
-    candidates,
+    docs_table,
     labelled_posts,
+    labels_and_candidates,
     read_labels,
     score,
+    short_unlabelled,
+    source_hosts,
+    source_rows,
     table,
 )
 
@@ -53,27 +56,11 @@ needs_measurement = pytest.mark.skipif(
     any(floor is None for floor in FRESH2_FLOORS.values()), reason="not measured yet"
 )
 
-CANDIDATE_MAX_CHARS = 150
-"""A bold paragraph longer than this is no candidate, so it has no label."""
-
-
-def _rows(path: Path) -> list[list[str]]:
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return [
-        line.split("\t")
-        for line in lines
-        if line and not line.startswith(("#", "file\t"))
-    ]
-
-
-def _hosts(path: Path) -> set[str]:
-    return {urlsplit(row[4]).hostname or "" for row in _rows(path)}
-
 
 def test_every_labelled_post_has_one_source_and_there_are_forty() -> None:
     labels = read_labels(FRESH2_LABELS)
     files = {label.file for label in labels}
-    sources = [row[0] for row in _rows(FRESH2_SOURCES)]
+    sources = [row[0] for row in source_rows(FRESH2_SOURCES)]
 
     assert files == set(sources)
     assert len(sources) == len(set(sources))
@@ -83,7 +70,7 @@ def test_every_labelled_post_has_one_source_and_there_are_forty() -> None:
 
 
 def test_every_source_names_a_commit_or_an_index_file() -> None:
-    for row in _rows(FRESH2_SOURCES):
+    for row in source_rows(FRESH2_SOURCES):
         _, repo, path, commit = row[:4]
         if re.fullmatch(r"[0-9a-f]{40}", commit):
             assert "/" in repo, row
@@ -93,35 +80,21 @@ def test_every_source_names_a_commit_or_an_index_file() -> None:
 
 
 def test_no_site_of_the_second_set_is_in_the_first() -> None:
-    assert not (_hosts(FRESH2_SOURCES) & _hosts(FRESH_SOURCES))
+    assert not (source_hosts(FRESH2_SOURCES) & source_hosts(FRESH_SOURCES))
 
 
 @needs_posts
 def test_the_labels_are_exactly_the_candidates_of_the_posts() -> None:
     """Every candidate paragraph has a label, and every label is a candidate (no rule runs)."""
-    labels = read_labels(FRESH2_LABELS)
-    posts = labelled_posts(labels, FRESH2_DIR)
-    labelled = {(label.file, label.post_id, label.text) for label in labels}
+    labelled, found = labels_and_candidates(FRESH2_LABELS, FRESH2_DIR)
 
-    assert len(posts) == len({(label.file, label.post_id) for label in labels})
-    found = {
-        (file, post_id, text)
-        for (file, post_id), obj in posts.items()
-        for text in candidates(obj)
-    }
     assert found == labelled
 
 
 @needs_posts
 @needs_measurement
 def test_pseudo_headings_without_a_label_are_longer_than_any_candidate() -> None:
-    labels = read_labels(FRESH2_LABELS)
-    posts = labelled_posts(labels, FRESH2_DIR)
-
-    for rule in ("bold", "auto"):
-        for entry in score(rule, labels, posts).unlabelled:
-            text = entry.split("): ", 1)[1]
-            assert len(text) > CANDIDATE_MAX_CHARS, (rule, entry)
+    assert short_unlabelled(FRESH2_LABELS, FRESH2_DIR) == []
 
 
 @needs_posts
@@ -141,9 +114,4 @@ def test_fresh2_figures_do_not_regress(rule: str) -> None:
 @needs_posts
 @needs_measurement
 def test_docs_fresh2_table_matches_the_code() -> None:
-    page = (ROOT / "docs" / "headings.md").read_text(encoding="utf-8")
-    start_mark = "<!-- fresh2-heading-metrics:start -->\n"
-    start = page.index(start_mark) + len(start_mark)
-    end = page.index("<!-- fresh2-heading-metrics:end -->")
-
-    assert table(FRESH2_LABELS, FRESH2_DIR) == page[start:end].strip()
+    assert table(FRESH2_LABELS, FRESH2_DIR) == docs_table("fresh2-heading-metrics")

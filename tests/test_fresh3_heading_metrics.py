@@ -27,10 +27,14 @@ from tests.heading_metrics import (
     FRESH3_SOURCES,
     FRESH_SOURCES,
     LABELS,
-    candidates,
+    docs_table,
     labelled_posts,
+    labels_and_candidates,
     read_labels,
     score,
+    short_unlabelled,
+    source_hosts,
+    source_rows,
     table,
 )
 
@@ -53,27 +57,11 @@ needs_measurement = pytest.mark.skipif(
     any(floor is None for floor in FRESH3_FLOORS.values()), reason="not measured yet"
 )
 
-CANDIDATE_MAX_CHARS = 150
-"""A bold paragraph longer than this is no candidate, so it has no label."""
-
-
-def _rows(path: Path) -> list[list[str]]:
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return [
-        line.split("\t")
-        for line in lines
-        if line and not line.startswith(("#", "file\t"))
-    ]
-
-
-def _hosts(path: Path) -> set[str]:
-    return {urlsplit(row[4]).hostname or "" for row in _rows(path)}
-
 
 def test_every_labelled_post_has_one_source_and_there_are_forty() -> None:
     labels = read_labels(FRESH3_LABELS)
     files = {label.file for label in labels}
-    sources = [row[0] for row in _rows(FRESH3_SOURCES)]
+    sources = [row[0] for row in source_rows(FRESH3_SOURCES)]
 
     assert files == set(sources)
     assert len(sources) == len(set(sources))
@@ -83,11 +71,11 @@ def test_every_labelled_post_has_one_source_and_there_are_forty() -> None:
 
 
 def test_the_set_spans_a_dozen_sites() -> None:
-    assert len(_hosts(FRESH3_SOURCES)) >= 12
+    assert len(source_hosts(FRESH3_SOURCES)) >= 12
 
 
 def test_every_source_names_a_commit_or_an_index_file() -> None:
-    for row in _rows(FRESH3_SOURCES):
+    for row in source_rows(FRESH3_SOURCES):
         _, repo, path, commit = row[:4]
         if re.fullmatch(r"[0-9a-f]{40}", commit):
             assert "/" in repo, row
@@ -97,10 +85,10 @@ def test_every_source_names_a_commit_or_an_index_file() -> None:
 
 
 def test_no_site_of_the_third_set_is_in_the_first_or_second() -> None:
-    hosts = _hosts(FRESH3_SOURCES)
+    hosts = source_hosts(FRESH3_SOURCES)
 
-    assert not hosts & _hosts(FRESH_SOURCES)
-    assert not hosts & _hosts(FRESH2_SOURCES)
+    assert not hosts & source_hosts(FRESH_SOURCES)
+    assert not hosts & source_hosts(FRESH2_SOURCES)
 
 
 @pytest.mark.skipif(not CORPUS.is_dir(), reason="the shared corpus is absent")
@@ -110,35 +98,21 @@ def test_no_site_of_the_third_set_is_in_the_tuned_set() -> None:
         urlsplit(str(obj.get("link") or "")).hostname or "" for obj in tuned.values()
     }
 
-    assert not _hosts(FRESH3_SOURCES) & tuned_hosts
+    assert not source_hosts(FRESH3_SOURCES) & tuned_hosts
 
 
 @needs_posts
 def test_the_labels_are_exactly_the_candidates_of_the_posts() -> None:
     """Every candidate paragraph has a label, and every label is a candidate (no rule runs)."""
-    labels = read_labels(FRESH3_LABELS)
-    posts = labelled_posts(labels, FRESH3_DIR)
-    labelled = {(label.file, label.post_id, label.text) for label in labels}
+    labelled, found = labels_and_candidates(FRESH3_LABELS, FRESH3_DIR)
 
-    assert len(posts) == len({(label.file, label.post_id) for label in labels})
-    found = {
-        (file, post_id, text)
-        for (file, post_id), obj in posts.items()
-        for text in candidates(obj)
-    }
     assert found == labelled
 
 
 @needs_posts
 @needs_measurement
 def test_pseudo_headings_without_a_label_are_longer_than_any_candidate() -> None:
-    labels = read_labels(FRESH3_LABELS)
-    posts = labelled_posts(labels, FRESH3_DIR)
-
-    for rule in ("bold", "auto"):
-        for entry in score(rule, labels, posts).unlabelled:
-            text = entry.split("): ", 1)[1]
-            assert len(text) > CANDIDATE_MAX_CHARS, (rule, entry)
+    assert short_unlabelled(FRESH3_LABELS, FRESH3_DIR) == []
 
 
 @needs_posts
@@ -158,9 +132,4 @@ def test_fresh3_figures_do_not_regress(rule: str) -> None:
 @needs_posts
 @needs_measurement
 def test_docs_fresh3_table_matches_the_code() -> None:
-    page = (ROOT / "docs" / "headings.md").read_text(encoding="utf-8")
-    start_mark = "<!-- fresh3-heading-metrics:start -->\n"
-    start = page.index(start_mark) + len(start_mark)
-    end = page.index("<!-- fresh3-heading-metrics:end -->")
-
-    assert table(FRESH3_LABELS, FRESH3_DIR) == page[start:end].strip()
+    assert table(FRESH3_LABELS, FRESH3_DIR) == docs_table("fresh3-heading-metrics")

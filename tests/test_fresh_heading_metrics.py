@@ -10,14 +10,16 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import ROOT
 from tests.heading_metrics import (
     FRESH_DIR,
     FRESH_LABELS,
     FRESH_SOURCES,
+    docs_table,
     labelled_posts,
     read_labels,
     score,
+    short_unlabelled,
+    source_rows,
     table,
 )
 
@@ -26,17 +28,9 @@ needs_posts = pytest.mark.skipif(
     reason=f"the fresh heading posts are not at {FRESH_DIR} (set WPPARSE_FRESH_HEADINGS)",
 )
 
-CANDIDATE_MAX_CHARS = 150
-"""A bold paragraph longer than this is no candidate, so it has no label."""
-
 
 def _source_files() -> set[str]:
-    lines = FRESH_SOURCES.read_text(encoding="utf-8").splitlines()
-    return {
-        line.split("\t")[0]
-        for line in lines
-        if line and not line.startswith(("#", "file\t"))
-    }
+    return {row[0] for row in source_rows(FRESH_SOURCES)}
 
 
 def test_every_labelled_post_has_one_source_and_there_are_forty() -> None:
@@ -55,14 +49,7 @@ def test_pseudo_headings_without_a_label_are_longer_than_any_candidate() -> None
     longer than a candidate (the rules allow 200 characters): those are listed in
     docs/headings.md and counted there by hand.
     """
-    labels = read_labels(FRESH_LABELS)
-    posts = labelled_posts(labels, FRESH_DIR)
-
-    assert len(posts) == len({(label.file, label.post_id) for label in labels})
-    for rule in ("bold", "auto"):
-        for entry in score(rule, labels, posts).unlabelled:
-            text = entry.split("): ", 1)[1]
-            assert len(text) > CANDIDATE_MAX_CHARS, (rule, entry)
+    assert short_unlabelled(FRESH_LABELS, FRESH_DIR) == []
 
 
 @needs_posts
@@ -86,9 +73,4 @@ def test_fresh_set_figures_do_not_regress(
 
 @needs_posts
 def test_docs_fresh_table_matches_the_code() -> None:
-    page = (ROOT / "docs" / "headings.md").read_text(encoding="utf-8")
-    start_mark = "<!-- fresh-heading-metrics:start -->\n"
-    start = page.index(start_mark) + len(start_mark)
-    end = page.index("<!-- fresh-heading-metrics:end -->")
-
-    assert table(FRESH_LABELS, FRESH_DIR) == page[start:end].strip()
+    assert table(FRESH_LABELS, FRESH_DIR) == docs_table("fresh-heading-metrics")
