@@ -167,6 +167,30 @@ def add_text(el: etree._Element, parts: list[str | int]) -> None:
 _INLINE_SCAN: Final = SPECIAL | MEDIA_SET
 
 
+def _scan(
+    el: etree._Element, scan: frozenset[str], shape: int, found: list[etree._Element]
+) -> tuple[int, bool]:
+    """
+    One pass over *el*'s descendants: append its ``<a>`` elements to *found*,
+    and return the text shape (*shape* to start with, as :func:`text_shape`
+    reads it) and whether a tag of *scan* that is an image or a player is there.
+    """
+    media = False
+    for node in el.iterdescendants():
+        name = node.tag
+        if name == "a":
+            found.append(node)
+        elif name in scan:
+            if name in MEDIA_SET:
+                media = True
+            if name == "br":
+                if shape == PLAIN_TEXT:
+                    shape = BR_TEXT
+            elif name in TEXT_SPECIAL:
+                shape = BLOCK_TEXT
+    return shape, media
+
+
 def add_inline(
     el: etree._Element, parts: list[str | int]
 ) -> tuple[bool, list[etree._Element]]:
@@ -193,22 +217,13 @@ def add_inline(
         text = el.text
         parts.append(text if text is not None else "")
         return False, found
-    media = False
-    shape = BLOCK_TEXT if tag in NO_TEXT else PLAIN_TEXT
-    for node in el.iterdescendants():
-        name = node.tag
-        if name == "a":
-            if tag != "a":
-                found.append(node)
-        elif name in _INLINE_SCAN:
-            if name in MEDIA_SET:
-                media = True
-            # As text_shape reads it.
-            if name == "br":
-                if shape == PLAIN_TEXT:
-                    shape = BR_TEXT
-            elif name in TEXT_SPECIAL:
-                shape = BLOCK_TEXT
+    # A link's own links are not read: the walk keeps the outer one.
+    shape, media = _scan(
+        el,
+        _INLINE_SCAN,
+        BLOCK_TEXT if tag in NO_TEXT else PLAIN_TEXT,
+        found if tag != "a" else [],
+    )
     if shape == PLAIN_TEXT:
         parts.append(joined_text(el))
     elif shape == BR_TEXT:
@@ -424,22 +439,8 @@ def read_element(el: etree._Element, short: int) -> ElementRead:
     >>> read_element(html.fragment_fromstring("<p><b><i>Part one</i></b></p>"), 200).facts == BOLD | ITALIC
     True
     """
-    media = False
-    shape = PLAIN_TEXT
     found: list[etree._Element] = []
-    for node in el.iterdescendants():
-        tag = node.tag
-        if tag == "a":
-            found.append(node)
-        elif tag in SPECIAL:
-            if tag in MEDIA_SET:
-                media = True
-            # As text_shape reads it.
-            if tag == "br":
-                if shape == PLAIN_TEXT:
-                    shape = BR_TEXT
-            elif tag in TEXT_SPECIAL:
-                shape = BLOCK_TEXT
+    shape, media = _scan(el, SPECIAL, PLAIN_TEXT, found)
     text = text_of(el, shape=shape)
     if not text:
         return ElementRead(text, found, media, 0, None, el.get("id"))
