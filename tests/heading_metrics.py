@@ -13,6 +13,7 @@ for the table in ``docs/headings.md``.
 from __future__ import annotations
 
 import os
+import re
 import sys
 import warnings
 from collections import defaultdict
@@ -183,6 +184,19 @@ def source_rows(path: Path) -> list[list[str]]:
 def source_hosts(path: Path) -> set[str]:
     """The hosts of the posts a sources file lists (its fifth column, the post's URL)."""
     return {urlsplit(row[4]).hostname or "" for row in source_rows(path)}
+
+
+def uncited_sources(path: Path) -> list[list[str]]:
+    """
+    The rows of a sources file that name neither a commit (with its repository
+    and path) nor a file id of the search index: none should.
+    """
+    return [
+        row
+        for row in source_rows(path)
+        if not (re.fullmatch(r"[0-9a-f]{40}", row[3]) and "/" in row[1] and row[2])
+        and not re.fullmatch(r"index file id \d+", row[3])
+    ]
 
 
 def labels_and_candidates(

@@ -13,8 +13,6 @@ check the table in docs/headings.md.
 
 from __future__ import annotations
 
-import re
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
@@ -36,13 +34,11 @@ from tests.heading_metrics import (
     source_hosts,
     source_rows,
     table,
+    uncited_sources,
 )
 
-ROOT = Path(__file__).resolve().parent.parent
-
-#: Floors (precision, recall) per rule, at the figures first measured on this set;
-#: ``None`` until someone measures it.  The tests that run the rules skip until then.
-FRESH3_FLOORS: dict[str, tuple[float, float] | None] = {
+#: Floors (precision, recall) per rule, at the figures measured on this set.
+FRESH3_FLOORS: dict[str, tuple[float, float]] = {
     # First measured 2026-12-07: bold and auto alike 91 made, 90 right, 1 wrong,
     # 19 missed (98.9%, 82.6%).
     "bold": (0.98, 0.82),
@@ -52,9 +48,6 @@ FRESH3_FLOORS: dict[str, tuple[float, float] | None] = {
 needs_posts = pytest.mark.skipif(
     not FRESH3_DIR.is_dir(),
     reason=f"the third fresh set is not at {FRESH3_DIR} (set WPPARSE_FRESH3_HEADINGS)",
-)
-needs_measurement = pytest.mark.skipif(
-    any(floor is None for floor in FRESH3_FLOORS.values()), reason="not measured yet"
 )
 
 
@@ -75,13 +68,7 @@ def test_the_set_spans_a_dozen_sites() -> None:
 
 
 def test_every_source_names_a_commit_or_an_index_file() -> None:
-    for row in source_rows(FRESH3_SOURCES):
-        _, repo, path, commit = row[:4]
-        if re.fullmatch(r"[0-9a-f]{40}", commit):
-            assert "/" in repo, row
-            assert path, row
-        else:
-            assert re.fullmatch(r"index file id \d+", commit), row
+    assert uncited_sources(FRESH3_SOURCES) == []
 
 
 def test_no_site_of_the_third_set_is_in_the_first_or_second() -> None:
@@ -110,18 +97,15 @@ def test_the_labels_are_exactly_the_candidates_of_the_posts() -> None:
 
 
 @needs_posts
-@needs_measurement
 def test_pseudo_headings_without_a_label_are_longer_than_any_candidate() -> None:
     assert short_unlabelled(FRESH3_LABELS, FRESH3_DIR) == []
 
 
 @needs_posts
-@needs_measurement
 @pytest.mark.parametrize("rule", sorted(FRESH3_FLOORS))
 def test_fresh3_figures_do_not_regress(rule: str) -> None:
     """Floors at the figures first measured (FRESH3_FLOORS): a regression fails."""
     floor = FRESH3_FLOORS[rule]
-    assert floor is not None
     labels = read_labels(FRESH3_LABELS)
     result = score(rule, labels, labelled_posts(labels, FRESH3_DIR))
 
@@ -130,6 +114,5 @@ def test_fresh3_figures_do_not_regress(rule: str) -> None:
 
 
 @needs_posts
-@needs_measurement
 def test_docs_fresh3_table_matches_the_code() -> None:
     assert table(FRESH3_LABELS, FRESH3_DIR) == docs_table("fresh3-heading-metrics")
