@@ -450,6 +450,17 @@ cdef int _all_text(_Lines* lines, xmlNode* top, bint brs) except -1:
     return 0
 
 
+cdef inline int _start(_Lines* lines, xmlNode* node) except -1:
+    """start(node) of _collect: its break, then its text unless it hides it; 1 to descend."""
+    cdef Entry* e = _entry(node)
+    if e != NULL and e.flags & T_BREAK:
+        _break(lines, e.brk)
+    if e != NULL and e.flags & T_NO_TEXT:
+        return 0
+    _text_run(lines, node.children)
+    return 1
+
+
 cdef int _collect(_Lines* lines, xmlNode* top) except -1:
     """element_text.collect: the elements under *top*, as iterwalk visits them."""
     cdef xmlNode* node = top
@@ -464,12 +475,7 @@ cdef int _collect(_Lines* lines, xmlNode* top) except -1:
         child = _element(node.children) if descend else NULL
         if child != NULL:
             node = child
-            e = _entry(node)
-            if e != NULL and e.flags & T_BREAK:
-                _break(lines, e.brk)
-            descend = e == NULL or not (e.flags & T_NO_TEXT)
-            if descend:
-                _text_run(lines, node.children)
+            descend = _start(lines, node)
             continue
         # end(node), then on to the next element.
         while True:
@@ -482,12 +488,7 @@ cdef int _collect(_Lines* lines, xmlNode* top) except -1:
             child = _element(node.next)
             if child != NULL:
                 node = child
-                e = _entry(node)
-                if e != NULL and e.flags & T_BREAK:
-                    _break(lines, e.brk)
-                descend = e == NULL or not (e.flags & T_NO_TEXT)
-                if descend:
-                    _text_run(lines, node.children)
+                descend = _start(lines, node)
                 break
             node = node.parent
 
