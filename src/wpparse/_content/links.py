@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from typing import Final
 from urllib.parse import SplitResult, unquote, urljoin, urlsplit
 
+from wpparse._model.build import builder
 from wpparse._model.content import Link, LinkKind
 from wpparse._urls import clean as clean_href
 from wpparse._urls import safe_url
@@ -22,6 +24,8 @@ __all__ = ["LinkResolver", "clean_href", "site_host"]
 _SCHEME = re.compile(r"([a-zA-Z][a-zA-Z0-9+.\-]*):")
 _WEB_SCHEMES = frozenset({"http", "https"})
 _WEB_PREFIXES = ("https://", "http://")
+# Link(...), built by slot stores (see wpparse._model.build): a link per <a>.
+_new_link: Final = builder(Link)
 
 
 def site_host(url: str | None) -> str | None:
@@ -212,7 +216,7 @@ class LinkResolver:
     ) -> Link:
         """Return the :class:`~wpparse.Link` for an ``<a>`` with these attributes."""
         kind, url, target = self.classify(href)
-        return Link(
+        return _new_link(
             url=url,
             href=href,
             text=text,
