@@ -50,6 +50,14 @@ FRESH3_DIR = Path(
         "WPPARSE_FRESH3_HEADINGS", ROOT.parent / "shared" / "fresh-headings-3"
     )
 )
+FRESH4_LABELS = DATA / "fresh4-heading-labels.tsv"
+FRESH4_SOURCES = DATA / "fresh4-heading-sources.tsv"
+#: The fourth fresh set's posts, held out from any tuning; they stay outside the repo.
+FRESH4_DIR = Path(
+    os.environ.get(
+        "WPPARSE_FRESH4_HEADINGS", ROOT.parent / "shared" / "fresh-headings-4"
+    )
+)
 RULES = ("html", "bold", "auto")
 
 
@@ -280,10 +288,13 @@ def main() -> None:
     ``--fresh`` does the same for the fresh set (``tests/data/fresh-heading-labels.tsv``,
     posts in ``FRESH_DIR``), ``--fresh2`` for the second fresh set
     (``tests/data/fresh2-heading-labels.tsv``, posts in ``FRESH2_DIR``) and
-    ``--fresh3`` for the third, held-out one (``tests/data/fresh3-heading-labels.tsv``,
-    posts in ``FRESH3_DIR``).
+    ``--fresh3`` for the third one (``tests/data/fresh3-heading-labels.tsv``,
+    posts in ``FRESH3_DIR``) and ``--fresh4`` for the fourth, held-out one
+    (``tests/data/fresh4-heading-labels.tsv``, posts in ``FRESH4_DIR``).
     """
-    if "--fresh3" in sys.argv:
+    if "--fresh4" in sys.argv:
+        labels_path, root = FRESH4_LABELS, FRESH4_DIR
+    elif "--fresh3" in sys.argv:
         labels_path, root = FRESH3_LABELS, FRESH3_DIR
     elif "--fresh2" in sys.argv:
         labels_path, root = FRESH2_LABELS, FRESH2_DIR
