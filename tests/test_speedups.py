@@ -27,6 +27,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -37,9 +38,12 @@ from tests.conftest import DATA, ROOT, corpus_files
 from tests.property.strategies import html_fragments, posts_with_content
 from tests.pure_worker import outcome
 from wpparse import _text
-from wpparse._content import element_text, vocabulary
+from wpparse._content import element_text, pieces, vocabulary
 from wpparse._content.element_text import BLOCK_TEXT, BR_TEXT, PLAIN_TEXT
+from wpparse._content.links import LinkResolver
+from wpparse._content.stream import Piece
 from wpparse._content.vocabulary import content_root
+from wpparse._model.content import Block
 from wpparse._speedups import ENVIRONMENT_VARIABLE, switched_off
 
 COMPILED_ONLY = pytest.mark.skipif(
@@ -228,6 +232,32 @@ def _assert_readers_agree(html: str) -> None:
         for text in (el.text, el.tail):
             if text is not None:
                 assert compiled.collapse(text) == _text.pure_collapse(text), where
+        if not len(el):
+            _assert_plain_paragraphs_agree(el)
+
+
+def _plain_paragraph_outcome(read: Any, el: etree._Element, marker: str | None) -> Any:
+    """What ``Pieces.plain_paragraph`` (*read*) leaves behind: marker, pieces, HTML sources."""
+    out = pieces.Pieces(LinkResolver("https://example.com/post/"))
+    out.marker = marker
+    read(out, el)
+    made = [(p.block, p.flags, p.anchor) for p in out.pieces]
+    sources = list(out.later.sources or [])
+    html = [p.block.html for p in out.pieces if p.block is not None]
+    return out.marker, made, sources, html
+
+
+def _assert_plain_paragraphs_agree(el: etree._Element) -> None:
+    from wpparse._speedups import compiled
+
+    assert compiled is not None
+    for marker in (None, "before"):
+        got = _plain_paragraph_outcome(compiled.plain_paragraph, el, marker)
+        want = _plain_paragraph_outcome(pieces.pure_plain_paragraph, el, marker)
+        assert got == want, (el.tag, etree.tostring(el)[:80], marker)
+        for _, made, _, _ in (got,):
+            for block, _, _ in made:
+                assert type(block) is Block
 
 
 @COMPILED_ONLY
@@ -587,6 +617,12 @@ def test_the_readers_leak_no_memory() -> None:
             compiled.read_element(el, 10**9)
             compiled.read_element(el, 0)
             compiled.collapse(f" {el.tag!r}  x ")
+            if not len(el):
+                out = pieces.Pieces(LinkResolver(None))
+                compiled.plain_paragraph(out, el)
+                for piece in out.pieces:
+                    assert piece.block is not None
+                    piece.block.html  # noqa: B018 - serialised, then let go
 
     read_all()
     tracemalloc.start()
@@ -628,3 +664,41 @@ def test_the_readers_take_linear_time(shape: Any, size: int) -> None:
     )
 
     assert ratio < 40  # ten times the input: linear is 10, quadratic 100
+
+
+@COMPILED_ONLY
+def test_the_compiled_paragraph_builds_blocks_as_the_model_is() -> None:
+    from wpparse._speedups import compiled
+
+    assert compiled is not None
+    # Told a block of other fields, it refuses (and keeps what it was told
+    # before): a field added to Block must reach the compiled builder.
+    fields = [f for f in attrs.fields(Block) if f.name != "language"]
+    with pytest.raises(TypeError, match="Block has changed"):
+        compiled.configure_blocks(
+            block=Block,
+            fields=[f.name for f in fields],
+            paragraph={
+                f.name: f.default for f in fields if f.name not in {"text", "html"}
+            },
+            piece=Piece,
+            later_html=None,
+            partial=None,
+            caption_hint=None,
+            caption=0,
+        )
+    body = content_root(
+        '<p>One  <br class="x"></p><p class="wp-caption-text" id="c">Two</p>'
+    )
+    assert body is not None
+    out = pieces.Pieces(LinkResolver(None))
+    compiled.plain_paragraph(out, body[1])
+    (piece,) = out.pieces
+    assert piece.block == Block(
+        kind=wpparse.BlockKind.PARAGRAPH,
+        text="Two",
+        html='<p class="wp-caption-text" id="c">Two</p>',
+    )
+    assert (piece.flags, piece.anchor) == (vocabulary.CAPTION, "c")
+    with pytest.raises(ValueError, match="without children"):
+        compiled.plain_paragraph(out, body[0])

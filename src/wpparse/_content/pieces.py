@@ -12,8 +12,10 @@ richer block kinds are built by :mod:`wpparse._content.blocks`.
 from __future__ import annotations
 
 import re
+from functools import partial
 from typing import Final
 
+import attrs
 from lxml import etree
 
 from wpparse._content.blocks import (
@@ -34,7 +36,7 @@ from wpparse._content.element_text import (
     read_element,
     text_of,
 )
-from wpparse._content.later import LaterHtml
+from wpparse._content.later import LaterHtml, html_of
 from wpparse._content.links import LinkResolver
 from wpparse._content.pseudo_headings import MAX_TITLE_CHARS
 from wpparse._content.stream import HeadingPiece, Piece, new_block, paragraph_block
@@ -364,3 +366,38 @@ def _run_facts(run: list[str | etree._Element]) -> int:
         else:
             flags &= facts(item)
     return flags
+
+
+def _paragraph_fields() -> dict[str, object]:
+    """A paragraph block's fields but its text and HTML: what ``paragraph_block`` gives them."""
+    out: dict[str, object] = {}
+    for field in attrs.fields(Block):
+        if field.name in {"kind", "text", "html"}:
+            continue
+        if field.default is attrs.NOTHING or hasattr(field.default, "factory"):
+            msg = f"Block.{field.name} has no plain default: update _paragraph_fields"
+            raise TypeError(msg)
+        out[field.name] = field.default
+    # As paragraph_block(text, html) gives them.
+    out.update(kind=BlockKind.PARAGRAPH, links=(), lead=None)
+    return out
+
+
+# The compiled twin of Pieces.plain_paragraph (wpparse._speedups), when built
+# and not switched off: it reads the paragraph and builds its block and piece
+# in one call.  The method above stays the reference.
+from wpparse._speedups import compiled as _compiled  # noqa: E402 - after the reference
+
+pure_plain_paragraph = Pieces.plain_paragraph
+if _compiled is not None:
+    _compiled.configure_blocks(
+        block=Block,
+        fields=[field.name for field in attrs.fields(Block)],
+        paragraph=_paragraph_fields(),
+        piece=Piece,
+        later_html=html_of,
+        partial=partial,
+        caption_hint=is_caption_hint,
+        caption=CAPTION,
+    )
+    Pieces.plain_paragraph = _compiled.plain_paragraph  # type: ignore[method-assign]

@@ -1,5 +1,6 @@
 # The compiled twins of wpparse._content.element_text's readers (core.pyx),
-# of wpparse._content.vocabulary.anchor_of and of wpparse._text.collapse.
+# of wpparse._content.vocabulary.anchor_of, of wpparse._text.collapse and of
+# wpparse._content.pieces.Pieces.plain_paragraph (with configure_blocks).
 import re
 from collections.abc import Callable, Collection, Mapping
 from typing import Any
@@ -26,3 +27,15 @@ def facts(el: etree._Element) -> int: ...
 def collapse(text: str) -> str: ...
 def anchor_of(el: etree._Element) -> str | None: ...
 def read_element(el: etree._Element, short: int) -> Any: ...
+def configure_blocks(
+    *,
+    block: type,
+    fields: Collection[str],
+    paragraph: Mapping[str, object],
+    piece: type,
+    later_html: Callable[..., str] | None,
+    partial: type | None,
+    caption_hint: Callable[[str], bool] | None,
+    caption: int,
+) -> None: ...
+def plain_paragraph(self: Any, el: etree._Element) -> None: ...

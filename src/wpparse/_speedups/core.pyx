@@ -32,6 +32,7 @@ from cpython.unicode cimport (
     Py_UNICODE_ISALPHA,
     Py_UNICODE_ISSPACE,
 )
+from cpython.object cimport PyObject, PyTypeObject, Py_TYPE
 from libc.string cimport memcpy, strcmp, strlen
 
 from lxml.includes cimport tree
@@ -40,7 +41,17 @@ from lxml.includes.tree cimport xmlAttr, xmlNode
 
 import_lxml__etree()
 
-__all__ = ["anchor_of", "collapse", "configure", "configured", "facts", "read_element", "text_of"]
+__all__ = [
+    "anchor_of",
+    "collapse",
+    "configure",
+    "configure_blocks",
+    "configured",
+    "facts",
+    "plain_paragraph",
+    "read_element",
+    "text_of",
+]
 
 # -- tags --------------------------------------------------------------------
 
@@ -766,6 +777,10 @@ def collapse(str text not None):
 
     As ``wpparse._text.collapse``.
     """
+    return _collapse(text)
+
+
+cdef object _collapse(str text):
     cdef Py_ssize_t n = PyUnicode_GET_LENGTH(text)
     cdef int kind = PyUnicode_KIND(text)
     cdef void* data = PyUnicode_DATA(text)
@@ -903,3 +918,134 @@ def read_element(_Element el not None, Py_ssize_t short):
     if len(text) > short:
         return _element_read(text, found, media, 0, lead, _attribute(top, "id"))
     return _element_read(text, found, media, _facts(top), lead, _anchor_of(top))
+
+
+# -- a plain paragraph, read and built in one call -------------------------------
+
+# What plain_paragraph builds, from the pure-Python modules (configure_blocks()):
+# the classes, the slots of their fields (member descriptors, set through
+# their C setter as the pure builders' plain stores do), and the values a
+# paragraph block leaves at their defaults.
+cdef object _block_type = None
+cdef object _piece_type = None
+cdef tuple _block_slots = None     # the descriptors of Block's fields, in order
+cdef list _block_values = None     # a paragraph's field values; text and html set per call
+cdef Py_ssize_t _text_at = -1, _html_at = -1
+cdef object _piece_block = None, _piece_flags = None, _piece_anchor = None
+cdef object _later_html = None     # later.html_of: partial(_later_html, later, index) serialises
+cdef object _partial = None
+cdef object _caption_hint = None   # vocabulary.is_caption_hint
+cdef object _caption_flag = None   # vocabulary.CAPTION
+cdef tuple _no_args = ()
+
+
+def configure_blocks(*, block, fields, paragraph, piece, later_html, partial, caption_hint, caption):
+    """
+    Set what :func:`plain_paragraph` builds: the :class:`Block` class and its
+    field names in order, a dict of a paragraph block's other field values
+    (``kind`` and the defaults), the ``Piece`` class, ``later.html_of``,
+    :class:`functools.partial`, ``is_caption_hint`` and the ``CAPTION`` flag.
+    """
+    global _block_type, _piece_type, _block_slots, _block_values, _text_at, _html_at
+    global _piece_block, _piece_flags, _piece_anchor, _later_html, _partial, _caption_hint, _caption_flag
+    fields = tuple(fields)
+    slots = tuple(_slot_of(block, name) for name in fields)
+    member = type(_piece_type_slot(piece, "block"))
+    if (
+        fields != tuple(field.name for field in block.__attrs_attrs__)
+        or not all(type(slot) is member for slot in slots)
+        or set(paragraph) | {"text", "html"} != set(fields)
+    ):
+        raise TypeError("Block has changed: update wpparse._speedups.core.configure_blocks")
+    _block_slots = slots
+    _block_values = [paragraph.get(name) for name in fields]
+    _text_at, _html_at = fields.index("text"), fields.index("html")
+    _piece_block = _piece_type_slot(piece, "block")
+    _piece_flags = _piece_type_slot(piece, "flags")
+    _piece_anchor = _piece_type_slot(piece, "anchor")
+    _block_type, _piece_type = block, piece
+    _later_html, _partial = later_html, partial
+    _caption_hint, _caption_flag = caption_hint, caption
+
+
+cdef object _piece_type_slot(object cls, str name):
+    for klass in cls.__mro__:
+        if name in klass.__dict__:
+            return klass.__dict__[name]
+    raise TypeError(f"{cls.__name__} has no slot {name}")
+
+
+cdef object _slot_of(object cls, str name):
+    """The member descriptor of *cls*'s field *name* (Block.html reads as its slot from the class)."""
+    return getattr(cls, name)
+
+
+cdef inline int _store(object descr, object obj, object value) except -1:
+    return Py_TYPE(descr).tp_descr_set(descr, obj, value)
+
+
+cdef object _new(object cls):
+    return (<PyTypeObject*>cls).tp_new(<type>cls, <PyObject*>_no_args, NULL)
+
+
+cdef object _plain_text(xmlNode* top):
+    """``el.text`` of an element with no children but text nodes (None when it has none)."""
+    cdef xmlNode* node = top.children
+    cdef _Buffer buf
+    if node == NULL:
+        return None
+    if node.next == NULL:
+        return _decode(node.content, -1)
+    _init(&buf)
+    try:
+        while node != NULL:
+            if node.content != NULL:
+                _append(&buf, node.content, -1)
+            node = node.next
+        return PyUnicode_DecodeUTF8(buf.data, buf.length, NULL)
+    finally:
+        _release(&buf)
+
+
+def plain_paragraph(self, _Element el not None):
+    """
+    A ``<p>`` without children, read and built: as ``Pieces.plain_paragraph``.
+    """
+    cdef xmlNode* top = el._c_node
+    cdef Py_ssize_t i
+    if _block_type is None:
+        raise RuntimeError("wpparse._speedups.core.configure_blocks() was not called")
+    if top.type != tree.XML_ELEMENT_NODE or _has_children(top):
+        raise ValueError("plain_paragraph() reads an element without children")
+    raw = _plain_text(top)
+    text = _collapse(raw) if raw else ""
+    if not raw or not text:
+        self.marker = _attribute(top, "id") or self.marker
+        return
+    self.marker = None
+    later = self.later
+    sources = later.sources
+    if sources is None:
+        raise RuntimeError("the content's HTML was serialised already")
+    if top.properties != NULL:
+        hint = _attribute(top, "class")
+        flags = _caption_flag if hint and _caption_hint(hint) else 0
+        sources.append(el)
+        anchor = _attribute(top, "id")
+    else:
+        flags, anchor = 0, None
+        sources.append(raw)
+    html = _partial(_later_html, later, len(sources) - 1)
+    block = _new(_block_type)
+    for i in range(len(_block_slots)):
+        if i == _text_at:
+            _store(_block_slots[i], block, text)
+        elif i == _html_at:
+            _store(_block_slots[i], block, html)
+        else:
+            _store(_block_slots[i], block, _block_values[i])
+    piece = _new(_piece_type)
+    _store(_piece_block, piece, block)
+    _store(_piece_flags, piece, flags)
+    _store(_piece_anchor, piece, anchor)
+    self.pieces.append(piece)
