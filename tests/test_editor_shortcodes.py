@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import html
 import json
 import re
 from collections import Counter
@@ -16,6 +17,7 @@ from hypothesis import strategies as st
 
 from tests.conftest import CORPUS, DATA, SKIP_CORPUS, corpus_files
 from tests.growth import cpu_seconds
+from wpparse._editor import shortcode_attributes
 from wpparse._editor import shortcodes as shortcodes_module
 from wpparse._editor.shortcode_attributes import parse_attributes
 from wpparse._editor.shortcode_names import registry
@@ -389,3 +391,23 @@ def test_the_precheck_changes_nothing_on_the_corpus(path: Path) -> None:
             patch.setattr(shortcodes_module, "may_register", lambda _source: True)
             without_check = _scan(html)
         assert _scan(html) == without_check
+
+
+_ATTRIBUTE_PIECES = [
+    *"ab ='\"&#;8",
+    *"\u201c\u201d\u2033\u2019\u00a0\u200b\u00e9\uac00",
+    *("&#8221;", "&quot;", "&rdquo;"),
+]
+
+
+@given(st.lists(st.sampled_from(_ATTRIBUTE_PIECES), max_size=40).map("".join))
+def test_attribute_text_is_decoded_as_the_full_translation_does(text: str) -> None:
+    # The translation of curly quotes is skipped where it would change nothing
+    # (ASCII text, or none of its characters): the same text either way.
+    decoded = shortcode_attributes._decode(text)
+    unescaped = text
+    if "&" in unescaped:
+        for entity, quote in shortcode_attributes._QUOTE_ENTITIES:
+            unescaped = unescaped.replace(entity, quote)
+        unescaped = html.unescape(unescaped)
+    assert decoded == unescaped.translate(shortcode_attributes._UNTEXTURIZE)

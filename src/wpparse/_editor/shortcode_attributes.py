@@ -40,6 +40,9 @@ _UNTEXTURIZE: Final = str.maketrans(
         "\u00a0": " ", "\u200b": " ",
     }
 )  # fmt: skip
+_UNTEXTURIZED: Final = re.compile(
+    "[" + "".join(chr(code) for code in _UNTEXTURIZE) + "]"
+)
 
 
 def _decode(atts_text: str) -> str:
@@ -48,6 +51,10 @@ def _decode(atts_text: str) -> str:
         for entity, quote in _QUOTE_ENTITIES:
             atts_text = atts_text.replace(entity, quote)
         atts_text = html.unescape(atts_text)
+    # str.translate looks every character up in the table (40 ns each past
+    # ASCII): only a text holding one of its characters, all past ASCII, needs it.
+    if atts_text.isascii() or _UNTEXTURIZED.search(atts_text) is None:
+        return atts_text
     return atts_text.translate(_UNTEXTURIZE)
 
 
