@@ -9,6 +9,7 @@ import pytest
 import wpparse
 from tests.conftest import DATA
 from wpparse import LinkKind
+from wpparse._content import links as links_module
 from wpparse._content.links import LinkResolver, clean_href, site_host
 
 PAGE = "https://example.org/guide/"
@@ -259,3 +260,60 @@ def test_same_scheme_single_slash_resolves_against_the_page() -> None:
     kind, url, _ = LinkResolver("https://example.com/post/").classify("https:/ng")
 
     assert (LinkKind.INTERNAL, "https://example.com/ng") == (kind, url)
+
+
+_PAGES = [
+    *(base for base in _BASES if base),
+    "https://www.Example.COM:8443/2021/05/post/?p=1#c",
+    "http://example.com:80",
+    "https://example.com./p",
+    "https://[::1]/p",
+    "https://exa_mple.com/p",
+    "https://example.com/p#",
+    " https://example.com/p\t",
+    "https://example.com:/p",
+]
+_SLOTS = (
+    "_base",
+    "_host",
+    "_scheme",
+    "_origin",
+    "_base_host",
+    "_plain_base",
+    "_base_is_path",
+    "_page",
+)
+
+
+@pytest.mark.parametrize("page", _PAGES)
+def test_a_plain_page_url_is_read_as_urlsplit_reads_it(
+    page: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A page URL of the plain shape is read off the regex's match; the general
+    # path (urlsplit) must give every part alike, and so every link the same.
+    fast = LinkResolver(page)
+    fast.resolve("")
+    with monkeypatch.context() as patch:
+        patch.setattr(LinkResolver, "_plain_page", lambda _self, _page: False)
+        slow = LinkResolver(page)
+        slow.resolve("")
+
+    assert [getattr(fast, n) for n in _SLOTS] == [getattr(slow, n) for n in _SLOTS]
+    for href in _HREFS:
+        assert fast.classify(href) == slow.classify(href), href
+
+
+def test_a_common_page_url_is_read_without_urlsplit(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def refuse(url: str) -> None:
+        raise AssertionError(url)
+
+    monkeypatch.setattr(links_module, "urlsplit", refuse)
+    resolver = LinkResolver("https://www.example.com:8443/2021/05/post/#c")
+
+    assert resolver.classify("/x") == (
+        LinkKind.INTERNAL,
+        "https://www.example.com:8443/x",
+        None,
+    )

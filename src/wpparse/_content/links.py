@@ -56,6 +56,7 @@ _PLAIN_NETWORK_PATH = re.compile(
     r"//([A-Za-z0-9.-]+)(?::[0-9]+)?(?:/[^?#;\s]*)?(?:\?[^#\s]+)?(?:#\S+)?"
 )
 _PLAIN_ROOT_PATH = re.compile(r"/(?!/)[^?#;\s]*(?:\?[^#\s]+)?(?:#\S+)?")
+_PORT = re.compile(r":[0-9]+")
 
 
 def _split(url: str | None) -> SplitResult | None:
@@ -123,6 +124,8 @@ class LinkResolver:
         self._given = None
         page = clean_href(page) if page else None
         self._page = _without_fragment(page) if page else None
+        if base is None and page and self._plain_page(page):
+            return
         if base is not None:
             base = clean_href(base)
             base = self._join(self._page, base) if self._page else base
@@ -150,6 +153,29 @@ class LinkResolver:
         # A base with neither scheme nor host (a page known by its path only,
         # as some exports give it): a root-relative href replaces its path.
         self._base_is_path = self._base is None or (not self._scheme and not netloc)
+
+    def _plain_page(self, page: str) -> bool:
+        """
+        :meth:`_setup` without a ``<base>``, for a page URL of the plain shape
+        most have (``https://host/path``, as ``_PLAIN_ABSOLUTE`` reads it): its
+        parts read off the match as ``urlsplit`` would split them.  ``False``
+        for another shape, which the general path reads.
+        """
+        match = _PLAIN_ABSOLUTE.fullmatch(page)
+        if match is None:
+            return False
+        scheme = page[: match.start(1) - 3]  # "http" or "https", before "://"
+        port = _PORT.match(page, match.end(1))
+        netloc = page[match.start(1) : port.end() if port else match.end(1)]
+        hostname = match.group(1).lower()
+        self._base = self._page
+        self._host = hostname.removeprefix("www.")
+        self._scheme = scheme
+        self._origin = f"{scheme}://{netloc}"
+        self._base_host = hostname
+        self._plain_base = self._page
+        self._base_is_path = False
+        return True
 
     def _fast(self, href: str) -> tuple[str, str | None] | None:
         """
