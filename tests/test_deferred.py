@@ -284,3 +284,26 @@ def test_media_defers_its_relations_and_embedded_uploader() -> None:
     assert isinstance(_stored(media, "embedded"), Deferred)
     assert media.embedded is not None
     assert ["Ann"] == [user.name for user in media.embedded.authors]
+
+
+def test_shortcode_attributes_are_read_on_first_use_as_they_were_at_once() -> None:
+    html = (
+        '<p>[vc_row full_width=&#8221;stretch&#8221; "wide"][gallery ids="1,2" link=file]'
+        "[/vc_row]</p>"
+    )
+    row, gallery = wpparse.find_shortcodes(html)
+    # Nothing read yet: the slots hold what reads the tag's text.
+    assert _stored(row, "attrs").__class__ is Deferred
+    assert _stored(gallery, "positional").__class__ is Deferred
+
+    assert row.attrs == {"full_width": "stretch"}
+    assert row.positional == ("wide",)
+    assert _stored(row, "attrs") == {"full_width": "stretch"}  # kept once read
+    expected = wpparse.Shortcode(
+        name="gallery",
+        attrs={"ids": "1,2", "link": "file"},
+        start=html.index("[gallery"),
+        end=html.index("[/vc_row]"),
+    )
+    assert pickle.loads(pickle.dumps(gallery)) == expected
+    assert gallery == expected

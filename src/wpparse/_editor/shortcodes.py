@@ -40,6 +40,8 @@ import attrs
 from wpparse._editor.shortcode_attributes import parse_attributes
 from wpparse._editor.shortcode_names import may_register, registry
 from wpparse._editor.shortcode_tags import Tag, tags_in, text_runs
+from wpparse._model.build import builder
+from wpparse._model.deferred import Deferred
 from wpparse._model.editor import Shortcode
 
 __all__ = [
@@ -71,6 +73,9 @@ class _Found:
     cuts: tuple[tuple[int, int, str], ...]
     """(start, end, replacement): tags to remove, escapes to unwrap."""
 
+
+# Shortcode(...), its attributes deferred (see _scan), built by slot stores.
+_new_shortcode: Final = builder(Shortcode)
 
 # Where a tag could start; most contents have none, and are done in one C-level search.
 _CANDIDATE: Final = re.compile(r"\[/?[A-Za-z_]")
@@ -134,13 +139,15 @@ def _scan(source: str, *, attributes: bool = True) -> _Found:
                 used_closers.add(close.start)
             continue
         if attributes:
-            named, positional = parse_attributes(tag.atts_text)
+            # Read on first use (most programs never look): both fields from
+            # one reading of the tag's text.
+            parsed = Deferred(parse_attributes, tag.atts_text)
             content = source[tag.end : close.start] if close is not None else None
             shortcodes.append(
-                Shortcode(
+                _new_shortcode(
                     name=tag.name,
-                    attrs=named,
-                    positional=positional,
+                    attrs=Deferred(_named, parsed),
+                    positional=Deferred(_positional, parsed),
                     start=tag.start,
                     end=end,
                     content=content,
@@ -155,6 +162,16 @@ def _scan(source: str, *, attributes: bool = True) -> _Found:
             resume = tag.end
     cuts.sort()
     return _Found(tuple(shortcodes), tuple(cuts))
+
+
+def _named(parsed: Deferred) -> Mapping[str, str]:
+    named: Mapping[str, str] = parsed.get()[0]
+    return named
+
+
+def _positional(parsed: Deferred) -> tuple[str, ...]:
+    positional: tuple[str, ...] = parsed.get()[1]
+    return positional
 
 
 def _closer_index(

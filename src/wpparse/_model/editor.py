@@ -15,6 +15,8 @@ from typing import Any, Literal
 import attrs
 from attrs import field
 
+from wpparse._model.deferred import build_on_read
+
 __all__ = ["SEO", "ParsedBlock", "SEOImage", "Shortcode"]
 
 
@@ -324,3 +326,7 @@ class SEO:
     """The JSON-LD graph (``{"@context": ..., "@graph": [...]}``), kept as data."""
     origin: Literal["json", "html"] = "json"
     """Which field it was read from: ``yoast_head_json`` or ``yoast_head``."""
+
+
+# A tag's attributes are read from its text on first use (see wpparse._editor.shortcodes).
+build_on_read(Shortcode, "attrs", "positional")
