@@ -26,9 +26,11 @@ from wpparse._content.vocabulary import BOLD, BREAKS, CAPTION, ITALIC, LINKED, M
 from wpparse._model.content import BlockKind
 
 __all__ = [
+    "FIELD_VALUE_WORDS",
     "LINE_BODY_MIN",
     "MAX_TITLE_CHARS",
     "bold_heading",
+    "bold_part",
     "bold_slogan",
     "counted_label",
     "echoes_title",
@@ -80,7 +82,10 @@ _BOILERPLATE: Final = (  # an expression of _NOT_A_TITLE
     r"lire la suite|en savoir plus|leer m[aá]s|seguir leyendo|weiterlesen|"
     r"mehr lesen|leggi (?:tutto|di pi[uù])|czytaj wi[eę]cej|saiba mais|ler mais|"
     r"(?:read also|see also|related|baca juga|baca|lihat juga|voir aussi|lire aussi|"
-    r"ver tambi[eé]n|lee tambi[eé]n|siehe auch|leggi anche)\s*:)"
+    r"ver tambi[eé]n|lee tambi[eé]n|siehe auch|leggi anche)\s*:|"
+    # A callout's label: it remarks on what follows, it names no section.
+    r"(?:note|nota|nb|hinweis|anmerkung|achtung|remarque|attention|avviso|aviso|"
+    r"warning|caution|important|tip|tipp|astuce|consejo)\s*[:：!]?$)"
 )
 _BYLINE: Final = (  # an expression of _NOT_A_TITLE
     r"^(?:(?:(?:a\s+)?guest\s+(?:post|article|blog)|written|posted|photos?|words|"
@@ -153,7 +158,8 @@ _SERIES: Final = re.compile(
     r"fourth|fifth|last|final|(?-i:[IVX]{1,4}))\s*$",
     re.IGNORECASE,
 )
-_FIELD_VALUE_WORDS: Final = 5
+FIELD_VALUE_WORDS: Final = 5
+"""A field's value has at most this many words (``Max Mustermann``, ``2.4 kg``)."""
 _ECHO_LABEL_WORDS: Final = 3  # "Exercise 1: <the title>" is still an echo
 # A number opening a line, as the items of a numbered series open theirs:
 # "1.", "2、", "3)", "(4)", "（5）", and the items of a sub-series, "2.1.",
@@ -214,7 +220,7 @@ def is_field_label(text: str) -> bool:
     value = match.group(2)
     # A value is short ("Max Mustermann", "2.4 kg"); a long clause after a
     # colon is a headline's ("Buhari warns police: You are not above ...").
-    return value is None or len(value.split()) <= _FIELD_VALUE_WORDS
+    return value is None or len(value.split()) <= FIELD_VALUE_WORDS
 
 
 def series_mark(text: str) -> tuple[str, tuple[int, ...]] | None:
@@ -347,11 +353,21 @@ def _continued(after: Piece | None) -> bool:
     return len(line) < LINE_BODY_MIN and line.rstrip(_TRAILING)[-1:] in ",，"
 
 
+def _over_list(after: Piece | None) -> bool:
+    """Whether a list comes next: a line over one names it."""
+    return (
+        after is not None
+        and after.block is not None
+        and after.block.kind is BlockKind.LIST
+    )
+
+
 def _emphasis_before(before: Piece | None) -> bool:
     """
     Whether *before* is a bold sentence (ending with a stop, not numbered):
     a bold line right after it goes on with the same emphasis
-    ("Please like and share. / What am I missing?"), it names no section.
+    ("Please like and share. / What am I missing?"), it names no section
+    (unless it ends with a colon or is over a list: see :func:`bold_heading`).
     """
     prev = before.block if before is not None else None
     return (
@@ -371,15 +387,7 @@ def _subtitle(before: Piece | None, after: Piece | None) -> bool:
     Right under a real heading, a line is its subtitle (a role, a dek), unless
     a list follows it: a dek leads into prose, a line over a list names it.
     """
-    return (
-        before is not None
-        and before.block is None
-        and (
-            after is None
-            or after.block is None
-            or after.block.kind is not BlockKind.LIST
-        )
-    )
+    return before is not None and before.block is None and not _over_list(after)
 
 
 def bold_heading(
@@ -392,48 +400,95 @@ def bold_heading(
     """
     Whether a paragraph is a heading by the bold rule.
 
-    It is bold from end to end (a leading number aside), on one line, not a
-    caption, not all link, and title-like (a question may be longer).  Right
-    under a real heading it is that heading's subtitle (a role, a dek), unless
-    it ends with a colon (it introduces what follows), is a question of a
-    title's length (an FAQ under its heading), is over a list (it names the
+    It is bold from end to end (a leading number aside, or a plain aside in
+    brackets after it: :func:`bold_part`), on one line, not a caption, not all
+    link, and title-like (a question, or an item of a numbered series, may be
+    longer; a line may trail off with an ellipsis, unless a list finishes it).
+    Right under a real heading it is that heading's subtitle (a role, a dek),
+    unless it ends with a colon (it introduces what follows), is a question of
+    a title's length (an FAQ under its heading), is over a list (it names the
     list) or is *numbered*: one of a numbered series (:func:`series_mark`)
     whose other items are headings too, the first of them right under the
-    heading of the part they divide.
+    heading of the part they divide.  After a bold sentence it is the same
+    emphasis running on, unless it ends with a colon or is over a list.
     """
     block = piece.block
     if block is None:
         return False
-    text = block.text
+    flags = piece.flags
+    if flags & (CAPTION | MEDIA | BREAKS | LINKED):
+        return False
+    if flags & BOLD:
+        text = block.text
+    elif block.lead is None or (text := bold_part(block.text, block.lead)) is None:
+        return False
+    end = text.rstrip(_TRAILING)[-1:]
     if _subtitle(before, after) and not numbered:
-        if is_question(text):
+        if end in _QUESTION:
             # An FAQ's question under its heading is as short as a title; a
             # longer one there is the heading's dek (or a rhetorical cry).
             if len(text) > BOLD_MAX_CHARS or len(text.split()) > BOLD_MAX_WORDS:
                 return False
-        elif text.rstrip(_TRAILING)[-1:] not in ":：":
+        elif end not in ":：":
             return False
-    flags = piece.flags
-    if not flags & BOLD or flags & (CAPTION | MEDIA | BREAKS | LINKED):
-        return False
     if _continued(after):
         return False  # the first line of an address: a name over "80 London Road,"
-    if _emphasis_before(before):
+    if _emphasis_before(before) and end not in ":：" and not _over_list(after):
         return False  # bold text running on from a bold sentence
-    if is_question(text):
+    if end in _QUESTION or numbered:
         return title_like(
             text,
             max_words=QUESTION_MAX_WORDS,
             max_chars=QUESTION_MAX_CHARS,
             strict=False,
+            numbered=numbered,
         )
+    if end in ".…" and (stem := _trailing_off(text)) is not None:
+        # "A question for you...": a title trailing off, unless a list
+        # finishes its sentence ("Make sure that your friend...").
+        if _over_list(after):
+            return False
+        text = stem
     return title_like(
         text,
         max_words=BOLD_MAX_WORDS,
         max_chars=BOLD_MAX_CHARS,
         strict=False,
-        numbered=numbered,
     )
+
+
+def _trailing_off(text: str) -> str | None:
+    """*text* without the ellipsis it ends with (``…`` or ``...``), if it ends with one."""
+    text = text.rstrip(_TRAILING)
+    if text.endswith("…"):
+        return text[:-1].rstrip()
+    if text.endswith("..."):
+        return text.rstrip(".").rstrip()
+    return None
+
+
+def bold_part(text: str, lead: str) -> str | None:
+    """
+    The bold title of a paragraph that opens in bold (*lead*) and goes on only
+    with a plain aside in brackets, or ``None``.
+
+    >>> bold_part("Pros and cons (from a forum thread)", "Pros and cons")
+    'Pros and cons'
+    >>> bold_part("In conclusion, wars (and conflicts)", "In conclusion,") is None
+    True
+    """
+    if len(text) > BOLD_MAX_CHARS or not text.startswith(lead):
+        return None
+    aside = text[len(lead) :].strip()
+    if (
+        len(aside) < 3  # noqa: PLR2004 - two brackets and something in them
+        or aside[0] not in "(（"
+        or aside[-1] not in ")）"
+        or ")" in aside[1:-1]
+        or "）" in aside[1:-1]
+    ):
+        return None
+    return lead
 
 
 def bold_slogan(piece: Piece, before: Piece | None, after: Piece | None) -> bool:
@@ -528,10 +583,11 @@ def line_heading(
             ending = prev.text.rstrip(_TRAILING)[-1:]
             if ending not in _SENTENCE_END_BEFORE or len(prev.text) < 2 * len(text):
                 return False
+    # An item of a numbered series may run to a bold title's length.
     if not title_like(
         text,
-        max_words=LINE_MAX_WORDS,
-        max_chars=LINE_MAX_CHARS,
+        max_words=BOLD_MAX_WORDS if numbered else LINE_MAX_WORDS,
+        max_chars=BOLD_MAX_CHARS if numbered else LINE_MAX_CHARS,
         strict=True,
         numbered=numbered,
     ):

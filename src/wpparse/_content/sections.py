@@ -30,6 +30,7 @@ from typing import Final, Literal
 import attrs
 
 from wpparse._content.pseudo_headings import (
+    FIELD_VALUE_WORDS,
     LINE_BODY_MIN,
     MAX_TITLE_CHARS,
     bold_heading,
@@ -59,6 +60,11 @@ __all__ = ["ContentTree", "build_content", "extract_links", "parse_content"]
 
 HeadingRule = Literal["html", "bold", "auto"]
 _MEDIA_KINDS = frozenset({BlockKind.FIGURE, BlockKind.EMBED, BlockKind.SEPARATOR})
+# Blocks a bare `Label:` over them names: none is a field's value.  (Over an
+# image, a label reads as its caption: "Before:", "After:".)
+_NAMED_BLOCKS = frozenset(
+    {BlockKind.LIST, BlockKind.CODE, BlockKind.QUOTE, BlockKind.TABLE, BlockKind.EMBED}
+)
 _RULES = ("html", "bold", "auto")
 _new_section: Final = builder(Section)
 
@@ -150,6 +156,7 @@ def _styles(
     judge = rule != "html"
     series, steps = _numbered(pieces) if judge else (frozenset(), frozenset())
     announcers: set[int] = set()
+    namers: set[int] = set()  # bold headings ending with a colon or over a list
     slogans: list[int] = []  # bold lines of two sentences: headings by habit
     for i, piece in enumerate(pieces):
         block = piece.block
@@ -199,6 +206,8 @@ def _styles(
                 pseudo = True
                 if announced:
                     announcers.add(i - 1)
+                if style is HeadingSource.BOLD and _names_next(block, after):
+                    namers.add(i)
     if not pseudo:
         return styles  # real headings only: nothing to settle
     if slogans and HeadingSource.BOLD in styles:
@@ -215,7 +224,7 @@ def _styles(
         prior = pieces[i - 1].block if i else None
         if prior is not None and not prior.text.rstrip().endswith((":", "：")):
             styles[i] = None
-    _runs(styles, announcers)
+    _runs(styles, announcers, namers)
     return styles
 
 
@@ -294,15 +303,17 @@ def _heads_lines(pieces: list[Piece], i: int, depth: int = 0) -> bool:
     """
     Whether a ``Label:`` at *i* heads what follows it rather than hold one value.
 
-    It does over a list, over two or more paragraphs none of which is a field,
-    and over a ``Label:`` that itself heads such lines (a sub-label).
+    It does over a list, code, a quote, a table or a video (no field's value),
+    over two or more paragraphs none of which is a field, over a line of more
+    than a value's words leading into one of those blocks, and over a
+    ``Label:`` that itself heads such lines (a sub-label).
     """
     after = pieces[i + 1 : i + 3]
     blocks = [p.block for p in after if p.block is not None]
     if not blocks or len(blocks) < len(after):
         return False  # the end, or a real heading next
     first = blocks[0]
-    if first.kind is BlockKind.LIST:
+    if first.kind in _NAMED_BLOCKS:
         return True
     if first.kind is not BlockKind.PARAGRAPH:
         return False
@@ -312,19 +323,37 @@ def _heads_lines(pieces: list[Piece], i: int, depth: int = 0) -> bool:
             and first.text.rstrip().endswith((":", "："))
             and _heads_lines(pieces, i + 1, depth + 1)
         )
-    return len(blocks) == 2 and all(  # noqa: PLR2004 - two lines make a run
-        b.kind is BlockKind.PARAGRAPH and not is_field_label(b.text) for b in blocks
+    if len(blocks) < 2:  # noqa: PLR2004 - two blocks make a run
+        return False
+    second = blocks[1]
+    if second.kind in _NAMED_BLOCKS:
+        # A line leading into code or a list ("We call the API like this:"),
+        # longer than a field's value.
+        return len(first.text.split()) > FIELD_VALUE_WORDS
+    return second.kind is BlockKind.PARAGRAPH and not is_field_label(second.text)
+
+
+def _names_next(block: Block, after: Piece | None) -> bool:
+    """Whether a heading ends with a colon or is over a list: it names what follows."""
+    return block.text.rstrip().endswith((":", "：")) or (
+        after is not None
+        and after.block is not None
+        and after.block.kind is BlockKind.LIST
     )
 
 
-def _runs(styles: list[HeadingSource | None], announcers: set[int]) -> None:
+def _runs(
+    styles: list[HeadingSource | None], announcers: set[int], namers: set[int]
+) -> None:
     """
     A pseudo heading needs something under it: settle runs of pseudo headings.
 
     A pseudo heading right before a real heading or at the end is just bold
     text.  Two bold lines over content are a heading and its subtitle (a
-    speaker's name and credentials, a title and its dek); three or more are
-    an address or a signature block, none a heading.  Otherwise only the last
+    speaker's name and credentials, a title and its dek), unless the second
+    is one of the *namers* (it ends with a colon or is over a list, and so
+    names what follows, a sub-heading); three or more are an address or a
+    signature block, none a heading.  Otherwise only the last
     of a run of lines is one, but a bold heading keeps a line sub-heading
     right under it, and one of the *announcers* (a heading ending with a
     colon, ``Day 1:``) the heading it announces.
@@ -353,6 +382,8 @@ def _runs(styles: list[HeadingSource | None], announcers: set[int]) -> None:
                 styles[j] = None
             if len(run) == 2:  # noqa: PLR2004 - a heading and its subtitle
                 styles[i] = bold
+                if end in namers:  # or a heading and its first sub-heading
+                    styles[end] = bold
         else:
             for j in range(i, end):
                 if not (
