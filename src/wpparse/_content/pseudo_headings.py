@@ -418,10 +418,13 @@ def bold_heading(
     flags = piece.flags
     if flags & (CAPTION | MEDIA | BREAKS | LINKED):
         return False
-    if flags & BOLD:
-        text = block.text
-    elif block.lead is None or (text := bold_part(block.text, block.lead)) is None:
-        return False
+    text = block.text
+    if not flags & BOLD:
+        # Bold but for a plain aside in brackets: the bold part is the title.
+        bold = bold_part(text, block.lead) if block.lead is not None else None
+        if bold is None:
+            return False
+        text = bold
     end = text.rstrip(_TRAILING)[-1:]
     if _subtitle(before, after) and not numbered:
         if end in _QUESTION:
