@@ -40,8 +40,10 @@ FRESH2_FLOORS: dict[str, tuple[float, float]] = {
     # Since a development set (#15 recall work): sub-series numbers, steps,
     # guest-post bylines, bold emphasis running on: bold 60/60/0/16 (100%, 78.9%),
     # auto 64/64/0/12 (100%, 84.2%).
-    "bold": (0.99, 0.78),
-    "auto": (0.99, 0.84),
+    # Second recall work (all four sets as development sets): ellipses, longer
+    # numbered items: bold 61/61/0/15 (100%, 80.3%), auto 66/66/0/10 (100%, 86.8%).
+    "bold": (0.99, 0.80),
+    "auto": (0.99, 0.86),
 }
 
 needs_posts = pytest.mark.skipif(

@@ -6,9 +6,10 @@ nobody has looked at, and this is that set.  Its labels and sources are in
 ``tests/data``; the posts stay outside the repo (``../shared/fresh-headings-3``, or
 ``$WPPARSE_FRESH3_HEADINGS``) and the tests that read them skip when they are absent.
 
-It was measured once (2026-12-07, after the recall work on the development sets);
-the tests that run the rules keep those figures as floors (``FRESH3_FLOORS``) and
-check the table in docs/headings.md.
+It was measured once (2026-12-07, after the recall work on the development sets)
+and has since been a development set (the second recall work); the tests that run
+the rules keep the figures as floors (``FRESH3_FLOORS``) and check the table in
+docs/headings.md.
 """
 
 from __future__ import annotations
@@ -41,8 +42,10 @@ from tests.heading_metrics import (
 FRESH3_FLOORS: dict[str, tuple[float, float]] = {
     # First measured 2026-12-07: bold and auto alike 91 made, 90 right, 1 wrong,
     # 19 missed (98.9%, 82.6%).
-    "bold": (0.98, 0.82),
-    "auto": (0.98, 0.82),
+    # Since a development set (second recall work of #15): bold and auto alike
+    # 101 made, 101 right, 0 wrong, 8 missed (100%, 92.7%).
+    "bold": (0.99, 0.92),
+    "auto": (0.99, 0.92),
 }
 
 needs_posts = pytest.mark.skipif(

@@ -12,8 +12,9 @@ more", "Share this" or "Continue reading", a lone date, a greeting or a
 salutation ("Hello everyone", "Kind regards"), a field of a form-like page
 (``Phone: +49 30 1234``), a sentence ending in a full stop (or ``!``, ``…``,
 ``;``, ``,``), two sentences (but for the items of a numbered series), a
-clause ending with a colon, a note (``* Prices include VAT``), the first line
-of an address, and text that is all link (navigation, calls to action).
+clause ending with a colon, a note (``* Prices include VAT``), a callout's
+label (``Note:``, ``Warning``), the first line of an address, and text that is
+all link (navigation, calls to action).
 """
 
 from __future__ import annotations

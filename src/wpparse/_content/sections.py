@@ -278,8 +278,10 @@ def _bare_label(pieces: list[Piece], i: int) -> bool:
 
     ``Fax:`` over ``E-mail: office@example.org``, ``Address:`` over a short
     line, ``Goal:`` over a paragraph and then ``Duration:``: fields of an
-    imprint, a spec sheet or a form, not a heading over a section.  A label over a list, or over several lines none of them a field
-    (``How to use:`` over its steps), heads them (:func:`_heads_lines`).
+    imprint, a spec sheet or a form, not a heading over a section.  A label
+    over a list, code, a quote, a table or a video, or over several lines none
+    of them a field (``How to use:`` over its steps), heads them
+    (:func:`_heads_lines`).
     """
     block = pieces[i].block
     if block is None or not block.text.rstrip().endswith((":", "：")):
