@@ -276,3 +276,50 @@ def test_a_bold_role_under_a_bold_name_is_still_its_subtitle(rule: str) -> None:
     )
 
     assert [None, "Jane Doe"] == _titles(html, rule)
+
+
+@pytest.mark.parametrize("rule", ["bold", "auto"])
+def test_a_label_over_a_paragraph_then_a_label_over_code_is_no_form(rule: str) -> None:
+    # The second label names its code, so neither is a field of a form.
+    html = (
+        BODY
+        + "<p><strong>Approach:</strong></p>"
+        + BODY
+        + "<p><strong>Tools:</strong></p>"
+        + CODE
+        + BODY
+    )
+
+    assert [None, "Approach:", "Tools:"] == _titles(html, rule)
+
+
+# Body text in scripts written without spaces is half as many characters long
+# (as a title is: 40 characters, not 80).
+
+CJK_PARAGRAPH = "<p>{}</p>".format(
+    "我们使用这个模块来操作窗口句柄，国内也有类似的库，我测试下来感觉更高效，但是没有什么资料可以参考。"
+)
+
+
+@pytest.mark.parametrize("rule", ["bold", "auto"])
+def test_a_bold_cjk_label_over_a_cjk_paragraph_is_a_heading(rule: str) -> None:
+    html = (
+        CJK_PARAGRAPH
+        + "<p><strong>思路：</strong></p>"
+        + CJK_PARAGRAPH
+        + '<figure><img src="/a.png" alt=""></figure>'
+    )
+
+    assert [None, "思路："] == _titles(html, rule)
+
+
+def test_cjk_lines_over_cjk_paragraphs_are_headings() -> None:
+    html = (
+        CJK_PARAGRAPH
+        + "<p>安装环境</p>"
+        + CJK_PARAGRAPH
+        + "<p>运行程序</p>"
+        + CJK_PARAGRAPH
+    )
+
+    assert [None, "安装环境", "运行程序"] == _titles(html)

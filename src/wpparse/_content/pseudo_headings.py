@@ -39,6 +39,7 @@ __all__ = [
     "is_question",
     "line_heading",
     "series_mark",
+    "short_body",
     "title_like",
 ]
 
@@ -54,6 +55,7 @@ CJK_MAX_CHARS: Final = 40  # scripts written without spaces: count characters
 LABEL_MAX_WORDS: Final = 8
 LABEL_MAX_CJK_CHARS: Final = 20
 LINE_BODY_MIN: Final = 80  # the paragraph under a line heading is at least this long
+CJK_BODY_MIN: Final = 40  # the same in scripts written without spaces
 MAX_TITLE_CHARS: Final = max(BOLD_MAX_CHARS, QUESTION_MAX_CHARS, LINE_MAX_CHARS)
 """No rule takes a longer paragraph for a heading: the section stage skips them."""
 
@@ -292,6 +294,19 @@ def echoes_title(text: str, title: str | None) -> bool:
         and label.endswith(" ")
         and len(label.split()) <= _ECHO_LABEL_WORDS
     )
+
+
+def short_body(text: str) -> bool:
+    """
+    Whether *text* is too short for a paragraph of body text: under 80
+    characters, or 40 in scripts written without spaces (as a title has half
+    as many characters there).
+
+    >>> short_body("Max Mustermann"), short_body("我们用这个模块操作窗口句柄。" * 3)
+    (True, False)
+    """
+    n = len(text)
+    return n < LINE_BODY_MIN and (n < CJK_BODY_MIN or not _is_cjk(text))
 
 
 def _too_long_for_a_label(text: str) -> bool:
@@ -575,8 +590,10 @@ def line_heading(
         # A line over a list names it ("Online volunteers" over their tasks).
         if len(nxt.text) < 2 * len(text):
             return False
-    elif nxt.kind is not BlockKind.PARAGRAPH or len(nxt.text) < max(
-        2 * len(text), LINE_BODY_MIN
+    elif (
+        nxt.kind is not BlockKind.PARAGRAPH
+        or len(nxt.text) < 2 * len(text)
+        or short_body(nxt.text)
     ):
         return False
     prev = before.block if before is not None else None

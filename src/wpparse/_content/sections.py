@@ -31,7 +31,6 @@ import attrs
 
 from wpparse._content.pseudo_headings import (
     FIELD_VALUE_WORDS,
-    LINE_BODY_MIN,
     MAX_TITLE_CHARS,
     bold_heading,
     bold_slogan,
@@ -40,6 +39,7 @@ from wpparse._content.pseudo_headings import (
     is_field_label,
     line_heading,
     series_mark,
+    short_body,
 )
 from wpparse._content.stream import replaced
 from wpparse._content.vocabulary import BOLD
@@ -289,11 +289,22 @@ def _bare_label(pieces: list[Piece], i: int) -> bool:
     if not is_field_label(block.text) or _heads_lines(pieces, i):
         return False
     nxt = pieces[i + 1].block if i + 1 < len(pieces) else None
-    if nxt is None or is_field_label(nxt.text) or len(nxt.text) < LINE_BODY_MIN:
+    if nxt is None or is_field_label(nxt.text) or short_body(nxt.text):
         return True
-    # Label, value, label: the fields of a form, each value a paragraph.
+    # Label, value, label: the fields of a form, each value a paragraph (but
+    # a label over code or a list names it, and is no field).
     later = pieces[i + 2].block if i + 2 < len(pieces) else None
-    return later is not None and _is_bare_field(later)
+    return (
+        later is not None
+        and _is_bare_field(later)
+        and not _over_named_block(pieces, i + 2)
+    )
+
+
+def _over_named_block(pieces: list[Piece], i: int) -> bool:
+    """Whether a list, code, a quote, a table or a video follows the piece at *i*."""
+    nxt = pieces[i + 1].block if i + 1 < len(pieces) else None
+    return nxt is not None and nxt.kind in _NAMED_BLOCKS
 
 
 def _is_bare_field(block: Block) -> bool:
@@ -315,7 +326,7 @@ def _heads_lines(pieces: list[Piece], i: int, depth: int = 0) -> bool:
     if not blocks or len(blocks) < len(after):
         return False  # the end, or a real heading next
     first = blocks[0]
-    if first.kind in _NAMED_BLOCKS:
+    if _over_named_block(pieces, i):
         return True
     if first.kind is not BlockKind.PARAGRAPH:
         return False
