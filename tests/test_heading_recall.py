@@ -245,14 +245,14 @@ def test_a_title_opening_with_a_callout_word_is_still_a_heading() -> None:
 
 
 # Of two bold lines in a row, the second is the first's subtitle, unless it
-# ends with a colon or is over a list: then it names what follows.
+# ends with a colon or is over a list: then it names what follows, a heading too.
 
 
 @pytest.mark.parametrize("rule", ["bold", "auto"])
 @pytest.mark.parametrize(
     ("second", "after"), [("Cons:", BODY), ("What we found", LIST)]
 )
-def test_a_bold_line_naming_what_follows_under_a_bold_heading_is_a_sub_heading(
+def test_a_bold_line_naming_what_follows_under_a_bold_heading_is_a_heading_too(
     rule: str, second: str, after: str
 ) -> None:
     html = (

@@ -38,6 +38,7 @@ __all__ = [
     "is_field_label",
     "is_question",
     "line_heading",
+    "over_list",
     "series_mark",
     "short_body",
     "title_like",
@@ -369,8 +370,8 @@ def _continued(after: Piece | None) -> bool:
     return len(line) < LINE_BODY_MIN and line.rstrip(_TRAILING)[-1:] in ",，"
 
 
-def _over_list(after: Piece | None) -> bool:
-    """Whether a list comes next: a line over one names it."""
+def over_list(after: Piece | None) -> bool:
+    """Whether *after*, the piece after a line, is a list: a line over one names it."""
     return (
         after is not None
         and after.block is not None
@@ -403,7 +404,7 @@ def _subtitle(before: Piece | None, after: Piece | None) -> bool:
     Right under a real heading, a line is its subtitle (a role, a dek), unless
     a list follows it: a dek leads into prose, a line over a list names it.
     """
-    return before is not None and before.block is None and not _over_list(after)
+    return before is not None and before.block is None and not over_list(after)
 
 
 def bold_heading(
@@ -452,7 +453,7 @@ def bold_heading(
             return False
     if _continued(after):
         return False  # the first line of an address: a name over "80 London Road,"
-    if _emphasis_before(before) and end not in ":：" and not _over_list(after):
+    if _emphasis_before(before) and end not in ":：" and not over_list(after):
         return False  # bold text running on from a bold sentence
     if end in _QUESTION or numbered:
         return title_like(
@@ -465,7 +466,7 @@ def bold_heading(
     if end in ".…" and (stem := _trailing_off(text)) is not None:
         # "A question for you...": a title trailing off, unless a list
         # finishes its sentence ("Make sure that your friend...").
-        if _over_list(after):
+        if over_list(after):
             return False
         text = stem
     return title_like(

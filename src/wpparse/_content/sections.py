@@ -38,6 +38,7 @@ from wpparse._content.pseudo_headings import (
     echoes_title,
     is_field_label,
     line_heading,
+    over_list,
     series_mark,
     short_body,
 )
@@ -348,11 +349,7 @@ def _heads_lines(pieces: list[Piece], i: int, depth: int = 0) -> bool:
 
 def _names_next(block: Block, after: Piece | None) -> bool:
     """Whether a heading ends with a colon or is over a list: it names what follows."""
-    return block.text.rstrip().endswith((":", "：")) or (
-        after is not None
-        and after.block is not None
-        and after.block.kind is BlockKind.LIST
-    )
+    return block.text.rstrip().endswith((":", "：")) or over_list(after)
 
 
 def _runs(
@@ -365,8 +362,8 @@ def _runs(
     text.  Two bold lines over content are a heading and its subtitle (a
     speaker's name and credentials, a title and its dek), unless the second
     is one of the *namers* (it ends with a colon or is over a list, and so
-    names what follows, a sub-heading); three or more are an address or a
-    signature block, none a heading.  Otherwise only the last
+    names what follows): then both are headings.  Three or more are an
+    address or a signature block, none a heading.  Otherwise only the last
     of a run of lines is one, but a bold heading keeps a line sub-heading
     right under it, and one of the *announcers* (a heading ending with a
     colon, ``Day 1:``) the heading it announces.
@@ -395,7 +392,7 @@ def _runs(
                 styles[j] = None
             if len(run) == 2:  # noqa: PLR2004 - a heading and its subtitle
                 styles[i] = bold
-                if end in namers:  # or a heading and its first sub-heading
+                if end in namers:  # or two headings, the second naming a part
                     styles[end] = bold
         else:
             for j in range(i, end):
