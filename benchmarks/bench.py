@@ -9,7 +9,9 @@ Prints, as Markdown, in one run:
    renderer and the peers, on the seed post, the corpus median and generated
    posts of growing size, and whether the targets hold;
 3. how time grows with input size, on realistic and on hostile content;
-4. peak RSS of ``read_posts`` over a whole site, and the CLI's ``-j 2`` speedup.
+4. peak RSS of ``read_posts`` over a whole site, and the CLI's ``-j 2`` speedup;
+5. where ``parse_post``'s time goes, stage by stage, in both modes, and what a
+   content stage costing nothing would leave (``benchmarks/stages.py``).
 
 ``--write-docs`` also puts the report into ``docs/performance.md``.
 """
@@ -33,6 +35,7 @@ import lxml.etree
 
 import inputs
 import scaling
+import stages
 import tools
 import wholesite as site_bench
 import wpparse
@@ -516,6 +519,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         help="with the compiled extension, do not also time the pure-Python path",
     )
     parser.add_argument("--json-out", help=argparse.SUPPRESS)
+    parser.add_argument("--stages-json-out", help=argparse.SUPPRESS)
     parser.add_argument(
         "--site-size",
         type=_size,
@@ -524,8 +528,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     )
     parser.add_argument(
         "--only",
-        default="import,table,scaling,site,cli",
-        help="comma-separated parts to run (default: import,table,scaling,site,cli)",
+        default="import,table,stages,scaling,site,cli",
+        help="comma-separated parts to run (default: import,table,stages,scaling,site,cli)",
     )
     parser.add_argument(
         "--write-docs",
@@ -565,6 +569,20 @@ def main(argv: list[str] | None = None) -> int:
             *targets(raw),
             "",
         ]
+    if "stages" in args.parts:
+        found = _stages(args)
+        if found is None:  # a child run for the parent's pure-Python column
+            return 0
+        report += [
+            "### Where the time goes",
+            "",
+            "Each stage of `parse_post` as a multiple of the floor (see `benchmarks/stages.py`);",
+            "the bounds are the ratio left if the walk and normalise cost nothing and the parse only the floor's own,",
+            "and if the heading rules and the section tree cost nothing too.",
+            "",
+            *stages.stage_lines(found),
+            "",
+        ]
     if "scaling" in args.parts:
         print("scaling ...", file=sys.stderr)
         series = [
@@ -588,6 +606,40 @@ def main(argv: list[str] | None = None) -> int:
     if args.write_docs:
         _write_docs(text)
     return 0
+
+
+def _stages(args: argparse.Namespace) -> dict[str, dict[str, dict[str, float]]] | None:
+    """
+    The stage ratios in this process's mode and, with the compiled extension,
+    in pure Python too (a child run); ``None`` in that child, which writes them.
+    """
+    print(f"stages ({_mode()}) ...", file=sys.stderr)
+    seed = inputs.seed_post()
+    corpus = [] if args.no_corpus else inputs.corpus_posts()[: args.corpus_limit]
+    mine = stages.measure_stages(seed or inputs.sample_post(), corpus, quick=args.quick)
+    if seed is None:  # no corpus: the sample post shipped in examples/
+        mine = {("sample post" if k == "seed" else k): v for k, v in mine.items()}
+    if args.stages_json_out:
+        Path(args.stages_json_out).write_text(json.dumps(mine), encoding="utf-8")
+        return None
+    found = {"compiled" if _compiled() else "pure Python": mine}
+    if _compiled() and not args.no_pure:
+        with tempfile.TemporaryDirectory() as tmp:
+            out = Path(tmp) / "stages.json"
+            cmd = [
+                sys.executable,
+                str(Path(__file__).resolve()),
+                "--only=stages",
+                f"--stages-json-out={out}",
+            ]
+            cmd += ["--quick"] if args.quick else []
+            cmd += ["--no-corpus"] if args.no_corpus else []
+            if args.corpus_limit:
+                cmd.append(f"--corpus-limit={args.corpus_limit}")
+            env = {**os.environ, "WPPARSE_NO_EXTENSIONS": "1"}
+            subprocess.run(cmd, check=True, env=env, stdout=subprocess.DEVNULL)
+            found["pure Python"] = json.loads(out.read_text(encoding="utf-8"))
+    return found
 
 
 def _site_lines(size: int) -> list[str]:
