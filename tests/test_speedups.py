@@ -39,6 +39,7 @@ from tests.property.strategies import html_fragments, posts_with_content
 from tests.pure_worker import outcome
 from wpparse import _text
 from wpparse._content import element_text, pieces, vocabulary
+from wpparse._content import walk as walk_module
 from wpparse._content.element_text import BLOCK_TEXT, BR_TEXT, PLAIN_TEXT
 from wpparse._content.links import LinkResolver
 from wpparse._content.stream import Piece
@@ -264,6 +265,41 @@ def _assert_plain_paragraphs_agree(el: etree._Element) -> None:
 @pytest.mark.parametrize("html", HOSTILE_HTML)
 def test_readers_agree_on_hostile_markup(html: str) -> None:
     _assert_readers_agree(html)
+    _assert_walks_agree(html)
+
+
+def _walk_outcome(html: str, walk: Any) -> Any:
+    """What the walk gives for *html*: every piece's fields (HTML read) and the links."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(walk_module._Walker, "walk", walk)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            found, links = walk_module.split_content(html, "https://example.com/p/")
+    return [
+        (
+            type(p).__name__,
+            p.block,
+            p.block.html if p.block is not None else None,
+            p.flags,
+            p.anchor,
+            p.level,
+            p.title,
+            p.links,
+            str(
+                p.heading_html if isinstance(p.heading_html, str) else p.heading_html()
+            ),
+        )
+        for p in found
+    ], links
+
+
+def _assert_walks_agree(html: str) -> None:
+    from wpparse._speedups import compiled
+
+    assert compiled is not None
+    assert _walk_outcome(html, compiled.walk) == _walk_outcome(
+        html, walk_module.pure_walk
+    ), html[:200]
 
 
 @COMPILED_ONLY
@@ -314,12 +350,14 @@ def test_readers_agree_on_every_element_of_the_corpus() -> None:
         pytest.skip("the shared corpus is absent")
     for _, html in contents:
         _assert_readers_agree(html)
+        _assert_walks_agree(html)
 
 
 @COMPILED_ONLY
 @given(html_fragments)
 def test_readers_agree_on_generated_html(html: str) -> None:
     _assert_readers_agree(html)
+    _assert_walks_agree(html)
 
 
 @COMPILED_ONLY

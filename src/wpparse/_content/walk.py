@@ -215,6 +215,24 @@ class _Walker:
         self.tails.append(wrapper.tail)
 
 
+# The compiled twin of _Walker.walk (wpparse._speedups), when built and not
+# switched off: the same walk over libxml2's nodes, a proxy made only for what
+# is handed to Python.  The method above stays the reference.
+from wpparse._speedups import compiled as _compiled  # noqa: E402 - after the reference
+
+pure_walk = _Walker.walk
+if _compiled is not None:
+    _compiled.configure_walk(
+        role=ROLE,
+        roles=list(Role),
+        inline=INLINE,
+        transparent=TRANSPARENT,
+        list_role=LIST,
+        figure=FIGURE,
+        table=TABLE,
+    )
+    _Walker.walk = _compiled.walk  # type: ignore[method-assign]
+
 _BLOCK_SET: Final = frozenset(BLOCK_TAGS)
 _IDS: Final = etree.XPath("//@id | //a/@name")
 

@@ -1,6 +1,7 @@
 # The compiled twins of wpparse._content.element_text's readers (core.pyx),
 # of wpparse._content.vocabulary.anchor_of, of wpparse._text.collapse and of
-# wpparse._content.pieces.Pieces.plain_paragraph (with configure_blocks).
+# wpparse._content.pieces.Pieces.plain_paragraph (with configure_blocks) and of
+# wpparse._content.walk._Walker.walk (with configure_walk).
 import re
 from collections.abc import Callable, Collection, Mapping
 from typing import Any
@@ -39,3 +40,14 @@ def configure_blocks(
     caption: int,
 ) -> None: ...
 def plain_paragraph(self: Any, el: etree._Element) -> None: ...
+def configure_walk(
+    *,
+    role: Mapping[str, int],
+    roles: Collection[Any],
+    inline: int,
+    transparent: int,
+    list_role: int,
+    figure: int,
+    table: int,
+) -> None: ...
+def walk(self: Any, body: etree._Element) -> None: ...

@@ -82,6 +82,7 @@ cdef struct Entry:
     char* name      # NULL: a free slot
     int flags
     int brk         # BREAK[tag]: 1 a line, 2 a paragraph
+    int role        # vocabulary.ROLE[tag] + 1 (configure_walk()), 0 for none: inline
 
 # Open addressing, at most half full (configure() refuses more tags).
 cdef enum:
@@ -132,6 +133,7 @@ cdef void _clear() noexcept:
             _table[i].name = NULL
         _table[i].flags = 0
         _table[i].brk = 0
+        _table[i].role = 0
 
 
 cdef int _add(str tag, int flags, int brk) except -1:
@@ -185,6 +187,7 @@ def configure(
     for tag in media:
         _add(tag, T_MEDIA, 0)
     _builtin_tags()
+    _add_roles()
     _br_value = int(br)
     _font_bold = font_bold
     _pure_text_of = text_of
@@ -1049,3 +1052,237 @@ def plain_paragraph(self, _Element el not None):
     _store(_piece_flags, piece, flags)
     _store(_piece_anchor, piece, anchor)
     self.pieces.append(piece)
+
+
+# -- the walk over a content's blocks -------------------------------------------
+
+# What walk() needs of wpparse._content.vocabulary (configure_walk()): each
+# tag's role, and the roles it treats itself.
+cdef dict _roles_config = {}     # tag -> int(role)
+cdef tuple _role_objects = ()    # int(role) -> the Role member
+cdef int _r_inline = -1, _r_transparent = -1, _r_list = -1, _r_figure = -1, _r_table = -1
+
+
+cdef int _add_roles() except -1:
+    """Put the configured roles in the tag table (again, after configure() cleared it)."""
+    cdef bytes raw
+    cdef Entry* e
+    cdef size_t size
+    for tag, role in _roles_config.items():
+        _add(tag, 0, 0)
+        raw = tag.encode("utf-8")
+        e = _slot(raw)
+        e.role = <int>role + 1
+    return 0
+
+
+def configure_walk(*, role, roles, inline, transparent, list_role, figure, table):
+    """
+    Set the roles :func:`walk` reads: *role* maps a tag to its role (an int
+    enum), *roles* is every role (its members in value order from 0), and
+    the five it treats itself.
+    """
+    global _roles_config, _role_objects, _r_inline, _r_transparent, _r_list, _r_figure, _r_table
+    members = tuple(roles)
+    if [int(member) for member in members] != list(range(len(members))):
+        raise ValueError("the roles must be the values 0, 1, 2, ... in order")
+    if len(set(role) | set(_roles_config)) > SLOTS // 4:
+        raise ValueError(f"too many tags for the compiled walk: {len(role)}")
+    _roles_config = {str(tag): int(value) for tag, value in role.items()}
+    _role_objects = members
+    _r_inline, _r_transparent = int(inline), int(transparent)
+    _r_list, _r_figure, _r_table = int(list_role), int(figure), int(table)
+    _add_roles()
+
+
+cdef inline int _role(xmlNode* node) noexcept:
+    """The role of an element (ROLE.get(tag, INLINE)); -1 for a node that is no element."""
+    if node.type != tree.XML_ELEMENT_NODE:
+        return -1
+    cdef Entry* e = _entry(node)
+    if e == NULL or e.role == 0:
+        return _r_inline
+    return e.role - 1
+
+
+cdef object _collect_text(xmlNode* node):
+    """lxml's ``.text`` (from a first child) or ``.tail`` (from a next sibling): None without text nodes."""
+    cdef xmlNode* first = node
+    cdef Py_ssize_t count = 0
+    cdef _Buffer buf
+    while node != NULL and _is_text(node):
+        count += 1
+        node = node.next
+    if count == 0:
+        return None
+    if count == 1:
+        return _decode(first.content, -1)
+    _init(&buf)
+    try:
+        node = first
+        while node != NULL and _is_text(node):
+            if node.content != NULL:
+                _append(&buf, node.content, -1)
+            node = node.next
+        return PyUnicode_DecodeUTF8(buf.data, buf.length, NULL)
+    finally:
+        _release(&buf)
+
+
+cdef inline bint _has_text(xmlNode* node) noexcept:
+    """Whether lxml's .text/.tail from *node* is a non-empty string."""
+    cdef const unsigned char* content
+    while node != NULL and _is_text(node):
+        content = node.content
+        if content != NULL and content[0] != 0:
+            return True
+        node = node.next
+    return False
+
+
+cdef int _plain(object pieces, xmlNode* top, _Element top_el, object doc) except -1:
+    """plain_paragraph for a <p> without children, its proxy made only when its HTML needs it."""
+    cdef Py_ssize_t i
+    raw = _plain_text(top)
+    text = _collapse(raw) if raw else ""
+    if not raw or not text:
+        pieces.marker = _attribute(top, "id") or pieces.marker
+        return 0
+    pieces.marker = None
+    later = pieces.later
+    sources = later.sources
+    if sources is None:
+        raise RuntimeError("the content's HTML was serialised already")
+    if top.properties != NULL:
+        hint = _attribute(top, "class")
+        flags = _caption_flag if hint and _caption_hint(hint) else 0
+        sources.append(top_el if top_el is not None else elementFactory(doc, top))
+        anchor = _attribute(top, "id")
+    else:
+        flags, anchor = 0, None
+        sources.append(raw)
+    html = _partial(_later_html, later, len(sources) - 1)
+    block = _new(_block_type)
+    for i in range(len(_block_slots)):
+        if i == _text_at:
+            _store(_block_slots[i], block, text)
+        elif i == _html_at:
+            _store(_block_slots[i], block, html)
+        else:
+            _store(_block_slots[i], block, _block_values[i])
+    piece = _new(_piece_type)
+    _store(_piece_block, piece, block)
+    _store(_piece_flags, piece, flags)
+    _store(_piece_anchor, piece, anchor)
+    pieces.pieces.append(piece)
+    return 0
+
+
+cdef inline bint _is_plain_p(xmlNode* node) noexcept:
+    """tag == "p" and not len(el): a <p> without a namespace and without children."""
+    return (
+        node.type == tree.XML_ELEMENT_NODE
+        and node.ns == NULL
+        and node.name != NULL
+        and node.name[0] == c'p'
+        and node.name[1] == 0
+        and not _has_children(node)
+    )
+
+
+cdef inline bint _is_div(xmlNode* node) noexcept:
+    return node.ns == NULL and strcmp(<const char*>node.name, "div") == 0
+
+
+cdef inline bint _is_a(xmlNode* node) noexcept:
+    return node.ns == NULL and strcmp(<const char*>node.name, "a") == 0
+
+
+def walk(self, _Element body not None):
+    """
+    As ``_Walker.walk``: walk *body*'s children without recursion, emitting pieces in order.
+
+    The tree is only read (the walk and what it calls change nothing), so the
+    nodes ahead are held as libxml2 pointers: a proxy is made only for an
+    element handed to Python (a block, inline content, a wrapper's card link).
+    """
+    cdef xmlNode* node
+    cdef xmlNode* nxt
+    cdef int role
+    cdef list stack_nodes = []   # the next node of each level above, as ints
+    cdef list run
+    cdef list tails
+    cdef object doc = body._doc
+    cdef _Element child
+    if _block_type is None or _r_inline < 0:
+        raise RuntimeError("wpparse._speedups.core.configure_blocks()/configure_walk() was not called")
+    out = self.out
+    run = self.run
+    tails = self.tails
+    text = body.text
+    if text and not text.isspace():
+        run.append(text)
+    holders = None  # found on first use: see _Walker.block_holders
+    node = _element_like(body._c_node.children)
+    while True:
+        while node != NULL:
+            nxt = _element_like(node.next)
+            if _is_plain_p(node):
+                if run:
+                    self.flush()
+                _plain(out, node, None, doc)
+            else:
+                role = _role(node)
+                child = None
+                if role == _r_inline:
+                    child = elementFactory(doc, node)
+                    if holders is None:
+                        holders = self.block_holders()
+                    if holders and child in holders:
+                        role = <int>self.holder_role(child)
+                    else:
+                        run.append(child)
+                        role = -1
+                elif role == _r_transparent:
+                    if _is_div(node) and _attribute(node, "class") is not None:
+                        child = elementFactory(doc, node)
+                        role = <int>self.refine(child, "div", _role_objects[role])
+                elif role == _r_list or role == _r_figure or role == _r_table:
+                    child = elementFactory(doc, node)
+                    role = <int>self.refine(child, child.tag, _role_objects[role])
+                if role >= 0:
+                    if role == _r_transparent:
+                        # enter(): end the run, a card's link, the wrapper's own
+                        # text; its tail waits for the end of its children.
+                        if run:
+                            self.flush()
+                        if _is_a(node):
+                            if child is None:
+                                child = elementFactory(doc, node)
+                            self.card_link(child)
+                        text = _collect_text(node.children)
+                        if text and not text.isspace():
+                            run.append(text)
+                        tails.append(_collect_text(node.next))
+                        stack_nodes.append(<Py_ssize_t>nxt)
+                        node = _element_like(node.children)
+                        continue
+                    if run:
+                        self.flush()
+                    if child is None:
+                        child = elementFactory(doc, node)
+                    out.block(child, _role_objects[role])
+            if _has_text(node.next):
+                tail = _collect_text(node.next)
+                if run or not tail.isspace():
+                    run.append(tail)
+            node = nxt
+        # The wrapper is read: what follows it is loose text again.
+        if run:
+            self.flush()
+        if not stack_nodes:
+            return
+        node = <xmlNode*><Py_ssize_t>stack_nodes.pop()
+        tail = tails.pop()
+        if tail and not tail.isspace():
+            run.append(tail)
