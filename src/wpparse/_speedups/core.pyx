@@ -991,67 +991,16 @@ cdef object _new(object cls):
     return (<PyTypeObject*>cls).tp_new(<type>cls, <PyObject*>_no_args, NULL)
 
 
-cdef object _plain_text(xmlNode* top):
-    """``el.text`` of an element with no children but text nodes (None when it has none)."""
-    cdef xmlNode* node = top.children
-    cdef _Buffer buf
-    if node == NULL:
-        return None
-    if node.next == NULL:
-        return _decode(node.content, -1)
-    _init(&buf)
-    try:
-        while node != NULL:
-            if node.content != NULL:
-                _append(&buf, node.content, -1)
-            node = node.next
-        return PyUnicode_DecodeUTF8(buf.data, buf.length, NULL)
-    finally:
-        _release(&buf)
-
-
 def plain_paragraph(self, _Element el not None):
     """
     A ``<p>`` without children, read and built: as ``Pieces.plain_paragraph``.
     """
     cdef xmlNode* top = el._c_node
-    cdef Py_ssize_t i
     if _block_type is None:
         raise RuntimeError("wpparse._speedups.core.configure_blocks() was not called")
     if top.type != tree.XML_ELEMENT_NODE or _has_children(top):
         raise ValueError("plain_paragraph() reads an element without children")
-    raw = _plain_text(top)
-    text = _collapse(raw) if raw else ""
-    if not raw or not text:
-        self.marker = _attribute(top, "id") or self.marker
-        return
-    self.marker = None
-    later = self.later
-    sources = later.sources
-    if sources is None:
-        raise RuntimeError("the content's HTML was serialised already")
-    if top.properties != NULL:
-        hint = _attribute(top, "class")
-        flags = _caption_flag if hint and _caption_hint(hint) else 0
-        sources.append(el)
-        anchor = _attribute(top, "id")
-    else:
-        flags, anchor = 0, None
-        sources.append(raw)
-    html = _partial(_later_html, later, len(sources) - 1)
-    block = _new(_block_type)
-    for i in range(len(_block_slots)):
-        if i == _text_at:
-            _store(_block_slots[i], block, text)
-        elif i == _html_at:
-            _store(_block_slots[i], block, html)
-        else:
-            _store(_block_slots[i], block, _block_values[i])
-    piece = _new(_piece_type)
-    _store(_piece_block, piece, block)
-    _store(_piece_flags, piece, flags)
-    _store(_piece_anchor, piece, anchor)
-    self.pieces.append(piece)
+    _plain(self, top, el, el._doc)
 
 
 # -- the walk over a content's blocks -------------------------------------------
@@ -1141,9 +1090,13 @@ cdef inline bint _has_text(xmlNode* node) noexcept:
 
 
 cdef int _plain(object pieces, xmlNode* top, _Element top_el, object doc) except -1:
-    """plain_paragraph for a <p> without children, its proxy made only when its HTML needs it."""
+    """
+    Pieces.plain_paragraph for *top*, a <p> without children: its block and
+    piece built here; its proxy (*top_el*, or made now) only when its HTML
+    needs the element (a <p> with attributes).
+    """
     cdef Py_ssize_t i
-    raw = _plain_text(top)
+    raw = _collect_text(top.children)  # el.text: its children are text nodes
     text = _collapse(raw) if raw else ""
     if not raw or not text:
         pieces.marker = _attribute(top, "id") or pieces.marker
