@@ -274,25 +274,9 @@ def _add_pure_rows(columns: list[Column], args: argparse.Namespace) -> None:
     compiled one in this table.
     """
     print("timing the pure-Python path (WPPARSE_NO_EXTENSIONS=1) ...", file=sys.stderr)
-    with tempfile.TemporaryDirectory() as tmp:
-        out = Path(tmp) / "pure.json"
-        cmd = [
-            sys.executable,
-            str(Path(__file__).resolve()),
-            "--only=table",
-            "--no-peers",
-            f"--json-out={out}",
-            f"--rounds={args.rounds}",
-        ]
-        if args.quick:
-            cmd.append("--quick")
-        if args.no_corpus:
-            cmd.append("--no-corpus")
-        if args.corpus_limit:
-            cmd.append(f"--corpus-limit={args.corpus_limit}")
-        env = {**os.environ, "WPPARSE_NO_EXTENSIONS": "1"}
-        subprocess.run(cmd, check=True, env=env, stdout=subprocess.DEVNULL)
-        child = json.loads(out.read_text(encoding="utf-8"))
+    child = _pure_child(
+        args, "table", "--json-out", "--no-peers", f"--rounds={args.rounds}"
+    )
     for (label, result, ratios), theirs in zip(columns, child, strict=True):
         assert label == theirs["label"], (label, theirs["label"])
         floor = theirs["times"].get("floor")
@@ -307,6 +291,34 @@ def _add_pure_rows(columns: list[Column], args: argparse.Namespace) -> None:
                     ratio = theirs["times"][name] / floor
                 if ratio is not None:
                     ratios[key] = ratio
+
+
+def _pure_child(
+    args: argparse.Namespace, part: str, out_option: str, *more: str
+) -> Any:
+    """
+    Run this benchmark's *part* with ``WPPARSE_NO_EXTENSIONS=1`` in a child
+    process, which writes its numbers as JSON to the file *out_option* names;
+    return them.  The child gets this run's input options, and *more*.
+    """
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "pure.json"
+        cmd = [
+            sys.executable,
+            str(Path(__file__).resolve()),
+            f"--only={part}",
+            f"{out_option}={out}",
+            *more,
+        ]
+        if args.quick:
+            cmd.append("--quick")
+        if args.no_corpus:
+            cmd.append("--no-corpus")
+        if args.corpus_limit:
+            cmd.append(f"--corpus-limit={args.corpus_limit}")
+        env = {**os.environ, "WPPARSE_NO_EXTENSIONS": "1"}
+        subprocess.run(cmd, check=True, env=env, stdout=subprocess.DEVNULL)
+        return json.loads(out.read_text(encoding="utf-8"))
 
 
 def _table(columns: list[Column]) -> list[str]:
@@ -624,21 +636,7 @@ def _stages(args: argparse.Namespace) -> dict[str, dict[str, dict[str, float]]] 
         return None
     found = {"compiled" if _compiled() else "pure Python": mine}
     if _compiled() and not args.no_pure:
-        with tempfile.TemporaryDirectory() as tmp:
-            out = Path(tmp) / "stages.json"
-            cmd = [
-                sys.executable,
-                str(Path(__file__).resolve()),
-                "--only=stages",
-                f"--stages-json-out={out}",
-            ]
-            cmd += ["--quick"] if args.quick else []
-            cmd += ["--no-corpus"] if args.no_corpus else []
-            if args.corpus_limit:
-                cmd.append(f"--corpus-limit={args.corpus_limit}")
-            env = {**os.environ, "WPPARSE_NO_EXTENSIONS": "1"}
-            subprocess.run(cmd, check=True, env=env, stdout=subprocess.DEVNULL)
-            found["pure Python"] = json.loads(out.read_text(encoding="utf-8"))
+        found["pure Python"] = _pure_child(args, "stages", "--stages-json-out")
     return found
 
 
