@@ -38,7 +38,7 @@ from tests.conftest import DATA, ROOT, corpus_files
 from tests.property.strategies import html_fragments, posts_with_content
 from tests.pure_worker import outcome
 from wpparse import _text
-from wpparse._content import element_text, pieces, vocabulary
+from wpparse._content import blocks, element_text, pieces, vocabulary
 from wpparse._content import walk as walk_module
 from wpparse._content.element_text import BLOCK_TEXT, BR_TEXT, PLAIN_TEXT
 from wpparse._content.links import LinkResolver
@@ -235,6 +235,11 @@ def _assert_readers_agree(html: str) -> None:
                 assert compiled.collapse(text) == _text.pure_collapse(text), where
         if not len(el):
             _assert_plain_paragraphs_agree(el)
+        if el.tag == "a":
+            resolver = LinkResolver("https://example.com/post/")
+            assert compiled.read_link(el, resolver) == blocks.pure_read_link(
+                el, resolver
+            ), where
 
 
 def _plain_paragraph_outcome(read: Any, el: etree._Element, marker: str | None) -> Any:
@@ -740,3 +745,35 @@ def test_the_compiled_paragraph_builds_blocks_as_the_model_is() -> None:
     assert (piece.flags, piece.anchor) == (vocabulary.CAPTION, "c")
     with pytest.raises(ValueError, match="without children"):
         compiled.plain_paragraph(out, body[0])
+
+
+@COMPILED_ONLY
+def test_links_read_alike_at_their_bounds() -> None:
+    from wpparse._speedups import compiled
+
+    assert compiled is not None
+    many = "<span>x</span>" * 70
+    html = "".join(
+        [
+            '<p><a href="/card"><div><h3>Card</h3><p>Its text</p></div></a></p>',
+            f'<p><a href="/deep">{many}<br>after</a></p>',  # a <br> past 64 nodes
+            f'<p><a href="/early"><br>{many}</a></p>',
+            f'<p><a href="/long" title=" T ">{" " * 1100}words</a></p>',
+            f'<p><a href="/longer">{"w " * 600}<b>end</b></a></p>',
+            '<p><a href="/cdata" rel="Nofollow UGC">x<!--c--><i>y</i></a></p>',
+            '<p><a name="no-href">x</a></p>',
+        ]
+    )
+    body = content_root(html)
+    assert body is not None
+    anchors = list(body.iter("a"))
+    # Trees the parser never makes: an entity reference, a namespaced child.
+    anchors[-2].append(etree.Entity("amp"))
+    anchors[-2].append(etree.Element("{urn:x}br"))
+    resolver = LinkResolver("https://example.com/post/")
+    got = [compiled.read_link(a, resolver) for a in anchors]
+
+    assert got == [blocks.pure_read_link(a, resolver) for a in anchors]
+    assert got[-1] is None
+    assert got[3] is not None
+    assert got[3].title == "T"

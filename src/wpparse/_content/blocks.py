@@ -471,3 +471,18 @@ def is_linked_image(a: etree._Element) -> bool:
     if next(a.iterdescendants(*MEDIA_TAGS[1:], "table", "pre"), None) is not None:
         return False
     return all(text.isspace() for text in a.itertext())
+
+
+# The compiled twin of read_link (wpparse._speedups), when built and not
+# switched off; the function above stays the reference.
+from wpparse._speedups import compiled as _compiled  # noqa: E402 - after the reference
+
+pure_read_link = read_link
+if _compiled is not None:
+    _compiled.configure_links(
+        read_link=pure_read_link,
+        bounded_text=_bounded_text,
+        link_nodes=LINK_NODES,
+        link_chars=LINK_CHARS,
+    )
+    read_link = _compiled.read_link

@@ -1,7 +1,8 @@
 # The compiled twins of wpparse._content.element_text's readers (core.pyx),
 # of wpparse._content.vocabulary.anchor_of, of wpparse._text.collapse and of
 # wpparse._content.pieces.Pieces.plain_paragraph (with configure_blocks) and of
-# wpparse._content.walk._Walker.walk (with configure_walk).
+# wpparse._content.walk._Walker.walk (with configure_walk) and of
+# wpparse._content.blocks.read_link (with configure_links).
 import re
 from collections.abc import Callable, Collection, Mapping
 from typing import Any
@@ -51,3 +52,11 @@ def configure_walk(
     table: int,
 ) -> None: ...
 def walk(self: Any, body: etree._Element) -> None: ...
+def configure_links(
+    *,
+    read_link: Callable[..., Any],
+    bounded_text: Callable[[etree._Element], str],
+    link_nodes: int,
+    link_chars: int,
+) -> None: ...
+def read_link(a: etree._Element, resolver: Any) -> Any: ...
