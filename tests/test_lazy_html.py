@@ -68,8 +68,9 @@ def _parse_eager_and_lazy(
         patch.setattr(
             later.LaterHtml, "of", lambda _self, source: later._serialised(source)
         )
-        # (The compiled walk and plain paragraph record HTML without LaterHtml.of.)
+        # (The compiled walk and paragraphs record their HTML without LaterHtml.of.)
         patch.setattr(pieces.Pieces, "plain_paragraph", pieces.pure_plain_paragraph)
+        patch.setattr(pieces.Pieces, "paragraph", pieces.pure_paragraph)
         patch.setattr(walk._Walker, "walk", walk.pure_walk)
         eager_post = wpparse.parse_post(obj, **kwargs)
     return eager_post, wpparse.parse_post(obj, **kwargs)

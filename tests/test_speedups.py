@@ -235,6 +235,8 @@ def _assert_readers_agree(html: str) -> None:
                 assert compiled.collapse(text) == _text.pure_collapse(text), where
         if not len(el):
             _assert_plain_paragraphs_agree(el)
+        if el.tag in {"p", "div", "span", "li"}:
+            _assert_paragraphs_agree(el)
         if el.tag == "a":
             resolver = LinkResolver("https://example.com/post/")
             assert compiled.read_link(el, resolver) == blocks.pure_read_link(
@@ -250,7 +252,17 @@ def _plain_paragraph_outcome(read: Any, el: etree._Element, marker: str | None) 
     made = [(p.block, p.flags, p.anchor) for p in out.pieces]
     sources = list(out.later.sources or [])
     html = [p.block.html for p in out.pieces if p.block is not None]
-    return out.marker, made, sources, html
+    return out.marker, made, sources, html, out.links
+
+
+def _assert_paragraphs_agree(el: etree._Element) -> None:
+    from wpparse._speedups import compiled
+
+    assert compiled is not None
+    for marker in (None, "before"):
+        got = _plain_paragraph_outcome(compiled.paragraph, el, marker)
+        want = _plain_paragraph_outcome(pieces.pure_paragraph, el, marker)
+        assert got == want, (el.tag, etree.tostring(el)[:80], marker)
 
 
 def _assert_plain_paragraphs_agree(el: etree._Element) -> None:
@@ -261,7 +273,7 @@ def _assert_plain_paragraphs_agree(el: etree._Element) -> None:
         got = _plain_paragraph_outcome(compiled.plain_paragraph, el, marker)
         want = _plain_paragraph_outcome(pieces.pure_plain_paragraph, el, marker)
         assert got == want, (el.tag, etree.tostring(el)[:80], marker)
-        for _, made, _, _ in (got,):
+        for _, made, _, _, _ in (got,):
             for block, _, _ in made:
                 assert type(block) is Block
 

@@ -389,6 +389,7 @@ def _paragraph_fields() -> dict[str, object]:
 from wpparse._speedups import compiled as _compiled  # noqa: E402 - after the reference
 
 pure_plain_paragraph = Pieces.plain_paragraph
+pure_paragraph = Pieces.paragraph
 if _compiled is not None:
     _compiled.configure_blocks(
         block=Block,
@@ -401,3 +402,10 @@ if _compiled is not None:
         caption=CAPTION,
     )
     Pieces.plain_paragraph = _compiled.plain_paragraph  # type: ignore[method-assign]
+    _compiled.configure_paragraphs(
+        paragraph=Pieces.paragraph,
+        title_chars=MAX_TITLE_CHARS,
+        media=MEDIA,
+        breaks=BREAKS,
+    )
+    Pieces.paragraph = _compiled.paragraph  # type: ignore[method-assign]

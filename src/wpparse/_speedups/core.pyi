@@ -1,6 +1,7 @@
 # The compiled twins of wpparse._content.element_text's readers (core.pyx),
 # of wpparse._content.vocabulary.anchor_of, of wpparse._text.collapse and of
-# wpparse._content.pieces.Pieces.plain_paragraph (with configure_blocks) and of
+# wpparse._content.pieces.Pieces.plain_paragraph (with configure_blocks) and
+# .paragraph (with configure_paragraphs), of
 # wpparse._content.walk._Walker.walk (with configure_walk) and of
 # wpparse._content.blocks.read_link (with configure_links).
 import re
@@ -60,3 +61,11 @@ def configure_links(
     link_chars: int,
 ) -> None: ...
 def read_link(a: etree._Element, resolver: Any) -> Any: ...
+def configure_paragraphs(
+    *,
+    paragraph: Callable[[Any, etree._Element], None],
+    title_chars: int,
+    media: int,
+    breaks: int,
+) -> None: ...
+def paragraph(self: Any, el: etree._Element) -> None: ...

@@ -933,7 +933,10 @@ cdef object _block_type = None
 cdef object _piece_type = None
 cdef tuple _block_slots = None     # the descriptors of Block's fields, in order
 cdef list _block_values = None     # a paragraph's field values; text and html set per call
-cdef Py_ssize_t _text_at = -1, _html_at = -1
+cdef Py_ssize_t _text_at = -1, _html_at = -1, _links_at = -1, _lead_at = -1
+cdef Py_ssize_t _short = 0          # pseudo_headings.MAX_TITLE_CHARS: paragraph()'s read_element limit
+cdef int _media_flag = 0, _breaks_flag = 0
+cdef object _pure_paragraph = None  # Pieces.paragraph, the reference
 cdef object _piece_block = None, _piece_flags = None, _piece_anchor = None
 cdef object _later_html = None     # later.html_of: partial(_later_html, later, index) serialises
 cdef object _partial = None
@@ -949,7 +952,7 @@ def configure_blocks(*, block, fields, paragraph, piece, later_html, partial, ca
     (``kind`` and the defaults), the ``Piece`` class, ``later.html_of``,
     :class:`functools.partial`, ``is_caption_hint`` and the ``CAPTION`` flag.
     """
-    global _block_type, _piece_type, _block_slots, _block_values, _text_at, _html_at
+    global _block_type, _piece_type, _block_slots, _block_values, _text_at, _html_at, _links_at, _lead_at
     global _piece_block, _piece_flags, _piece_anchor, _later_html, _partial, _caption_hint, _caption_flag
     fields = tuple(fields)
     slots = tuple(_slot_of(block, name) for name in fields)
@@ -963,6 +966,7 @@ def configure_blocks(*, block, fields, paragraph, piece, later_html, partial, ca
     _block_slots = slots
     _block_values = [paragraph.get(name) for name in fields]
     _text_at, _html_at = fields.index("text"), fields.index("html")
+    _links_at, _lead_at = fields.index("links"), fields.index("lead")
     _piece_block = _piece_type_slot(piece, "block")
     _piece_flags = _piece_type_slot(piece, "flags")
     _piece_anchor = _piece_type_slot(piece, "anchor")
@@ -1115,20 +1119,82 @@ cdef int _plain(object pieces, xmlNode* top, _Element top_el, object doc) except
         flags, anchor = 0, None
         sources.append(raw)
     html = _partial(_later_html, later, len(sources) - 1)
+    _add_piece(pieces, _paragraph_block(text, html, (), None), flags, anchor)
+    return 0
+
+
+cdef object _paragraph_block(object text, object html, object links, object lead):
+    """paragraph_block(text, html, links, lead): its slots set through their C setters."""
+    cdef Py_ssize_t i
     block = _new(_block_type)
     for i in range(len(_block_slots)):
         if i == _text_at:
             _store(_block_slots[i], block, text)
         elif i == _html_at:
             _store(_block_slots[i], block, html)
+        elif i == _links_at:
+            _store(_block_slots[i], block, links)
+        elif i == _lead_at:
+            _store(_block_slots[i], block, lead)
         else:
             _store(_block_slots[i], block, _block_values[i])
+    return block
+
+
+cdef int _add_piece(object pieces, object block, object flags, object anchor) except -1:
+    """Pieces.add of a paragraph block with text: the marker ends, its piece is appended."""
+    pieces.marker = None
     piece = _new(_piece_type)
     _store(_piece_block, piece, block)
     _store(_piece_flags, piece, flags)
     _store(_piece_anchor, piece, anchor)
     pieces.pieces.append(piece)
     return 0
+
+
+def configure_paragraphs(*, paragraph, title_chars, media, breaks):
+    """
+    Set what :func:`paragraph` needs beyond :func:`configure_blocks`: the pure
+    ``Pieces.paragraph`` (for a node that is no element), the limit it reads
+    facts under (*title_chars*: ``MAX_TITLE_CHARS``) and the ``MEDIA`` and ``BREAKS`` flags.
+    """
+    global _pure_paragraph, _short, _media_flag, _breaks_flag
+    _pure_paragraph = paragraph
+    _short, _media_flag, _breaks_flag = int(title_chars), int(media), int(breaks)
+
+
+def paragraph(self, _Element el not None):
+    """A ``<p>`` (with children or not), read and built: as ``Pieces.paragraph``."""
+    cdef xmlNode* top = el._c_node
+    cdef int flags
+    if _block_type is None or _pure_paragraph is None:
+        raise RuntimeError("wpparse._speedups.core.configure_paragraphs() was not called")
+    if top.type != tree.XML_ELEMENT_NODE:
+        return _pure_paragraph(self, el)
+    if not _has_children(top):
+        _plain(self, top, el, el._doc)
+        return
+    text, found, has_media, flags, lead, anchor = read_element(el, _short)
+    links = self.read_links(found)
+    if not text:
+        if has_media:
+            self.media(el, links)
+        else:
+            self.marker = _anchor_of(top) or self.marker
+        return
+    if has_media:
+        flags |= _media_flag
+    if "\n" in text:  # a line break between text, not a trailing <br>
+        flags |= _breaks_flag
+    hint = _attribute(top, "class")
+    if hint and _caption_hint(hint):
+        flags |= <int>_caption_flag
+    sources = self.later.sources
+    if sources is None:
+        raise RuntimeError("the content's HTML was serialised already")
+    sources.append(el)
+    html = _partial(_later_html, self.later, len(sources) - 1)
+    _add_piece(self, _paragraph_block(text, html, links, lead), flags, anchor)
 
 
 cdef inline bint _is_plain_p(xmlNode* node) noexcept:
