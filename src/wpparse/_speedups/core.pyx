@@ -15,8 +15,17 @@ whitespace is Python's (``str.isspace``), letters ``str.isalpha``.  Every walk
 is a loop over parent and sibling pointers: no recursion, however deep the tree.
 
 What the walk needs to know of tags (which break lines, which hide their
-content, which are bold) comes from the pure-Python modules through
-:func:`configure`, so the two paths share one vocabulary.
+content, which are bold, each one's role) comes from the pure-Python modules
+through :func:`configure` and :func:`configure_walk`, so the two paths share
+one vocabulary.  The blocks and pieces built here are the pure modules'
+classes (:func:`configure_blocks`), their slots set through the same member
+descriptors the pure builders store into; the module checks at import that
+the classes have the fields it sets.
+
+The readers: ``text_of``, ``facts``, ``anchor_of``, ``collapse``,
+``read_element`` and ``read_link``.  The builders: ``walk`` (the walk over a
+content's blocks), ``paragraph`` and ``plain_paragraph``, methods of the
+walker and of ``Pieces`` when compiled.
 """
 
 from cpython.mem cimport PyMem_Free, PyMem_Malloc, PyMem_Realloc
@@ -46,11 +55,17 @@ __all__ = [
     "collapse",
     "configure",
     "configure_blocks",
+    "configure_links",
+    "configure_paragraphs",
+    "configure_walk",
     "configured",
     "facts",
+    "paragraph",
     "plain_paragraph",
     "read_element",
+    "read_link",
     "text_of",
+    "walk",
 ]
 
 # -- tags --------------------------------------------------------------------
@@ -956,7 +971,7 @@ def configure_blocks(*, block, fields, paragraph, piece, later_html, partial, ca
     global _piece_block, _piece_flags, _piece_anchor, _later_html, _partial, _caption_hint, _caption_flag
     fields = tuple(fields)
     slots = tuple(_slot_of(block, name) for name in fields)
-    member = type(_piece_type_slot(piece, "block"))
+    member = type(_class_slot(piece, "block"))
     if (
         fields != tuple(field.name for field in block.__attrs_attrs__)
         or not all(type(slot) is member for slot in slots)
@@ -967,15 +982,16 @@ def configure_blocks(*, block, fields, paragraph, piece, later_html, partial, ca
     _block_values = [paragraph.get(name) for name in fields]
     _text_at, _html_at = fields.index("text"), fields.index("html")
     _links_at, _lead_at = fields.index("links"), fields.index("lead")
-    _piece_block = _piece_type_slot(piece, "block")
-    _piece_flags = _piece_type_slot(piece, "flags")
-    _piece_anchor = _piece_type_slot(piece, "anchor")
+    _piece_block = _class_slot(piece, "block")
+    _piece_flags = _class_slot(piece, "flags")
+    _piece_anchor = _class_slot(piece, "anchor")
     _block_type, _piece_type = block, piece
     _later_html, _partial = later_html, partial
     _caption_hint, _caption_flag = caption_hint, caption
 
 
-cdef object _piece_type_slot(object cls, str name):
+cdef object _class_slot(object cls, str name):
+    """The slot *name* of *cls* or of a class it derives from."""
     for klass in cls.__mro__:
         if name in klass.__dict__:
             return klass.__dict__[name]
@@ -1020,7 +1036,6 @@ cdef int _add_roles() except -1:
     """Put the configured roles in the tag table (again, after configure() cleared it)."""
     cdef bytes raw
     cdef Entry* e
-    cdef size_t size
     for tag, role in _roles_config.items():
         _add(tag, 0, 0)
         raw = tag.encode("utf-8")
@@ -1099,7 +1114,6 @@ cdef int _plain(object pieces, xmlNode* top, _Element top_el, object doc) except
     piece built here; its proxy (*top_el*, or made now) only when its HTML
     needs the element (a <p> with attributes).
     """
-    cdef Py_ssize_t i
     raw = _collect_text(top.children)  # el.text: its children are text nodes
     text = _collapse(raw) if raw else ""
     if not raw or not text:
