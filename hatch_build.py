@@ -63,6 +63,8 @@ def cythonize(out_dir: Path) -> Path:
     out_dir.mkdir(parents=True, exist_ok=True)
     target = out_dir / "core.c"
     shutil.copyfile(PYX, out_dir / "core.pyx")
+    for part in PACKAGE.glob("*.pxi"):  # the parts core.pyx includes
+        shutil.copyfile(part, out_dir / part.name)
     run_cython(
         [str(out_dir / "core.pyx")],
         include_path=lxml.get_include(),

@@ -410,6 +410,8 @@ SDIST_MUST_HOLD = (
     # The extension's source and the C generated from it: no Cython needed.
     "hatch_build.py",
     "src/wpparse/_speedups/core.pyx",
+    "src/wpparse/_speedups/text.pxi",
+    "src/wpparse/_speedups/blocks.pxi",
     "src/wpparse/_speedups/core.c",
 )
 

@@ -165,8 +165,8 @@ def _documented_tree() -> set[str]:
 
 
 def test_the_package_list_in_the_docs_is_the_tree() -> None:
-    # Python modules, and the Cython source of the compiled walk (wpparse._speedups).
-    sources = [*SRC.rglob("*.py"), *SRC.rglob("*.pyx")]
+    # Python modules, and the Cython sources of the compiled walk (wpparse._speedups).
+    sources = [*SRC.rglob("*.py"), *SRC.rglob("*.pyx"), *SRC.rglob("*.pxi")]
     actual = {
         path.relative_to(SRC).as_posix()
         for path in sources
