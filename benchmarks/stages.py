@@ -10,7 +10,7 @@ post), and the post is parsed and read as the per-post table reads it:
   (``content_root``);
 * ``normalise``: the structural rewrites before the walk;
 * ``walk``: the walk into blocks (``split_content`` less the two above);
-* ``rules``: the pseudo-heading decisions (``_styles``);
+* ``rules``: the pseudo-heading decisions (``heading_styles``);
 * ``tree``: the section tree (``build_content`` less the walk and the rules);
 * ``fields``: the rest (every other field, the ``Post``, reading the result).
 
@@ -132,7 +132,7 @@ def measure_stages(
     """``{"seed": ratios, "corpus median": ratios}`` for what is there."""
     undo = [
         _timed(sections, "split_content", "split"),
-        _timed(sections, "_styles", "rules"),
+        _timed(sections, "heading_styles", "rules"),
         _timed(walk, "content_root", "parse"),
         _timed(walk, "normalise", "normalise"),
         _timed(post_module, "build_content", "content"),
