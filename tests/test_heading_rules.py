@@ -12,7 +12,7 @@ import pytest
 
 import wpparse
 from wpparse import HeadingSource, Section
-from wpparse._content.pseudo_headings import counted_label, series_mark
+from wpparse._content.titles import counted_label, series_mark
 
 BODY = "<p>{}</p>".format(
     "This is an ordinary paragraph of body text, long enough that nobody would "

@@ -7,7 +7,7 @@ import pytest
 import wpparse
 from tests.conftest import DATA
 from wpparse import BlockKind, HeadingSource, Section
-from wpparse._content.pseudo_headings import MAX_TITLE_CHARS, QUESTION_MAX_CHARS
+from wpparse._content.titles import MAX_TITLE_CHARS, QUESTION_MAX_CHARS
 
 BODY = "<p>{}</p>".format(
     "This is an ordinary paragraph of body text, long enough that nobody would "

@@ -29,8 +29,8 @@ from wpparse._content.element_text import (
     text_shape,
 )
 from wpparse._content.links import LinkResolver
-from wpparse._content.pseudo_headings import MAX_TITLE_CHARS
 from wpparse._content.stream import new_block, replaced
+from wpparse._content.titles import MAX_TITLE_CHARS
 from wpparse._content.vocabulary import (
     ATTACHMENT,
     MEDIA_TAGS,

@@ -38,8 +38,8 @@ from wpparse._content.element_text import (
 )
 from wpparse._content.later import LaterHtml, html_of
 from wpparse._content.links import LinkResolver
-from wpparse._content.pseudo_headings import MAX_TITLE_CHARS
 from wpparse._content.stream import HeadingPiece, Piece, new_block, paragraph_block
+from wpparse._content.titles import MAX_TITLE_CHARS
 from wpparse._content.vocabulary import (
     BOLD,
     BR,

@@ -11,19 +11,21 @@ tree from what it decides.
 from __future__ import annotations
 
 from wpparse._content.pseudo_headings import (
-    FIELD_VALUE_WORDS,
-    MAX_TITLE_CHARS,
     bold_heading,
     bold_slogan,
+    line_heading,
+    over_list,
+)
+from wpparse._content.stream import Piece
+from wpparse._content.titles import (
+    FIELD_VALUE_WORDS,
+    MAX_TITLE_CHARS,
     counted_label,
     echoes_title,
     is_field_label,
-    line_heading,
-    over_list,
     series_mark,
     short_body,
 )
-from wpparse._content.stream import Piece
 from wpparse._content.vocabulary import BOLD
 from wpparse._model.content import Block, BlockKind, HeadingSource
 

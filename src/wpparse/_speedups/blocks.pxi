@@ -11,7 +11,7 @@ cdef object _piece_type = None
 cdef tuple _block_slots = None     # the descriptors of Block's fields, in order
 cdef list _block_values = None     # a paragraph's field values; text and html set per call
 cdef Py_ssize_t _text_at = -1, _html_at = -1, _links_at = -1, _lead_at = -1
-cdef Py_ssize_t _short = 0          # pseudo_headings.MAX_TITLE_CHARS: paragraph()'s read_element limit
+cdef Py_ssize_t _short = 0          # titles.MAX_TITLE_CHARS: paragraph()'s read_element limit
 cdef int _media_flag = 0, _breaks_flag = 0
 cdef object _pure_paragraph = None  # Pieces.paragraph, the reference
 cdef object _piece_block = None, _piece_flags = None, _piece_anchor = None
