@@ -32,8 +32,10 @@ import atheris
 with atheris.instrument_imports():
     import wpparse
     from wpparse import WPParseError, WPParseWarning
-    from wpparse._content import element_text, vocabulary
-    from wpparse._content.pseudo_headings import MAX_TITLE_CHARS
+    from wpparse._content import blocks, element_text, pieces, vocabulary
+    from wpparse._content import walk as walk_module
+    from wpparse._content.links import LinkResolver
+    from wpparse._content.titles import MAX_TITLE_CHARS
     from wpparse._content.vocabulary import content_root
 
 _RENDERERS = [
@@ -114,6 +116,53 @@ def _same_both_ways(html: str) -> None:
         if vocabulary.anchor_of(el) != vocabulary.pure_anchor_of(el):
             msg = f"compiled anchor_of differs on <{el.tag}>: {html[:200]!r}"
             raise AssertionError(msg)
+        if el.tag == "a":
+            resolver = LinkResolver("https://example.com/2025/07/post/")
+            if blocks.read_link(el, resolver) != blocks.pure_read_link(el, resolver):
+                msg = f"compiled read_link differs: {html[:200]!r}"
+                raise AssertionError(msg)
+        if el.tag == "p" and _built(pieces.Pieces.paragraph, el) != _built(
+            pieces.pure_paragraph, el
+        ):
+            msg = f"compiled paragraph differs: {html[:200]!r}"
+            raise AssertionError(msg)
+    compiled_walk = walk_module._Walker.walk  # noqa: SLF001 - the twin under test
+    if _walked(compiled_walk, html) != _walked(walk_module.pure_walk, html):
+        msg = f"compiled walk differs: {html[:200]!r}"
+        raise AssertionError(msg)
+
+
+def _built(read: Any, el: Any) -> Any:
+    """What a paragraph builder leaves: the marker, pieces, HTML sources and links."""
+    out = pieces.Pieces(LinkResolver("https://example.com/2025/07/post/"))
+    read(out, el)
+    made = [(p.block, p.flags, p.anchor) for p in out.pieces]
+    html = [p.block.html for p in out.pieces if p.block is not None]
+    return out.marker, made, list(out.later.sources or []), html, out.links
+
+
+def _walked(walk: Any, html: str) -> Any:
+    """The pieces (their HTML read) and links the walk *walk* gives for *html*."""
+    walker = walk_module._Walker  # noqa: SLF001 - the walk is swapped for one call
+    real = walker.walk
+    walker.walk = walk
+    try:
+        found, links = walk_module.split_content(
+            html, "https://example.com/2025/07/post/"
+        )
+    finally:
+        walker.walk = real
+    return [
+        (
+            p.block,
+            p.block.html if p.block else None,
+            p.flags,
+            p.anchor,
+            p.level,
+            p.title,
+        )
+        for p in found
+    ], links
 
 
 def _post_with_html(html: str) -> dict[str, Any]:
