@@ -24,7 +24,7 @@ import pytest
 
 import wpparse
 from tests.conftest import corpus_params
-from wpparse._content import later, pieces, walk
+from wpparse._content import later
 from wpparse._content.stream import new_block, paragraph_block
 from wpparse._json.kinds import object_kind
 from wpparse._json.load import load_json
@@ -68,10 +68,6 @@ def _parse_eager_and_lazy(
         patch.setattr(
             later.LaterHtml, "of", lambda _self, source: later._serialised(source)
         )
-        # (The compiled walk and paragraphs record their HTML without LaterHtml.of.)
-        patch.setattr(pieces.Pieces, "plain_paragraph", pieces.pure_plain_paragraph)
-        patch.setattr(pieces.Pieces, "paragraph", pieces.pure_paragraph)
-        patch.setattr(walk._Walker, "walk", walk.pure_walk)
         eager_post = wpparse.parse_post(obj, **kwargs)
     return eager_post, wpparse.parse_post(obj, **kwargs)
 

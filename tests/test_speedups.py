@@ -244,8 +244,8 @@ def _assert_readers_agree(html: str) -> None:
             ), where
 
 
-def _plain_paragraph_outcome(read: Any, el: etree._Element, marker: str | None) -> Any:
-    """What ``Pieces.plain_paragraph`` (*read*) leaves behind: marker, pieces, HTML sources."""
+def _built_outcome(read: Any, el: etree._Element, marker: str | None) -> Any:
+    """What a paragraph builder (*read*) leaves behind: marker, pieces, HTML sources, links."""
     out = pieces.Pieces(LinkResolver("https://example.com/post/"))
     out.marker = marker
     read(out, el)
@@ -260,8 +260,8 @@ def _assert_paragraphs_agree(el: etree._Element) -> None:
 
     assert compiled is not None
     for marker in (None, "before"):
-        got = _plain_paragraph_outcome(compiled.paragraph, el, marker)
-        want = _plain_paragraph_outcome(pieces.pure_paragraph, el, marker)
+        got = _built_outcome(compiled.paragraph, el, marker)
+        want = _built_outcome(pieces.pure_paragraph, el, marker)
         assert got == want, (el.tag, etree.tostring(el)[:80], marker)
 
 
@@ -270,8 +270,8 @@ def _assert_plain_paragraphs_agree(el: etree._Element) -> None:
 
     assert compiled is not None
     for marker in (None, "before"):
-        got = _plain_paragraph_outcome(compiled.plain_paragraph, el, marker)
-        want = _plain_paragraph_outcome(pieces.pure_plain_paragraph, el, marker)
+        got = _built_outcome(compiled.plain_paragraph, el, marker)
+        want = _built_outcome(pieces.pure_plain_paragraph, el, marker)
         assert got == want, (el.tag, etree.tostring(el)[:80], marker)
         for _, made, _, _, _ in (got,):
             for block, _, _ in made:
@@ -737,8 +737,6 @@ def test_the_compiled_paragraph_builds_blocks_as_the_model_is() -> None:
                 f.name: f.default for f in fields if f.name not in {"text", "html"}
             },
             piece=Piece,
-            later_html=None,
-            partial=None,
             caption_hint=None,
             caption=0,
         )

@@ -36,7 +36,7 @@ from lxml import etree
 
 from wpparse._content.vocabulary import serialise
 
-__all__ = ["WAITING_CHARS", "WAITING_CONTENTS", "LaterHtml", "html_of"]
+__all__ = ["WAITING_CHARS", "WAITING_CONTENTS", "LaterHtml"]
 
 WAITING_CONTENTS: Final = 256
 """At most this many contents kept alive keep their trees, unread."""
@@ -77,7 +77,7 @@ class LaterHtml:
             msg = "the content's HTML was serialised already"
             raise RuntimeError(msg)
         sources.append(source)
-        return partial(html_of, self, len(sources) - 1)
+        return partial(_html, self, len(sources) - 1)
 
     def wait(self, chars: int) -> None:
         """
@@ -103,7 +103,7 @@ class LaterHtml:
             _serialise_all(old)
 
 
-def html_of(later: LaterHtml, index: int) -> str:
+def _html(later: LaterHtml, index: int) -> str:
     """The HTML of *later*'s *index*-th source, all of them serialised on first call."""
     strings = later.strings
     if strings is None:

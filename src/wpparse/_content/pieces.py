@@ -12,7 +12,6 @@ richer block kinds are built by :mod:`wpparse._content.blocks`.
 from __future__ import annotations
 
 import re
-from functools import partial
 from typing import Final
 
 import attrs
@@ -36,7 +35,7 @@ from wpparse._content.element_text import (
     read_element,
     text_of,
 )
-from wpparse._content.later import LaterHtml, html_of
+from wpparse._content.later import LaterHtml
 from wpparse._content.links import LinkResolver
 from wpparse._content.stream import HeadingPiece, Piece, new_block, paragraph_block
 from wpparse._content.titles import MAX_TITLE_CHARS
@@ -369,18 +368,13 @@ def _run_facts(run: list[str | etree._Element]) -> int:
 
 
 def _paragraph_fields() -> dict[str, object]:
-    """A paragraph block's fields but its text and HTML: what ``paragraph_block`` gives them."""
-    out: dict[str, object] = {}
-    for field in attrs.fields(Block):
-        if field.name in {"kind", "text", "html"}:
-            continue
-        if field.default is attrs.NOTHING or hasattr(field.default, "factory"):
-            msg = f"Block.{field.name} has no plain default: update _paragraph_fields"
-            raise TypeError(msg)
-        out[field.name] = field.default
-    # As paragraph_block(text, html) gives them.
-    out.update(kind=BlockKind.PARAGRAPH, links=(), lead=None)
-    return out
+    """A paragraph block's fields but its text and HTML, as ``paragraph_block`` gives them."""
+    block = paragraph_block("-", "")
+    return {
+        field.name: getattr(block, field.name)
+        for field in attrs.fields(Block)
+        if field.name not in {"text", "html"}
+    }
 
 
 # The compiled twin of Pieces.plain_paragraph (wpparse._speedups), when built
@@ -396,8 +390,6 @@ if _compiled is not None:
         fields=[field.name for field in attrs.fields(Block)],
         paragraph=_paragraph_fields(),
         piece=Piece,
-        later_html=html_of,
-        partial=partial,
         caption_hint=is_caption_hint,
         caption=CAPTION,
     )

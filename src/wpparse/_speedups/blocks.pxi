@@ -15,22 +15,21 @@ cdef Py_ssize_t _short = 0          # titles.MAX_TITLE_CHARS: paragraph()'s read
 cdef int _media_flag = 0, _breaks_flag = 0
 cdef object _pure_paragraph = None  # Pieces.paragraph, the reference
 cdef object _piece_block = None, _piece_flags = None, _piece_anchor = None
-cdef object _later_html = None     # later.html_of: partial(_later_html, later, index) serialises
-cdef object _partial = None
 cdef object _caption_hint = None   # vocabulary.is_caption_hint
 cdef object _caption_flag = None   # vocabulary.CAPTION
 cdef tuple _no_args = ()
 
 
-def configure_blocks(*, block, fields, paragraph, piece, later_html, partial, caption_hint, caption):
+def configure_blocks(*, block, fields, paragraph, piece, caption_hint, caption):
     """
     Set what :func:`plain_paragraph` builds: the :class:`Block` class and its
     field names in order, a dict of a paragraph block's other field values
-    (``kind`` and the defaults), the ``Piece`` class, ``later.html_of``,
-    :class:`functools.partial`, ``is_caption_hint`` and the ``CAPTION`` flag.
+    (``kind`` and the defaults), the ``Piece`` class, ``is_caption_hint`` and
+    the ``CAPTION`` flag.  A block's HTML is recorded by the walk's own
+    ``LaterHtml.of``.
     """
     global _block_type, _piece_type, _block_slots, _block_values, _text_at, _html_at, _links_at, _lead_at
-    global _piece_block, _piece_flags, _piece_anchor, _later_html, _partial, _caption_hint, _caption_flag
+    global _piece_block, _piece_flags, _piece_anchor, _caption_hint, _caption_flag
     fields = tuple(fields)
     slots = tuple(_slot_of(block, name) for name in fields)
     member = type(_class_slot(piece, "block"))
@@ -48,7 +47,6 @@ def configure_blocks(*, block, fields, paragraph, piece, later_html, partial, ca
     _piece_flags = _class_slot(piece, "flags")
     _piece_anchor = _class_slot(piece, "anchor")
     _block_type, _piece_type = block, piece
-    _later_html, _partial = later_html, partial
     _caption_hint, _caption_flag = caption_hint, caption
 
 
@@ -182,19 +180,14 @@ cdef int _plain(object pieces, xmlNode* top, _Element top_el, object doc) except
         pieces.marker = _attribute(top, "id") or pieces.marker
         return 0
     pieces.marker = None
-    later = pieces.later
-    sources = later.sources
-    if sources is None:
-        raise RuntimeError("the content's HTML was serialised already")
     if top.properties != NULL:
         hint = _attribute(top, "class")
         flags = _caption_flag if hint and _caption_hint(hint) else 0
-        sources.append(top_el if top_el is not None else elementFactory(doc, top))
+        html = pieces.later.of(top_el if top_el is not None else elementFactory(doc, top))
         anchor = _attribute(top, "id")
     else:
         flags, anchor = 0, None
-        sources.append(raw)
-    html = _partial(_later_html, later, len(sources) - 1)
+        html = pieces.later.of(raw)
     _add_piece(pieces, _paragraph_block(text, html, (), None), flags, anchor)
     return 0
 
@@ -265,12 +258,7 @@ def paragraph(self, _Element el not None):
     hint = _attribute(top, "class")
     if hint and _caption_hint(hint):
         flags |= <int>_caption_flag
-    sources = self.later.sources
-    if sources is None:
-        raise RuntimeError("the content's HTML was serialised already")
-    sources.append(el)
-    html = _partial(_later_html, self.later, len(sources) - 1)
-    _add_piece(self, _paragraph_block(text, html, links, lead), flags, anchor)
+    _add_piece(self, _paragraph_block(text, self.later.of(el), links, lead), flags, anchor)
 
 
 cdef inline bint _is_plain_p(xmlNode* node) noexcept:

@@ -36,8 +36,6 @@ def configure_blocks(
     fields: Collection[str],
     paragraph: Mapping[str, object],
     piece: type,
-    later_html: Callable[..., str] | None,
-    partial: type | None,
     caption_hint: Callable[[str], bool] | None,
     caption: int,
 ) -> None: ...
