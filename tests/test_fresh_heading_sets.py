@@ -120,6 +120,14 @@ SETS = [
     ),
 ]
 BY_NAME = {fresh.name: fresh for fresh in SETS}
+
+
+def _each(keep: str | None = None) -> pytest.MarkDecorator:
+    """Run a test once per set (those whose FreshSet field *keep* is true)."""
+    chosen = [fresh for fresh in SETS if keep is None or getattr(fresh, keep)]
+    return pytest.mark.parametrize("fresh", chosen, ids=lambda fresh: fresh.name)
+
+
 RULES = [(fresh.name, rule) for fresh in SETS for rule in sorted(fresh.floors)]
 
 
@@ -132,7 +140,7 @@ def _needs_posts(fresh: FreshSet) -> None:
         )
 
 
-@pytest.mark.parametrize("fresh", SETS, ids=lambda fresh: fresh.name)
+@_each()
 def test_every_labelled_post_has_one_source_and_there_are_forty(
     fresh: FreshSet,
 ) -> None:
@@ -147,23 +155,17 @@ def test_every_labelled_post_has_one_source_and_there_are_forty(
     assert len({(label.file, label.text) for label in labels}) == len(labels)
 
 
-@pytest.mark.parametrize(
-    "fresh", [f for f in SETS if f.cited], ids=lambda fresh: fresh.name
-)
+@_each("cited")
 def test_every_source_names_a_commit_or_an_index_file(fresh: FreshSet) -> None:
     assert uncited_sources(fresh.sources) == []
 
 
-@pytest.mark.parametrize(
-    "fresh", [f for f in SETS if f.min_hosts], ids=lambda fresh: fresh.name
-)
+@_each("min_hosts")
 def test_the_set_spans_a_dozen_sites(fresh: FreshSet) -> None:
     assert len(source_hosts(fresh.sources)) >= fresh.min_hosts
 
 
-@pytest.mark.parametrize(
-    "fresh", [f for f in SETS if f.earlier], ids=lambda fresh: fresh.name
-)
+@_each("earlier")
 def test_no_site_of_the_set_is_in_an_earlier_one(fresh: FreshSet) -> None:
     hosts = source_hosts(fresh.sources)
 
@@ -172,9 +174,7 @@ def test_no_site_of_the_set_is_in_an_earlier_one(fresh: FreshSet) -> None:
 
 
 @pytest.mark.skipif(not CORPUS.is_dir(), reason="the shared corpus is absent")
-@pytest.mark.parametrize(
-    "fresh", [f for f in SETS if f.apart_from_tuned], ids=lambda fresh: fresh.name
-)
+@_each("apart_from_tuned")
 def test_no_site_of_the_set_is_in_the_tuned_set(fresh: FreshSet) -> None:
     tuned = labelled_posts(read_labels(LABELS))
     tuned_hosts = {
@@ -184,7 +184,7 @@ def test_no_site_of_the_set_is_in_the_tuned_set(fresh: FreshSet) -> None:
     assert not source_hosts(fresh.sources) & tuned_hosts
 
 
-@pytest.mark.parametrize("fresh", SETS, ids=lambda fresh: fresh.name)
+@_each()
 def test_the_labels_are_exactly_the_candidates_of_the_posts(fresh: FreshSet) -> None:
     """Every candidate paragraph has a label, and every label is a candidate (no rule runs)."""
     _needs_posts(fresh)
@@ -193,7 +193,7 @@ def test_the_labels_are_exactly_the_candidates_of_the_posts(fresh: FreshSet) -> 
     assert found == labelled
 
 
-@pytest.mark.parametrize("fresh", SETS, ids=lambda fresh: fresh.name)
+@_each()
 def test_pseudo_headings_without_a_label_are_longer_than_any_candidate(
     fresh: FreshSet,
 ) -> None:
@@ -219,7 +219,7 @@ def test_the_figures_do_not_regress(name: str, rule: str) -> None:
     assert result.recall >= recall
 
 
-@pytest.mark.parametrize("fresh", SETS, ids=lambda fresh: fresh.name)
+@_each()
 def test_docs_table_matches_the_code(fresh: FreshSet) -> None:
     _needs_posts(fresh)
     assert table(fresh.labels, fresh.posts) == docs_table(
