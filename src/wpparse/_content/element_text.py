@@ -373,12 +373,15 @@ def _flat_runs(el: etree._Element) -> list[_Run]:
 
 
 def _flags(runs: list[_Run]) -> int:
-    unbold = "".join(text for text, bold, _, _ in runs if not bold)
-    flags = 0 if any(c.isalpha() for c in unbold) else BOLD
-    if all(italic for _, _, italic, _ in runs):
-        flags |= ITALIC
-    if all(linked for _, _, _, linked in runs):
-        flags |= LINKED
+    """BOLD unless a letter is outside the bold; ITALIC / LINKED if every run is."""
+    flags = BOLD | ITALIC | LINKED
+    for text, bold, italic, linked in runs:
+        if not bold and flags & BOLD and any(map(str.isalpha, text)):
+            flags &= ~BOLD
+        if not italic:
+            flags &= ~ITALIC
+        if not linked:
+            flags &= ~LINKED
     return flags
 
 
@@ -439,6 +442,8 @@ def read_element(el: etree._Element, short: int) -> ElementRead:
     >>> read_element(html.fragment_fromstring("<p><b><i>Part one</i></b></p>"), 200).facts == BOLD | ITALIC
     True
     """
+    if len(el) and el.tag not in NO_TEXT and (flat := _read_flat(el, short)):
+        return flat
     found: list[etree._Element] = []
     shape, media = _scan(el, SPECIAL, PLAIN_TEXT, found)
     text = text_of(el, shape=shape)
@@ -448,6 +453,57 @@ def read_element(el: etree._Element, short: int) -> ElementRead:
     if len(text) > short:
         return ElementRead(text, found, media, 0, lead, el.get("id"))
     return ElementRead(text, found, media, facts(el), lead, anchor_of(el))
+
+
+# A child that makes an element more than flat text for _read_flat: a block,
+# hidden content or an image (a <br> it reads itself).
+_NOT_FLAT: Final = SPECIAL - {"br"}
+
+
+def _read_flat(el: etree._Element, short: int) -> ElementRead | None:
+    """
+    :func:`read_element` of an element whose children hold only text (most
+    paragraphs with links or emphasis), in one pass over its children; or
+    ``None`` when a child has children, is special (:data:`_NOT_FLAT`) or is
+    a comment, and the general reading must be taken.
+
+    It gives what the general reading gives: the text as :func:`text_of`
+    reads it (the joined text nodes, or with ``<br>`` breaks as
+    :func:`finish` joins them), no media, and the facts, lead and anchor
+    from the same functions, read without walking the element again.
+    """
+    head = el.text
+    parts: list[str | int] = [head] if head else []
+    found: list[etree._Element] = []
+    lines = media = False  # no image: an <img> is special
+    for child in el:
+        tag = child.tag
+        if len(child) or tag in _NOT_FLAT or not isinstance(tag, str):
+            return None
+        if tag == "a":
+            found.append(child)
+        elif tag == "br":
+            parts.append(BR)
+            lines = True
+        text = child.text
+        if text:
+            parts.append(text)
+        text = child.tail
+        if text:
+            parts.append(text)
+    text = finish(parts) if lines else collapse("".join(parts))  # type: ignore[arg-type]
+    if not text:
+        return ElementRead(text, found, media, 0, None, el.get("id"))
+    # run_in_lead, of a first child without children.
+    first = el[0]
+    lead = None
+    if first.tag in _BOLD and not (head and not head.isspace()):
+        lead = " ".join(first.text.split()) if first.text else ""
+        if not lead or len(lead) >= len(text):
+            lead = None
+    if len(text) > short:
+        return ElementRead(text, found, media, 0, lead, el.get("id"))
+    return ElementRead(text, found, media, _flags(_flat_runs(el)), lead, anchor_of(el))
 
 
 # The compiled twins of text_of, facts and read_element (wpparse._speedups),
