@@ -24,6 +24,8 @@ from wpparse._content.element_text import (
     facts,
     has_descendant,
     read_element,
+    read_flat,
+    read_general,
     run_in_lead,
     text_of,
 )
@@ -100,6 +102,67 @@ def test_read_element_is_the_separate_readers(html: str, short: int) -> None:
 def test_read_element_agrees_on_generated_html(html: str) -> None:
     for el in _elements(html):
         assert read_element(el, _SHORT) == _reference(el, _SHORT)
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        "<p><strong>A bold title</strong></p>",
+        "<p> <b>Lead</b> and more text after it</p>",
+        "<p>x <b>  </b> y</p>",
+        "<p><b>\u00a0In  two\n lines</b></p>",
+        "<p><b>1.</b> Step one</p>",
+        "<p><a href='/a'>all</a> <a href='/b'>linked</a></p>",
+        "<p><a name='n'></a>named</p>",
+        "<p><span id='inner'>x</span> y</p>",
+        "<p><a href='/a'>a</a><br>b<br></p>",
+        "<p><br><br></p>",
+        "<p><span style='font-weight: bold'>styled</span></p>",
+        "<p><i>italic</i><em> all</em></p>",
+        "<p>" + "long " * 60 + "<b>x</b></p>",
+        "<h2>Title <a href='#t' id='t'>link</a></h2>",
+    ],
+)
+@pytest.mark.parametrize("short", [0, _SHORT])
+def test_flat_reading_is_the_general_one(html: str, short: int) -> None:
+    """Children without children: read_flat takes them, and reads as the general path."""
+    (el,) = _elements(html)
+    flat = read_flat(el, short)
+    assert flat is not None
+    assert flat == read_general(el, short)
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        "<p><b><i>nested</i></b></p>",
+        "<p><img src='/i.png'> caption</p>",
+        "<p>x<iframe src='https://v.example/1'></iframe>y</p>",
+        "<p>a<label>b</label><textarea>c</textarea></p>",
+        "<p><svg><text>no</text></svg>text</p>",
+    ],
+)
+def test_flat_reading_leaves_other_shapes(html: str) -> None:
+    """Nested children, images, players, blocks and hidden content: the general path."""
+    (el,) = _elements(html)
+    assert read_flat(el, _SHORT) is None
+
+
+def test_flat_reading_leaves_comments() -> None:
+    """(The content's parser drops comments; a tree from elsewhere may hold them.)"""
+    el = etree.fromstring("<p>a<!-- note -->b <b>c</b></p>")
+    assert read_flat(el, _SHORT) is None
+    assert read_element(el, _SHORT) == read_general(el, _SHORT)
+    assert read_element(el, _SHORT).text == "ab c"
+
+
+@given(html_fragments)
+@settings(max_examples=200, deadline=None)
+def test_flat_reading_agrees_on_generated_html(html: str) -> None:
+    for el in _elements(html):
+        flat = read_flat(el, _SHORT) if len(el) else None
+        if flat is not None:
+            assert flat == read_general(el, _SHORT)
 
 
 @pytest.mark.parametrize(

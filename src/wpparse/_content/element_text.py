@@ -10,17 +10,15 @@ one XPath call, or the walk that knows blocks and hidden content.
 
 from __future__ import annotations
 
-import re
 from typing import Final, NamedTuple
 
 from lxml import etree
 
+from wpparse._content.facts import BOLD_TAGS, FONT_BOLD, ITALIC_TAGS, flat_facts
+from wpparse._content.facts import facts as _pure_facts
 from wpparse._content.vocabulary import (
-    BOLD,
     BR,
     BREAK,
-    ITALIC,
-    LINKED,
     MEDIA_SET,
     NO_TEXT,
     PARA_BREAK,
@@ -45,6 +43,8 @@ __all__ = [
     "joined_text",
     "line_of",
     "read_element",
+    "read_flat",
+    "read_general",
     "run_in_lead",
     "text_of",
     "text_shape",
@@ -269,6 +269,9 @@ def line_of(el: etree._Element) -> str:
     return " ".join(text_of(el).split())
 
 
+facts = _pure_facts
+"""The formatting facts of a short paragraph (:func:`wpparse._content.facts.facts`)."""
+
 _BR_OR_NO_TEXT: Final = NO_TEXT | {"br"}
 
 
@@ -293,102 +296,10 @@ def code_text(el: etree._Element) -> str:
     return text.strip("\r\n")
 
 
-_BOLD: Final = frozenset({"strong", "b"})
-_ITALIC: Final = frozenset({"em", "i", "cite"})
-_FONT_BOLD: Final = re.compile(
-    r"font-weight\s*:\s*(?:bold|bolder|[6-9]00)\b", re.IGNORECASE
-)
-
-
-def _is_bold(node: etree._Element) -> bool:
-    if node.tag in _BOLD:
-        return True
-    style = node.get("style")
-    return style is not None and _FONT_BOLD.search(style) is not None
-
-
-def facts(el: etree._Element) -> int:
-    """
-    BOLD / ITALIC / LINKED facts of a short paragraph: which cover all its text.
-
-    Text outside the bold that has no letter (``1.``, a dash, a colon) does not
-    break BOLD: ``1. <strong>Title</strong>`` is a bold title with its number.
-    """
-    if el.tag not in NO_TEXT and not any(len(child) for child in el):
-        return _flags(_flat_runs(el))
-    runs: list[_Run] = []
-    bold = italic = linked = 0
-    walker = etree.iterwalk(el, events=("start", "end"))
-    for event, node in walker:
-        tag = node.tag
-        step = 1 if event == "start" else -1
-        if _is_bold(node):
-            bold += step
-        if tag in _ITALIC:
-            italic += step
-        if tag == "a" and node.get("href") is not None:
-            linked += step
-        if event == "start":
-            if tag in NO_TEXT:
-                walker.skip_subtree()
-                continue
-            text = node.text
-        else:
-            text = node.tail if node is not el else None
-        if text and not text.isspace():
-            runs.append((text, bold > 0, italic > 0, linked > 0))
-    return _flags(runs)
-
-
-# A run of visible text and whether it is bold, italic and link text.
-_Run = tuple[str, bool, bool, bool]
-
-
-def _flat_runs(el: etree._Element) -> list[_Run]:
-    """The runs of an element whose children have no children (most
-    paragraphs), from one pass over the children instead of a walk."""
-    runs: list[_Run] = []
-    bold = _is_bold(el)
-    italic = el.tag in _ITALIC
-    linked = el.tag == "a" and el.get("href") is not None
-    text = el.text
-    if text and not text.isspace():
-        runs.append((text, bold, italic, linked))
-    for child in el:
-        tag = child.tag
-        text = child.text
-        if text and tag not in NO_TEXT and not text.isspace():
-            runs.append(
-                (
-                    text,
-                    bold or _is_bold(child),
-                    italic or tag in _ITALIC,
-                    linked or (tag == "a" and child.get("href") is not None),
-                )
-            )
-        text = child.tail
-        if text and not text.isspace():
-            runs.append((text, bold, italic, linked))
-    return runs
-
-
-def _flags(runs: list[_Run]) -> int:
-    """BOLD unless a letter is outside the bold; ITALIC / LINKED if every run is."""
-    flags = BOLD | ITALIC | LINKED
-    for text, bold, italic, linked in runs:
-        if not bold and flags & BOLD and any(map(str.isalpha, text)):
-            flags &= ~BOLD
-        if not italic:
-            flags &= ~ITALIC
-        if not linked:
-            flags &= ~LINKED
-    return flags
-
-
 def run_in_lead(el: etree._Element, text: str) -> str | None:
     """The bold run-in phrase a paragraph opens with (``In conclusion,``), if any."""
     first = el[0]
-    if first.tag not in _BOLD or (el.text and not el.text.isspace()):
+    if first.tag not in BOLD_TAGS or (el.text and not el.text.isspace()):
         return None
     lead = line_of(first)
     if not lead or len(lead) >= len(text):
@@ -424,9 +335,11 @@ def read_element(el: etree._Element, short: int) -> ElementRead:
     """
     Read a paragraph or a heading: its text, links, media, facts, lead and anchor.
 
-    One pass over the descendants finds the links, the images and players,
-    and what the text needs to know (line breaks, blocks, hidden content);
-    the text then comes from lxml in one call when nothing breaks its lines
+    An element whose children hold only text (most paragraphs with links or
+    emphasis) is read in one pass over its children.  Otherwise one pass over
+    the descendants finds the links, the images and players, and what the
+    text needs to know (line breaks, blocks, hidden content); the text then
+    comes from lxml in one call when nothing breaks its lines
     (:func:`text_of`).  The formatting facts and the anchor, which only
     matter to a paragraph that may be a heading, are read only for text of at
     most *short* characters; the run-in lead looks at the first child only.
@@ -442,8 +355,15 @@ def read_element(el: etree._Element, short: int) -> ElementRead:
     >>> read_element(html.fragment_fromstring("<p><b><i>Part one</i></b></p>"), 200).facts == BOLD | ITALIC
     True
     """
-    if len(el) and el.tag not in NO_TEXT and (flat := _read_flat(el, short)):
-        return flat
+    if len(el) and el.tag not in NO_TEXT:
+        flat = read_flat(el, short)
+        if flat is not None:
+            return flat
+    return read_general(el, short)
+
+
+def read_general(el: etree._Element, short: int) -> ElementRead:
+    """:func:`read_element` of any element, by the general reading (the flat one's reference)."""
     found: list[etree._Element] = []
     shape, media = _scan(el, SPECIAL, PLAIN_TEXT, found)
     text = text_of(el, shape=shape)
@@ -455,12 +375,12 @@ def read_element(el: etree._Element, short: int) -> ElementRead:
     return ElementRead(text, found, media, facts(el), lead, anchor_of(el))
 
 
-# A child that makes an element more than flat text for _read_flat: a block,
+# A child that makes an element more than flat text for read_flat: a block,
 # hidden content or an image (a <br> it reads itself).
 _NOT_FLAT: Final = SPECIAL - {"br"}
 
 
-def _read_flat(el: etree._Element, short: int) -> ElementRead | None:
+def read_flat(el: etree._Element, short: int) -> ElementRead | None:
     """
     :func:`read_element` of an element whose children hold only text (most
     paragraphs with links or emphasis), in one pass over its children; or
@@ -497,28 +417,28 @@ def _read_flat(el: etree._Element, short: int) -> ElementRead | None:
     # run_in_lead, of a first child without children.
     first = el[0]
     lead = None
-    if first.tag in _BOLD and not (head and not head.isspace()):
+    if first.tag in BOLD_TAGS and not (head and not head.isspace()):
         lead = " ".join(first.text.split()) if first.text else ""
         if not lead or len(lead) >= len(text):
             lead = None
     if len(text) > short:
         return ElementRead(text, found, media, 0, lead, el.get("id"))
-    return ElementRead(text, found, media, _flags(_flat_runs(el)), lead, anchor_of(el))
+    return ElementRead(text, found, media, flat_facts(el), lead, anchor_of(el))
 
 
 # The compiled twins of text_of, facts and read_element (wpparse._speedups),
 # when built and not switched off; the functions above stay the reference.
 from wpparse._speedups import compiled as _compiled  # noqa: E402 - after the reference
 
-pure_text_of, pure_facts, pure_read_element = text_of, facts, read_element
+pure_text_of, pure_facts, pure_read_element = text_of, _pure_facts, read_element
 if _compiled is not None:
     _compiled.configure(
         no_text=NO_TEXT,
         breaks=BREAK,
-        bold=_BOLD,
-        italic=_ITALIC,
+        bold=BOLD_TAGS,
+        italic=ITALIC_TAGS,
         br=BR,
-        font_bold=_FONT_BOLD,
+        font_bold=FONT_BOLD,
         text_of=pure_text_of,
         special=SPECIAL,
         media=MEDIA_SET,
