@@ -26,6 +26,19 @@ _WEB_SCHEMES = frozenset({"http", "https"})
 _WEB_PREFIXES = ("https://", "http://")
 # Link(...), built by slot stores (see wpparse._model.build): a link per <a>.
 _new_link: Final = builder(Link)
+# The kinds, read off LinkKind once: on Python 3.11 reading a member off its
+# class is a call (EnumType has a __getattr__), a global a dict lookup.
+_UNSAFE, _MAILTO, _TEL, _OTHER = (
+    LinkKind.UNSAFE,
+    LinkKind.MAILTO,
+    LinkKind.TEL,
+    LinkKind.OTHER,
+)
+_FRAGMENT, _INTERNAL, _EXTERNAL = (
+    LinkKind.FRAGMENT,
+    LinkKind.INTERNAL,
+    LinkKind.EXTERNAL,
+)
 
 
 def site_host(url: str | None) -> str | None:
@@ -263,14 +276,14 @@ class LinkResolver:
             # The one table (wpparse._urls): unsafe exactly when no renderer
             # would write a live link to it.
             if not safe_url(cleaned):
-                return LinkKind.UNSAFE, cleaned, None
+                return _UNSAFE, cleaned, None
             scheme = match.group(1).lower()
             if scheme == "mailto":
-                return LinkKind.MAILTO, cleaned, None
+                return _MAILTO, cleaned, None
             if scheme in {"tel", "callto"}:
-                return LinkKind.TEL, cleaned, None
+                return _TEL, cleaned, None
             if scheme not in _WEB_SCHEMES:
-                return LinkKind.OTHER, cleaned, None
+                return _OTHER, cleaned, None
         fast = self._fast(cleaned)
         if fast is not None:
             url, host = fast
@@ -280,26 +293,26 @@ class LinkResolver:
                 parts = urlsplit(url)
                 host = parts.hostname
             except ValueError:
-                return LinkKind.OTHER, url, None
+                return _OTHER, url, None
             if parts.scheme and parts.scheme.lower() not in _WEB_SCHEMES:
-                return LinkKind.OTHER, url, None  # a <base> with an odd scheme
+                return _OTHER, url, None  # a <base> with an odd scheme
             if parts.scheme and not parts.netloc:
                 # "https:/x" on a page of the other scheme: a web URL without
                 # a host, which no browser can follow.
-                return LinkKind.OTHER, url, None
+                return _OTHER, url, None
         if cleaned.startswith("#") or (
             "#" in url
             and self._page is not None
             and _without_fragment(url) == self._page
         ):
             fragment = url.partition("#")[2]
-            return LinkKind.FRAGMENT, url, self._target(fragment)
+            return _FRAGMENT, url, self._target(fragment)
         if not host:
             # Relative, with no absolute base to resolve against: still this site.
-            return LinkKind.INTERNAL, url, None
+            return _INTERNAL, url, None
         if self._host is not None and host.removeprefix("www.") == self._host:
-            return LinkKind.INTERNAL, url, None
-        return LinkKind.EXTERNAL, url, None
+            return _INTERNAL, url, None
+        return _EXTERNAL, url, None
 
     def _target(self, fragment: str) -> str | None:
         if not fragment:

@@ -70,6 +70,9 @@ from wpparse._text import collapse
 __all__ = ["Pieces"]
 
 _LETTER: Final = re.compile(r"[^\W\d_]")
+# (Read off BlockKind once: on Python 3.11 reading a member off its class is
+# a call, as EnumType has a __getattr__.)
+_FIGURE: Final = BlockKind.FIGURE
 
 
 class Pieces:
@@ -86,9 +89,6 @@ class Pieces:
 
     # -- links ---------------------------------------------------------------
 
-    def link(self, a: etree._Element) -> Link | None:
-        return read_link(a, self.resolver)
-
     def links_in(self, el: etree._Element) -> tuple[Link, ...]:
         if el.tag == "a":
             found = [el]
@@ -102,7 +102,8 @@ class Pieces:
         """Read the ``<a>`` elements *found* (in document order) and record their links."""
         if not found:
             return ()
-        out = [link for a in found if (link := self.link(a)) is not None]
+        resolver = self.resolver
+        out = [link for a in found if (link := read_link(a, resolver)) is not None]
         self.links.extend(out)
         return tuple(out)
 
@@ -111,9 +112,7 @@ class Pieces:
     def add(self, block: Block, flags: int = 0, anchor: str | None = None) -> None:
         if not block.text and block.kind in _EMPTY_IS_NOTHING:
             return  # an empty list, table or box: nothing to read (its links are kept)
-        if block.kind is BlockKind.FIGURE and not (
-            block.src or block.text or block.alt
-        ):
+        if block.kind is _FIGURE and not (block.src or block.text or block.alt):
             return  # an <img> without a source
         self.marker = None
         self.pieces.append(Piece(block, flags, anchor))

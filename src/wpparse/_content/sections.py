@@ -150,13 +150,14 @@ def build_content(
     stack: list[_Open] = []
     opened: list[_Open] = []
 
+    html_style = HeadingSource.HTML  # (once: a call on Python 3.11, see stream.py)
     # Blocks go to the section opened last (the lead before any).
     target = lead.blocks
     for piece, style in zip(pieces, styles, strict=True):
         if style is None:
             target.append(piece.block)  # type: ignore[arg-type] # real headings have a style
             continue
-        if style is HeadingSource.HTML:
+        if style is html_style:
             level = piece.level
             while stack and stack[-1].level >= level:
                 _pop(stack, top)
@@ -220,9 +221,10 @@ def _pending_close(
 def _anchor_fixes(links: list[Link], anchors: set[str]) -> dict[Link, Link] | None:
     """Links whose guessed target anchor did not become a section's: clear it."""
     fix: dict[Link, Link] = {}
+    fragment = LinkKind.FRAGMENT
     for link in links:
         if (
-            link.kind is LinkKind.FRAGMENT
+            link.kind is fragment
             and link.target_anchor is not None
             and link.target_anchor not in anchors
         ):

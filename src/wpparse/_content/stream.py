@@ -27,6 +27,10 @@ from wpparse._model.content import (
 
 __all__ = ["HeadingPiece", "Piece", "new_block", "paragraph_block", "replaced"]
 
+# Enum members read once, here: on Python 3.11 reading one off its class
+# is a call (EnumType has a __getattr__), a global is a dict lookup.
+_PARAGRAPH: Final = BlockKind.PARAGRAPH
+
 new_block: Final[Callable[..., Block]] = builder(
     Block,
     *("kind", "text", "html", "links", "lead", "items", "ordered", "rows"),
@@ -45,9 +49,7 @@ def paragraph_block(
     lead: str | None = None,
 ) -> Block:
     """``Block(kind=BlockKind.PARAGRAPH, text=text, html=html, links=links, lead=lead)``."""
-    return new_block(
-        kind=BlockKind.PARAGRAPH, text=text, html=html, links=links, lead=lead
-    )
+    return new_block(kind=_PARAGRAPH, text=text, html=html, links=links, lead=lead)
 
 
 def replaced(block: Block, **changes: Any) -> Block:
