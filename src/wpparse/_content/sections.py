@@ -26,7 +26,7 @@ deeper than its parent.
 
 from __future__ import annotations
 
-from typing import Final, Literal
+from typing import Final, Literal, NamedTuple
 
 import attrs
 
@@ -51,8 +51,7 @@ _RULES = ("html", "bold", "auto")
 _new_section: Final = builder(Section)
 
 
-@attrs.frozen
-class ContentTree:
+class ContentTree(NamedTuple):
     """What the content stage gives a post: its sections and all its links."""
 
     sections: tuple[Section, ...]
@@ -196,7 +195,7 @@ def build_content(
     sections = tuple(_pending_close(top, lead, fix))
     if fix:
         links = [fix.get(link, link) for link in links]
-    return ContentTree(sections=sections, links=tuple(links))
+    return ContentTree(sections, tuple(links))
 
 
 def _pop(
