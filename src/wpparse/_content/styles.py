@@ -43,8 +43,24 @@ def heading_styles(
     pieces: list[Piece], rule: str, title: str | None = None
 ) -> list[HeadingSource | None]:
     """Decide, for every piece, whether it is a heading and by which rule."""
+    styles: list[HeadingSource | None] = [
+        HeadingSource.HTML if piece.block is None else None for piece in pieces
+    ]
+    if rule == "html":
+        return styles
+    # The short paragraphs: longer text is never title-like, and a list item,
+    # even of a one-item list, keeps its list and its number.  Only these are
+    # judged, and only these can be pseudo headings.
+    short = [
+        (i, piece, block)
+        for i, piece in enumerate(pieces)
+        if (block := piece.block) is not None
+        and block.kind is BlockKind.PARAGRAPH
+        and len(block.text) <= MAX_TITLE_CHARS
+    ]
+    if not short:
+        return styles
     n = len(pieces)
-    styles: list[HeadingSource | None] = [None] * n
     # The first line of text (images and embeds before it aside).
     first = next(
         (
@@ -54,85 +70,78 @@ def heading_styles(
         ),
         None,
     )
-    pseudo = False
-    judge = rule != "html"
-    series, steps = _numbered(pieces) if judge else (frozenset(), frozenset())
+    series, steps = _numbered(short)
     announcers: set[int] = set()
     namers: set[int] = set()  # bold headings ending with a colon or over a list
     slogans: list[int] = []  # bold lines of two sentences: headings by habit
-    for i, piece in enumerate(pieces):
-        block = piece.block
-        if block is None:
-            styles[i] = HeadingSource.HTML
-        elif (
-            judge
-            # Longer text is never title-like: skip both rules' calls.
-            and len(block.text) <= MAX_TITLE_CHARS
-            # Only a paragraph: a list item, even of a one-item list, keeps
-            # its list and its number.
-            and block.kind is BlockKind.PARAGRAPH
-            and i not in steps
+    pseudo: list[int] = []
+    for i, piece, block in short:
+        if i in steps:
+            continue
+        before = pieces[i - 1] if i else None
+        after = pieces[i + 1] if i + 1 < n else None
+        numbered = i in series
+        # Right under a numbered pseudo heading ending with a colon
+        # ("Day 1:"), which announces it.
+        prior = before.block if before is not None else None
+        announced = (
+            i - 1 in series
+            and styles[i - 1] is not None
+            and prior is not None
+            and prior.text.rstrip().endswith((":", "："))
+        )
+        if bold_heading(piece, before, after, numbered=numbered):
+            style = HeadingSource.BOLD
+        elif rule == "auto" and line_heading(
+            piece, before, after, numbered=numbered, announced=announced
         ):
-            before = pieces[i - 1] if i else None
-            after = pieces[i + 1] if i + 1 < n else None
-            numbered = i in series
-            # Right under a numbered pseudo heading ending with a colon
-            # ("Day 1:"), which announces it.
-            prior = before.block if before is not None else None
-            announced = (
-                prior is not None
-                and styles[i - 1] is not None
-                and i - 1 in series
-                and prior.text.rstrip().endswith((":", "："))
-            )
-            if bold_heading(piece, before, after, numbered=numbered):
-                style = HeadingSource.BOLD
-            elif rule == "auto" and line_heading(
-                piece, before, after, numbered=numbered, announced=announced
+            style = HeadingSource.LINE
+        else:
+            if (
+                piece.flags & BOLD
+                and bold_slogan(piece, before, after)
+                and not (i == first and echoes_title(block.text, title))
             ):
-                style = HeadingSource.LINE
-            else:
-                if (
-                    piece.flags & BOLD
-                    and bold_slogan(piece, before, after)
-                    and not (i == first and echoes_title(block.text, title))
-                ):
-                    slogans.append(i)
-                continue
-            # A first line repeating the post's title is an echo, not a
-            # section (asked last: comparing the words costs more than the rules).
-            if i == first and echoes_title(block.text, title):
-                continue
-            if not _bare_label(pieces, i):
-                styles[i] = style
-                pseudo = True
-                if announced:
-                    announcers.add(i - 1)
-                if style is HeadingSource.BOLD and _names_next(block, after):
-                    namers.add(i)
+                slogans.append(i)
+            continue
+        # A first line repeating the post's title is an echo, not a
+        # section (asked last: comparing the words costs more than the rules).
+        if i == first and echoes_title(block.text, title):
+            continue
+        if not _bare_label(pieces, i):
+            styles[i] = style
+            pseudo.append(i)
+            if announced:
+                announcers.add(i - 1)
+            if style is HeadingSource.BOLD and _names_next(block, after):
+                namers.add(i)
     if not pseudo:
         return styles  # real headings only: nothing to settle
-    if slogans and HeadingSource.BOLD in styles:
+    if slogans and any(styles[i] is HeadingSource.BOLD for i in pseudo):
         # The author marks headings in bold: two short sentences in bold
         # over prose are one of them too.
         for i in slogans:
             styles[i] = HeadingSource.BOLD
+        pseudo = sorted(pseudo + slogans)
     # One short line alone in a post is weak evidence ("Let's get started"):
     # it needs a sibling, a paragraph announcing it with a colon, or to open
     # the content (a headline).
-    lines = [i for i in range(n) if styles[i] is HeadingSource.LINE]
+    lines = [i for i in pseudo if styles[i] is HeadingSource.LINE]
     if len(lines) == 1:
         (i,) = lines
         prior = pieces[i - 1].block if i else None
         if prior is not None and not prior.text.rstrip().endswith((":", "：")):
             styles[i] = None
-    _runs(styles, announcers, namers)
+            pseudo.remove(i)
+    _runs(styles, pseudo, announcers, namers)
     return styles
 
 
-def _numbered(pieces: list[Piece]) -> tuple[frozenset[int], frozenset[int]]:
+def _numbered(
+    short: list[tuple[int, Piece, Block]],
+) -> tuple[frozenset[int], frozenset[int]]:
     """
-    The short paragraphs that are items of a numbered series, and the steps among them.
+    The *short* paragraphs that are items of a numbered series, and the steps among them.
 
     An item opens with a number (``1.``, ``2、``, ``(3)``, ``2.1.``) and
     another paragraph, bold or plain as it is, has the number before or after
@@ -140,15 +149,9 @@ def _numbered(pieces: list[Piece]) -> tuple[frozenset[int], frozenset[int]]:
     A step is an item right over the next item: a list written as paragraphs.
     """
     marks: dict[int, tuple[str, tuple[int, ...], bool]] = {}
-    for i, piece in enumerate(pieces):
-        block = piece.block
-        if (
-            block is not None
-            and block.kind is BlockKind.PARAGRAPH
-            and len(block.text) <= MAX_TITLE_CHARS
-            and (mark := series_mark(block.text) or counted_label(block.text))
-            is not None
-        ):
+    for i, piece, block in short:
+        text = block.text
+        if (mark := series_mark(text) or counted_label(text)) is not None:
             marks[i] = (*mark, bool(piece.flags & BOLD))
     if not marks:
         return frozenset(), frozenset()
@@ -254,10 +257,14 @@ def _names_next(block: Block, after: Piece | None) -> bool:
 
 
 def _runs(
-    styles: list[HeadingSource | None], announcers: set[int], namers: set[int]
+    styles: list[HeadingSource | None],
+    pseudo: list[int],
+    announcers: set[int],
+    namers: set[int],
 ) -> None:
     """
-    A pseudo heading needs something under it: settle runs of pseudo headings.
+    A pseudo heading needs something under it: settle runs of pseudo headings
+    (*pseudo*, where they are, in order).
 
     A pseudo heading right before a real heading or at the end is just bold
     text.  Two bold lines over content are a heading and its subtitle (a
@@ -274,9 +281,6 @@ def _runs(
     html = HeadingSource.HTML
     bold = HeadingSource.BOLD
     # Only the pseudo headings are looked at: most pieces are neither.
-    pseudo = [
-        i for i, style in enumerate(raw) if style is not None and style is not html
-    ]
     k = 0
     while k < len(pseudo):
         i = end = pseudo[k]

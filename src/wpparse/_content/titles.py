@@ -139,6 +139,36 @@ _GREETING: Final = (  # an expression of _NOT_A_TITLE
 _NOT_A_TITLE: Final = re.compile(
     "|".join(f"(?:{p})" for p in (_BOILERPLATE, _BYLINE, _GREETING)), re.IGNORECASE
 )
+# The expression tries some 150 alternatives on every line, and most lines
+# open as none of them: the first letters of a line tell.  These are the
+# first six letters (fewer when a word is shorter, lowercased; "-" for
+# "- Name") that a line it matches can open with, when those are ASCII.
+# tests/test_title_prefilter.py derives them from the expression itself:
+# a word added to it fails that test until its letters are added here.
+_NOT_A_TITLE_OPENINGS: Final = frozenset(
+    """
+    - a achtun advert amical anmerk astuce atenta attent aviso avviso baca back best
+    beste bien bisous bom bonjou bonsoi buenas buenos buonas buongi by captio cara
+    care cari caro caros cautio cheers cher chere cheres chers ciao click commen
+    consej contin cordia coucou credit czytaj danke dear deares distin downlo edited
+    en estima filed find follow foto fuente good gracia grazie greeti guest guten
+    hallo hello herzli hey hi hinwei hiya hola howdy illust image images import keep
+    kind kindes last learn leave lee leer leggi ler liebe lieber liebes lihat lire
+    love many mehr merci mit moin more nb nota note obriga ola par photo photos por
+    posted pozdra print publis quelle querid read regard relate remarq report saiba
+    saludo salut salve see seguir sehr servus share siehe sign sincer source sponso
+    story subscr table tag tagged tags text thank thanks tip tipp un update ver via
+    viele view voir von warm warmes warnin weiter welcom witam words writte xoxo
+    yours
+    """.split()  # noqa: SIM905 - words read better as words
+)
+_OPENING_KEY: Final = str.maketrans(
+    {
+        chr(c): chr(c).lower() if chr(c).isalpha() or chr(c) == "-" else " "
+        for c in range(128)
+    }
+)
+
 # A field of an imprint page or a spec sheet: a short label, a colon, a value
 # ("Phone: +49 30 1234", "Managing director: Max Mustermann").  A label with
 # a number is a step or a part of a series ("Step 3: Enter the tag"): a title.
@@ -180,6 +210,28 @@ def _cjk_length(text: str) -> int:
     """The length of a line of CJK text: a character each, a word of another script one."""
     cjk = len(_CJK.findall(text))
     return cjk + len(_NOT_CJK_RUN.findall(text))
+
+
+def _opening(text: str) -> str | None:
+    """
+    The letters *text* opens with, lowercased, up to six (with ``-``), or
+    ``None`` when its first six characters are not all ASCII.
+
+    >>> _opening("Read more"), _opening("A guest post"), _opening("Olá")
+    ('read', 'a', None)
+    """
+    head = text[:6]
+    if not head.isascii():
+        return None
+    return head.translate(_OPENING_KEY).partition(" ")[0]
+
+
+def _not_a_title(text: str) -> bool:
+    """Whether *text* is boilerplate, a byline or a greeting (:data:`_NOT_A_TITLE`)."""
+    opening = _opening(text)
+    if opening is not None and opening not in _NOT_A_TITLE_OPENINGS:
+        return False  # most lines: no expression to run
+    return _NOT_A_TITLE.match(text) is not None
 
 
 LETTER: Final = re.compile(r"[^\W\d_]")
@@ -341,7 +393,7 @@ def title_like(
     stops = "." in text or "!" in text or "?" in text
     return not (
         (stops and not numbered and TWO_SENTENCES.search(text))
-        or _NOT_A_TITLE.match(text)
+        or _not_a_title(text)
         or (end not in _LINE_END and is_field_label(text))
         or _is_date(text)
     )
