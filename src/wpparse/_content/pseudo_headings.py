@@ -70,8 +70,13 @@ def _continued(after: Piece | None) -> bool:
     nxt = after.block if after is not None else None
     if nxt is None or nxt.kind is not BlockKind.PARAGRAPH:
         return False
-    line = nxt.text.partition("\n")[0]
-    return len(line) < LINE_BODY_MIN and line.rstrip(TRAILING)[-1:] in ",，"
+    text = nxt.text
+    # (The first line is short when a newline ends it early, or the text.)
+    end = text.find("\n", 0, LINE_BODY_MIN)
+    if end < 0 and len(text) >= LINE_BODY_MIN:
+        return False
+    line = text if end < 0 else text[:end]
+    return line.rstrip(TRAILING)[-1:] in ",，"
 
 
 def over_list(after: Piece | None) -> bool:
@@ -92,9 +97,9 @@ def _emphasis_before(before: Piece | None) -> bool:
     """
     prev = before.block if before is not None else None
     return (
-        prev is not None
-        and before is not None
+        before is not None
         and bool(before.flags & BOLD)
+        and prev is not None
         and prev.kind is BlockKind.PARAGRAPH
         and prev.text.rstrip(TRAILING)[-1:] in _EMPHASIS_END
         and series_mark(prev.text) is None
@@ -147,7 +152,7 @@ def bold_heading(
             return False
         text = bold
     end = text.rstrip(TRAILING)[-1:]
-    if _subtitle(before, after) and not numbered:
+    if not numbered and _subtitle(before, after):
         if end in QUESTION_ENDS:
             # An FAQ's question under its heading is as short as a title; a
             # longer one there is the heading's dek (or a rhetorical cry).
@@ -278,11 +283,11 @@ def line_heading(
     block = piece.block
     if block is None or after is None or after.block is None:
         return False
-    if _subtitle(before, after) and not numbered:
-        return False  # right under a real heading: its subtitle
     flags = piece.flags
     if flags & (BOLD | ITALIC | LINKED | CAPTION | MEDIA | BREAKS) or block.lead:
         return False
+    if not numbered and _subtitle(before, after):
+        return False  # right under a real heading: its subtitle
     text = block.text
     # The neighbours first: they are cheaper to check than the text.
     nxt = after.block
@@ -318,5 +323,7 @@ def line_heading(
         numbered=numbered,
     ):
         return False
+    if text[0].isalpha():  # (most lines: no search for the first letter)
+        return not text[0].islower()
     first = LETTER.search(text)
     return first is None or not first.group().islower()

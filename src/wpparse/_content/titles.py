@@ -238,10 +238,6 @@ LETTER: Final = re.compile(r"[^\W\d_]")
 _DIGIT: Final = re.compile(r"\d")
 
 
-def _is_date(text: str) -> bool:
-    return _DIGIT.search(text) is not None and not _DATE_WORDS.sub("", text)
-
-
 def is_field_label(text: str) -> bool:
     """
     Whether *text* is a field of a form-like page: ``Label: value`` or a bare ``Label:``.
@@ -371,14 +367,15 @@ def title_like(
     (``1. We start with cravings, not code.``); by the short-line rule it may
     end with a colon (``(1) Kernel upgrade:``) but not with a stop.
     """
-    if not text or len(text) > max_chars:
+    if not text or len(text) > max_chars or text[0] in _NOTE_MARKS:
         return False
-    if _is_cjk(text):
-        if len(text) > CJK_MAX_CHARS and _cjk_length(text) > CJK_MAX_CHARS:
+    if text.isascii() or _CJK.search(text) is None:  # not CJK (_is_cjk)
+        if len(text.split()) > max_words:
             return False
-    elif len(text.split()) > max_words:
+    elif len(text) > CJK_MAX_CHARS and _cjk_length(text) > CJK_MAX_CHARS:
         return False
-    if LETTER.search(text) is None or text[0] in _NOTE_MARKS:
+    # (Most titles open with a letter: no search for one.)
+    if not text[0].isalpha() and LETTER.search(text) is None:
         return False
     end = text.rstrip(TRAILING)[-1:]
     if numbered:
@@ -390,10 +387,14 @@ def title_like(
         return False
     if end in "：:" and not numbered and _too_long_for_a_label(text):
         return False  # a clause introducing what follows, not a label
-    stops = "." in text or "!" in text or "?" in text
     return not (
-        (stops and not numbered and TWO_SENTENCES.search(text))
+        (
+            not numbered
+            and ("." in text or "!" in text or "?" in text)
+            and TWO_SENTENCES.search(text)
+        )
         or _not_a_title(text)
         or (end not in _LINE_END and is_field_label(text))
-        or _is_date(text)
+        # A lone date.
+        or (_DIGIT.search(text) is not None and not _DATE_WORDS.sub("", text))
     )
