@@ -34,10 +34,10 @@ from wpparse._content.titles import (
     QUESTION_MAX_WORDS,
     STOP_ENDS,
     TRAILING,
-    TWO_SENTENCES,
     series_mark,
     short_body,
     title_like,
+    two_sentences,
 )
 from wpparse._content.vocabulary import BOLD, BREAKS, CAPTION, ITALIC, LINKED, MEDIA
 from wpparse._model.content import BlockKind
@@ -60,6 +60,10 @@ _PROSE: Final = frozenset({BlockKind.PARAGRAPH, BlockKind.LIST})
 _NOT_TEXT: Final = frozenset(
     {BlockKind.FIGURE, BlockKind.EMBED, BlockKind.SEPARATOR, BlockKind.OTHER}
 )
+# A caption, an image in it, a line break, a link covering it: no heading by
+# either rule.  By the short-line rule, no emphasis either.
+_NEVER: Final = CAPTION | MEDIA | BREAKS | LINKED
+_NOT_PLAIN: Final = _NEVER | BOLD | ITALIC
 
 
 def _continued(after: Piece | None) -> bool:
@@ -142,7 +146,7 @@ def bold_heading(
     if block is None:
         return False
     flags = piece.flags
-    if flags & (CAPTION | MEDIA | BREAKS | LINKED):
+    if flags & _NEVER:
         return False
     text = block.text
     if not flags & BOLD:
@@ -236,7 +240,7 @@ def bold_slogan(piece: Piece, before: Piece | None, after: Piece | None) -> bool
     if (
         block is None
         or not flags & BOLD
-        or flags & (CAPTION | MEDIA | BREAKS | LINKED)
+        or flags & _NEVER
         or after is None
         or after.block is None
         or after.block.kind not in _PROSE
@@ -246,7 +250,7 @@ def bold_slogan(piece: Piece, before: Piece | None, after: Piece | None) -> bool
     text = block.text
     return (
         text.rstrip(TRAILING)[-1:] not in ":："
-        and TWO_SENTENCES.search(text) is not None
+        and two_sentences(text)
         and not _emphasis_before(before)
         and not _continued(after)
         and title_like(
@@ -284,7 +288,7 @@ def line_heading(
     if block is None or after is None or after.block is None:
         return False
     flags = piece.flags
-    if flags & (BOLD | ITALIC | LINKED | CAPTION | MEDIA | BREAKS) or block.lead:
+    if flags & _NOT_PLAIN or block.lead:
         return False
     if not numbered and _subtitle(before, after):
         return False  # right under a real heading: its subtitle

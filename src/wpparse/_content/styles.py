@@ -281,21 +281,23 @@ def _runs(
     html = HeadingSource.HTML
     bold = HeadingSource.BOLD
     # Only the pseudo headings are looked at: most pieces are neither.
+    count = len(pseudo)
     k = 0
-    while k < len(pseudo):
+    while k < count:
         i = end = pseudo[k]
         k += 1
-        while k < len(pseudo) and pseudo[k] == end + 1:
+        while k < count and pseudo[k] == end + 1:
             end += 1
             k += 1
-        run = range(i, end + 1)
         if end + 1 >= n or raw[end + 1] is html:
-            for j in run:
+            for j in range(i, end + 1):
                 styles[j] = None
-        elif len(run) > 1 and all(raw[j] is bold for j in run):
-            for j in run:
+        elif end == i:
+            continue  # one pseudo heading over content: it stays
+        elif all(raw[j] is bold for j in range(i, end + 1)):
+            for j in range(i, end + 1):
                 styles[j] = None
-            if len(run) == 2:  # noqa: PLR2004 - a heading and its subtitle
+            if end == i + 1:  # a heading and its subtitle
                 styles[i] = bold
                 if end in namers:  # or two headings, the second naming a part
                     styles[end] = bold

@@ -33,7 +33,6 @@ __all__ = [
     "QUESTION_MAX_WORDS",
     "STOP_ENDS",
     "TRAILING",
-    "TWO_SENTENCES",
     "counted_label",
     "echoes_title",
     "is_field_label",
@@ -41,6 +40,7 @@ __all__ = [
     "series_mark",
     "short_body",
     "title_like",
+    "two_sentences",
 ]
 
 BOLD_MAX_WORDS: Final = 16
@@ -99,7 +99,7 @@ _DATE_WORDS: Final = re.compile(
 # A note opens with a reference mark ("* Prices include VAT", "※ 注意"): it
 # remarks on what is around it, and never names a section.
 _NOTE_MARKS: Final = "*＊※†‡"
-TWO_SENTENCES: Final = re.compile(r"\w{4,}[.!?]\s+\S")
+_TWO_SENTENCES: Final = re.compile(r"\w{4,}[.!?]\s+\S")
 # A greeting or a salutation standing alone: a reader is addressed, not a
 # section named.  Openers that only ever address someone ("Dear ...", "Good
 # morning ...") may take a few words after them; a bare "Hi" or "Hello" only
@@ -353,6 +353,18 @@ def _too_long_for_a_label(text: str) -> bool:
     return len(text.split()) > LABEL_MAX_WORDS
 
 
+def two_sentences(text: str) -> bool:
+    """
+    Whether *text* holds two sentences: a word, a stop, a space and more.
+
+    >>> two_sentences("Tu carta puede recomendar. Puede convertir."), two_sentences("Dr. No")
+    (True, False)
+    """
+    if "." not in text and "!" not in text and "?" not in text:
+        return False  # no stop, no second sentence: most lines need no search
+    return _TWO_SENTENCES.search(text) is not None
+
+
 def title_like(
     text: str, *, max_words: int, max_chars: int, strict: bool, numbered: bool = False
 ) -> bool:
@@ -388,11 +400,7 @@ def title_like(
     if end in "：:" and not numbered and _too_long_for_a_label(text):
         return False  # a clause introducing what follows, not a label
     return not (
-        (
-            not numbered
-            and ("." in text or "!" in text or "?" in text)
-            and TWO_SENTENCES.search(text)
-        )
+        (not numbered and two_sentences(text))
         or _not_a_title(text)
         or (end not in _LINE_END and is_field_label(text))
         # A lone date.
