@@ -75,7 +75,7 @@ def _continued(after: Piece | None) -> bool:
     if nxt is None or nxt.kind is not BlockKind.PARAGRAPH:
         return False
     text = nxt.text
-    # (The first line is short when a newline ends it early, or the text.)
+    # The first line, looked for only as far as a short one goes.
     end = text.find("\n", 0, LINE_BODY_MIN)
     if end < 0 and len(text) >= LINE_BODY_MIN:
         return False

@@ -74,10 +74,10 @@ def heading_styles(
     announcers: set[int] = set()
     namers: set[int] = set()  # bold headings ending with a colon or over a list
     slogans: list[int] = []  # bold lines of two sentences: headings by habit
-    pseudo: list[int] = []
+    pseudo: list[int] = []  # where the pseudo headings are, in order
     for i, piece, block in short:
         if i in steps:
-            continue
+            continue  # a step of a list written as paragraphs
         before = pieces[i - 1] if i else None
         after = pieces[i + 1] if i + 1 < n else None
         numbered = i in series

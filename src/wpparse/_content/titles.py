@@ -227,7 +227,7 @@ def _opening(text: str) -> str | None:
 
 
 def _not_a_title(text: str) -> bool:
-    """Whether *text* is boilerplate, a byline or a greeting (:data:`_NOT_A_TITLE`)."""
+    """Whether *text* is boilerplate, a byline or a greeting (``_NOT_A_TITLE``)."""
     opening = _opening(text)
     if opening is not None and opening not in _NOT_A_TITLE_OPENINGS:
         return False  # most lines: no expression to run
@@ -355,7 +355,8 @@ def _too_long_for_a_label(text: str) -> bool:
 
 def two_sentences(text: str) -> bool:
     """
-    Whether *text* holds two sentences: a word, a stop, a space and more.
+    Whether *text* holds two sentences: a word of four letters or more, a
+    stop, a space and more.
 
     >>> two_sentences("Tu carta puede recomendar. Puede convertir."), two_sentences("Dr. No")
     (True, False)
