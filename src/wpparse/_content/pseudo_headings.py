@@ -50,6 +50,10 @@ __all__ = [
     "over_list",
 ]
 
+# Enum members read once, here: on Python 3.11 reading one off its class is a
+# call (EnumType has a __getattr__), a global is a dict lookup.
+_PARAGRAPH: Final = BlockKind.PARAGRAPH
+_LIST: Final = BlockKind.LIST
 _EMPHASIS_END: Final = STOP_ENDS | {"…"}
 _SENTENCE_END_BEFORE: Final = frozenset(".!?:;…。！？：；")
 # Blocks set apart from the prose: a numbered line over one names it.
@@ -72,7 +76,7 @@ def _continued(after: Piece | None) -> bool:
     with a comma): an address or a signature, whose first line a name is.
     """
     nxt = after.block if after is not None else None
-    if nxt is None or nxt.kind is not BlockKind.PARAGRAPH:
+    if nxt is None or nxt.kind is not _PARAGRAPH:
         return False
     text = nxt.text
     # The first line, looked for only as far as a short one goes.
@@ -85,11 +89,7 @@ def _continued(after: Piece | None) -> bool:
 
 def over_list(after: Piece | None) -> bool:
     """Whether *after*, the piece after a line, is a list: a line over one names it."""
-    return (
-        after is not None
-        and after.block is not None
-        and after.block.kind is BlockKind.LIST
-    )
+    return after is not None and after.block is not None and after.block.kind is _LIST
 
 
 def _emphasis_before(before: Piece | None) -> bool:
@@ -104,7 +104,7 @@ def _emphasis_before(before: Piece | None) -> bool:
         before is not None
         and bool(before.flags & BOLD)
         and prev is not None
-        and prev.kind is BlockKind.PARAGRAPH
+        and prev.kind is _PARAGRAPH
         and prev.text.rstrip(TRAILING)[-1:] in _EMPHASIS_END
         and series_mark(prev.text) is None
     )
@@ -297,15 +297,15 @@ def line_heading(
     nxt = after.block
     if numbered and (
         nxt.kind in _SET_APART
-        or (nxt.kind is BlockKind.PARAGRAPH and text.rstrip(TRAILING)[-1:] in ":：")
+        or (nxt.kind is _PARAGRAPH and text.rstrip(TRAILING)[-1:] in ":：")
     ):
         pass  # a step over its code, quote or table names it, however short
-    elif nxt.kind is BlockKind.LIST:
+    elif nxt.kind is _LIST:
         # A line over a list names it ("Online volunteers" over their tasks).
         if len(nxt.text) < 2 * len(text):
             return False
     elif (
-        nxt.kind is not BlockKind.PARAGRAPH
+        nxt.kind is not _PARAGRAPH
         or len(nxt.text) < 2 * len(text)
         or short_body(nxt.text)
     ):
@@ -314,7 +314,7 @@ def line_heading(
     if prev is not None:  # (a real heading before it: a numbered line)
         if prev.kind in _NOT_TEXT:
             return False
-        if prev.kind is BlockKind.PARAGRAPH and not announced:
+        if prev.kind is _PARAGRAPH and not announced:
             ending = prev.text.rstrip(TRAILING)[-1:]
             if ending not in _SENTENCE_END_BEFORE or len(prev.text) < 2 * len(text):
                 return False

@@ -10,6 +10,8 @@ tree from what it decides.
 
 from __future__ import annotations
 
+from typing import Final
+
 from wpparse._content.pseudo_headings import (
     bold_heading,
     bold_slogan,
@@ -31,6 +33,12 @@ from wpparse._model.content import Block, BlockKind, HeadingSource
 
 __all__ = ["heading_styles"]
 
+# Enum members read once, here: on Python 3.11 reading one off its class is a
+# call (EnumType has a __getattr__), a global is a dict lookup.
+_PARAGRAPH: Final = BlockKind.PARAGRAPH
+_HTML: Final = HeadingSource.HTML
+_BOLD: Final = HeadingSource.BOLD
+_LINE: Final = HeadingSource.LINE
 _MEDIA_KINDS = frozenset({BlockKind.FIGURE, BlockKind.EMBED, BlockKind.SEPARATOR})
 # Blocks a bare `Label:` over them names: none is a field's value.  (Over an
 # image, a label reads as its caption: "Before:", "After:".)
@@ -44,7 +52,7 @@ def heading_styles(
 ) -> list[HeadingSource | None]:
     """Decide, for every piece, whether it is a heading and by which rule."""
     styles: list[HeadingSource | None] = [
-        HeadingSource.HTML if piece.block is None else None for piece in pieces
+        _HTML if piece.block is None else None for piece in pieces
     ]
     if rule == "html":
         return styles
@@ -55,7 +63,7 @@ def heading_styles(
         (i, piece, block)
         for i, piece in enumerate(pieces)
         if (block := piece.block) is not None
-        and block.kind is BlockKind.PARAGRAPH
+        and block.kind is _PARAGRAPH
         and len(block.text) <= MAX_TITLE_CHARS
     ]
     if not short:
@@ -91,11 +99,11 @@ def heading_styles(
             and prior.text.rstrip().endswith((":", "："))
         )
         if bold_heading(piece, before, after, numbered=numbered):
-            style = HeadingSource.BOLD
+            style = _BOLD
         elif rule == "auto" and line_heading(
             piece, before, after, numbered=numbered, announced=announced
         ):
-            style = HeadingSource.LINE
+            style = _LINE
         else:
             if (
                 piece.flags & BOLD
@@ -113,20 +121,20 @@ def heading_styles(
             pseudo.append(i)
             if announced:
                 announcers.add(i - 1)
-            if style is HeadingSource.BOLD and _names_next(block, after):
+            if style is _BOLD and _names_next(block, after):
                 namers.add(i)
     if not pseudo:
         return styles  # real headings only: nothing to settle
-    if slogans and any(styles[i] is HeadingSource.BOLD for i in pseudo):
+    if slogans and any(styles[i] is _BOLD for i in pseudo):
         # The author marks headings in bold: two short sentences in bold
         # over prose are one of them too.
         for i in slogans:
-            styles[i] = HeadingSource.BOLD
+            styles[i] = _BOLD
         pseudo = sorted(pseudo + slogans)
     # One short line alone in a post is weak evidence ("Let's get started"):
     # it needs a sibling, a paragraph announcing it with a colon, or to open
     # the content (a headline).
-    lines = [i for i in pseudo if styles[i] is HeadingSource.LINE]
+    lines = [i for i in pseudo if styles[i] is _LINE]
     if len(lines) == 1:
         (i,) = lines
         prior = pieces[i - 1].block if i else None
@@ -233,7 +241,7 @@ def _heads_lines(pieces: list[Piece], i: int, depth: int = 0) -> bool:
     first = blocks[0]
     if _over_named_block(pieces, i):
         return True
-    if first.kind is not BlockKind.PARAGRAPH:
+    if first.kind is not _PARAGRAPH:
         return False
     if is_field_label(first.text):
         return (
@@ -248,7 +256,7 @@ def _heads_lines(pieces: list[Piece], i: int, depth: int = 0) -> bool:
         # A line leading into code or a list ("We call the API like this:"),
         # longer than a field's value.
         return len(first.text.split()) > FIELD_VALUE_WORDS
-    return second.kind is BlockKind.PARAGRAPH and not is_field_label(second.text)
+    return second.kind is _PARAGRAPH and not is_field_label(second.text)
 
 
 def _names_next(block: Block, after: Piece | None) -> bool:
@@ -278,8 +286,8 @@ def _runs(
     """
     n = len(styles)
     raw = styles.copy()
-    html = HeadingSource.HTML
-    bold = HeadingSource.BOLD
+    html = _HTML
+    bold = _BOLD
     # Only the pseudo headings are looked at: most pieces are neither.
     count = len(pseudo)
     k = 0
@@ -303,8 +311,5 @@ def _runs(
                     styles[end] = bold
         else:
             for j in range(i, end):
-                if not (
-                    (raw[j] is bold and raw[j + 1] is HeadingSource.LINE)
-                    or j in announcers
-                ):
+                if not ((raw[j] is bold and raw[j + 1] is _LINE) or j in announcers):
                     styles[j] = None
