@@ -207,4 +207,4 @@ def test_a_linked_figure_shows_the_source_the_parser_read() -> None:
     )
     assert flat_paragraph(html, links, BASE, block.src) == expected
     assert render._from_html([block], BASE)[0] == expected
-    assert render._without_html(block, BASE) == expected
+    assert render._without_html(block, block.kind, block.html, BASE) == expected

@@ -561,11 +561,11 @@ def test_heading_html_led_by_control_characters_still_renders() -> None:
 def test_special_character_prefilter_matches_the_escape_pattern() -> None:
     # escape() skips its regex when the substring tests find nothing: they must
     # look for exactly the characters the regex escapes.
-    from wpparse._render.markdown.inline import _SPECIAL, _has_special
+    from wpparse._render.markdown.inline import _SPECIAL, has_special
 
     for code in range(0x3000):
         char = chr(code)
-        assert _has_special(char) == bool(_SPECIAL.search(char)), repr(char)
+        assert has_special(char) == bool(_SPECIAL.search(char)), repr(char)
 
 
 def _parsed(html: str, link: str | None = "https://example.org/p/") -> Post:

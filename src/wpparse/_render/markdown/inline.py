@@ -16,11 +16,13 @@ from typing import Any, cast
 
 __all__ = [
     "HARD_BREAK",
+    "MARK_STARTS",
     "Inline",
     "code_span",
     "escape",
     "escape_heading",
     "escape_line_starts",
+    "has_special",
     "heading_content",
     "link_destination",
     "link_title",
@@ -37,7 +39,7 @@ _ENTITY = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
 # underline or thematic break, a bullet or an ordered list item.
 _LINE_START_MARK = re.compile(r"^([#=+-])", re.MULTILINE)
 _LINE_START_NUMBER = re.compile(r"^(\d{1,9})([.)])", re.MULTILINE)
-_MARK_STARTS = frozenset("#=+-")  # what _LINE_START_MARK escapes (and "": nothing)
+MARK_STARTS = frozenset("#=+-")  # what _LINE_START_MARK escapes (and "": nothing)
 _HTML_SPACE = " \t\n\r\f"
 _WS = re.compile(f"[{_HTML_SPACE}]+")
 _BACKTICKS = re.compile(r"`+")
@@ -45,7 +47,7 @@ _DEST_UNSAFE = re.compile(r"[\x00-\x20\x7f<>\\|`]")
 _PARENS = re.compile(r"[()]")
 
 
-def _has_special(text: str) -> bool:
+def has_special(text: str) -> bool:
     """Whether *text* holds a character :data:`_SPECIAL` matches."""
     # Substring tests run at memchr speed; a regex search costs ten times
     # more on long text, above all on non-ASCII text.
@@ -67,7 +69,7 @@ def escape(text: str) -> str:
     """Escape *text* so CommonMark shows it as it is, wherever it sits in a line."""
     # Most text has nothing to escape; and no replacement template (expanded
     # in Python for every match) when there is something.
-    if _has_special(text):
+    if has_special(text):
         parts = _SPECIAL.split(text)
         parts[1::2] = ["\\" + char for char in parts[1::2]]
         text = "".join(parts)
@@ -80,7 +82,7 @@ def escape_line_starts(markdown: str) -> str:
     """Escape what would open a block at the start of any line of a paragraph."""
     if "\n" not in markdown:  # one line: only its first character can open a block
         first = markdown[:1]
-        if first not in _MARK_STARTS and not first.isdecimal():
+        if first not in MARK_STARTS and not first.isdecimal():
             return markdown
     if _LINE_START_MARK.search(markdown) is not None:
         markdown = _LINE_START_MARK.sub(r"\\\1", markdown)
@@ -242,7 +244,7 @@ class Inline:
             plain = False
         else:
             text = raw
-            plain = "&" not in raw and not _has_special(raw)
+            plain = "&" not in raw and not has_special(raw)
         if text[0] == " ":
             self.space = True
             text = text[1:]

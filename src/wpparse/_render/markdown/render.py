@@ -10,7 +10,6 @@ so it can never become markup it was not, and unsafe URLs never become links.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from typing import Any
 
 from lxml import etree
@@ -24,9 +23,11 @@ from wpparse._render.markdown.convert import DROP, Converter, fenced_code
 from wpparse._render.markdown.flat import flat_paragraph
 from wpparse._render.markdown.frontmatter import yaml_mapping
 from wpparse._render.markdown.inline import (
+    MARK_STARTS,
     escape,
     escape_heading,
     escape_line_starts,
+    has_special,
     heading_content,
     link_destination,
 )
@@ -75,20 +76,62 @@ def to_markdown(
     return "\n\n".join(parts) + "\n" if parts else ""
 
 
-def _body(post: Post) -> Iterator[str]:
-    sections = list(post.walk())
-    blocks = [block for section in sections for block in section.blocks]
-    rendered = iter(_render_blocks(blocks, post.link))
-    for section in sections:
-        if section.title and section.level > 0:
-            level = min(section.level, 6)
-            yield "#" * level + " " + _heading(section, post.link)
-        elif section.title:  # a titled lead, built by hand: keep its text
-            yield _paragraph(section.title)
-        for _ in section.blocks:
-            markdown = next(rendered)
+def _body(post: Post) -> list[str]:
+    """The Markdown of every section title and block of *post*, in order, none empty."""
+    base = post.link
+    out: list[str] = []
+    # The blocks that need their HTML parsed, and where their Markdown goes:
+    # they are parsed in one go at the end.
+    todo: list[Block] = []
+    places: list[int] = []
+    stack = list(reversed(post.sections))  # Post.walk(), without its generators
+    while stack:
+        section = stack.pop()
+        if section.children:
+            stack.extend(reversed(section.children))
+        title = section.title
+        if title:
+            if section.level > 0:
+                out.append("#" * min(section.level, 6) + " " + _heading(section, base))
+            else:  # a titled lead, built by hand: keep its text
+                out.append(_paragraph(title))
+        for block in section.blocks:
+            kind = block.kind
+            html = block.html
+            if (
+                kind is BlockKind.PARAGRAPH
+                and html[:3] in _PLAIN_OPENINGS
+                and html.count("<") == _TAGS_OF_PLAIN_PARAGRAPH
+            ):
+                # <p>plain text</p>: nothing inline to keep.  (A paragraph that
+                # is one other element, a button's <a> or a <strong>, keeps its
+                # mark.)
+                markdown = _plain(block.text)
+            else:
+                markdown = _without_html(block, kind, html, base)
+                if markdown is None:
+                    places.append(len(out))
+                    todo.append(block)
+                    out.append("")
+                    continue
             if markdown:
-                yield markdown
+                out.append(markdown)
+    if todo:
+        for index, block, markdown in zip(
+            places, todo, _from_html(todo, base), strict=True
+        ):
+            out[index] = _checked(block, markdown)
+        out = [markdown for markdown in out if markdown]
+    return out
+
+
+def _plain(text: str) -> str:
+    """:func:`escape_line_starts` of :func:`escape` of *text*, with their tests inline."""
+    if has_special(text) or ("&" in text and ";" in text):
+        text = escape(text)
+    if "\n" in text or text[:1] in MARK_STARTS or text[:1].isdecimal():
+        return escape_line_starts(text)
+    return text
 
 
 def _heading(section: Section, base: str | None) -> str:
@@ -105,18 +148,6 @@ def _heading(section: Section, base: str | None) -> str:
     if len(blocks) != 1 or "\n" in blocks[0]:
         return escape_heading(title)
     return heading_content(blocks[0])
-
-
-def _render_blocks(blocks: list[Block], base: str | None) -> list[str]:
-    """Render *blocks* in order; those that need their HTML are parsed in one go."""
-    out: list[str | None] = [_without_html(block, base) for block in blocks]
-    todo = [i for i, text in enumerate(out) if text is None]
-    if todo:
-        for index, markdown in zip(
-            todo, _from_html([blocks[i] for i in todo], base), strict=True
-        ):
-            out[index] = _checked(blocks[index], markdown)
-    return [text or "" for text in out]
 
 
 def _checked(block: Block, markdown: str) -> str:
@@ -193,15 +224,14 @@ def _shown_text(block: Block) -> str:
     return block.text
 
 
-def _without_html(block: Block, base: str | None) -> str | None:
-    """Render *block* from its fields, or its HTML string when it is flat; else ``None``."""
-    kind = block.kind
-    html = block.html
+def _without_html(
+    block: Block, kind: BlockKind, html: str, base: str | None
+) -> str | None:
+    """
+    Render *block* (of *kind*, with *html*) from its fields, or its HTML
+    string when it is flat; else ``None``.  (Plain paragraphs are done.)
+    """
     if kind is BlockKind.PARAGRAPH:
-        if html.count("<") == _TAGS_OF_PLAIN_PARAGRAPH and html[:3] in _PLAIN_OPENINGS:
-            # <p>plain text</p>: nothing inline to keep.  (A paragraph that is
-            # one other element, a button's <a> or a <strong>, keeps its mark.)
-            return escape_line_starts(escape(block.text))
         if html:
             return flat_paragraph(html, block.links, base)
     elif kind is BlockKind.FIGURE and html and html[:2] == "<a":
