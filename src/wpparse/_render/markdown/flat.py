@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from typing import Final
 
 from wpparse._model.content import Link
+from wpparse._render.markdown.boxes import Box, close_box, open_box
 from wpparse._render.markdown.inline import (
     Inline,
     escape_line_starts,
@@ -30,6 +31,8 @@ from wpparse._render.markdown.inline import (
 from wpparse._render.markdown.pairing import image_markdown, live_url
 from wpparse._render.markdown.roles import (
     R_BR,
+    R_BREAK,
+    R_CONTAINER,
     R_EM,
     R_IMG,
     R_LINK,
@@ -37,7 +40,7 @@ from wpparse._render.markdown.roles import (
     R_STRONG,
 )
 
-__all__ = ["flat_paragraph"]
+__all__ = ["flat_blocks", "flat_paragraph"]
 
 # A start or end tag as wpparse serialises it: lower-case name, attributes
 # quoted or not, no "/" before the ">".
@@ -263,3 +266,188 @@ def _text(segment: str) -> str | None:
     if "<" in segment:  # a "<" that is no tag
         return None
     return _decode(segment) if "&" in segment else segment
+
+
+# --- flat blocks: figures, lists and quotes of flat paragraphs -------------------
+
+# Tags that end the paragraph being built (breaks) or open a container: the
+# walk's roles.  Only these: their start tags close nothing the parser would
+# close differently when they hold what flat_blocks lets them hold.
+_BLOCK_ROLES: Final = {
+    "p": R_BREAK,
+    "div": R_BREAK,
+    "figure": R_BREAK,
+    "figcaption": R_BREAK,
+    "ul": R_CONTAINER,
+    "ol": R_CONTAINER,
+    "li": R_CONTAINER,
+    "blockquote": R_CONTAINER,
+}
+# Inline tags with no role in the walk (text only), besides <span>.
+_PLAIN_INLINE: Final = dict.fromkeys(
+    ("cite", "small", "u", "mark", "abbr", "time", "sub", "s", "del", "ins"), R_NONE
+)
+_INLINE_ROLES: Final = {**_ROLES, **_PLAIN_INLINE}
+_LISTS: Final = frozenset({"ul", "ol"})
+# Deeper than this, a block goes to the walk (which stops boxing at 16).
+_MAX_OPEN: Final = 10
+
+
+class _Element:
+    """A container's start tag, for :func:`open_box`: its tag and attributes."""
+
+    __slots__ = ("attributes", "tag")
+
+    def __init__(self, tag: str, attributes: dict[str, str]) -> None:
+        self.tag = tag
+        self.attributes = attributes
+
+    def get(self, name: str, default: str | None = None) -> str | None:
+        return self.attributes.get(name, default)
+
+
+def flat_blocks(
+    html: str, links: Sequence[Link], base: str | None, image: str | None = None
+) -> str | None:
+    """
+    The Markdown of a block whose *html* is made of flat paragraphs, in
+    figures, captions, lists, list items and block quotes, as the walk would
+    write it; ``None`` when it holds anything else.
+
+    *links* and *image* as for :func:`flat_paragraph` (*image* ``None`` when
+    the block's source stands for no image of it).
+
+    >>> flat_blocks('<ul><li>one</li><li><em>two</em></li></ul>', (), None)
+    '- one\\n- *two*'
+    """
+    if "\x00" in html or "\r" in html:  # the parser reads them differently
+        return None
+    if not html.isascii():
+        try:  # a lone surrogate (a block built by hand) stops the parser
+            html.encode()
+        except UnicodeEncodeError:
+            return None
+    root = _walk(html, links, base, image)
+    if root is None:
+        return None
+    root.flush()
+    return "\n\n".join(root.blocks)
+
+
+def _walk(  # noqa: C901, PLR0911, PLR0912, PLR0915 - one loop over the tags, as _inline
+    html: str, links: Sequence[Link], base: str | None, image: str | None
+) -> Box | None:
+    """The walk's root box fed with *html*, or ``None`` when it is not flat blocks."""
+    box = Box("root", None)
+    stack = [box]
+    pending = image  # the source of the first image, until it is written
+    skip = 0  # a linked image ends there: its tags are written
+    # (tag, key, role) of the open elements; blocks only outside inline ones.
+    open_tags: list[tuple[str, object, int]] = []
+    inline_open = 0  # how many of them are inline
+    in_p = False
+    in_link = False
+    hrefs = 0
+    position = 0
+    for match in _TAG.finditer(html):
+        start = match.start()
+        if start < skip:
+            continue
+        if start > position:
+            text = _text(html[position:start])
+            if text is None:
+                return None
+            if open_tags and open_tags[-1][0] in _LISTS and not text.isspace():
+                return None  # text between the items
+            box.inline.text(text)
+        position = match.end()
+        closing, tag, source = match.groups()
+        role = _BLOCK_ROLES.get(tag)
+        if role is not None:
+            if closing:
+                if not open_tags or open_tags[-1][0] != tag:
+                    return None
+                key = open_tags.pop()[1]
+                in_p = in_p and tag != "p"
+            else:
+                if inline_open or in_p or len(open_tags) >= _MAX_OPEN:
+                    return None
+                if (tag == "li") != bool(open_tags and open_tags[-1][0] in _LISTS):
+                    return None  # an item outside a list, or else inside one
+                if role == R_CONTAINER:
+                    attributes = _attributes(source) if source else {}
+                    if attributes is None:
+                        return None
+                    key = _Element(tag, attributes)
+                else:
+                    key = match
+                open_tags.append((tag, key, role))
+                in_p = tag == "p"
+            # What the walk does at the start and at the end of a break or a
+            # container: end the paragraph; open or close the container.
+            inline = box.inline
+            if inline.out:
+                box.flush()
+            else:
+                inline.space = False
+            if role == R_CONTAINER:
+                if not closing:
+                    box = open_box(key)
+                    stack.append(box)
+                elif box.element is key:
+                    stack.pop()
+                    close_box(box, stack[-1])
+                    box = stack[-1]
+            continue
+        role = _INLINE_ROLES.get(tag)
+        if role is None or (open_tags and open_tags[-1][0] in _LISTS):
+            return None
+        inline = box.inline
+        if closing:
+            if not open_tags or open_tags[-1][0] != tag:
+                return None
+            key = open_tags.pop()[1]
+            inline_open -= 1
+            if role != R_NONE:
+                inline.pop(key)
+                in_link = in_link and role != R_LINK
+        elif role == R_BR:
+            inline.line_break()
+        elif role == R_IMG:
+            attributes = _attributes(source) if source else {}
+            if attributes is None:
+                return None
+            inline.atom(image_markdown(attributes, pending, base))
+            pending = None
+        elif role == R_LINK:
+            if in_link:  # a link in a link: the parser would close the first
+                return None
+            link = links[hrefs] if hrefs < len(links) else None
+            # (_link pairs the image at the second place with the first.)
+            at = html.find("<img", position) if pending is not None else 0
+            found = _link(inline, html, match, link, base=base, image=(pending, at))
+            if found is None:
+                return None
+            if found[1] and at > 0:  # a linked image: the first image
+                pending = None
+            hrefs, skip = hrefs + found[0], found[1]
+            if skip:  # a linked image, written whole
+                position = skip
+            else:
+                in_link = True
+                open_tags.append((tag, match, role))
+                inline_open += 1
+        else:
+            open_tags.append((tag, match, role))
+            inline_open += 1
+            mark = _EMPHASIS.get(role)
+            if mark is not None and not inline.is_open(mark[0]):
+                inline.push(mark[0], match, mark[1], mark[1])
+    if position < len(html):
+        text = _text(html[position:])
+        if text is None:
+            return None
+        box.inline.text(text)
+    if open_tags or hrefs != len(links):
+        return None
+    return box

@@ -20,7 +20,7 @@ from wpparse._model.content import Block, BlockKind, Link, Section
 from wpparse._model.objects import Term
 from wpparse._model.post import Post
 from wpparse._render.markdown.convert import DROP, Converter, fenced_code
-from wpparse._render.markdown.flat import flat_paragraph
+from wpparse._render.markdown.flat import flat_blocks, flat_paragraph
 from wpparse._render.markdown.frontmatter import yaml_mapping
 from wpparse._render.markdown.inline import (
     MARK_STARTS,
@@ -40,6 +40,7 @@ __all__ = ["front_matter", "to_markdown"]
 _SEPARATOR = "* * *"
 _TAGS_OF_PLAIN_PARAGRAPH = 2  # <p> and </p>
 _PLAIN_OPENINGS = frozenset({"<p>", "<p "})
+_FLAT_KINDS = frozenset({BlockKind.FIGURE, BlockKind.LIST, BlockKind.QUOTE})
 
 
 def to_markdown(
@@ -234,9 +235,12 @@ def _without_html(
     if kind is BlockKind.PARAGRAPH:
         if html:
             return flat_paragraph(html, block.links, base)
-    elif kind is BlockKind.FIGURE and html and html[:2] == "<a":
-        # A linked image (a classic editor's figure): flat unless more is in it.
-        markdown = flat_paragraph(html, block.links, base, block.src)
+    elif kind in _FLAT_KINDS and html:
+        # Figures, lists and quotes of flat paragraphs: converted from their
+        # HTML string too.  (The walk pairs a figure's first image with the
+        # source the parser read.)
+        src = block.src if kind is BlockKind.FIGURE and block.src else None
+        markdown = flat_blocks(html, block.links, base, src)
         return None if markdown is None else _checked(block, markdown)
     elif kind is BlockKind.CODE:
         return fenced_code(block.text, block.language) if block.text else ""
