@@ -17,10 +17,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 
 import wpparse
+from tests.conftest import corpus_params
 from tests.property.strategies import html_fragments
 from wpparse import Block, BlockKind, Link, LinkKind, Post, WPParseWarning
 from wpparse._render.markdown import render
-from wpparse._render.markdown.flat import flat_paragraph
+from wpparse._render.markdown.flat import flat_blocks, flat_paragraph
 
 BASE = "https://example.org/post/"
 DATA = Path(__file__).parent / "data"
@@ -150,11 +151,13 @@ def test_flat_paragraphs_of_messy_posts_are_the_walk(html: str) -> None:
         )
     for section in post.walk():
         for block in section.blocks:
-            if block.kind is not BlockKind.PARAGRAPH or not block.html:
+            if not block.html:
                 continue
-            flat = flat_paragraph(block.html, block.links, post.link)
-            if flat is not None:
-                assert flat == render._from_html([block], post.link)[0]
+            walked = render._from_html([block], post.link)[0]
+            if block.kind is BlockKind.PARAGRAPH:
+                flat = flat_paragraph(block.html, block.links, post.link)
+                assert flat is None or flat == walked
+            assert _flat_blocks(block, post.link) in (None, walked)
 
 
 def _posts() -> list[Post]:
@@ -208,3 +211,161 @@ def test_a_linked_figure_shows_the_source_the_parser_read() -> None:
     assert flat_paragraph(html, links, BASE, block.src) == expected
     assert render._from_html([block], BASE)[0] == expected
     assert render._without_html(block, block.kind, block.html, BASE) == expected
+
+
+# --- flat blocks: figures, lists, quotes -----------------------------------------
+
+
+def _flat_blocks(block: Block, base: str | None) -> str | None:
+    """:func:`flat_blocks` of *block*, its figure's image paired as the renderer does."""
+    src = block.src if block.kind is BlockKind.FIGURE and block.src else None
+    return flat_blocks(block.html, block.links, base, src)
+
+
+def _walk_block(block: Block) -> str:
+    return render._from_html([block], BASE)[0]
+
+
+@pytest.mark.parametrize(
+    ("html", "links", "src"),
+    [
+        ("<ul><li>one</li><li><em>two</em></li></ul>", (), None),
+        ('<ol start="3">\n<li>a <b>b</b></li>\n<li>c<br>d</li>\n</ol>', (), None),
+        ("<ol><li>1. x</li><li># y</li></ol>", (), None),
+        (
+            "<ul><li>a<ul><li>nested</li></ul></li><li>b<ol><li>n</li></ol></li></ul>",
+            (),
+            None,
+        ),
+        ("<ul><li><p>para</p><p>two</p></li><li></li></ul>", (), None),
+        ('<ol class="wp-block-footnotes"><li id="x">note</li></ol>', (), None),
+        (
+            "<blockquote><p>quoted <cite>who</cite></p><p>more</p></blockquote>",
+            (),
+            None,
+        ),
+        (
+            '<figure class="q"><blockquote><p>a</p></blockquote><figcaption>b</figcaption></figure>',
+            (),
+            None,
+        ),
+        (
+            '<figure><img src="/i.png" alt="A"></figure>',
+            (),
+            "https://cdn.example/i.png",
+        ),
+        ('<img src="/i.png" alt="A" srcset="/i.png 1x, /j.png 2x">', (), None),
+        (
+            '<figure><img src="/i.png" alt="A"><figcaption>The <em>cap</em><br>two</figcaption></figure>',
+            (),
+            "https://cdn.example/i.png",
+        ),
+        (
+            '<figure><a href="/big.jpg"><img src="/small.jpg" alt="A"></a><figcaption>c</figcaption></figure>',
+            (_link("/big.jpg", "https://example.org/big.jpg"),),
+            "https://example.org/small.jpg",
+        ),
+        (
+            '<figure><img src="/a.png" alt="first"><img src="/b.png" alt="second"></figure>',
+            (),
+            "https://cdn.example/a.png",
+        ),
+        (
+            '<figure><a href="/x">text</a> <img src="/a.png" alt="a"></figure>',
+            (_link("/x", "https://example.org/x"),),
+            "https://cdn.example/a.png",
+        ),
+        (
+            '<div class="wp-caption"><img src="/i.png" alt="A"><p>cap &amp; more</p></div>',
+            (),
+            None,
+        ),
+        (
+            '<ul><li><a href="/a" title="T">a</a></li><li><a href="#b">b</a></li></ul>',
+            (
+                _link("/a", "https://example.org/a"),
+                _link("#b", BASE + "#b", LinkKind.FRAGMENT),
+            ),
+            None,
+        ),
+        ("<ul>\n<li>  spaced   out  </li>\n</ul>\n", (), None),
+        ("loose <b>text</b><p>then a paragraph</p>tail", (), None),
+    ],
+)
+def test_flat_blocks_are_the_walk(
+    html: str, links: tuple[Link, ...], src: str | None
+) -> None:
+    kind = BlockKind.FIGURE if src else BlockKind.LIST
+    block = Block(kind=kind, text="", html=html, links=links, src=src)
+    flat = flat_blocks(html, links, BASE, src)
+    assert flat is not None  # the fast path took it
+    assert flat == _walk_block(block)
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        "<ul>text between<li>a</li></ul>",  # text outside the items
+        "<ul><p>a</p></ul>",  # something else than an item in a list
+        "<li>a</li>",  # an item outside a list
+        "<ul><li>a</li>",  # not closed
+        "<ul><li>a</ul></li>",  # closed out of order
+        "<p>a<ul><li>b</li></ul></p>",  # a list in a paragraph
+        "<p>a<p>b</p></p>",
+        "<b><ul><li>a</li></ul></b>",  # a block in an inline element
+        "<ul hidden><li>a</li></ul>",  # a bare attribute
+        '<ol start="1" start="2"><li>a</li></ol>',  # a repeated one
+        '<img src="/i.png" src="/j.png">',
+        "<table><tr><td>a</td></tr></table>",  # another tag
+        '<figure><iframe src="/v"></iframe></figure>',
+        "<ul><li><code>x</code></li></ul>",
+        "<figure>a &copy; b</figure>",  # a reference a serialiser does not write
+        "<figure>a\rb</figure>",
+        "<figure>a\ud800b</figure>",
+        "<"
+        + "ul><li>" * 11
+        + "deep"
+        + "</li></ul>" * 11,  # deeper than the flat walk goes
+    ],
+)
+def test_flat_blocks_leave_the_rest_to_the_walk(html: str) -> None:
+    assert flat_blocks(html, (), BASE) is None
+
+
+@pytest.mark.parametrize("path", corpus_params())
+def test_flat_blocks_of_corpus_posts_are_the_walk(path: Path | None) -> None:
+    assert path is not None
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", WPParseWarning)
+        try:
+            objects = list(wpparse.parse_objects(path.read_bytes(), strict=False))
+        except wpparse.WPParseError:  # an error response, not a post
+            return
+    for post in objects:
+        if not isinstance(post, Post):
+            continue
+        for section in post.walk():
+            for block in section.blocks:
+                if not block.html:
+                    continue
+                flat = _flat_blocks(block, post.link)
+                if flat is not None:
+                    assert flat == render._from_html([block], post.link)[0]
+
+
+def test_to_markdown_is_the_same_without_flat_blocks(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    posts = _posts()
+    flat = [wpparse.to_markdown(post) for post in posts]
+    taken = sum(
+        _flat_blocks(block, post.link) is not None
+        for post in posts
+        for section in post.walk()
+        for block in section.blocks
+        if block.kind in {BlockKind.FIGURE, BlockKind.LIST, BlockKind.QUOTE}
+        and block.html
+    )
+    assert taken > 10  # the fixtures exercise the fast path
+    monkeypatch.setattr(render, "flat_blocks", lambda *_: None)
+    assert [wpparse.to_markdown(post) for post in posts] == flat

@@ -17,7 +17,7 @@ an element object for every tag.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Final
 
 from wpparse._model.content import Link
@@ -85,8 +85,33 @@ def _decode(text: str) -> str | None:
     return text.replace("&amp;", "&")
 
 
-def _attributes(source: str) -> dict[str, str] | None:
+# The same, a value with its quotes: findall gives (name, value) pairs.
+_ATTR_PAIR: Final = re.compile(
+    r"""\s+([^\s"'>/=]+)(?:=("[^"]*"|'[^']*'|[^\s"'=<>`]+))?"""
+)
+
+
+class _Quoted(dict[str, str]):
+    """A start tag's attributes, each value as written (quoted or not, no references)."""
+
+    __slots__ = ()
+
+    def get(self, name: str, default: str | None = None) -> str | None:  # type: ignore[override]
+        value = dict.get(self, name)
+        if value is None:
+            return default
+        return value[1:-1] if value[0] in "\"'" else value
+
+
+def _attributes(source: str) -> Mapping[str, str] | None:
     """The attributes of a start tag, decoded; ``None`` when one is doubtful."""
+    if "&" not in source:  # nothing to decode: the pairs as the regex finds them
+        pairs = _ATTR_PAIR.findall(source)
+        quoted = _Quoted(pairs)
+        # A bare name (no value) or a repeated one is doubtful.
+        if len(quoted) != len(pairs) or "" in quoted.values():
+            return None
+        return quoted
     found: dict[str, str] = {}
     for match in _ATTR.finditer(source):
         name, double, single, bare = match.groups()
@@ -298,7 +323,7 @@ class _Element:
 
     __slots__ = ("attributes", "tag")
 
-    def __init__(self, tag: str, attributes: dict[str, str]) -> None:
+    def __init__(self, tag: str, attributes: Mapping[str, str]) -> None:
         self.tag = tag
         self.attributes = attributes
 
@@ -334,7 +359,7 @@ def flat_blocks(
     return "\n\n".join(root.blocks)
 
 
-def _walk(  # noqa: C901, PLR0911, PLR0912, PLR0915 - one loop over the tags, as _inline
+def _walk(  # noqa: PLR0915 - one loop over the tags, as _inline
     html: str, links: Sequence[Link], base: str | None, image: str | None
 ) -> Box | None:
     """The walk's root box fed with *html*, or ``None`` when it is not flat blocks."""

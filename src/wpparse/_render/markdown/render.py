@@ -107,7 +107,7 @@ def _body(post: Post) -> list[str]:
                 # <p>plain text</p>: nothing inline to keep.  (A paragraph that
                 # is one other element, a button's <a> or a <strong>, keeps its
                 # mark.)
-                markdown = _plain(block.text)
+                markdown: str | None = _plain(block.text)
             else:
                 markdown = _without_html(block, kind, html, base)
                 if markdown is None:
