@@ -21,7 +21,7 @@ from tests.conftest import corpus_params
 from tests.property.strategies import html_fragments
 from wpparse import Block, BlockKind, Link, LinkKind, Post, WPParseWarning
 from wpparse._render.markdown import render
-from wpparse._render.markdown.flat import flat_blocks, flat_paragraph
+from wpparse._render.markdown.flat import flat_blocks, flat_heading, flat_paragraph
 
 BASE = "https://example.org/post/"
 DATA = Path(__file__).parent / "data"
@@ -351,6 +351,12 @@ def test_flat_blocks_of_corpus_posts_are_the_walk(path: Path | None) -> None:
                 flat = _flat_blocks(block, post.link)
                 if flat is not None:
                     assert flat == render._from_html([block], post.link)[0]
+            html, links = section.heading_html, section.heading_links
+            if html and links:
+                heading = flat_heading(html, links, post.link)
+                assert heading is None or heading == _walk_heading(
+                    html, links, post.link
+                )
 
 
 def test_to_markdown_is_the_same_without_flat_blocks(
@@ -369,3 +375,45 @@ def test_to_markdown_is_the_same_without_flat_blocks(
     assert taken > 10  # the fixtures exercise the fast path
     monkeypatch.setattr(render, "flat_blocks", lambda *_: None)
     assert [wpparse.to_markdown(post) for post in posts] == flat
+
+
+def _walk_heading(html: str, links: tuple[Link, ...], base: str | None) -> list[str]:
+    """The blocks the walk makes of a heading's HTML, as the renderer asks for them."""
+    root = render._fragment(html)
+    for el in root.iter("h1", "h2", "h3", "h4", "h5", "h6", "p", "strong", "b"):
+        el.tag = "span"
+    return render.Converter(base, render.pair_links(root, links)).blocks(root)
+
+
+@pytest.mark.parametrize(
+    ("html", "links"),
+    [
+        ('<h2 id="a"><a href="/x">Le Q</a>\xa0: la <em>cachette</em></h2>', ("/x",)),
+        ('<h3><a href="/x">A</a><strong>\xa0: </strong>b!</h3>', ("/x",)),
+        ('<p><strong><a href="/x">Bold</a> pseudo</strong></p>', ("/x",)),
+        ('<h2><a href="javascript:x">bad</a> #</h2>', ("javascript:x",)),
+        ('<h2><a href="/x">two</a><br>lines</h2>', ("/x",)),
+    ],
+)
+def test_flat_headings_are_the_walk(html: str, links: tuple[str, ...]) -> None:
+    found = tuple(
+        _link(href, href, LinkKind.UNSAFE)
+        if href.startswith("javascript")
+        else _link(href, "https://example.org" + href)
+        for href in links
+    )
+    flat = flat_heading(html, found, BASE)
+    assert flat is not None
+    assert flat == _walk_heading(html, found, BASE)
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        "<h2>a<h3>b</h3></h2>",  # a heading in a heading
+        "<h2><p>a</p></h2>",
+        "<h2>a<table><tr><td>b</td></tr></table></h2>",
+    ],
+)
+def test_flat_headings_leave_the_rest_to_the_walk(html: str) -> None:
+    assert flat_heading(html, (), BASE) is None

@@ -40,7 +40,7 @@ from wpparse._render.markdown.roles import (
     R_STRONG,
 )
 
-__all__ = ["flat_blocks", "flat_paragraph"]
+__all__ = ["flat_blocks", "flat_heading", "flat_paragraph"]
 
 # A start or end tag as wpparse serialises it: lower-case name, attributes
 # quoted or not, no "/" before the ">".
@@ -313,6 +313,16 @@ _PLAIN_INLINE: Final = dict.fromkeys(
     ("cite", "small", "u", "mark", "abbr", "time", "sub", "s", "del", "ins"), R_NONE
 )
 _INLINE_ROLES: Final = {**_ROLES, **_PLAIN_INLINE}
+# A heading's HTML: the heading element (or a bold pseudo heading's paragraph
+# and bold run) is plain inline content, since the "#" marks say "heading".
+_HEADING_TAGS: Final = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "p"})
+_HEADING_BLOCK_ROLES: Final = {
+    tag: role for tag, role in _BLOCK_ROLES.items() if tag not in _HEADING_TAGS
+}
+_HEADING_INLINE_ROLES: Final = {
+    **_INLINE_ROLES,
+    **dict.fromkeys((*_HEADING_TAGS, "strong", "b"), R_NONE),
+}
 _LISTS: Final = frozenset({"ul", "ol"})
 # Deeper than this, a block goes to the walk (which stops boxing at 16).
 _MAX_OPEN: Final = 10
@@ -345,6 +355,32 @@ def flat_blocks(
     >>> flat_blocks('<ul><li>one</li><li><em>two</em></li></ul>', (), None)
     '- one\\n- *two*'
     """
+    blocks = _blocks(html, links, base, image)
+    return None if blocks is None else "\n\n".join(blocks)
+
+
+def flat_heading(
+    html: str, links: Sequence[Link], base: str | None
+) -> list[str] | None:
+    """
+    The Markdown blocks of a section's heading *html* (its links *links*),
+    with the heading element, paragraph and bold runs as plain inline content,
+    as the walk would write them; ``None`` when the HTML is not flat.
+
+    >>> flat_heading('<h2 id="a"><strong>Intro</strong> part</h2>', (), None)
+    ['Intro part']
+    """
+    return _blocks(html, links, base, None, heading=True)
+
+
+def _blocks(
+    html: str,
+    links: Sequence[Link],
+    base: str | None,
+    image: str | None,
+    *,
+    heading: bool = False,
+) -> list[str] | None:
     if "\x00" in html or "\r" in html:  # the parser reads them differently
         return None
     if not html.isascii():
@@ -352,17 +388,24 @@ def flat_blocks(
             html.encode()
         except UnicodeEncodeError:
             return None
-    root = _walk(html, links, base, image)
+    root = _walk(html, links, base, image, heading=heading)
     if root is None:
         return None
     root.flush()
-    return "\n\n".join(root.blocks)
+    return root.blocks
 
 
 def _walk(  # noqa: PLR0915 - one loop over the tags, as _inline
-    html: str, links: Sequence[Link], base: str | None, image: str | None
+    html: str,
+    links: Sequence[Link],
+    base: str | None,
+    image: str | None,
+    *,
+    heading: bool,
 ) -> Box | None:
     """The walk's root box fed with *html*, or ``None`` when it is not flat blocks."""
+    block_roles = _HEADING_BLOCK_ROLES if heading else _BLOCK_ROLES
+    inline_roles = _HEADING_INLINE_ROLES if heading else _INLINE_ROLES
     box = Box("root", None)
     stack = [box]
     pending = image  # the source of the first image, until it is written
@@ -387,7 +430,7 @@ def _walk(  # noqa: PLR0915 - one loop over the tags, as _inline
             box.inline.text(text)
         position = match.end()
         closing, tag, source = match.groups()
-        role = _BLOCK_ROLES.get(tag)
+        role = block_roles.get(tag)
         if role is not None:
             if closing:
                 if not open_tags or open_tags[-1][0] != tag:
@@ -424,9 +467,11 @@ def _walk(  # noqa: PLR0915 - one loop over the tags, as _inline
                     close_box(box, stack[-1])
                     box = stack[-1]
             continue
-        role = _INLINE_ROLES.get(tag)
+        role = inline_roles.get(tag)
         if role is None or (open_tags and open_tags[-1][0] in _LISTS):
             return None
+        if heading and not closing and tag in _HEADING_TAGS and open_tags:
+            return None  # only the outermost element is the heading
         inline = box.inline
         if closing:
             if not open_tags or open_tags[-1][0] != tag:

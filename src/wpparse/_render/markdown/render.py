@@ -20,7 +20,7 @@ from wpparse._model.content import Block, BlockKind, Link, Section
 from wpparse._model.objects import Term
 from wpparse._model.post import Post
 from wpparse._render.markdown.convert import DROP, Converter, fenced_code
-from wpparse._render.markdown.flat import flat_blocks, flat_paragraph
+from wpparse._render.markdown.flat import flat_blocks, flat_heading, flat_paragraph
 from wpparse._render.markdown.frontmatter import yaml_mapping
 from wpparse._render.markdown.inline import (
     MARK_STARTS,
@@ -140,12 +140,16 @@ def _heading(section: Section, base: str | None) -> str:
     title = section.title or ""
     if not (section.heading_links and section.heading_html):
         return escape_heading(title)
-    root = _fragment(section.heading_html)
-    # The heading element (or a bold pseudo-heading's paragraph and its bold
-    # run) becomes plain inline content: the "#" marks already say "heading".
-    for el in root.iter("h1", "h2", "h3", "h4", "h5", "h6", "p", "strong", "b"):
-        el.tag = "span"
-    blocks = Converter(base, pair_links(root, section.heading_links)).blocks(root)
+    html = section.heading_html
+    blocks = flat_heading(html, section.heading_links, base)
+    if blocks is None:
+        root = _fragment(html)
+        # The heading element (or a bold pseudo-heading's paragraph and its
+        # bold run) becomes plain inline content: the "#" marks already say
+        # "heading".
+        for el in root.iter("h1", "h2", "h3", "h4", "h5", "h6", "p", "strong", "b"):
+            el.tag = "span"
+        blocks = Converter(base, pair_links(root, section.heading_links)).blocks(root)
     if len(blocks) != 1 or "\n" in blocks[0]:
         return escape_heading(title)
     return heading_content(blocks[0])
