@@ -568,6 +568,43 @@ def test_special_character_prefilter_matches_the_escape_pattern() -> None:
         assert has_special(char) == bool(_SPECIAL.search(char)), repr(char)
 
 
+_HTML_WHITESPACE_RUN = re.compile("[ \t\n\r\f]+")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        " ",
+        "a",
+        " a ",
+        "a  b",
+        "a \n\t b",
+        "\n",
+        "a" + " " * 5 + "b",
+        " " * 9,
+        "\xa0 \xa0  \u2003\x1c\x85",
+        "\r\n\f\t",
+        "x" + " \n" * 50 + "y ",
+    ],
+)
+def test_whitespace_runs_become_one_space_as_the_regex_makes_them(text: str) -> None:
+    from wpparse._render.markdown.inline import ws_to_space
+
+    assert ws_to_space(text) == _HTML_WHITESPACE_RUN.sub(" ", text)
+
+
+def test_whitespace_runs_of_every_short_shape() -> None:
+    from itertools import product
+
+    from wpparse._render.markdown.inline import ws_to_space
+
+    for length in range(7):
+        for chars in product(" \t\nx\xa0", repeat=length):
+            text = "".join(chars)
+            assert ws_to_space(text) == _HTML_WHITESPACE_RUN.sub(" ", text), repr(text)
+
+
 def _parsed(html: str, link: str | None = "https://example.org/p/") -> Post:
     data = {"id": 1, "link": link, "content": {"rendered": html}}
     return wpparse.parse_post(data)
