@@ -21,7 +21,9 @@ from tests.conftest import corpus_params
 from tests.property.strategies import html_fragments
 from wpparse import Block, BlockKind, Link, LinkKind, Post, WPParseWarning
 from wpparse._render.markdown import render
+from wpparse._render.markdown.convert import Converter
 from wpparse._render.markdown.flat import flat_blocks, flat_heading, flat_paragraph
+from wpparse._render.markdown.pairing import pair_links
 
 BASE = "https://example.org/post/"
 DATA = Path(__file__).parent / "data"
@@ -382,7 +384,7 @@ def _walk_heading(html: str, links: tuple[Link, ...], base: str | None) -> list[
     root = render._fragment(html)
     for el in root.iter("h1", "h2", "h3", "h4", "h5", "h6", "p", "strong", "b"):
         el.tag = "span"
-    return render.Converter(base, render.pair_links(root, links)).blocks(root)
+    return Converter(base, pair_links(root, links)).blocks(root)
 
 
 @pytest.mark.parametrize(
