@@ -47,9 +47,9 @@ __all__ = ["flat_blocks", "flat_heading", "flat_paragraph"]
 _TAG: Final = re.compile(
     r"""<(/?)([a-z][a-z0-9]*)((?:\s+[^\s"'>/=]+(?:=(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)>"""
 )
-_ATTR: Final = re.compile(
-    r"""\s+([^\s"'>/=]+)(?:=(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?"""
-)
+# An attribute of a start tag: findall gives (name, value as written) pairs,
+# the value "" for a bare name.
+_ATTR: Final = re.compile(r"""\s+([^\s"'>/=]+)(?:=("[^"]*"|'[^']*'|[^\s"'=<>`]+))?""")
 # The tags a flat paragraph may hold, by their role in the walk.
 _ROLES: Final = {
     "a": R_LINK,
@@ -85,12 +85,6 @@ def _decode(text: str) -> str | None:
     return text.replace("&amp;", "&")
 
 
-# The same, a value with its quotes: findall gives (name, value) pairs.
-_ATTR_PAIR: Final = re.compile(
-    r"""\s+([^\s"'>/=]+)(?:=("[^"]*"|'[^']*'|[^\s"'=<>`]+))?"""
-)
-
-
 class _Quoted(dict[str, str]):
     """A start tag's attributes, each value as written (quoted or not, no references)."""
 
@@ -105,20 +99,18 @@ class _Quoted(dict[str, str]):
 
 def _attributes(source: str) -> Mapping[str, str] | None:
     """The attributes of a start tag, decoded; ``None`` when one is doubtful."""
-    if "&" not in source:  # nothing to decode: the pairs as the regex finds them
-        pairs = _ATTR_PAIR.findall(source)
+    pairs = _ATTR.findall(source)
+    if "&" not in source:  # nothing to decode: the values as written
         quoted = _Quoted(pairs)
         # A bare name (no value) or a repeated one is doubtful.
         if len(quoted) != len(pairs) or "" in quoted.values():
             return None
         return quoted
     found: dict[str, str] = {}
-    for match in _ATTR.finditer(source):
-        name, double, single, bare = match.groups()
-        value = double if double is not None else single if single is not None else bare
-        if value is None or name in found:  # a bare name or a repeated one
+    for name, value in pairs:
+        if not value or name in found:  # a bare name or a repeated one
             return None
-        decoded = _decode(value)
+        decoded = _decode(value[1:-1] if value[0] in "\"'" else value)
         if decoded is None:
             return None
         found[name] = decoded
