@@ -1,4 +1,4 @@
-"""Relations and embedded objects built on first read: the same values, errors and warnings as built at once."""
+"""Relations, embedded objects, excerpts and SEO heads built on first read: the same values, errors and warnings as built at once."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ from tests.conftest import corpus_params
 from wpparse import Media, Post
 from wpparse._model.deferred import Deferred
 from wpparse._rest import embedded as _embedded
+from wpparse._rest import post as _post_reader
 from wpparse._rest import relations as _relations
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -56,6 +57,14 @@ def _eagerly(monkeypatch: pytest.MonkeyPatch) -> None:
     """Build every relation and embedded object at once, as before."""
     monkeypatch.setattr(_relations, "_well_formed", lambda _links: False)
     monkeypatch.setattr(_embedded, "_quiet", lambda _value, _clean: False)
+    monkeypatch.setattr(_post_reader, "_quiet_excerpt", lambda _html: False)
+    monkeypatch.setattr(
+        _post_reader,
+        "_seo",
+        lambda obj, _clean: _post_reader.seo_from_heads(
+            obj.get("yoast_head_json"), obj.get("yoast_head")
+        ),
+    )
 
 
 def _read(path: Path) -> list[Any]:
@@ -307,3 +316,102 @@ def test_shortcode_attributes_are_read_on_first_use_as_they_were_at_once() -> No
     )
     assert pickle.loads(pickle.dumps(gallery)) == expected
     assert gallery == expected
+
+
+EXCERPT = "<p>Rust &amp; rain, a long walk&#8217;s [gallery ids=\"1\"]end [&hellip;]</p>\n"
+HEAD = {
+    "title": "A &amp; B",
+    "og_image": [{"url": "https://x.test/a.jpg", "width": 800}],
+    "robots": {"index": "index"},
+}
+
+
+def test_the_excerpt_and_seo_head_wait_until_read() -> None:
+    post = wpparse.parse_post(
+        json.dumps(_post(excerpt={"rendered": EXCERPT}, yoast_head_json=HEAD))
+    )
+
+    for name in ("excerpt", "excerpt_truncated", "seo"):
+        assert isinstance(_stored(post, name), Deferred), name
+    assert "Rust & rain, a long walk\u2019s end\u2026" == post.excerpt
+    assert post.excerpt_truncated is True
+    assert post.seo is not None
+    assert ("A & B", 800) == (post.seo.title, post.seo.og_image[0].width)
+    assert post.seo is _stored(post, "seo")  # built once, kept
+    # Equal to what is read at once, and pickled built.
+    again = wpparse.parse_post(
+        _post(excerpt={"rendered": EXCERPT}, yoast_head_json=HEAD)
+    )
+    data = pickle.dumps(again)
+    assert b"Deferred" not in data
+    assert pickle.loads(data) == post == again
+
+
+def test_an_old_yoast_head_is_read_later_too() -> None:
+    head = '<title>Hi &amp; bye</title><link rel="canonical" href="https://x.test/a/" />'
+
+    post = wpparse.parse_post(_post(yoast_head=head))
+
+    assert isinstance(_stored(post, "seo"), Deferred)
+    assert post.seo is not None
+    assert ("Hi & bye", "https://x.test/a/", "html") == (
+        post.seo.title,
+        post.seo.canonical,
+        post.seo.origin,
+    )
+
+
+class _Head(dict[str, Any]):
+    """A mapping no JSON decoder makes: reading it could run any code."""
+
+
+def test_a_head_no_json_decoder_made_is_read_at_once() -> None:
+    post = wpparse.parse_post(_post(yoast_head_json=_Head(title="T")))
+
+    assert not isinstance(_stored(post, "seo"), Deferred)
+    assert post.seo is not None
+    assert "T" == post.seo.title
+
+
+@pytest.mark.parametrize(
+    "excerpt",
+    [
+        # More than bare <p> tags: its markup could be repaired, with a warning.
+        '<p>Text</p><a class="more-link" href="/p">Read</a>',
+        "<div" + " a" * 1200 + ">Text</div>",
+        "<div>" * 2100 + "Text",
+    ],
+)
+def test_an_excerpt_whose_reading_could_warn_is_read_at_once(excerpt: str) -> None:
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        post = wpparse.parse_post(_post(excerpt={"rendered": excerpt}))
+    at_parse = [str(w.message) for w in caught]
+
+    assert not isinstance(_stored(post, "excerpt"), Deferred)
+    assert not isinstance(_stored(post, "excerpt_truncated"), Deferred)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert post.excerpt.startswith("Text")
+    if not excerpt.startswith("<p>"):
+        assert any("@ $.excerpt" in message for message in at_parse)
+
+
+@pytest.mark.parametrize(
+    "excerpt",
+    [
+        "<p>a\x00b\x01c\x7f\x9f\ufffe</p>",  # read by lxml: nothing to repair
+        "<p>&#0; &#x110000; &foo; &amp</p>" * 3,
+        "<p>" * 3000 + "deep",
+        "plain text, no markup [&hellip;]",
+    ],
+)
+def test_an_excerpt_read_later_never_warns(excerpt: str) -> None:
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        post = wpparse.parse_post(_post(excerpt={"rendered": excerpt}))
+        assert isinstance(_stored(post, "excerpt"), Deferred)
+        text = post.excerpt
+    assert (text, post.excerpt_truncated) == _post_reader._excerpt_now(
+        excerpt, "$", strip=True
+    )

@@ -28,6 +28,7 @@ __all__ = [
     "SEOImage",
     "seo_from_head_html",
     "seo_from_head_json",
+    "seo_from_heads",
     "seo_from_record",
 ]
 
@@ -274,7 +275,20 @@ def seo_from_record(record: Mapping[str, Any]) -> SEO | None:
     >>> seo_from_record({"id": 1, "yoast_head": "<title>Hi</title>"}).origin
     'html'
     """
-    from_json = seo_from_head_json(record.get("yoast_head_json"))
+    return seo_from_heads(record.get("yoast_head_json"), record.get("yoast_head"))
+
+
+def seo_from_heads(head_json: object, head_html: object) -> SEO | None:
+    """
+    :func:`seo_from_head_json` of *head_json*, else :func:`seo_from_head_html` of *head_html*.
+
+    Never raises nor warns, whatever the values (plugin data): a post reads
+    its :attr:`~wpparse.Post.seo` on first use.
+
+    >>> seo_from_heads(None, "<title>Hi</title>").title
+    'Hi'
+    """
+    from_json = seo_from_head_json(head_json)
     if from_json is not None:
         return from_json
-    return seo_from_head_html(record.get("yoast_head"))
+    return seo_from_head_html(head_html)

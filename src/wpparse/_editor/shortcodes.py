@@ -74,6 +74,9 @@ class _Found:
     """(start, end, replacement): tags to remove, escapes to unwrap."""
 
 
+# What a scan of a text without shortcodes finds (most texts): made once.
+_NOTHING: Final = _Found((), ())
+
 # Shortcode(...), its attributes deferred (see _scan), built by slot stores.
 _new_shortcode: Final = builder(Shortcode)
 
@@ -91,12 +94,12 @@ def _scan(source: str, *, attributes: bool = True) -> _Found:
         or _CANDIDATE.search(source, start) is None
         or not may_register(source)
     ):
-        return _Found((), ())
+        return _NOTHING
     runs = text_runs(source)
     tags = tags_in(source, runs)
     registered = registry(tags)
     if not registered:
-        return _Found((), ())
+        return _NOTHING
     closers, closer_at = _closer_index(tags, registered)
     shortcodes: list[Shortcode] = []
     cuts: list[tuple[int, int, str]] = []
@@ -230,7 +233,8 @@ def strip_shortcodes(source: str) -> str:
 
     .. versionadded:: 0.1.0
     """
-    return _apply(source, _scan(source, attributes=False).cuts)
+    found = _scan(source, attributes=False)
+    return source if found is _NOTHING else _apply(source, found.cuts)
 
 
 def _apply(source: str, cuts: Iterable[tuple[int, int, str]]) -> str:
@@ -251,4 +255,6 @@ def _apply(source: str, cuts: Iterable[tuple[int, int, str]]) -> str:
 def scan_shortcodes(source: str) -> tuple[tuple[Shortcode, ...], str]:
     """Both at once: :func:`find_shortcodes` and :func:`strip_shortcodes` of *source*."""
     found = _scan(source)
+    if found is _NOTHING:
+        return (), source
     return found.shortcodes, _apply(source, found.cuts)

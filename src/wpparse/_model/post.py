@@ -412,6 +412,7 @@ class Embedded:
 
 
 # Relations and embedded objects are read from _links and _embedded on first
-# use (see wpparse._model.deferred).
-build_on_read(Post, "relations", "embedded")
+# use (see wpparse._model.deferred), and so are a post's excerpt and SEO head
+# when reading them can neither fail nor warn.
+build_on_read(Post, "excerpt", "excerpt_truncated", "relations", "embedded", "seo")
 build_on_read(Media, "relations", "embedded")

@@ -22,7 +22,7 @@ import attrs
 
 from wpparse._content.sections import HeadingRule, build_content
 from wpparse._editor.blocks import parse_blocks
-from wpparse._editor.seo import seo_from_record
+from wpparse._editor.seo import seo_from_heads
 from wpparse._editor.shortcodes import (
     ShortcodeMode,
     check_mode,
@@ -32,7 +32,8 @@ from wpparse._editor.shortcodes import (
 from wpparse._html.snippet import html_to_text
 from wpparse._json.kinds import object_kind, raise_for_error, what
 from wpparse._model.build import builder
-from wpparse._model.editor import ParsedBlock
+from wpparse._model.deferred import Deferred
+from wpparse._model.editor import SEO, ParsedBlock
 from wpparse._model.objects import Source
 from wpparse._model.post import Post
 from wpparse._rest.context import Context, is_mapping
@@ -140,11 +141,7 @@ def build_post(
     found, stripped = scan_shortcodes(content_html)
     body = stripped if shortcodes == "strip" else content_html
     excerpt, truncated = (
-        _excerpt_text(
-            strip_shortcodes(excerpt_html) if shortcodes == "strip" else excerpt_html,
-            f"{path}.excerpt",
-            repaired=True,
-        )
+        _excerpt_fields(excerpt_html, path, strip=shortcodes == "strip")
         if excerpt_html
         else ("", False)
     )
@@ -209,12 +206,99 @@ def build_post(
         shortcodes=found,
         relations=relations,
         embedded=deferred_embedded(obj, relations, ctx),
-        seo=seo_from_record(obj)
+        seo=_seo(obj, ctx.clean)
         if "yoast_head_json" in obj or "yoast_head" in obj
         else None,
         extra=_extra(obj, languages.read),
         source=source,
     )
+
+
+def _excerpt_now(excerpt_html: str, path: str, strip: bool) -> tuple[str, bool]:  # noqa: FBT001
+    return _excerpt_text(
+        strip_shortcodes(excerpt_html) if strip else excerpt_html,
+        f"{path}.excerpt",
+        repaired=True,
+    )
+
+
+def _excerpt(both: Deferred) -> str:
+    text: str = both.get()[0]
+    return text
+
+
+def _truncated(both: Deferred) -> bool:
+    cut: bool = both.get()[1]
+    return cut
+
+
+def _quiet_excerpt(excerpt_html: str) -> bool:
+    """
+    Whether reading the excerpt *excerpt_html* can neither fail nor warn.
+
+    Only markup other than bare ``<p>`` and ``</p>`` tags could make it: the
+    HTML parser repairs nothing in those, and the text holds no lone
+    surrogate (the field reader replaced them).  Taking shortcode tags
+    (``[...]``) or the "read more" link out leaves every other ``<`` as it was.
+    """
+    return "<" not in excerpt_html or excerpt_html.count("<") == (
+        excerpt_html.count("<p>") + excerpt_html.count("</p>")
+    )
+
+
+def _excerpt_fields(
+    excerpt_html: str, path: str, *, strip: bool
+) -> tuple[str | Deferred, bool | Deferred]:
+    """
+    :attr:`Post.excerpt` and :attr:`Post.excerpt_truncated`: read on first use when that changes nothing.
+
+    Most programs never read the excerpt, and its text costs as much as the
+    rest of the post's fields.  An excerpt whose reading could warn (see
+    :func:`_quiet_excerpt`) is read at once, as before.
+    """
+    if _quiet_excerpt(excerpt_html):
+        both = Deferred(_excerpt_now, excerpt_html, path, strip)
+        return Deferred(_excerpt, both), Deferred(_truncated, both)
+    return _excerpt_now(excerpt_html, path, strip)
+
+
+_JSON_TYPES = frozenset({dict, list, str, int, float, bool, type(None)})
+
+
+def _quiet_head(head_json: Any, head_html: Any) -> bool:
+    """
+    Whether Yoast's head can be read later: it is made of what
+    :func:`json.loads` makes, and nothing else.
+
+    Reading it never fails nor warns, whatever it holds (plugin data), but
+    for values no JSON decoder makes (a mapping a program built) that could
+    raise: those are read at once, as before.
+    """
+    if head_html is not None and head_html.__class__ is not str:
+        return False
+    stack = [head_json]
+    while stack:
+        item = stack.pop()
+        cls = item.__class__
+        if cls is dict:
+            stack.extend(item.values())
+        elif cls is list:
+            stack.extend(item)
+        elif cls not in _JSON_TYPES:
+            return False
+    return True
+
+
+def _seo(obj: Mapping[str, Any], clean: bool) -> SEO | Deferred | None:  # noqa: FBT001
+    """
+    :attr:`Post.seo`, read on first use when that changes nothing (see :func:`_quiet_head`).
+
+    Text that decoded *clean* holds only JSON's values: no need to look.
+    """
+    head_json, head_html = obj.get("yoast_head_json"), obj.get("yoast_head")
+    if clean or _quiet_head(head_json, head_html):
+        return Deferred(seo_from_heads, head_json, head_html)
+    return seo_from_heads(head_json, head_html)
 
 
 def _parsed_blocks(obj: Mapping[str, Any]) -> tuple[ParsedBlock, ...] | None:
