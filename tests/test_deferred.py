@@ -14,6 +14,7 @@ import pytest
 import wpparse
 from tests.conftest import corpus_params
 from wpparse import Media, Post
+from wpparse._editor.seo import seo_from_heads
 from wpparse._model.deferred import Deferred
 from wpparse._rest import embedded as _embedded
 from wpparse._rest import post as _post_reader
@@ -61,7 +62,7 @@ def _eagerly(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(
         _post_reader,
         "_seo",
-        lambda obj, _clean: _post_reader.seo_from_heads(
+        lambda obj, _clean: seo_from_heads(
             obj.get("yoast_head_json"), obj.get("yoast_head")
         ),
     )
@@ -318,7 +319,9 @@ def test_shortcode_attributes_are_read_on_first_use_as_they_were_at_once() -> No
     assert gallery == expected
 
 
-EXCERPT = "<p>Rust &amp; rain, a long walk&#8217;s [gallery ids=\"1\"]end [&hellip;]</p>\n"
+EXCERPT = (
+    '<p>Rust &amp; rain, a long walk&#8217;s [gallery ids="1"]end [&hellip;]</p>\n'
+)
 HEAD = {
     "title": "A &amp; B",
     "og_image": [{"url": "https://x.test/a.jpg", "width": 800}],
@@ -348,7 +351,9 @@ def test_the_excerpt_and_seo_head_wait_until_read() -> None:
 
 
 def test_an_old_yoast_head_is_read_later_too() -> None:
-    head = '<title>Hi &amp; bye</title><link rel="canonical" href="https://x.test/a/" />'
+    head = (
+        '<title>Hi &amp; bye</title><link rel="canonical" href="https://x.test/a/" />'
+    )
 
     post = wpparse.parse_post(_post(yoast_head=head))
 
