@@ -33,6 +33,8 @@ __all__ = [
     "_strs",
     "author_at",
     "bool_at",
+    "excerpt_markup",
+    "excerpt_text",
     "int_at",
     "ints_at",
     "rendered_at",
@@ -185,12 +187,32 @@ def _excerpt_text(
 
     *repaired*: as for :func:`~wpparse._html.snippet.html_to_text`.
     """
-    cut = False
-    html = excerpt_html
-    more = _more_link_start(html)
-    if more is not None:
-        html = html[:more]
-        cut = True
+    html, cut = excerpt_markup(excerpt_html)
+    return excerpt_text(html, where, cut=cut, repaired=repaired)
+
+
+def excerpt_markup(excerpt_html: str) -> tuple[str, bool]:
+    """
+    The markup of the excerpt's text: *excerpt_html* up to its "read more" tag, if it has one; and whether it had one.
+
+    >>> excerpt_markup('<p>Text</p> <a class="more-link" href="/p">Read</a>')
+    ('<p>Text</p> ', True)
+    """
+    more = _more_link_start(excerpt_html)
+    if more is None:
+        return excerpt_html, False
+    return excerpt_html[:more], True
+
+
+def excerpt_text(
+    html: str, where: str, *, cut: bool, repaired: bool = False
+) -> tuple[str, bool]:
+    """
+    The second half of :func:`_excerpt_text`, from what :func:`excerpt_markup` returned.
+
+    The text of *html* without its "[…]" tail, and whether the excerpt was
+    cut: *cut* (a "read more" tag went), or a tail went, or it ends in one.
+    """
     text = html_to_text(html, where, repaired=repaired)
     tail = _tail_start(text)
     if tail is not None:

@@ -41,11 +41,12 @@ from wpparse._rest.dates import wp_date_at
 from wpparse._rest.dumped import from_dict, is_dumped_post
 from wpparse._rest.embedded import deferred_embedded
 from wpparse._rest.fields import (
-    _excerpt_text,
     _field,
     _int,
     author_at,
     bool_at,
+    excerpt_markup,
+    excerpt_text,
     int_at,
     ints_at,
     rendered_at,
@@ -214,14 +215,6 @@ def build_post(
     )
 
 
-def _excerpt_now(excerpt_html: str, path: str, strip: bool) -> tuple[str, bool]:  # noqa: FBT001
-    return _excerpt_text(
-        strip_shortcodes(excerpt_html) if strip else excerpt_html,
-        f"{path}.excerpt",
-        repaired=True,
-    )
-
-
 def _excerpt(both: Deferred) -> str:
     text: str = both.get()[0]
     return text
@@ -232,17 +225,16 @@ def _truncated(both: Deferred) -> bool:
     return cut
 
 
-def _quiet_excerpt(excerpt_html: str) -> bool:
+def _quiet_excerpt(html: str) -> bool:
     """
-    Whether reading the excerpt *excerpt_html* can neither fail nor warn.
+    Whether reading the text of the excerpt markup *html* can neither fail nor warn.
 
     Only markup other than bare ``<p>`` and ``</p>`` tags could make it: the
     HTML parser repairs nothing in those, and the text holds no lone
-    surrogate (the field reader replaced them).  Taking shortcode tags
-    (``[...]``) or the "read more" link out leaves every other ``<`` as it was.
+    surrogate (the field reader replaced them).
     """
-    return "<" not in excerpt_html or excerpt_html.count("<") == (
-        excerpt_html.count("<p>") + excerpt_html.count("</p>")
+    return "<" not in html or html.count("<") == (
+        html.count("<p>") + html.count("</p>")
     )
 
 
@@ -250,16 +242,25 @@ def _excerpt_fields(
     excerpt_html: str, path: str, *, strip: bool
 ) -> tuple[str | Deferred, bool | Deferred]:
     """
-    :attr:`Post.excerpt` and :attr:`Post.excerpt_truncated`: read on first use when that changes nothing.
+    :attr:`Post.excerpt` and :attr:`Post.excerpt_truncated`: the text read on first use when that changes nothing.
 
     Most programs never read the excerpt, and its text costs as much as the
-    rest of the post's fields.  An excerpt whose reading could warn (see
-    :func:`_quiet_excerpt`) is read at once, as before.
+    rest of the post's fields.  Its shortcode tags and "read more" link are
+    taken out now; text whose reading could warn (see :func:`_quiet_excerpt`)
+    is read at once, as before.
     """
-    if _quiet_excerpt(excerpt_html):
-        both = Deferred(_excerpt_now, excerpt_html, path, strip)
+    html, cut = excerpt_markup(
+        strip_shortcodes(excerpt_html) if strip else excerpt_html
+    )
+    where = f"{path}.excerpt"
+    if _quiet_excerpt(html):
+        both = Deferred(_excerpt_now, html, where, cut)
         return Deferred(_excerpt, both), Deferred(_truncated, both)
-    return _excerpt_now(excerpt_html, path, strip)
+    return excerpt_text(html, where, cut=cut, repaired=True)
+
+
+def _excerpt_now(html: str, where: str, cut: bool) -> tuple[str, bool]:  # noqa: FBT001
+    return excerpt_text(html, where, cut=cut, repaired=True)
 
 
 _JSON_TYPES = frozenset({dict, list, str, int, float, bool, type(None)})
