@@ -68,6 +68,7 @@ def _eagerly(monkeypatch: pytest.MonkeyPatch) -> None:
             obj.get("yoast_head_json"), obj.get("yoast_head")
         ),
     )
+    monkeypatch.setattr(_post_reader, "_extra_field", _post_reader._extra)
 
 
 def _read(path: Path) -> list[Any]:
@@ -357,7 +358,7 @@ def test_an_old_yoast_head_is_read_later_too() -> None:
         '<title>Hi &amp; bye</title><link rel="canonical" href="https://x.test/a/" />'
     )
 
-    post = wpparse.parse_post(_post(yoast_head=head))
+    post = wpparse.parse_post(json.dumps(_post(yoast_head=head)))
 
     assert isinstance(_stored(post, "seo"), Deferred)
     assert post.seo is not None
@@ -368,16 +369,31 @@ def test_an_old_yoast_head_is_read_later_too() -> None:
     )
 
 
-class _Head(dict[str, Any]):
-    """A mapping no JSON decoder makes: reading it could run any code."""
+def test_the_extra_fields_wait_until_read_and_keep_their_order() -> None:
+    record = _post(zeta=1, acf={"a": [1, 2]}, content={"rendered": "<p>x</p>"})
+    record["alpha"] = None
+
+    post = wpparse.parse_post(json.dumps(record))
+
+    assert isinstance(_stored(post, "extra"), Deferred)
+    assert ["zeta", "acf", "alpha"] == list(post.extra)
+    assert {"zeta": 1, "acf": {"a": [1, 2]}, "alpha": None} == post.extra
+    assert post == wpparse.parse_post(record)
 
 
-def test_a_head_no_json_decoder_made_is_read_at_once() -> None:
-    post = wpparse.parse_post(_post(yoast_head_json=_Head(title="T")))
+def test_a_mapping_a_program_gave_is_read_at_once() -> None:
+    # The program may change its dict afterwards: what was parsed stays.
+    record = _post(yoast_head_json=dict(HEAD), acf={"a": 1})
+
+    post = wpparse.parse_post(record)
+    record["yoast_head_json"]["title"] = "changed"
+    record["acf"] = "changed"
 
     assert not isinstance(_stored(post, "seo"), Deferred)
+    assert not isinstance(_stored(post, "extra"), Deferred)
     assert post.seo is not None
-    assert "T" == post.seo.title
+    assert "A & B" == post.seo.title
+    assert {"a": 1} == post.extra["acf"]
 
 
 @pytest.mark.parametrize(

@@ -15,7 +15,7 @@ from typing import Final
 
 from lxml import etree
 
-from wpparse._html.repair import first_fatal, parse_repaired
+from wpparse._html.repair import parse_repaired
 from wpparse._html.vocabulary import STRIPPED
 
 __all__ = ["PARSER", "fragment_text", "parse_body", "parse_div"]
@@ -134,13 +134,22 @@ def _unswallow(body: etree._Element, html: str) -> None:
 # --- the one parse -----------------------------------------------------------------
 
 
+_FATAL: Final = etree.ErrorLevels.FATAL
+
+
 def _parse(html: str) -> tuple[etree._Element, str]:
     # No closing </body></html>: an unclosed <textarea>, <xmp> or <plaintext>
     # would read them as text.  libxml2 closes everything at the end.
     # (Not lxml.html.fragment_fromstring(): it sets leading text from Python,
     # which refuses control characters that libxml2 itself accepts.)
     root = etree.fromstring(f"<html><body>{html}", PARSER)
-    return root, first_fatal(PARSER.error_log)
+    log = PARSER.error_log
+    if log.last_error is None:  # most content: nothing logged at all
+        return root, ""
+    # The first fatal error, picked in C: a page of markup libxml2 does not
+    # know (<svg>, custom tags) logs an error per tag.
+    fatal = log.filter_from_level(_FATAL)
+    return root, fatal[0].type_name if fatal else ""
 
 
 def parse_body(html: str, where: str | None = "$") -> etree._Element:

@@ -15,16 +15,15 @@ next to nothing.  This module does not import lxml.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from html import escape, unescape
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from wpparse._text import fix_surrogates, warn
 
 __all__ = [
     "MAX_ATTRIBUTES",
     "MAX_DEPTH",
-    "first_fatal",
     "flatten_deep_nesting",
     "parse_repaired",
     "strip_excess_attributes",
@@ -272,15 +271,6 @@ def _needs_repair(html: str) -> bool:
 
 
 T = TypeVar("T")
-
-
-def first_fatal(errors: Iterable[Any]) -> str:
-    """
-    Return the type name of the first fatal error in an lxml error log, or ``""``.
-
-    Not just the last error: libxml2 may log more after the fatal one.
-    """
-    return next((e.type_name for e in errors if e.level_name == "FATAL"), "")
 
 
 def parse_repaired(html: str, where: str, parse: Callable[[str], tuple[T, str]]) -> T:

@@ -210,7 +210,9 @@ def build_post(
         seo=_seo(obj, ctx.clean)
         if "yoast_head_json" in obj or "yoast_head" in obj
         else None,
-        extra=_extra(obj, languages.read),
+        extra=_extra(obj, languages.read)
+        if not ctx.clean
+        else _extra_field(obj, languages.read),
         source=source,
     )
 
@@ -263,41 +265,16 @@ def _excerpt_now(html: str, where: str, cut: bool) -> tuple[str, bool]:  # noqa:
     return excerpt_text(html, where, cut=cut, repaired=True)
 
 
-_JSON_TYPES = frozenset({dict, list, str, int, float, bool, type(None)})
-
-
-def _quiet_head(head_json: Any, head_html: Any) -> bool:
-    """
-    Whether Yoast's head can be read later: it is made of what
-    :func:`json.loads` makes, and nothing else.
-
-    Reading it never fails nor warns, whatever it holds (plugin data), but
-    for values no JSON decoder makes (a mapping a program built) that could
-    raise: those are read at once, as before.
-    """
-    if head_html is not None and head_html.__class__ is not str:
-        return False
-    stack = [head_json]
-    while stack:
-        item = stack.pop()
-        cls = item.__class__
-        if cls is dict:
-            stack.extend(item.values())
-        elif cls is list:
-            stack.extend(item)
-        elif cls not in _JSON_TYPES:
-            return False
-    return True
-
-
 def _seo(obj: Mapping[str, Any], clean: bool) -> SEO | Deferred | None:  # noqa: FBT001
     """
-    :attr:`Post.seo`, read on first use when that changes nothing (see :func:`_quiet_head`).
+    :attr:`Post.seo`: read on first use from a post decoded from *clean* text.
 
-    Text that decoded *clean* holds only JSON's values: no need to look.
+    Yoast's head is plugin data, read without an error or a warning whatever
+    JSON it holds.  Anything else (a mapping a program built and may change
+    later, or made of other values, which could raise) is read at once, as before.
     """
     head_json, head_html = obj.get("yoast_head_json"), obj.get("yoast_head")
-    if clean or _quiet_head(head_json, head_html):
+    if clean:
         return Deferred(seo_from_heads, head_json, head_html)
     return seo_from_heads(head_json, head_html)
 
@@ -309,6 +286,18 @@ def _parsed_blocks(obj: Mapping[str, Any]) -> tuple[ParsedBlock, ...] | None:
         return None
     raw = content.get("raw")
     return parse_blocks(raw) if isinstance(raw, str) else None
+
+
+def _extra_field(
+    obj: Mapping[str, Any], read: frozenset[str]
+) -> dict[str, Any] | Deferred:
+    """
+    :func:`_extra`, gathered on first read: for a post decoded from clean
+    text (a dict of wpparse's own, which nobody changes later).
+    """
+    if obj.keys() <= _MODELLED:
+        return {}
+    return Deferred(_extra, obj, read)
 
 
 def _extra(obj: Mapping[str, Any], read: frozenset[str]) -> dict[str, Any]:

@@ -217,6 +217,13 @@ def _well_formed(links: Any) -> bool:
     if links.__class__ is not dict and not is_mapping(links):
         return False
     for rel, targets in links.items():
+        # WordPress's own shape first: a name, and a list of link objects.
+        if targets.__class__ is list and rel.__class__ is str:
+            for item in targets:
+                if item.__class__ is not dict or item.get("href").__class__ is not str:
+                    break
+            else:
+                continue
         if targets is None or rel == "curies":
             continue
         if rel.__class__ is not str and not isinstance(rel, str):
