@@ -289,6 +289,8 @@ _PLAIN_RELATIONS = frozenset({"author", "wp:featuredmedia", "wp:term", "replies"
 # repairs nothing in it, so it gives no warning.
 _SHORT_MARKUP = 2 * min(MAX_ATTRIBUTES, MAX_DEPTH)
 _SCALARS = frozenset({int, float, bool, type(None)})
+# What an embedded object holds that its reader reads as URLs only.
+_URLS_ONLY = frozenset({"_links", "avatar_urls", "author_avatar_urls"})
 
 
 def _plain_keys(embedded: dict[Any, Any]) -> bool:
@@ -338,7 +340,12 @@ def _quiet(value: Any, clean: bool) -> bool:  # noqa: FBT001
                 nested.__class__ is not dict or not _plain_keys(nested)
             ):
                 return False
-            stack.extend(item.values())
+            if clean and not item.keys().isdisjoint(_URLS_ONLY):
+                # Links and avatars: URLs, read without markup, and in clean
+                # text free of lone surrogates: nothing there can warn.
+                stack.extend(v for k, v in item.items() if k not in _URLS_ONLY)
+            else:
+                stack.extend(item.values())
         elif cls is list:
             stack.extend(item)
         elif cls not in _SCALARS:
