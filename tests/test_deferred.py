@@ -427,6 +427,7 @@ def test_an_excerpt_whose_reading_could_warn_is_read_at_once(excerpt: str) -> No
         "<p>&#0; &#x110000; &foo; &amp</p>" * 3,
         "<p>" * 3000 + "deep",
         "plain text, no markup [&hellip;]",
+        '<p>Prose that says class="more-link" [gallery ids="1"]and [[b]]</p>',
         # The "read more" link goes first: the text is in bare paragraphs.
         '<p>Text [&hellip;]</p> <a class="more-link" href="/p">Read <b>it</b></a>',
         '<p>[vc_row]Text[/vc_row] <a href="/p" class="more-link">More</a></p>',

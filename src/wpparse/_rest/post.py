@@ -41,6 +41,7 @@ from wpparse._rest.dates import wp_date_at
 from wpparse._rest.dumped import from_dict, is_dumped_post
 from wpparse._rest.embedded import deferred_embedded
 from wpparse._rest.fields import (
+    _excerpt_text,
     _field,
     _int,
     author_at,
@@ -244,24 +245,35 @@ def _excerpt_fields(
     excerpt_html: str, path: str, *, strip: bool
 ) -> tuple[str | Deferred, bool | Deferred]:
     """
-    :attr:`Post.excerpt` and :attr:`Post.excerpt_truncated`: the text read on first use when that changes nothing.
+    :attr:`Post.excerpt` and :attr:`Post.excerpt_truncated`: read on first use when that changes nothing.
 
     Most programs never read the excerpt, and its text costs as much as the
-    rest of the post's fields.  Its shortcode tags and "read more" link are
-    taken out now; text whose reading could warn (see :func:`_quiet_excerpt`)
-    is read at once, as before.
+    rest of the post's fields.  An excerpt in bare paragraphs (see
+    :func:`_quiet_excerpt`) has no "read more" link, and keeps only bare
+    paragraphs once its shortcode tags are out (they are found in its text,
+    never in a tag): all of it waits.  Otherwise the link and the tags go
+    now, and the text waits if what is left is bare paragraphs; else it is
+    read at once, as before.
     """
+    where = f"{path}.excerpt"
+    if _quiet_excerpt(excerpt_html):
+        both = Deferred(_excerpt_now, excerpt_html, where, strip)
+        return Deferred(_excerpt, both), Deferred(_truncated, both)
     html, cut = excerpt_markup(
         strip_shortcodes(excerpt_html) if strip else excerpt_html
     )
-    where = f"{path}.excerpt"
     if _quiet_excerpt(html):
-        both = Deferred(_excerpt_now, html, where, cut)
+        both = Deferred(_excerpt_rest, html, where, cut)
         return Deferred(_excerpt, both), Deferred(_truncated, both)
     return excerpt_text(html, where, cut=cut, repaired=True)
 
 
-def _excerpt_now(html: str, where: str, cut: bool) -> tuple[str, bool]:  # noqa: FBT001
+def _excerpt_now(excerpt_html: str, where: str, strip: bool) -> tuple[str, bool]:  # noqa: FBT001
+    html = strip_shortcodes(excerpt_html) if strip else excerpt_html
+    return _excerpt_text(html, where, repaired=True)
+
+
+def _excerpt_rest(html: str, where: str, cut: bool) -> tuple[str, bool]:  # noqa: FBT001
     return excerpt_text(html, where, cut=cut, repaired=True)
 
 
