@@ -442,3 +442,14 @@ def test_an_empty_anchor_before_a_paragraph_is_not_a_heading_anchor() -> None:
     html = '<a id="x"></a>' + BODY + "<h2>Later</h2>" + BODY
 
     assert wpparse.parse_content(html)[-1].anchor is None
+
+
+def test_post_walk_is_each_top_section_walked_in_turn() -> None:
+    html = (DATA / "structure.html").read_text(encoding="utf-8")
+
+    post = wpparse.parse_post({"id": 1, "content": {"rendered": html}})
+
+    expected = [s for top in post.sections for s in top.walk()]
+    assert [s.title for s in expected] == [s.title for s in post.walk()]
+    assert all(a is b for a, b in zip(expected, post.walk(), strict=True))
+    assert [] == list(wpparse.parse_post({"id": 2}).walk())

@@ -163,8 +163,14 @@ class Post:
 
     def walk(self) -> Iterator[Section]:
         """Yield every section, depth first, in document order."""
-        for top in self.sections:
-            yield from top.walk()
+        # One stack for the whole tree (as Section.walk keeps for its own):
+        # a generator per top-level section cost a frame and a resumption
+        # through "yield from" for every section.
+        stack = list(reversed(self.sections))
+        while stack:
+            section = stack.pop()
+            yield section
+            stack.extend(reversed(section.children))
 
     def to_text(self, *, title: bool = False, alt_text: bool = True) -> str:
         """
