@@ -442,3 +442,14 @@ def test_an_excerpt_read_later_never_warns(excerpt: str) -> None:
     assert (text, post.excerpt_truncated) == _excerpt_text(
         strip_shortcodes(excerpt), "$.excerpt", repaired=True
     )
+
+
+def test_the_block_tree_of_content_raw_waits_until_read() -> None:
+    raw = '<!-- wp:heading {"level":3} --><h3>Tea</h3><!-- /wp:heading -->'
+    record = _post(content={"rendered": "<h3>Tea</h3>", "raw": raw})
+
+    post = wpparse.parse_post(record)
+
+    assert isinstance(_stored(post, "parsed_blocks"), Deferred)
+    assert post.parsed_blocks == wpparse.parse_blocks(raw)
+    assert pickle.loads(pickle.dumps(wpparse.parse_post(record))) == post

@@ -418,10 +418,17 @@ class Embedded:
 
 
 # Relations and embedded objects are read from _links and _embedded on first
-# use (see wpparse._model.deferred), and so are a post's excerpt, SEO head and
-# extra fields when reading them can neither fail nor warn (see
+# use (see wpparse._model.deferred), and so are a post's excerpt, block tree,
+# SEO head and extra fields when reading them can neither fail nor warn (see
 # wpparse._rest.post).
 build_on_read(
-    Post, "excerpt", "excerpt_truncated", "relations", "embedded", "seo", "extra"
+    Post,
+    "excerpt",
+    "excerpt_truncated",
+    "parsed_blocks",
+    "relations",
+    "embedded",
+    "seo",
+    "extra",
 )
 build_on_read(Media, "relations", "embedded")

@@ -291,13 +291,19 @@ def _seo(obj: Mapping[str, Any], clean: bool) -> SEO | Deferred | None:  # noqa:
     return seo_from_heads(head_json, head_html)
 
 
-def _parsed_blocks(obj: Mapping[str, Any]) -> tuple[ParsedBlock, ...] | None:
-    """The block tree of ``content.raw``, when the response has it (``context=edit``)."""
+def _parsed_blocks(
+    obj: Mapping[str, Any],
+) -> tuple[ParsedBlock, ...] | Deferred | None:
+    """
+    The block tree of ``content.raw``, when the response has it (``context=edit``).
+
+    Parsed on first read: :func:`~wpparse.parse_blocks` never raises nor warns.
+    """
     content = obj.get("content")
     if content.__class__ is not dict and not isinstance(content, Mapping):
         return None
     raw = content.get("raw")
-    return parse_blocks(raw) if isinstance(raw, str) else None
+    return Deferred(parse_blocks, raw) if isinstance(raw, str) else None
 
 
 def _extra_field(
