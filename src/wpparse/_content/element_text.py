@@ -355,11 +355,8 @@ def read_element(el: etree._Element, short: int) -> ElementRead:
     >>> read_element(html.fragment_fromstring("<p><b><i>Part one</i></b></p>"), 200).facts == BOLD | ITALIC
     True
     """
-    if len(el) and el.tag not in NO_TEXT:
-        flat = read_flat(el, short)
-        if flat is not None:
-            return flat
-    return read_general(el, short)
+    flat = read_flat(el, short)
+    return flat if flat is not None else read_general(el, short)
 
 
 def read_general(el: etree._Element, short: int) -> ElementRead:
@@ -384,14 +381,17 @@ def read_flat(el: etree._Element, short: int) -> ElementRead | None:
     """
     :func:`read_element` of an element whose children hold only text (most
     paragraphs with links or emphasis), in one pass over its children; or
-    ``None`` when a child has children, is special (:data:`_NOT_FLAT`) or is
-    a comment, and the general reading must be taken.
+    ``None`` when it has no children, is hidden content, or a child has
+    children, is special (:data:`_NOT_FLAT`) or is a comment: the general
+    reading is taken then.
 
     It gives what the general reading gives: the text as :func:`text_of`
     reads it (the joined text nodes, or with ``<br>`` breaks as
     :func:`finish` joins them), no media, and the facts, lead and anchor
     from the same functions, read without walking the element again.
     """
+    if not len(el) or el.tag in NO_TEXT:
+        return None
     head = el.text
     parts: list[str | int] = [head] if head else []
     found: list[etree._Element] = []
