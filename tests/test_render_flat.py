@@ -22,7 +22,8 @@ from tests.property.strategies import html_fragments
 from wpparse import Block, BlockKind, Link, LinkKind, Post, WPParseWarning
 from wpparse._render.markdown import render
 from wpparse._render.markdown.convert import Converter
-from wpparse._render.markdown.flat import flat_blocks, flat_heading, flat_paragraph
+from wpparse._render.markdown.flat import flat_paragraph
+from wpparse._render.markdown.flat_blocks import flat_blocks, flat_heading
 from wpparse._render.markdown.pairing import pair_links
 
 BASE = "https://example.org/post/"

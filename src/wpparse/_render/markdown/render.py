@@ -20,7 +20,8 @@ from wpparse._model.content import Block, BlockKind, Link, Section
 from wpparse._model.objects import Term
 from wpparse._model.post import Post
 from wpparse._render.markdown.convert import DROP, Converter, fenced_code
-from wpparse._render.markdown.flat import flat_blocks, flat_heading, flat_paragraph
+from wpparse._render.markdown.flat import flat_paragraph
+from wpparse._render.markdown.flat_blocks import flat_blocks, flat_heading
 from wpparse._render.markdown.frontmatter import yaml_mapping
 from wpparse._render.markdown.inline import (
     MARK_STARTS,
