@@ -31,6 +31,7 @@ import datetime as dt
 import enum
 import hashlib
 import json
+import os
 import sys
 import warnings
 from collections.abc import Callable, Iterator
@@ -141,8 +142,22 @@ def _model_views_list(key: str, model: Any) -> list[tuple[str, Any]]:
 
 
 def _read_digests(path: Path, rule: HeadingRule, out: list[str]) -> None:
-    """Digest each model :func:`wpparse.read_objects` reads from *path* into *out*."""
-    out.extend(_digest(model) for model in wpparse.read_objects(path, headings=rule))
+    """
+    Digest each model :func:`wpparse.read_objects` reads from *path* into *out*.
+
+    The file is named relative to the checkout (each model's ``Source``
+    holds the name it was read by), so that dumps made in two checkouts, a
+    worktree and main, compare equal.
+    """
+    cwd = Path.cwd()
+    try:
+        os.chdir(ROOT)
+        relative = Path(os.path.relpath(path, ROOT))
+        out.extend(
+            _digest(model) for model in wpparse.read_objects(relative, headings=rule)
+        )
+    finally:
+        os.chdir(cwd)
 
 
 def _json_records(name: str, path: Path) -> Iterator[tuple[str, Any]]:
