@@ -414,13 +414,7 @@ def read_flat(el: etree._Element, short: int) -> ElementRead | None:
     text = finish(parts) if lines else collapse("".join(parts))  # type: ignore[arg-type]
     if not text:
         return ElementRead(text, found, media, 0, None, el.get("id"))
-    # run_in_lead, of a first child without children.
-    first = el[0]
-    lead = None
-    if first.tag in BOLD_TAGS and not (head and not head.isspace()):
-        lead = " ".join(first.text.split()) if first.text else ""
-        if not lead or len(lead) >= len(text):
-            lead = None
+    lead = run_in_lead(el, text)
     if len(text) > short:
         return ElementRead(text, found, media, 0, lead, el.get("id"))
     return ElementRead(text, found, media, flat_facts(el), lead, anchor_of(el))

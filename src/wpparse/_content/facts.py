@@ -41,7 +41,7 @@ def facts(el: etree._Element) -> int:
     break BOLD: ``1. <strong>Title</strong>`` is a bold title with its number.
     """
     if el.tag not in NO_TEXT and not any(len(child) for child in el):
-        return _flags(_flat_runs(el))
+        return flat_facts(el)
     runs: list[_Run] = []
     bold = italic = linked = 0
     walker = etree.iterwalk(el, events=("start", "end"))
