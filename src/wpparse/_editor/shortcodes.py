@@ -233,8 +233,7 @@ def strip_shortcodes(source: str) -> str:
 
     .. versionadded:: 0.1.0
     """
-    found = _scan(source, attributes=False)
-    return source if found is _NOTHING else _apply(source, found.cuts)
+    return _apply(source, _scan(source, attributes=False).cuts)
 
 
 def _apply(source: str, cuts: Iterable[tuple[int, int, str]]) -> str:
@@ -255,6 +254,4 @@ def _apply(source: str, cuts: Iterable[tuple[int, int, str]]) -> str:
 def scan_shortcodes(source: str) -> tuple[tuple[Shortcode, ...], str]:
     """Both at once: :func:`find_shortcodes` and :func:`strip_shortcodes` of *source*."""
     found = _scan(source)
-    if found is _NOTHING:
-        return (), source
     return found.shortcodes, _apply(source, found.cuts)
