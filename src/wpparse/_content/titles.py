@@ -382,7 +382,7 @@ def title_like(
     """
     if not text or len(text) > max_chars or text[0] in _NOTE_MARKS:
         return False
-    if text.isascii() or _CJK.search(text) is None:  # not CJK (_is_cjk)
+    if not _is_cjk(text):
         if len(text.split()) > max_words:
             return False
     elif len(text) > CJK_MAX_CHARS and _cjk_length(text) > CJK_MAX_CHARS:
